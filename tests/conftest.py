@@ -1,0 +1,42 @@
+"""Shared fixtures: everything offline, artifacts under a temporary VALLEY_HOME."""
+
+import os
+
+import pytest
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_DISABLE_TELEMETRY", "1")
+os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+
+@pytest.fixture(autouse=True)
+def _valley_home(tmp_path, monkeypatch):
+    monkeypatch.setenv("VALLEY_HOME", str(tmp_path / "valley"))
+
+
+@pytest.fixture(scope="session")
+def tokenizer():
+    """The world tokenizer, built once per test session (~3 s)."""
+    from training.tiny_model import build_tokenizer
+
+    return build_tokenizer()
+
+
+@pytest.fixture(scope="session")
+def tiny_base(tokenizer, tmp_path_factory):
+    """A test-size (35k-parameter) random model with the world tokenizer, saved like the real one."""
+    from training.tiny_model import build_model, save_tiny
+
+    out = tmp_path_factory.mktemp("tiny-base")
+    save_tiny(build_model(tokenizer, "test"), tokenizer, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def family_models(tmp_path_factory):
+    """Tiny random Qwen2, Llama and Gemma3 models with their families' templates (built offline)."""
+    from training.tiny_hf import build_all
+
+    return build_all(tmp_path_factory.mktemp("tiny-hf"))
