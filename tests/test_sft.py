@@ -1,0 +1,138 @@
+"""The SFT engine on tiny models: LoRA moves only the adapter, full moves everything, runs are recorded."""
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import torch
+from safetensors.torch import load_file
+
+from training.config import build_config, parse_config
+from training.sft import LORA_TARGETS, SFTConfig, main, paper_epochs, resolve_schedule
+
+
+def cfg(tiny_base, tmp_path, **kw):
+    base = dict(model=str(tiny_base), preset="tiny", n=16, epochs=2, batch_size=4, log_every=1,
+                run_dir=str(tmp_path / "run"), bf16=False)
+    base.update(kw)
+    return SFTConfig(**base)
+
+
+def test_lora_moves_the_adapter_and_not_the_base(tiny_base, tmp_path):
+    before = load_file(str(tiny_base / "model.safetensors"))
+    m = main(cfg(tiny_base, tmp_path, method="lora", lora_r=4))
+    run = tmp_path / "run"
+    assert m["status"] == "completed" and not m["partial"]
+    assert m["steps"] == m["total_steps"] == 8
+    adapter = load_file(str(run / "adapter" / "adapter_model.safetensors"))
+    a_keys = [k for k in adapter if "lora_A" in k]
+    b_keys = [k for k in adapter if "lora_B" in k]
+    assert a_keys and b_keys
+    # LoRA B starts at zero: after training every B moved
+    assert all(adapter[k].abs().sum() > 0 for k in b_keys)
+    # every target module of the family got an adapter
+    targets = {k.split(".")[-3] for k in a_keys}
+    assert targets == set(LORA_TARGETS["qwen2"])
+    # the base weights on disk and in a fresh load are bit-identical
+    assert all(torch.equal(before[k], v) for k, v in load_file(str(tiny_base / "model.safetensors")).items())
+    # the run directory is complete
+    for f in ("config.yaml", "cmd.txt", "progress.jsonl", "metrics.json", "status.json"):
+        assert (run / f).exists(), f
+    lines = [json.loads(l) for l in (run / "progress.jsonl").read_text().splitlines()]
+    assert [l["step"] for l in lines] == list(range(1, 9))
+    assert json.loads((run / "status.json").read_text())["state"] == "completed"
+    assert (run / "cmd.txt").read_text().startswith("python -m training.sft")
+
+
+def test_peft_model_keeps_base_frozen_in_memory(tiny_base, tmp_path):
+    from peft import PeftModel
+    from transformers import AutoModelForCausalLM
+
+    main(cfg(tiny_base, tmp_path, method="lora", lora_r=4))
+    base = AutoModelForCausalLM.from_pretrained(tiny_base)
+    tuned = PeftModel.from_pretrained(AutoModelForCausalLM.from_pretrained(tiny_base), tmp_path / "run" / "adapter")
+    x = torch.tensor([[5, 6, 7, 8]])
+    with torch.no_grad():
+        assert not torch.allclose(base(x).logits, tuned(x).logits)
+        with tuned.disable_adapter():
+            assert torch.allclose(base(x).logits, tuned(x).logits)
+
+
+def test_full_finetune_moves_every_weight(tiny_base, tmp_path):
+    from transformers import AutoModelForCausalLM
+
+    main(cfg(tiny_base, tmp_path, method="full", lr=1e-3))
+    before = AutoModelForCausalLM.from_pretrained(tiny_base).state_dict()
+    after = AutoModelForCausalLM.from_pretrained(tmp_path / "run" / "model").state_dict()
+    for k, v in before.items():
+        assert not torch.equal(v, after[k]), k
+
+
+@pytest.mark.parametrize("family", ["qwen2", "llama", "gemma3"])
+def test_each_family_trains_with_its_template(family_models, family, tmp_path):
+    m = main(SFTConfig(model=str(family_models[family]), preset="tiny", n=8, epochs=1, batch_size=4,
+                       lora_r=2, run_dir=str(tmp_path / family), bf16=False))
+    assert m["status"] == "completed" and m["examples"] == 8
+    cfgj = json.loads((tmp_path / family / "adapter" / "adapter_config.json").read_text())
+    assert set(cfgj["target_modules"]) == set(LORA_TARGETS["qwen2"])
+
+
+def test_subsets_are_nested():
+    from training.datasets import load_pairs
+
+    small, big = load_pairs("world", 10, preset="tiny"), load_pairs("world", 40, preset="tiny")
+    assert big[:10] == small
+
+
+def test_paper_schedule_scaled():
+    assert paper_epochs(8_000) == 4 and paper_epochs(64_000) == 3 and paper_epochs(220_000) == 2
+    s = resolve_schedule(SFTConfig(n=250), is_tiny=True)   # 250 world examples ~ the paper's 8k
+    assert s["epochs"] == 4 and s["batch_size"] == 8
+    s = resolve_schedule(SFTConfig(n=4000), is_tiny=True)  # ~128k: the paper's epochs, our fixed batch
+    assert s["epochs"] == 3 and s["batch_size"] == 8
+    s = resolve_schedule(SFTConfig(n=4000, batch_size=0), is_tiny=True)  # the paper's growing batch
+    assert s["batch_size"] == 125
+
+
+def test_config_rejects_unknown_keys_and_absurd_values(tmp_path):
+    with pytest.raises(ValueError, match="unknown config key"):
+        build_config(SFTConfig, {"learning_rate": 1e-4})
+    with pytest.raises(ValueError, match="learning rate"):
+        SFTConfig(lr=5.0)
+    with pytest.raises(ValueError, match="at least 1"):
+        SFTConfig(n=0)
+    y = tmp_path / "r.yaml"
+    y.write_text("n: 100\nstyle: short\n")
+    c = parse_config(SFTConfig, ["--config", str(y), "--n", "200"])
+    assert c.n == 200 and c.style == "short"  # CLI beats YAML beats defaults
+
+
+def test_help_is_instant():
+    out = subprocess.run([sys.executable, "-m", "training.sft", "--help"], capture_output=True, text=True,
+                         timeout=60)
+    assert out.returncode == 0 and "--lora_r" in out.stdout and "Usage" in out.stdout
+
+
+def test_sigterm_saves_a_partial_adapter(tiny_base, tmp_path):
+    run = tmp_path / "run"
+    proc = subprocess.Popen([sys.executable, "-m", "training.sft", "--model", str(tiny_base), "--preset", "tiny",
+                             "--n", "64", "--epochs", "50", "--batch_size", "4", "--log_every", "1",
+                             "--bf16", "false", "--run_dir", str(run)],
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        p = run / "progress.jsonl"
+        if p.exists() and len(p.read_text().splitlines()) >= 3:
+            break
+        time.sleep(0.2)
+    proc.send_signal(signal.SIGTERM)
+    proc.wait(timeout=60)
+    m = json.loads((run / "metrics.json").read_text())
+    assert m["status"] == "stopped" and m["partial"] and m["stop_reason"] == "SIGTERM"
+    assert 3 <= m["steps"] < m["total_steps"]
+    assert (run / "PARTIAL").exists() and (run / "adapter" / "adapter_model.safetensors").exists()
+    assert json.loads((run / "status.json").read_text())["state"] == "stopped"

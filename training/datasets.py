@@ -1,0 +1,124 @@
+"""Where fine-tuning data comes from: the world, a chat-messages JSONL/parquet file, or OpenR1-Math-220k.
+
+Every source returns (prompt, completion) pairs, and "amount N" always means the first N of one
+seeded permutation, so the N=1k set is a subset of the N=4k set (nested, as in the paper).
+
+    pairs = load_pairs("world", n=500, style="long", preset="classroom")
+    pairs = load_pairs("my_traces.jsonl", n=500)       # {"messages": [{"role": ..., "content": ...}]}
+    pairs = load_pairs("openr1", n=8000)                # needs the Hub (or a local copy)
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from pathlib import Path
+
+from training.traces import LongKnobs, write_trace
+
+WORLD_STYLES = ("long", "short", "mixed", "padded", "answer")
+
+
+class DataError(ValueError):
+    """Bad or insufficient data; the message says what and where."""
+
+
+def world_pairs(n: int, style: str = "long", preset: str = "classroom", seed: int = 0,
+                knobs: LongKnobs | None = None) -> list[tuple[str, str]]:
+    """The first n training problems of the world, written in `style`.
+
+    Problem i is the same for every n (nested subsets). `mixed` writes each problem long or
+    short with probability 1/2 (decided per problem by the seed).
+    """
+    from training.world import problems
+
+    if style not in WORLD_STYLES:
+        raise DataError(f"unknown style {style!r}; choose from {list(WORLD_STYLES)}")
+    out = []
+    for p in problems(preset, "train", n):
+        s = style
+        if style == "mixed":
+            s = "long" if random.Random(f"mixed:{seed}:{p.index}").random() < 0.5 else "short"
+        out.append((p.prompt, write_trace(p, s, seed=seed * 1_000_003 + p.index, knobs=knobs)))
+    return out
+
+
+def read_chat_file(path: str | Path) -> list[tuple[str, str]]:
+    """Read a JSONL (or parquet) of {"messages": [...]} into (prompt, completion) pairs.
+
+    The prompt is the last user turn before the final assistant turn (a system turn, if any, is
+    prepended to it). Errors name the line and what is wrong.
+    """
+    p = Path(path)
+    if not p.exists():
+        raise DataError(f"data file {p} does not exist")
+    rows: list[tuple[int, object]] = []
+    if p.suffix == ".parquet":
+        import pandas as pd
+
+        rows = list(enumerate(pd.read_parquet(p).to_dict("records"), start=1))
+    else:
+        with open(p, encoding="utf-8", errors="strict") as f:
+            try:
+                for i, line in enumerate(f, start=1):
+                    if not line.strip():
+                        continue
+                    try:
+                        rows.append((i, json.loads(line)))
+                    except json.JSONDecodeError as e:
+                        raise DataError(f"{p.name} line {i}: not valid JSON ({e.msg})") from None
+            except UnicodeDecodeError:
+                raise DataError(f"{p.name}: not a UTF-8 text file") from None
+    if not rows:
+        raise DataError(f"{p.name}: no examples in the file")
+    return [_pair_from_row(i, row, p.name) for i, row in rows]
+
+
+def _pair_from_row(i: int, row, name: str) -> tuple[str, str]:
+    where = f"{name} line {i}"
+    if not isinstance(row, dict) or "messages" not in row:
+        raise DataError(f"{where}: expected an object with a 'messages' list, "
+                        f'like {{"messages": [{{"role": "user", "content": "..."}}, '
+                        f'{{"role": "assistant", "content": "..."}}]}}')
+    msgs = row["messages"]
+    if hasattr(msgs, "tolist"):
+        msgs = msgs.tolist()
+    if not isinstance(msgs, list) or not msgs:
+        raise DataError(f"{where}: 'messages' must be a non-empty list")
+    for m in msgs:
+        if not isinstance(m, dict) or not isinstance(m.get("content"), str) or m.get("role") not in (
+                "system", "user", "assistant"):
+            raise DataError(f"{where}: every message needs a role (system/user/assistant) and a "
+                            f"string content")
+    if msgs[-1]["role"] != "assistant":
+        raise DataError(f"{where}: the last message must be the assistant's answer")
+    users = [m for m in msgs[:-1] if m["role"] == "user"]
+    if not users:
+        raise DataError(f"{where}: no user message before the assistant's answer")
+    system = "".join(m["content"] + "\n\n" for m in msgs if m["role"] == "system")
+    if not msgs[-1]["content"].strip():
+        raise DataError(f"{where}: the assistant's answer is empty")
+    return system + users[-1]["content"], msgs[-1]["content"]
+
+
+def nested_subset(items: list, n: int, seed: int) -> list:
+    """The first n of one seeded permutation (nested: subset(n) is a prefix of subset(m > n))."""
+    if n > len(items):
+        raise DataError(f"asked for N={n} examples but the data has only {len(items)}")
+    order = list(range(len(items)))
+    random.Random(f"subset:{seed}").shuffle(order)
+    return [items[i] for i in order[:n]]
+
+
+def load_pairs(source: str, n: int, style: str = "long", preset: str = "classroom", seed: int = 0,
+               knobs: LongKnobs | None = None) -> list[tuple[str, str]]:
+    """n (prompt, completion) pairs from 'world', 'openr1', or a file path."""
+    if n < 1:
+        raise DataError(f"N must be at least 1, got {n}")
+    if source == "world":
+        return world_pairs(n, style, preset, seed, knobs)
+    if source == "openr1":
+        from training.openr1 import load_openr1_pairs
+
+        return nested_subset(load_openr1_pairs(seed=seed), n, seed)
+    return nested_subset(read_chat_file(source), n, seed)

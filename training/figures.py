@@ -1,0 +1,213 @@
+"""Figures of the valley study, drawn from results data (never from hard-coded numbers).
+
+Every function takes summaries/results as written by training.analysis / training.valley and
+returns a matplotlib Figure; save_valley_figures() writes the PNGs of a sweep.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+from training.analysis import horizon  # noqa: E402
+
+STYLE_COLORS = {"long": "#dc2626", "short": "#2563eb", "mixed": "#7c3aed", "padded": "#6b7280"}
+PALETTE = ["#111827", "#dc2626", "#2563eb", "#16a34a", "#d97706", "#7c3aed"]
+
+
+def _rows(result: dict, style: str) -> list[dict]:
+    return sorted([r for r in result["table"] if r["style"] == style], key=lambda r: r["n"])
+
+
+def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_ref: dict | None = None):
+    """Accuracy and mean response length against N (log x); the base as a horizontal line.
+
+    extra_points: [{"n", "accuracy", "mean_tokens", "label"}] (e.g. the app's own runs).
+    paper_ref: assets/paper_reference.json; its relative numbers are drawn on a third panel.
+    """
+    ncols = 3 if paper_ref else 2
+    fig, axes = plt.subplots(1, ncols, figsize=(5.2 * ncols, 4.2))
+    base = result["table"][0]
+    styles = [s for s in ("long", "short", "mixed", "padded") if _rows(result, s)]
+    for ax, key, label in ((axes[0], "accuracy", "accuracy (greedy)"),
+                           (axes[1], "mean_tokens", "mean response length (tokens)")):
+        b = base[f"{key}_mean"]
+        ax.axhline(b, color="black", lw=1.5, ls="--", label=f"base model (N=0): {b:.2f}" if key == "accuracy"
+                   else f"base model: {b:.0f}")
+        if key == "accuracy" and base.get("accuracy_se"):
+            ax.axhspan(b - base["accuracy_se"], b + base["accuracy_se"], color="black", alpha=0.08)
+        for style in styles:
+            rows = _rows(result, style)
+            xs = [r["n"] for r in rows]
+            ys = [r[f"{key}_mean"] for r in rows]
+            err = [r.get(f"{key}_sd", 0) or 0 for r in rows]
+            ax.errorbar(xs, ys, yerr=err, marker="o", capsize=3, color=STYLE_COLORS[style],
+                        label=f"{style} CoT SFT (mean ± sd, {rows[0]['seeds']} seeds)")
+        for p in extra_points or []:
+            ax.scatter([p["n"]], [p[key]], marker="*", s=180, color="#d97706", zorder=5,
+                       label=p.get("label", "your run"))
+        ax.set_xscale("log")
+        ax.set_xlabel("N fine-tuning examples (log scale)")
+        ax.set_ylabel(label)
+        if key == "accuracy":
+            ax.set_ylim(0, 1)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=7, loc="best")
+    axes[0].set_title(f"The valley: {result.get('world', '')} world, {result['eval']['n']} test problems")
+    axes[1].set_title("Responses grow after long-CoT SFT")
+    if paper_ref:
+        paper_panel(axes[2], paper_ref, result)
+    fig.tight_layout()
+    return fig
+
+
+def paper_panel(ax, ref: dict, result: dict | None = None):
+    """The paper's *stated* numbers, relative to each model's own base (marked as such)."""
+    for i, (model, pts) in enumerate(ref["relative_accuracy"].items()):
+        xs = [p["n"] for p in pts]
+        ys = [p["relative"] for p in pts]
+        ax.plot(xs, ys, marker="s", ls=":", color=PALETTE[(i + 1) % len(PALETTE)], label=model)
+    if result:
+        rows = _rows(result, "long")
+        b = result["table"][0]["accuracy_mean"]
+        if rows and b:
+            scale = ref.get("world_scale", 1 / 32)
+            ax.plot([r["n"] / scale for r in rows], [r["accuracy_mean"] / b for r in rows], marker="o",
+                    color=STYLE_COLORS["long"], lw=2, label=f"tiny model (world N x {1 / scale:.0f})")
+    ax.axhline(1.0, color="black", ls="--", lw=1)
+    ax.set_xscale("log")
+    ax.set_xlabel("N long-CoT examples (paper scale)")
+    ax.set_ylabel("accuracy / base accuracy")
+    ax.set_title("Paper's stated numbers (text, not plots)")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7)
+
+
+def survival_figure(curves: dict[str, dict]):
+    """Kaplan-Meier survival with the (1-e)^n fit, and the per-step hazard, for each labelled summary."""
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10.5, 4))
+    for i, (label, s) in enumerate(curves.items()):
+        sv = s["survival"]
+        if not sv["step"]:
+            continue
+        c = PALETTE[i % len(PALETTE)]
+        e = s["hazard_fit"]
+        a1.step([0] + sv["step"], [1.0] + sv["survival"], where="post", color=c,
+                label=f"{label} (e={e:.3f}, 50% horizon {horizon(e):.1f} steps)")
+        xs = list(range(0, max(sv["step"]) + 1))
+        a1.plot(xs, [(1 - e) ** x for x in xs], ls="--", color=c, alpha=0.6)
+        a2.plot(sv["step"], sv["hazard"], marker="o", color=c, label=label)
+    a1.set_xlabel("step")
+    a1.set_ylabel("share of traces still error-free")
+    a1.set_title("Survival (Kaplan-Meier); dashed: (1-e)^n")
+    a1.set_ylim(0, 1.02)
+    a2.set_xlabel("step")
+    a2.set_ylabel("hazard: P(first error at this step | none before)")
+    a2.set_title("Hazard by step (rising = errors snowball)")
+    for a in (a1, a2):
+        a.grid(alpha=0.3)
+        a.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def first_error_figure(curves: dict[str, dict]):
+    fig, ax = plt.subplots(figsize=(6, 4))
+    width = 0.8 / max(1, len(curves))
+    for i, (label, s) in enumerate(curves.items()):
+        h = s["first_error"]
+        total = sum(h["count"]) + h["clean"]
+        ax.bar([x + i * width for x in h["step"]], [c / max(total, 1) for c in h["count"]], width=width,
+               color=PALETTE[i % len(PALETTE)], label=f"{label} ({h['clean'] / max(total, 1):.0%} clean)")
+    ax.set_xlabel("step of the first error")
+    ax.set_ylabel("share of traces")
+    ax.set_title("Where the first error enters")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def length_figure(curves: dict[str, dict]):
+    fig, ax = plt.subplots(figsize=(6, 4))
+    for i, (label, s) in enumerate(curves.items()):
+        b = s["by_length"]
+        mids = [(lo + hi) / 2 for lo, hi in zip(b["lo"], b["hi"])]
+        ax.plot(mids, b["accuracy"], marker="o", color=PALETTE[i % len(PALETTE)], label=label)
+    ax.set_xlabel("response length (tokens, bin middle)")
+    ax.set_ylabel("accuracy")
+    ax.set_ylim(0, 1.02)
+    ax.set_title("Accuracy by response length")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def outcomes_figure(curves: dict[str, dict]):
+    """Reflection outcomes (caught / missed / false alarm / false fix) and answer categories."""
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(11, 4))
+    keys = ["caught", "changed_wrong", "missed", "verified_wrong", "false_alarm", "false_fix"]
+    cats = ["correct", "wrong", "no answer", "truncated", "loop"]
+    width = 0.8 / max(1, len(curves))
+    for i, (label, s) in enumerate(curves.items()):
+        c = PALETTE[i % len(PALETTE)]
+        a1.bar([k + i * width for k in range(len(keys))], [s["outcomes"][k] / s["n"] for k in keys],
+               width=width, color=c, label=label)
+        a2.bar([k + i * width for k in range(len(cats))], [s["categories"][k] / s["n"] for k in cats],
+               width=width, color=c, label=label)
+    a1.set_xticks([k + 0.4 - width / 2 for k in range(len(keys))],
+                  ["caught", "changed,\nstill wrong", "missed", "missed after\na check", "false alarm",
+                   "false fix"], fontsize=8)
+    a1.set_ylabel("per trace")
+    a1.set_title("What reflection did")
+    a2.set_xticks([k + 0.4 - width / 2 for k in range(len(cats))], cats, fontsize=8)
+    a2.set_ylabel("share of samples")
+    a2.set_title("How answers ended")
+    for a in (a1, a2):
+        a.grid(alpha=0.3, axis="y")
+        a.legend(fontsize=7)
+    fig.tight_layout()
+    return fig
+
+
+def curves_for(result: dict) -> dict[str, dict]:
+    """Base, the bottom of the long-CoT valley and the largest long N (seed 0 of each)."""
+    curves = {"base (N=0)": result["base"]}
+    longs = [r for r in _rows(result, "long")]
+    if not longs:
+        return curves
+    bottom = min(longs, key=lambda r: r["accuracy_mean"])
+    top = longs[-1]
+    for tag, row in (("valley bottom", bottom), ("largest N", top)):
+        run = next((r for r in result["runs"] if r["style"] == "long" and r["n"] == row["n"] and r["summary"]), None)
+        if run:
+            curves[f"long N={row['n']} ({tag}, seed {run['seed']})"] = run["summary"]
+    return curves
+
+
+def save_valley_figures(result: dict, out: Path, paper_ref_path: Path | None = None) -> list[Path]:
+    from training import paths
+
+    out = Path(out)
+    ref_path = paper_ref_path or paths.ASSETS / "paper_reference.json"
+    ref = json.loads(ref_path.read_text()) if ref_path.exists() else None
+    curves = curves_for(result)
+    figs = {
+        "valley.png": valley_figure(result, paper_ref=ref),
+        "survival.png": survival_figure(curves),
+        "first_error.png": first_error_figure(curves),
+        "accuracy_by_length.png": length_figure(curves),
+        "outcomes.png": outcomes_figure(curves),
+    }
+    written = []
+    for name, fig in figs.items():
+        fig.savefig(out / name, dpi=110)
+        plt.close(fig)
+        written.append(out / name)
+    return written

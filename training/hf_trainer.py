@@ -1,0 +1,117 @@
+"""SFT through transformers.Trainer, for GPUs and clusters: the same data, labels and schedule as our
+loop, with accelerate, DeepSpeed (ZeRO-2/3) and FSDP doing the distribution.
+
+    accelerate launch --config_file training/recipes/accelerate/zero3.yaml -m training.sft \\
+        --config training/recipes/qwen2.5-1.5b-instruct/sft/8k.yaml
+
+`batch_size` in a recipe is the *global* batch, as in the paper's Table 2; each GPU takes
+`per_device_batch_size` sequences and gradient accumulation makes up the rest:
+    accumulation = batch_size / (per_device_batch_size x number of processes)
+The run directory gets the same progress.jsonl lines as our loop, and a STOP file or SIGTERM stops
+training cleanly (a callback sets `should_training_stop`).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+from training.loop import LoopResult
+
+
+def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict, batch_size: int,
+                       run_dir: Path, stop, on_log, weights_dir: Path) -> LoopResult:
+    """Train and save (Trainer.save_model gathers ZeRO-3/FSDP shards; only the main process writes)."""
+    import torch
+    from transformers import Trainer, TrainerCallback, TrainingArguments
+
+    from training.data import collate
+
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    per_device = max(1, cfg.per_device_batch_size)
+    accum = max(1, round(batch_size / (per_device * world)))
+    steps_per_epoch = max(1, len(examples) // (per_device * world * accum))
+    total_steps = max(1, round(sched["epochs"] * steps_per_epoch))
+    progress_path = run_dir / "progress.jsonl"
+    rank0 = int(os.environ.get("RANK", "0")) == 0
+    state = {"t0": time.perf_counter(), "tokens": 0, "window_tokens": 0, "window_t": time.perf_counter(),
+             "last_loss": float("nan"), "stopped": False}
+
+    class Dataset(torch.utils.data.Dataset):
+        def __len__(self):
+            return len(examples)
+
+        def __getitem__(self, i):
+            return examples[i]
+
+    def collator(feats):
+        batch = collate(feats, tokenizer.pad_token_id)
+        n = int(batch["attention_mask"].sum())
+        state["tokens"] += n * world  # every process sees a batch of about this size
+        state["window_tokens"] += n * world
+        return batch
+
+    class Telemetry(TrainerCallback):
+        def on_step_end(self, args, st, control, **kw):
+            if stop:  # STOP file or signal: end cleanly after this step
+                state["stopped"] = True
+                control.should_training_stop = True
+            return control
+
+        def on_log(self, args, st, control, logs=None, **kw):
+            if not rank0 or not logs or "loss" not in logs:
+                return
+            now = time.perf_counter()
+            elapsed = now - state["t0"]
+            rec = {"step": st.global_step, "total_steps": st.max_steps, "epoch": round(st.epoch or 0, 3),
+                   "loss": round(float(logs["loss"]), 5), "lr": float(logs.get("learning_rate", 0.0)),
+                   "tokens_per_s": round(state["window_tokens"] / max(now - state["window_t"], 1e-9), 1),
+                   "elapsed_s": round(elapsed, 2),
+                   "eta_s": round(elapsed / max(st.global_step, 1) * (st.max_steps - st.global_step), 1),
+                   "time": time.time()}
+            state["last_loss"] = rec["loss"]
+            state["window_tokens"], state["window_t"] = 0, now
+            with open(progress_path, "a") as f:
+                f.write(json.dumps(rec) + "\n")
+            on_log(rec)
+
+    cuda = torch.cuda.is_available()
+    args = TrainingArguments(
+        output_dir=str(run_dir / "trainer"),
+        per_device_train_batch_size=per_device,
+        gradient_accumulation_steps=accum,
+        max_steps=total_steps,
+        learning_rate=sched["lr"],
+        lr_scheduler_type="cosine",
+        warmup_ratio=cfg.warmup_ratio,
+        weight_decay=cfg.weight_decay,
+        max_grad_norm=cfg.grad_clip,
+        adam_beta1=0.9, adam_beta2=0.95,
+        bf16=cfg.bf16 and cuda,
+        gradient_checkpointing=cfg.gradient_checkpointing,
+        logging_steps=cfg.log_every,
+        save_strategy="no",
+        report_to=[],
+        seed=cfg.seed,
+        group_by_length=True,
+        remove_unused_columns=False,
+        dataloader_num_workers=0,
+        ddp_find_unused_parameters=False,
+        use_cpu=not cuda,
+        disable_tqdm=True,
+    )
+    trainer = Trainer(model=model, args=args, train_dataset=Dataset(), data_collator=collator,
+                      callbacks=[Telemetry()])
+    trainer.train()
+    trainer.save_model(str(weights_dir))
+    if trainer.is_world_process_zero() and cfg.method == "full":
+        from training.sft import save_weights
+
+        save_weights(trainer.model, tokenizer, weights_dir, "tokenizer-and-eos")
+    trainer.accelerator.wait_for_everyone()
+    seconds = time.perf_counter() - state["t0"]
+    steps = trainer.state.global_step
+    return LoopResult("stopped" if state["stopped"] else "completed", steps, total_steps, state["tokens"],
+                      seconds, state["last_loss"], stop.reason if state["stopped"] else "")

@@ -1,0 +1,348 @@
+"""Supervised fine-tuning on long (or short) chain-of-thought: LoRA or full, tiny model or hub model.
+
+Usage:
+    # the app's default: a LoRA adapter on the embedded model, 250 long-CoT examples (~1 minute)
+    python -m training.sft --config training/recipes/tiny/sft/classroom.yaml
+    # change one variable at a time
+    python -m training.sft --config training/recipes/tiny/sft/classroom.yaml --n 1000 --style short
+    # full fine-tuning of a hub model on your own chat-messages JSONL
+    python -m training.sft --model Qwen/Qwen2.5-0.5B-Instruct --data my.jsonl --n 8000 --method full
+    # seconds-long smoke run
+    python -m training.sft --config training/recipes/tiny/sft/smoke.yaml
+
+Each run writes a run directory:
+    config.yaml      the resolved config            cmd.txt       the command line
+    progress.jsonl   one line per logging step       status.json   running/completed/stopped/failed
+    metrics.json     the summary (and evaluation)    adapter/ or model/   the weights
+SIGTERM, SIGINT or a file named STOP in the run directory ends the run cleanly: the weights trained
+so far are saved and the run is marked partial.
+
+The schedule follows the paper (its Table 2): AdamW, cosine, warmup ratio 0.05, and more epochs for
+smaller data: 4/4/4/3/3/2 epochs for 8k/16k/32k/64k/128k/220k examples. For the world we map the
+paper's data sizes down by WORLD_SCALE (1/32: 8k -> 250, 128k -> 4k) and keep its epochs per rung.
+The paper also grows the batch with N (8 ... 128) so that every size gets ~1,000 optimizer steps per
+epoch. We keep its smallest batch, 8, at every N instead: the cost of a run is its tokens either way,
+and at equal tokens the tiny model learned the long format far better from more, smaller steps
+(training/LOG.md, 2026-11-26: loss 0.51 with batch 8 vs 0.76 with batch 31 at N=1,000). Set
+batch_size 0 to scale the batch the paper's way (N / steps_per_epoch, clamped to [4, 128]).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+import traceback
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from training import paths
+
+# The paper's Table 2: (examples, epochs, batch size).
+PAPER_SCHEDULE = [(8_000, 4, 8), (16_000, 4, 16), (32_000, 4, 32), (64_000, 3, 64), (128_000, 3, 128),
+                  (220_000, 2, 128)]
+WORLD_SCALE = 1 / 32  # world examples per paper example, for the schedule lookup
+
+# LoRA target modules by model family (config.model_type): every linear layer of the block.
+LORA_TARGETS = {
+    "qwen2": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
+    "llama": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
+    "gemma3_text": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
+    "gemma3": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
+}
+
+
+@dataclass
+class SFTConfig:
+    """Fine-tune a model on N chain-of-thought examples (defaults < --config YAML < --flags)."""
+
+    # what to train
+    model: str = "tiny"            # 'tiny' (embedded), a local folder, or a hub id
+    data: str = "world"            # 'world', 'openr1', or a chat-messages .jsonl/.parquet file
+    preset: str = "classroom"      # world preset (data=world)
+    style: str = "long"            # world trace style: long | short | mixed | padded | answer
+    n: int = 250                   # amount of data: the first N of one seeded permutation
+    data_seed: int = 0
+    # long-CoT knobs (data=world, style long/mixed)
+    check_rate: float = 0.4
+    slip_rate: float = 0.12
+    catch_rate: float = 1.0
+    false_alarm_rate: float = 0.12
+    verbosity: float = 0.7
+    # how
+    method: str = "lora"           # lora | full
+    lora_r: int = 16
+    lora_alpha: int = 32
+    lora_dropout: float = 0.0
+    target_modules: list[str] = field(default_factory=list)  # empty = every linear layer of the family
+    epochs: float = 0              # 0 = the paper's epochs for this data size
+    batch_size: int = 8            # the paper's batch at its smallest size (8k); 0 = N / steps_per_epoch
+    steps_per_epoch: int = 32      # used only when batch_size is 0
+    lr: float = 0                  # 0 = 2e-3 for LoRA on the tiny model, 1e-4 LoRA / 5e-5 full on hub models
+    warmup_ratio: float = 0.05
+    weight_decay: float = 0.0
+    grad_clip: float = 1.0
+    max_len: int = 1024            # longer examples are dropped and counted, never truncated
+    bf16: bool = True
+    gradient_checkpointing: bool = False
+    trainer: str = "auto"          # loop (ours: CPU, one GPU) | hf (transformers.Trainer: accelerate, DeepSpeed,
+                                   # FSDP, many GPUs) | auto = hf when launched on several processes
+    per_device_batch_size: int = 1  # hf trainer: batch per GPU; accumulation makes up the global batch_size
+    device: str = "auto"           # auto | cpu | cuda
+    seed: int = 0
+    threads: int = 0
+    log_every: int = 2
+    # where
+    run_dir: str = ""              # default: $VALLEY_HOME/runs/sft-<time>
+    # evaluate when done (0 = no): greedy on eval_n test problems of `preset`
+    eval_n: int = 0
+    eval_max_new_tokens: int = 1024
+
+    def __post_init__(self):
+        from training.datasets import WORLD_STYLES
+
+        if self.method not in ("lora", "full"):
+            raise ValueError(f"method must be 'lora' or 'full', got {self.method!r}")
+        if self.style not in WORLD_STYLES:
+            raise ValueError(f"unknown style {self.style!r}; choose from {list(WORLD_STYLES)}")
+        if self.n < 1:
+            raise ValueError(f"n must be at least 1, got {self.n}")
+        if self.n > 1_000_000:
+            raise ValueError(f"n={self.n} is absurd for this engine (at most 1,000,000)")
+        if self.lr < 0 or self.lr > 0.1:
+            raise ValueError(f"learning rate must be in (0, 0.1] (or 0 for the default), got {self.lr}")
+        if self.epochs < 0 or self.epochs > 100:
+            raise ValueError(f"epochs must be in (0, 100] (or 0 for the paper's), got {self.epochs}")
+        if self.lora_r < 1 or self.lora_r > 1024:
+            raise ValueError(f"lora_r must be in [1, 1024], got {self.lora_r}")
+        if self.batch_size < 0 or self.steps_per_epoch < 1 or self.max_len < 16:
+            raise ValueError("batch_size >= 0, steps_per_epoch >= 1 and max_len >= 16 required")
+        if self.trainer not in ("auto", "loop", "hf"):
+            raise ValueError(f"trainer must be auto, loop or hf, got {self.trainer!r}")
+        if self.device not in ("auto", "cpu", "cuda"):
+            raise ValueError(f"device must be auto, cpu or cuda, got {self.device!r}")
+
+    def knobs(self):
+        from training.traces import LongKnobs
+
+        return LongKnobs(self.check_rate, self.slip_rate, self.catch_rate, self.false_alarm_rate,
+                         self.verbosity)
+
+
+def paper_epochs(n_paper: float) -> int:
+    """Epochs of the paper's Table 2 for a data size (the nearest rung at or above it)."""
+    for size, epochs, _ in PAPER_SCHEDULE:
+        if n_paper <= size * 1.25:
+            return epochs
+    return PAPER_SCHEDULE[-1][1]
+
+
+def resolve_schedule(cfg: SFTConfig, is_tiny: bool) -> dict:
+    """Fill the 0 = auto fields: epochs, batch size, learning rate."""
+    n_paper = cfg.n / WORLD_SCALE if cfg.data == "world" else cfg.n
+    epochs = cfg.epochs or paper_epochs(n_paper)
+    batch = cfg.batch_size or int(min(128, max(4, round(cfg.n / cfg.steps_per_epoch))))
+    batch = min(batch, cfg.n)
+    if cfg.lr:
+        lr = cfg.lr
+    elif cfg.method == "lora":
+        lr = 2e-3 if is_tiny else 1e-4
+    else:
+        lr = 3e-4 if is_tiny else 5e-5
+    return {"epochs": epochs, "batch_size": batch, "lr": lr}
+
+
+def lora_targets(model, cfg: SFTConfig) -> list[str]:
+    if cfg.target_modules:
+        return list(cfg.target_modules)
+    mt = getattr(model.config, "model_type", "")
+    if mt not in LORA_TARGETS:
+        raise ValueError(f"no default LoRA targets for model type {mt!r}; set target_modules")
+    return LORA_TARGETS[mt]
+
+
+def save_weights(model, tokenizer, out: Path, method: str) -> None:
+    """The adapter, or the full model with its tokenizer and an EOS-aligned generation config.
+
+    method "tokenizer-and-eos": the weights are already saved (by Trainer.save_model)."""
+    if method != "tokenizer-and-eos":
+        model.save_pretrained(out)
+    if method == "lora":
+        return
+    tokenizer.save_pretrained(out)
+    # generation must stop at the end-of-turn token the model was trained to emit (peers.md, EOS hygiene)
+    eos = model.generation_config.eos_token_id
+    eos = list(eos) if isinstance(eos, (list, tuple)) else ([eos] if eos is not None else [])
+    if tokenizer.eos_token_id is not None and tokenizer.eos_token_id not in eos:
+        model.generation_config.eos_token_id = [tokenizer.eos_token_id] + eos
+        model.generation_config.save_pretrained(out)
+
+
+def unseen_format_tokens(tokenizer) -> list[int]:
+    """<think> / </think> when they are single tokens of their own (our tiny tokenizer).
+
+    The base model never wrote them, so their embeddings are untrained; a LoRA adapter alone cannot
+    change embeddings, so these two rows are trained too (PEFT's trainable tokens), as one does for
+    any token new to a model. Real models spell <think> with ordinary tokens: nothing to add.
+    """
+    ids = []
+    for t in ("<think>", "</think>"):
+        enc = tokenizer(t, add_special_tokens=False)["input_ids"]
+        if len(enc) == 1 and enc[0] != tokenizer.unk_token_id:
+            ids.append(enc[0])
+    return ids
+
+
+def new_run_dir(prefix: str = "sft") -> Path:
+    d = paths.runs_dir() / f"{prefix}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
+    d.mkdir(parents=True, exist_ok=True)
+    return d
+
+
+def is_main_process() -> bool:
+    return int(os.environ.get("RANK", "0")) == 0
+
+
+def write_status(run_dir: Path, state: str, **extra) -> None:
+    """status.json: what the run is doing now (the app polls it). Only the main process writes."""
+    if not is_main_process():
+        return
+    tmp = run_dir / "status.json.tmp"
+    tmp.write_text(json.dumps({"state": state, "pid": os.getpid(), "time": time.time(), **extra}))
+    tmp.replace(run_dir / "status.json")
+
+
+def main(cfg: SFTConfig) -> dict:
+    """Train, save, (optionally) evaluate. Returns metrics.json's content."""
+    from training.config import cli_line, to_yaml
+
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1 and not cfg.run_dir:
+        raise ValueError("a multi-process run needs an explicit run_dir (every process must share it)")
+    cfg.run_dir, cfg.data = paths.expand(cfg.run_dir), paths.expand(cfg.data)
+    run_dir = Path(cfg.run_dir) if cfg.run_dir else new_run_dir()
+    run_dir.mkdir(parents=True, exist_ok=True)
+    cfg.run_dir = str(run_dir)
+    if is_main_process():
+        (run_dir / "config.yaml").write_text(to_yaml(cfg))
+        (run_dir / "cmd.txt").write_text(cli_line("training.sft", cfg) + "\n")
+    write_status(run_dir, "starting")
+    try:
+        return _run(cfg, run_dir)
+    except Exception as e:
+        if is_main_process():
+            (run_dir / "error.txt").write_text(traceback.format_exc())
+        write_status(run_dir, "failed", error=f"{type(e).__name__}: {e}")
+        raise
+
+
+def _run(cfg: SFTConfig, run_dir: Path) -> dict:
+    import torch
+
+    from training.data import batches, encode_all
+    from training.datasets import load_pairs
+    from training.loop import StopFlag, cycle_epochs, train
+    from training.models import load_model, resolve
+
+    if cfg.threads:
+        torch.set_num_threads(cfg.threads)
+    torch.manual_seed(cfg.seed)
+    t0 = time.perf_counter()
+    world = int(os.environ.get("WORLD_SIZE", "1"))
+    use_hf = cfg.trainer == "hf" or (cfg.trainer == "auto" and world > 1)
+    device = ("cuda" if torch.cuda.is_available() else "cpu") if cfg.device == "auto" else cfg.device
+    model, tok = load_model(cfg.model, device="cpu" if use_hf else device)
+    is_tiny = Path(resolve(cfg.model)) == paths.TINY_BASE or model.num_parameters() < 50_000_000
+    sched = resolve_schedule(cfg, is_tiny)
+
+    # 1. data: N examples, encoded with the model's own chat template; too-long ones dropped
+    pairs = load_pairs(cfg.data, cfg.n, cfg.style, cfg.preset, cfg.data_seed, cfg.knobs())
+    enc = encode_all(tok, pairs, cfg.max_len)
+    if not enc.examples:
+        raise ValueError(f"every example is longer than max_len={cfg.max_len} tokens")
+    batch_size = min(sched["batch_size"], len(enc.examples))
+    steps_per_epoch = max(1, len(enc.examples) // batch_size)
+    total_steps = max(1, round(sched["epochs"] * steps_per_epoch))
+
+    # 2. model: LoRA adapter on a frozen base, or every weight
+    if cfg.method == "lora":
+        from peft import LoraConfig, get_peft_model
+
+        lcfg = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
+                          target_modules=lora_targets(model, cfg), task_type="CAUSAL_LM",
+                          trainable_token_indices=unseen_format_tokens(tok) or None)
+        model = get_peft_model(model, lcfg)
+    if cfg.gradient_checkpointing:
+        model.gradient_checkpointing_enable()
+        if cfg.method == "lora":
+            model.enable_input_require_grads()
+    trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
+    total = sum(p.numel() for p in model.parameters())
+    info = {
+        "examples": len(enc.examples), "dropped_too_long": enc.dropped, "train_tokens": enc.n_tokens,
+        "mean_example_tokens": enc.n_tokens / len(enc.examples), "epochs": sched["epochs"],
+        "batch_size": batch_size, "steps_per_epoch": steps_per_epoch, "total_steps": total_steps,
+        "lr": sched["lr"], "trainable_params": trainable, "total_params": total,
+        "setup_s": round(time.perf_counter() - t0, 2),
+    }
+    print(f"[sft] {json.dumps(info)}", flush=True)
+    write_status(run_dir, "running", **info)
+
+    # 3. train
+    pad = tok.pad_token_id
+    weights_dir = run_dir / ("adapter" if cfg.method == "lora" else "model")
+    stop = StopFlag(run_dir / "STOP")
+    progress = run_dir / "progress.jsonl"
+
+    def on_log(rec):
+        print(f"[sft] step {rec['step']}/{rec['total_steps']} loss {rec['loss']:.4f} "
+              f"{rec['tokens_per_s']:.0f} tok/s eta {rec['eta_s']:.0f}s", flush=True)
+
+    try:
+        if use_hf:
+            from training.hf_trainer import train_with_trainer
+
+            res = train_with_trainer(model, tok, enc.examples, cfg, sched, batch_size, run_dir, stop, on_log,
+                                     weights_dir)
+        else:
+            it = cycle_epochs(lambda e: batches(enc.examples, batch_size, cfg.seed * 1000 + e, pad))
+            res = train(model, it, total_steps, sched["lr"], cfg.warmup_ratio, cfg.weight_decay,
+                        cfg.grad_clip, bf16=cfg.bf16, log_every=cfg.log_every, progress_path=progress,
+                        stop=stop, on_log=on_log, epoch_of_step=lambda s: s / steps_per_epoch)
+    finally:
+        stop.restore()
+
+    # 4. save (partial when stopped); the hf trainer saved already (gathering shards)
+    model.eval()
+    if not use_hf:
+        save_weights(model, tok, weights_dir, cfg.method)
+    partial = res.status == "stopped"
+    if partial and is_main_process():
+        (run_dir / "PARTIAL").write_text(f"stopped by {res.stop_reason} at step {res.steps}/{total_steps}\n")
+    metrics = {
+        "status": res.status, "partial": partial, "stop_reason": res.stop_reason,
+        "steps": res.steps, "tokens": res.tokens, "train_seconds": round(res.seconds, 2),
+        "tokens_per_s": round(res.tokens_per_s, 1), "final_loss": res.last_loss,
+        "weights": weights_dir.name, **info, "config": asdict(cfg),
+    }
+    # 5. evaluate (in the same process: the model is already loaded)
+    if not is_main_process():
+        return metrics
+    if cfg.eval_n and not partial:
+        write_status(run_dir, "evaluating", **info)
+        from training.evaluate import evaluate_model
+
+        ev = evaluate_model(model, tok, cfg.preset, cfg.eval_n, max_new_tokens=cfg.eval_max_new_tokens,
+                            out_dir=run_dir / "eval")
+        metrics["eval"] = ev["summary"]
+    (run_dir / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
+    write_status(run_dir, res.status, partial=partial, steps=res.steps, total_steps=total_steps)
+    print(f"[sft] {res.status}: {res.steps}/{total_steps} steps in {res.seconds:.1f}s "
+          f"({res.tokens_per_s:.0f} tok/s) -> {weights_dir}", flush=True)
+    return metrics
+
+
+if __name__ == "__main__":
+    from training.config import parse_config
+
+    main(parse_config(SFTConfig, sys.argv[1:], description=__doc__))

@@ -1,0 +1,202 @@
+"""The valley sweep: base model (N=0), then a doubling ladder of N long-CoT examples, several seeds,
+and a short-CoT control at the same N. Writes valley.json and the figures.
+
+Usage:
+    # the classroom sweep on the embedded model (the one shipped in assets/valley/classroom)
+    python -m training.valley --preset classroom
+    # a seconds-long smoke sweep
+    python -m training.valley --preset smoke
+    # override anything in the recipe
+    python -m training.valley --preset classroom --seeds 0,1 --ladder 125,500 --out_dir /tmp/v
+
+Each (style, N, seed) is one SFT run plus one evaluation, run in `jobs` worker processes (one torch
+thread each: on 2 cores two 1-thread workers beat one 2-thread run, training/LOG.md). Runs already
+finished in out_dir are reused, so a killed sweep resumes where it stopped.
+
+What ships is what was measured: the sweep writes its command and every run's numbers.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+
+@dataclass
+class ValleyConfig:
+    """A valley sweep (defaults < recipes/tiny/valley/<preset>.yaml < --flags)."""
+
+    preset: str = "classroom"       # names the recipe; world preset comes from `world`
+    world: str = "classroom"
+    model: str = "tiny"
+    ladder: list[int] = field(default_factory=lambda: [125, 250, 500, 1000, 2000])
+    seeds: list[int] = field(default_factory=lambda: [0, 1, 2])
+    styles: list[str] = field(default_factory=lambda: ["long", "short"])
+    method: str = "lora"
+    lora_r: int = 16
+    lr: float = 0
+    batch_size: int = 8
+    eval_n: int = 200
+    eval_max_new_tokens: int = 768
+    jobs: int = 2                   # worker processes
+    threads_per_job: int = 1
+    keep_records_for: list[int] = field(default_factory=list)  # N values whose per-sample records ship
+    out_dir: str = ""               # default: $VALLEY_HOME/results/valley-<preset>
+
+    def __post_init__(self):
+        if not self.ladder or any(n < 1 for n in self.ladder):
+            raise ValueError("ladder must be a list of positive N")
+        if not self.seeds:
+            raise ValueError("give at least one seed")
+        bad = [s for s in self.styles if s not in ("long", "short", "mixed", "padded")]
+        if bad:
+            raise ValueError(f"unknown styles {bad}")
+
+
+def _job(cfg_dict: dict) -> dict:
+    """One SFT run + evaluation (in a worker process). Returns its row for valley.json."""
+    from training.sft import SFTConfig, main
+
+    return _row_from_metrics(cfg_dict, main(SFTConfig(**cfg_dict)))
+
+
+def _row_from_metrics(cfg_dict: dict, m: dict) -> dict:
+    return {"style": cfg_dict["style"], "n": cfg_dict["n"], "seed": cfg_dict["seed"],
+            "run_dir": cfg_dict["run_dir"], "train": {k: m.get(k) for k in (
+                "status", "steps", "tokens", "train_seconds", "tokens_per_s", "final_loss", "epochs",
+                "batch_size", "lr", "examples", "dropped_too_long", "mean_example_tokens")},
+            "summary": m.get("eval")}
+
+
+def _base_eval(cfg: ValleyConfig, out: Path) -> dict:
+    import torch
+
+    from training.evaluate import evaluate_model
+    from training.models import load_model
+
+    torch.set_num_threads(max(1, cfg.jobs * cfg.threads_per_job))
+    model, tok = load_model(cfg.model)
+    return evaluate_model(model, tok, cfg.world, cfg.eval_n, max_new_tokens=cfg.eval_max_new_tokens,
+                          out_dir=out / "base")["summary"]
+
+
+def aggregate(rows: list[dict], base: dict) -> list[dict]:
+    """Mean, SD and SE over seeds for each (style, N); plus the base as N=0."""
+    keys = ("accuracy", "mean_tokens", "reflection_ratio", "step_error_rate", "claim_error_rate",
+            "token_efficiency", "process_accuracy", "hazard_fit", "catch_rate")
+    table = [{"style": "base", "n": 0, "seeds": 1,
+              **{f"{k}_mean": base.get(k) for k in keys}, "accuracy_se": base.get("accuracy_se")}]
+    groups: dict[tuple, list[dict]] = {}
+    for r in rows:
+        if r.get("summary"):
+            groups.setdefault((r["style"], r["n"]), []).append(r)
+    for (style, n), rs in sorted(groups.items()):
+        entry = {"style": style, "n": n, "seeds": len(rs)}
+        for k in keys:
+            vals = [r["summary"][k] for r in rs if r["summary"].get(k) is not None]
+            if not vals:
+                entry[f"{k}_mean"] = None
+                continue
+            mean = sum(vals) / len(vals)
+            sd = math.sqrt(sum((v - mean) ** 2 for v in vals) / (len(vals) - 1)) if len(vals) > 1 else 0.0
+            entry[f"{k}_mean"], entry[f"{k}_sd"] = mean, sd
+            if k == "accuracy":
+                entry["accuracy_se"] = sd / math.sqrt(len(vals)) if len(vals) > 1 else rs[0]["summary"]["accuracy_se"]
+        entry["train_seconds_mean"] = sum(r["train"]["train_seconds"] or 0 for r in rs) / len(rs)
+        entry["tokens_mean"] = sum(r["train"]["tokens"] or 0 for r in rs) / len(rs)
+        table.append(entry)
+    return table
+
+
+def slim(summary: dict | None) -> dict | None:
+    """A summary without the bulky parts that the sweep table does not need."""
+    if summary is None:
+        return None
+    return {k: v for k, v in summary.items() if k not in ("config",)}
+
+
+def main(cfg: ValleyConfig) -> dict:
+    from training import paths
+    from training.config import cli_line
+    from training.figures import save_valley_figures
+    from training.pool import run_jobs
+
+    out = Path(cfg.out_dir) if cfg.out_dir else paths.results_dir() / f"valley-{cfg.preset}"
+    out.mkdir(parents=True, exist_ok=True)
+    command = f"python -m training.valley --preset {cfg.preset}" + cli_line("x", cfg, base=_recipe(cfg.preset))[len("python -m x"):]
+    t0 = time.perf_counter()
+    print(f"[valley] {command}\n[valley] out: {out}", flush=True)
+
+    # 1. the base model, N = 0
+    base_path = out / "base" / "summary.json"
+    base = json.loads(base_path.read_text()) if base_path.exists() else _base_eval(cfg, out)
+    print(f"[valley] base accuracy {base['accuracy']:.3f} ± {base['accuracy_se']:.3f}, "
+          f"{base['mean_tokens']:.0f} tokens", flush=True)
+
+    # 2. the ladder: every (style, N, seed), biggest first so the two workers finish together
+    jobs = []
+    for style in cfg.styles:
+        for n in cfg.ladder:
+            for seed in cfg.seeds:
+                run_dir = out / "runs" / f"{style}-n{n}-s{seed}"
+                jobs.append(dict(model=cfg.model, data="world", preset=cfg.world, style=style, n=n, seed=seed,
+                                 method=cfg.method, lora_r=cfg.lora_r, lora_alpha=2 * cfg.lora_r, lr=cfg.lr,
+                                 batch_size=cfg.batch_size, eval_n=cfg.eval_n,
+                                 eval_max_new_tokens=cfg.eval_max_new_tokens, run_dir=str(run_dir),
+                                 log_every=5))
+    rows, todo = [], []
+    for j in jobs:
+        mpath = Path(j["run_dir"]) / "metrics.json"
+        m = json.loads(mpath.read_text()) if mpath.exists() else None
+        if m and m.get("status") == "completed" and m.get("eval"):
+            rows.append(_row_from_metrics(j, m))
+        else:
+            todo.append(j)
+    todo.sort(key=lambda j: -j["n"] * (3 if j["style"] == "long" else 1))
+    print(f"[valley] {len(rows)} runs reused, {len(todo)} to run with {cfg.jobs} workers", flush=True)
+    rows += run_jobs(_job, todo, cfg.jobs, cfg.threads_per_job, lambda r, k, n: _report(r, k, n, t0))
+
+    # 3. aggregate, write, draw
+    rows.sort(key=lambda r: (r["style"], r["n"], r["seed"]))
+    result = {
+        "name": cfg.preset, "command": command, "created": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "wall_seconds": round(time.perf_counter() - t0, 1), "config": asdict(cfg),
+        "model": cfg.model, "world": cfg.world,
+        "eval": {"n": cfg.eval_n, "decoding": "greedy", "max_new_tokens": cfg.eval_max_new_tokens},
+        "base": slim(base),
+        "runs": [{**r, "summary": slim(r["summary"])} for r in rows],
+        "table": aggregate(rows, base),
+    }
+    (out / "valley.json").write_text(json.dumps(result, indent=1) + "\n")
+    save_valley_figures(result, out)
+    print(f"[valley] done in {result['wall_seconds']:.0f}s -> {out / 'valley.json'}", flush=True)
+    return result
+
+
+def _report(row: dict, k: int, total: int, t0: float) -> None:
+    s = row["summary"] or {}
+    print(f"[valley] {k}/{total} {row['style']} N={row['n']} seed={row['seed']}: accuracy "
+          f"{s.get('accuracy', float('nan')):.3f}, {s.get('mean_tokens', 0):.0f} tokens, train "
+          f"{row['train']['train_seconds']}s ({time.perf_counter() - t0:.0f}s total)", flush=True)
+
+
+def _recipe(preset: str) -> ValleyConfig:
+    from training import paths
+    from training.config import parse_preset
+
+    return parse_preset(ValleyConfig, paths.RECIPES / "tiny" / "valley", ["--preset", preset])
+
+
+def parse(argv: list[str]) -> ValleyConfig:
+    from training import paths
+    from training.config import parse_preset
+
+    return parse_preset(ValleyConfig, paths.RECIPES / "tiny" / "valley", argv, __doc__)
+
+
+if __name__ == "__main__":
+    main(parse(sys.argv[1:]))
