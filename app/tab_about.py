@@ -1,0 +1,46 @@
+"""Tab 5, About: the paper in short, what runs where, how to cite."""
+
+import gradio as gr
+
+ABOUT = """
+## The paper in short
+**Through the Valley: Path to Effective Long CoT Training for Small Language Models** (Renjie Luo, Jiaxi Li,
+Chen Huang, Wei Lu; EMNLP 2025; arXiv 2506.07712).
+
+- **Long CoT Degradation.** Small models (3B parameters or fewer) fine-tuned on a *limited* amount of long
+  chain-of-thought data (DeepSeek-R1-style traces with reflection) get markedly worse: after 8k examples some
+  lose up to 75% of their accuracy.
+- **Through the valley.** With more long-CoT data they recover; larger models recover sooner; the smallest
+  (Qwen2.5-0.5B, Gemma-3-1B) do not recover even at 220k examples.
+- **Why: error accumulation.** The models copy the surface of long CoT (reflection words, many steps)
+  quickly; responses grow much longer, and every extra step is another chance to make a mistake. Small models'
+  reflection often re-verifies the same wrong step.
+- **Then RL.** GRPO from an 8k long-CoT checkpoint stays below GRPO from the original model; from 128k it
+  climbs faster and higher, and RL shortens responses.
+
+## What runs where
+- **Here, on a CPU:** the embedded tiny model (a 2.7M-parameter Qwen2 trained from scratch by this project on
+  a synthetic arithmetic world), live LoRA fine-tuning, evaluation, the step checker, all plots.
+- **With real weights:** the same code loads Qwen2.5, Llama-3.2 and Gemma-3 instruct models by their Hugging
+  Face id or from a local folder (a CPU can run the smallest slowly).
+- **On GPUs:** `training/runs/paper.sh` and the recipes in `training/recipes/` rerun the paper's study.
+
+Everything the app shows was measured by this project's own code; the paper's numbers are marked as such.
+The experiment log is `training/LOG.md`.
+
+## How to cite
+```
+@inproceedings{luo2025valley,
+  title     = {Through the Valley: Path to Effective Long CoT Training for Small Language Models},
+  author    = {Luo, Renjie and Li, Jiaxi and Huang, Chen and Lu, Wei},
+  booktitle = {Proceedings of EMNLP 2025},
+  pages     = {4972--4992},
+  year      = {2025}
+}
+```
+"""
+
+
+def build_about_tab() -> None:
+    with gr.Tab("About", id="about"):
+        gr.Markdown(ABOUT)

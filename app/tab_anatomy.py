@@ -1,0 +1,131 @@
+"""Tab 3, Error Anatomy: where errors enter and how they pile up, for the runs you pick."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+import gradio as gr
+import pandas as pd
+
+from app.context import AppContext, session_of
+from training.analysis import horizon, summarize
+from training.checker import check
+from training.marks import legend_html, render_html
+
+INTRO = """
+### Error anatomy: where the first mistake enters, and what happens next
+**Survival**: the share of traces still without any mistake after each step. If every step fails with the same
+small chance *e*, it follows the dashed curve (1-e)<sup>n</sup>. **Hazard**: the chance that the first mistake
+happens at this step, given none before; if it *rises*, mistakes snowball. Pick runs and press **Analyze**.
+"""
+
+
+@dataclass
+class AnatomyTab:
+    runs: gr.CheckboxGroup
+    refresh: gr.Button
+    analyze: gr.Button
+    metrics: gr.Dataframe
+    survival: gr.Plot
+    first_error: gr.Plot
+    by_length: gr.Plot
+    outcomes: gr.Plot
+    worst: gr.Dropdown
+    trace: gr.HTML
+
+
+def record_sources(ctx: AppContext, session: str) -> list[tuple[str, str]]:
+    """(label, path to records.jsonl): shipped evaluations and the session's evaluated runs."""
+    out = [(label, str(path)) for label, path in ctx.shipped.records.items()]
+    for rid in ctx.runs.runs_of(session):
+        st = ctx.runs.state(session, rid)
+        rec = st.run_dir / "eval" / "records.jsonl"
+        if rec.exists():
+            cfg = ctx.runs.config(session, rid)
+            out.append((f"your run {rid}: {cfg.style} N={cfg.n}", str(rec)))
+    return out
+
+
+def load_records(path: str) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
+
+
+def metrics_row(label: str, s: dict) -> dict:
+    return {"run": label, "accuracy": round(s["accuracy"], 3), "mean tokens": round(s["mean_tokens"]),
+            "reflective": round(s["reflection_ratio"], 2), "step error e": round(s["hazard_fit"], 4),
+            "50% horizon (steps)": round(horizon(s["hazard_fit"]), 1) if s["hazard_fit"] else None,
+            "catch rate": None if s["catch_rate"] is None else round(s["catch_rate"], 2),
+            "process-correct": None if s["process_accuracy"] is None else round(s["process_accuracy"], 3)}
+
+
+def worst_traces(records: list[dict], k: int = 25) -> list[tuple[str, int]]:
+    """Wrong answers, earliest first error first (then longest): the most instructive failures."""
+    bad = [(i, r) for i, r in enumerate(records) if not r["correct"]]
+    def key(ir):
+        fe = ir[1]["check"]["first_step_error"]
+        return (fe if fe is not None else 999, -ir[1]["n_tokens"])
+    bad.sort(key=key)
+    return [(f"#{i}: {r['expr']} = {r['gold']} ({r['category']}, first error at step "
+             f"{'-' if r['check']['first_step_error'] is None else r['check']['first_step_error'] + 1}, "
+             f"{r['n_tokens']} tokens)", i) for i, r in bad[:k]]
+
+
+def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
+    from training.figures import first_error_figure, length_figure, outcomes_figure, survival_figure
+
+    with gr.Tab("Error Anatomy", id="anatomy"):
+        gr.Markdown(INTRO)
+        with gr.Row():
+            sources = record_sources(ctx, "none")
+            runs = gr.CheckboxGroup(sources, value=[s[1] for s in sources[:3]], label="Evaluations", scale=4)
+            refresh = gr.Button("Refresh list (add my runs)", scale=1)
+        analyze = gr.Button("Analyze", variant="primary")
+        metrics = gr.Dataframe(label="Summary", interactive=False)
+        survival = gr.Plot(label="Survival and hazard")
+        with gr.Row():
+            first_error = gr.Plot(label="First error")
+            by_length = gr.Plot(label="Accuracy by length")
+        outcomes = gr.Plot(label="Reflection outcomes and answer categories")
+        gr.Markdown("### Drill down: the worst traces of the first selected evaluation\n" + legend_html())
+        worst = gr.Dropdown([], label="Trace", interactive=True)
+        trace = gr.HTML()
+        first_path = gr.State(None)
+
+    def on_refresh(selected, request: gr.Request):
+        choices = record_sources(ctx, session_of(request))
+        return gr.update(choices=choices, value=[v for v in (selected or []) if v in {c[1] for c in choices}])
+
+    def on_analyze(paths, request: gr.Request):
+        if not paths:
+            raise gr.Error("tick at least one evaluation")
+        labels = dict((v, k) for k, v in record_sources(ctx, session_of(request)))
+        curves, rows = {}, []
+        for p in paths:
+            if p not in labels:
+                raise gr.Error("that evaluation is not available in this session")
+            s = summarize(load_records(p))
+            curves[labels[p]] = s
+            rows.append(metrics_row(labels[p], s))
+        recs = load_records(paths[0])
+        return (pd.DataFrame(rows), survival_figure(curves), first_error_figure(curves), length_figure(curves),
+                outcomes_figure(curves), gr.update(choices=worst_traces(recs), value=None), paths[0], "")
+
+    def on_pick(i, path):
+        if i is None or path is None:
+            return ""
+        r = load_records(path)[int(i)]
+        from training.world import parse_expression
+
+        rec = check(r["completion"], problem=parse_expression(r["expr"]))
+        kinds = ", ".join(f"{k}: {v}" for k, v in r["check"]["outcomes"].items() if v)
+        return (f"<div><b>{r['expr']} = {r['gold']}</b> &middot; answer {r['check']['answer_text']} &middot; "
+                f"{r['category']} &middot; {r['n_tokens']} tokens &middot; {kinds or 'no reflection events'}</div>"
+                + render_html(r["completion"], rec))
+
+    refresh.click(on_refresh, runs, runs, api_name="refresh_evals")
+    analyze.click(on_analyze, runs, [metrics, survival, first_error, by_length, outcomes, worst, first_path, trace],
+                  api_name="analyze")
+    worst.change(on_pick, [worst, first_path], trace, api_name="show_trace")
+    return AnatomyTab(runs, refresh, analyze, metrics, survival, first_error, by_length, outcomes, worst, trace)

@@ -1,0 +1,134 @@
+"""Tab 2, Side by Side: the same problem, the same sampling, the base model and fine-tuned adapters,
+streamed together, every arithmetic claim marked by the step checker."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import gradio as gr
+import spaces
+
+from app.context import AppContext, session_of
+from training.checker import check, reflection_count
+from training.marks import legend_html, render_html
+from training.world import WORKED_EXAMPLE, parse_expression, problems
+
+INTRO = """
+### Same problem, same sampling: before and after fine-tuning
+Choose a problem and one or more models. Every `a op b = c` the model writes is checked:
+""" + legend_html() + """. Click **thinking** to fold a long trace.
+"""
+
+
+@dataclass
+class CompareTab:
+    problem: gr.Dropdown
+    custom: gr.Textbox
+    models: gr.CheckboxGroup
+    refresh: gr.Button
+    temperature: gr.Slider
+    top_p: gr.Slider
+    max_new: gr.Slider
+    seed: gr.Number
+    go: gr.Button
+    out: gr.HTML
+
+
+def problem_choices() -> list[tuple[str, str]]:
+    out = [(f"The paper's worked example: {WORKED_EXAMPLE}", WORKED_EXAMPLE)]
+    out += [(f"classroom #{p.index}: {p.expr}", p.expr) for p in problems("classroom", "test", 12)]
+    out += [(f"paper benchmark #{p.index}: {p.expr}", p.expr) for p in problems("paper", "test", 4)]
+    return out
+
+
+def model_choices(ctx: AppContext, session: str) -> list[tuple[str, str]]:
+    """(label, 'source|adapter') for the base model, the shipped adapters and the session's runs."""
+    choices = [("base: the embedded tiny model", "tiny|")]
+    choices += [(label, f"tiny|{path}") for label, path in ctx.shipped.adapters.items()]
+    for rid in ctx.runs.runs_of(session):
+        st = ctx.runs.state(session, rid)
+        cfg = ctx.runs.config(session, rid)
+        adapter = st.run_dir / "adapter"
+        if st.state in ("completed", "stopped") and (adapter / "adapter_config.json").exists():
+            tag = " (partial)" if st.state == "stopped" else ""
+            choices.append((f"your run {rid}: {cfg.style} N={cfg.n}{tag}", f"{cfg.model}|{adapter}"))
+    return choices
+
+
+def panel(title: str, text: str, problem, done: bool) -> str:
+    rec = check(text, problem=problem)
+    n_tok = len(text.split())
+    foot = ""
+    if done:
+        verdict = ("<b style='color:#15803d'>right</b>" if rec.answer_correct else
+                   "<b style='color:#dc2626'>wrong</b>" if rec.answer is not None else "<b>no answer</b>")
+        foot = (f"<div style='margin-top:6px;font-size:13px'>final answer {html.escape(str(rec.answer_text))} "
+                f"({verdict}; gold {problem.answer}) &middot; {len(rec.claims)} claims, {len(rec.wrong_claims)} wrong "
+                f"&middot; {reflection_count(text)} reflection keywords &middot; ~{n_tok} words</div>")
+    return (f"<div style='flex:1;min-width:280px;border:1px solid #e5e7eb;border-radius:8px;padding:8px'>"
+            f"<div style='font-weight:700;margin-bottom:4px'>{html.escape(title)}{'' if done else ' ...'}</div>"
+            f"{render_html(text, rec)}{foot}</div>")
+
+
+def build_compare_tab(ctx: AppContext) -> CompareTab:
+    with gr.Tab("Side by Side", id="compare"):
+        gr.Markdown(INTRO)
+        with gr.Row():
+            problem = gr.Dropdown(problem_choices(), value=WORKED_EXAMPLE, label="Problem", scale=3)
+            custom = gr.Textbox(label="...or type an expression", placeholder="e.g. 12*3-8/4+5", scale=2)
+        with gr.Row():
+            models = gr.CheckboxGroup(model_choices(ctx, "none"), value=["tiny|"] + [
+                f"tiny|{p}" for p in list(ctx.shipped.adapters.values())[:2]], label="Models to compare", scale=4)
+            refresh = gr.Button("Refresh list (add my runs)", scale=1)
+        with gr.Row():
+            temperature = gr.Slider(0, 1.5, value=0.0, step=0.05, label="Temperature (0 = greedy)")
+            top_p = gr.Slider(0.05, 1.0, value=0.95, step=0.05, label="top-p")
+            max_new = gr.Slider(32, 2048, value=768, step=32, label="Max new tokens")
+            seed = gr.Number(value=0, precision=0, label="Seed")
+        go = gr.Button("Generate side by side", variant="primary")
+        out = gr.HTML()
+
+    def on_refresh(selected, request: gr.Request):
+        choices = model_choices(ctx, session_of(request))
+        keep = [v for v in (selected or []) if v in {c[1] for c in choices}]
+        return gr.update(choices=choices, value=keep)
+
+    @spaces.GPU(duration=120)  # ZeroGPU on Spaces; a no-op anywhere else
+    def on_generate(prob, typed, chosen, temp, top_p_, max_new_, seed_, request: gr.Request):
+        expr = (typed or "").strip() or (prob or "").strip()
+        if not expr:
+            raise gr.Error("choose a problem or type an expression")
+        try:
+            p = parse_expression(expr)
+        except ValueError as e:
+            raise gr.Error(f"that expression can't be used: {e}") from None
+        if not chosen:
+            raise gr.Error("tick at least one model")
+        labels = dict((v, k) for k, v in model_choices(ctx, session_of(request)))
+        streams = []
+        for value in chosen:
+            source, adapter = value.split("|", 1)
+            try:
+                loaded = ctx.models.get(source, adapter)
+            except Exception as e:  # noqa: BLE001 - shown to the user, the app keeps serving
+                raise gr.Error(f"could not load {labels.get(value, value)}: {e}") from None
+            streams.append([labels.get(value, value), ctx_stream(loaded, p.prompt, temp, top_p_, max_new_, seed_), "", False])
+        # Interleave: one chunk from each model in turn, so they advance together.
+        while not all(s[3] for s in streams):
+            for s in streams:
+                if not s[3]:
+                    s[2], s[3] = next(s[1], (s[2], True))
+            yield ("<div style='display:flex;gap:10px;flex-wrap:wrap'>"
+                   + "".join(panel(t, txt, p, d) for t, _, txt, d in streams) + "</div>")
+
+    def ctx_stream(loaded, prompt, temp, top_p_, max_new_, seed_):
+        from training.engine import stream
+
+        return stream(loaded, prompt, temperature=float(temp), top_p=float(top_p_), max_new_tokens=int(max_new_),
+                      seed=int(seed_ or 0))
+
+    refresh.click(on_refresh, models, models, api_name="refresh_models")
+    go.click(on_generate, [problem, custom, models, temperature, top_p, max_new, seed], out,
+             api_name="compare", concurrency_id="compute", concurrency_limit=2)
+    return CompareTab(problem, custom, models, refresh, temperature, top_p, max_new, seed, go, out)

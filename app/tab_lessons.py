@@ -1,0 +1,92 @@
+"""Tab 4, Lessons: renders whatever lessons/<nn>_<slug>/lesson.md holds, front matter as a header."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import gradio as gr
+import yaml
+
+from training import paths
+
+FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
+
+
+@dataclass
+class Lesson:
+    path: Path
+    meta: dict
+    body: str
+
+    @property
+    def title(self) -> str:
+        return self.meta.get("title") or self.path.parent.name
+
+
+def parse_lesson(path: Path) -> Lesson:
+    """Split YAML front matter from the markdown body. Raises ValueError on bad front matter."""
+    text = Path(path).read_text(encoding="utf-8")
+    m = FRONT.match(text)
+    if not m:
+        return Lesson(Path(path), {}, text)
+    meta = yaml.safe_load(m.group(1)) or {}
+    if not isinstance(meta, dict):
+        raise ValueError(f"{path}: front matter must be a mapping")
+    return Lesson(Path(path), meta, text[m.end():])
+
+
+def list_lessons(root: Path | None = None) -> list[Lesson]:
+    root = Path(root) if root else paths.LESSONS
+    return [parse_lesson(p) for p in sorted(root.glob("*/lesson.md"))]
+
+
+def to_served_markdown(lesson: Lesson) -> str:
+    """Image links relative to the lesson folder become URLs Gradio serves (allowed_paths)."""
+    def fix(m):
+        target = m.group(2)
+        if re.match(r"^[a-z]+://", target) or target.startswith("/gradio_api/"):
+            return m.group(0)
+        return f"![{m.group(1)}](/gradio_api/file={(lesson.path.parent / target).resolve()})"
+    return re.sub(r"!\[([^\]]*)\]\(([^)\s]+)\)", fix, lesson.body)
+
+
+def header(lesson: Lesson) -> str:
+    m = lesson.meta
+    bits = []
+    if m.get("duration"):
+        bits.append(f"**Duration:** {m['duration']}")
+    if m.get("tab"):
+        bits.append(f"**App tab:** {m['tab']}")
+    if "needs_gpu" in m:
+        bits.append("**Needs a GPU:** " + ("yes" if m["needs_gpu"] else "no"))
+    objectives = m.get("objectives") or []
+    obj = "\n".join(f"- {o}" for o in objectives)
+    return f"# {lesson.title}\n" + " &middot; ".join(bits) + (f"\n\n**Objectives**\n{obj}" if obj else "")
+
+
+@dataclass
+class LessonsTab:
+    pick: gr.Dropdown
+    body: gr.Markdown
+
+
+def build_lessons_tab() -> LessonsTab:
+    lessons = list_lessons()
+    with gr.Tab("Lessons", id="lessons"):
+        if not lessons:
+            gr.Markdown("No lessons yet: they live in `lessons/<nn>_<slug>/lesson.md`.")
+        choices = [(l.title, str(l.path)) for l in lessons]
+        pick = gr.Dropdown(choices, value=choices[0][1] if choices else None, label="Lesson")
+        body = gr.Markdown(render(choices[0][1]) if choices else "")
+
+    pick.change(render, pick, body, api_name="lesson")
+    return LessonsTab(pick, body)
+
+
+def render(path: str | None) -> str:
+    if not path:
+        return ""
+    lesson = parse_lesson(Path(path))
+    return header(lesson) + "\n\n" + to_served_markdown(lesson)

@@ -1,0 +1,140 @@
+"""Tab: Through RL. GRPO from different SFT starts, live, next to the precomputed three-start sweep."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import gradio as gr
+import pandas as pd
+
+from app.context import AppContext, session_of
+from app.tab_valley import progress_bar
+from training import engine, paths
+from training.grpo import GRPOConfig
+
+SHIPPED_RL = paths.ASSETS / "rl" / "classroom"
+INTRO = """
+### After the valley: reinforcement learning (GRPO) from different starting points
+The paper's third finding: RL that starts from a model fine-tuned on **a little** long-CoT data (8k examples)
+stays *below* RL from the original model, while a start fine-tuned on **a lot** (128k) climbs faster and
+higher, and RL makes responses shorter. Here GRPO samples several answers to each problem, rewards the right
+ones (1) over the wrong ones (0), and nudges the model toward its better answers.
+"""
+
+
+@dataclass
+class RLTab:
+    start_from: gr.Dropdown
+    steps: gr.Slider
+    seed: gr.Number
+    start: gr.Button
+    stop: gr.Button
+    status: gr.Markdown
+    reward: gr.LinePlot
+    shipped: gr.Plot
+
+
+def start_choices(ctx: AppContext, session: str) -> list[tuple[str, str]]:
+    out = [("the base model (no SFT)", "")]
+    out += [(f"{label} (shipped)", str(path)) for label, path in ctx.shipped.adapters.items()]
+    for rid in ctx.runs.runs_of(session):
+        st = ctx.runs.state(session, rid)
+        cfg = ctx.runs.config(session, rid)
+        if st.state == "completed" and (st.run_dir / "adapter" / "adapter_config.json").exists():
+            out.append((f"your SFT run {rid}: {cfg.style} N={cfg.n}", str(st.run_dir / "adapter")))
+    return out
+
+
+def shipped_figure():
+    path = SHIPPED_RL / "rl.json"
+    if not path.exists():
+        return None
+    from training.rl_sweep import rl_figure
+
+    return rl_figure(json.loads(path.read_text()))
+
+
+def rl_status(ctx: AppContext, session: str, run_id: str | None):
+    if not run_id:
+        return "No RL run yet.", progress_bar(0, ""), None
+    st = ctx.runs.state(session, run_id)
+    rows = [p for p in st.progress if "reward" in p]
+    df = pd.DataFrame([{"step": p["step"], "value": p["reward"], "series": "reward (training batch)"} for p in rows] +
+                      [{"step": p["step"], "value": p["eval"]["accuracy"], "series": "accuracy (held-out)"}
+                       for p in st.progress if "eval" in p]) if st.progress else None
+    if st.state == "queued":
+        return f"Waiting in line (position {ctx.runs.position(session, run_id)}).", progress_bar(0, "queued"), None
+    if st.state in ("starting",):
+        return "Loading the model and measuring where it starts...", progress_bar(0, "starting"), df
+    if st.state == "running":
+        last = rows[-1] if rows else None
+        if last is None:
+            return "Measuring the starting accuracy...", progress_bar(0, "evaluating the start"), df
+        return (f"GRPO step {last['step']}/{last['total_steps']}: reward {last['reward']:.2f}, "
+                f"{last['mean_tokens']:.0f} tokens per answer, about {last['eta_s']:.0f} s left.",
+                progress_bar(last["step"] / last["total_steps"], f"step {last['step']}/{last['total_steps']}"), df)
+    if st.state == "completed" and st.metrics:
+        c = st.metrics["curve"]
+        return (f"**Done.** Held-out accuracy {c[0]['accuracy']:.1%} at the start, **{c[-1]['accuracy']:.1%}** after "
+                f"{st.metrics['steps']} GRPO steps; mean length {c[0]['mean_tokens']:.0f} -> {c[-1]['mean_tokens']:.0f} tokens.",
+                progress_bar(1.0, "done"), df)
+    if st.state == "stopped":
+        return "Stopped; the weights so far were saved.", progress_bar(0, "stopped"), df
+    return f"**The run failed:** {st.error.splitlines()[0] if st.error else ''}", progress_bar(0, "failed"), df
+
+
+def build_rl_tab(ctx: AppContext) -> RLTab:
+    with gr.Tab("Through RL", id="rl"):
+        gr.Markdown(INTRO)
+        gr.Markdown("#### Precomputed: GRPO from three starts on the embedded model (mean ± sd over seeds)")
+        shipped = gr.Plot(shipped_figure())
+        gr.Markdown("#### Run it yourself")
+        with gr.Row():
+            start_from = gr.Dropdown(start_choices(ctx, "none"), value="", label="Start from", scale=3)
+            refresh = gr.Button("Refresh (add my SFT runs)", scale=1)
+            steps = gr.Slider(2, 60, value=20, step=1, label="GRPO steps")
+            seed = gr.Number(value=0, precision=0, label="Seed")
+        with gr.Row():
+            start = gr.Button("Start RL", variant="primary")
+            stop = gr.Button("Stop", variant="stop")
+        status = gr.Markdown("No RL run yet.")
+        bar = gr.HTML(progress_bar(0, ""))
+        reward = gr.LinePlot(None, x="step", y="value", color="series", title="Reward and held-out accuracy",
+                             height=280)
+        current = gr.State(None)
+        timer = gr.Timer(2.0)
+
+    def on_refresh(value, request: gr.Request):
+        choices = start_choices(ctx, session_of(request))
+        return gr.update(choices=choices, value=value if value in {c[1] for c in choices} else "")
+
+    def on_start(adapter, n_steps, seed_, request: gr.Request):
+        session = session_of(request)
+        allowed = {c[1] for c in start_choices(ctx, session)}
+        if (adapter or "") not in allowed:
+            raise gr.Error("that starting point is not available in this session")
+        try:
+            cfg = GRPOConfig(model="tiny", init_adapter=adapter or "", steps=int(n_steps), seed=int(seed_ or 0),
+                             prompts_per_step=8, group_size=8, eval_every=max(1, int(n_steps) // 4), eval_n=60,
+                             max_new_tokens=ctx.eval_max_new_tokens)
+        except ValueError as e:
+            raise gr.Error(str(e)) from None
+        run_id = ctx.runs.submit(session, cfg, module="training.grpo")
+        return run_id, f"Queued. The equivalent command:\n\n`{engine.command_for(cfg, 'training.grpo')}`"
+
+    def on_stop(run_id, request: gr.Request):
+        if not run_id:
+            raise gr.Error("there is no RL run to stop")
+        ctx.runs.stop(session_of(request), run_id)
+        return "Stopping..."
+
+    def on_tick(run_id, request: gr.Request):
+        md, b, df = rl_status(ctx, session_of(request), run_id)
+        return md, b, df
+
+    refresh.click(on_refresh, start_from, start_from, api_name="refresh_rl_starts")
+    start.click(on_start, [start_from, steps, seed], [current, status], api_name="start_rl")
+    stop.click(on_stop, current, status, api_name="stop_rl")
+    timer.tick(on_tick, current, [status, bar, reward], api_name="poll_rl", show_progress="hidden")
+    return RLTab(start_from, steps, seed, start, stop, status, reward, shipped)

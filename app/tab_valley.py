@@ -1,0 +1,263 @@
+"""Tab 1, Valley Lab: fine-tune live, watch the loss, see where the run lands on the valley curve."""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from pathlib import Path
+
+import gradio as gr
+import pandas as pd
+
+from app.context import AppContext, session_of
+from training import engine
+from training.sft import SFTConfig, resolve_schedule
+
+INTRO = """
+### Fine-tune a small model on long chain-of-thought, and watch what happens
+Pick how many **long chain-of-thought examples** (N) the model learns from, press **Start**, and follow the
+loss. When training ends, the app tests the model on arithmetic problems it has never seen and adds a
+point to the valley plot below. Few examples usually make the model *worse*; many can bring it back.
+Change one thing at a time.
+"""
+
+MODEL_CHOICES = [("tiny: the embedded 2.7M-parameter model (runs here, offline)", "tiny")] + [
+    (f"{m} (needs its weights)", m) for m in engine.list_models()[1:]]
+DATA_CHOICES = [("Built-in arithmetic world", "world"), ("OpenR1-Math-220k (needs the Hugging Face Hub)", "openr1"),
+                ("Upload a chat-messages JSONL", "upload")]
+
+
+@dataclass
+class ValleyTab:
+    model: gr.Dropdown
+    data: gr.Radio
+    upload: gr.File
+    n: gr.Slider
+    style: gr.Radio
+    method: gr.Radio
+    rank: gr.Slider
+    alpha: gr.Slider
+    epochs: gr.Number
+    lr: gr.Number
+    seed: gr.Number
+    start: gr.Button
+    stop: gr.Button
+    show_cmd: gr.Button
+    command: gr.Code
+    status: gr.Markdown
+    bar: gr.HTML
+    loss: gr.LinePlot
+    valley: gr.Plot
+    table: gr.Dataframe
+    current: gr.State
+
+
+def make_config(model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, eval_n: int = 200,
+                eval_max_new_tokens: int = 768) -> SFTConfig:
+    """UI values -> SFTConfig, or gr.Error with a message a student can act on."""
+    from training.datasets import DataError, read_chat_file
+    from training.models import ModelLoadError, check_source
+
+    model = (model or "").strip() or "tiny"
+    try:
+        check_source(model)
+    except ModelLoadError as e:
+        raise gr.Error(str(e)) from None
+    if n is None or not 1 <= int(n) <= 100_000:
+        raise gr.Error(f"N must be between 1 and 100,000 examples, got {n}")
+    if lr is None or not 0 < float(lr) <= 0.1:
+        raise gr.Error(f"the learning rate must be above 0 and at most 0.1 (try 0.002 for LoRA on the tiny "
+                       f"model), got {lr}")
+    if epochs is None or not 0 <= float(epochs) <= 50:
+        raise gr.Error(f"epochs must be between 0 (the paper's schedule) and 50, got {epochs}")
+    source = data
+    if data == "upload":
+        if not upload:
+            raise gr.Error("choose a JSONL file to upload, or pick the built-in world data")
+        path = upload if isinstance(upload, str) else getattr(upload, "name", str(upload))
+        try:
+            rows = read_chat_file(path)
+        except DataError as e:
+            raise gr.Error(f"that file can't be used: {e}") from None
+        if int(n) > len(rows):
+            raise gr.Error(f"N={int(n)} but the file has only {len(rows)} examples")
+        source = str(path)
+    elif data == "openr1":
+        from training.openr1 import available
+
+        ok, why = available()
+        if not ok:
+            raise gr.Error(why)
+    try:
+        return SFTConfig(model=model, data=source, style=style, n=int(n), method=method, lora_r=int(rank),
+                         lora_alpha=int(alpha), epochs=float(epochs), lr=float(lr), seed=int(seed or 0),
+                         eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens, log_every=2)
+    except ValueError as e:
+        raise gr.Error(str(e)) from None
+
+
+def schedule_text(n, style, epochs, lr) -> str:
+    try:
+        cfg = SFTConfig(n=int(n), style=style, epochs=float(epochs or 0), lr=float(lr or 0))
+    except (ValueError, TypeError):
+        return ""
+    s = resolve_schedule(cfg, is_tiny=True)
+    steps = max(1, int(n) // s["batch_size"]) * s["epochs"]
+    return (f"Schedule for N={int(n)} (the paper's {int(n) * 32:,} scaled by 1/32): **{s['epochs']:g} epochs**, "
+            f"batch {s['batch_size']}, about **{steps:.0f} optimizer steps**, cosine learning rate with 5% warmup.")
+
+
+def progress_bar(fraction: float, label: str) -> str:
+    pct = max(0.0, min(1.0, fraction)) * 100
+    return (f'<div style="border:1px solid #d1d5db;border-radius:6px;height:22px;position:relative">'
+            f'<div style="background:#2563eb;width:{pct:.1f}%;height:100%;border-radius:6px"></div>'
+            f'<div style="position:absolute;top:1px;width:100%;text-align:center;font-size:13px">'
+            f'{html.escape(label)}</div></div>')
+
+
+def status_view(ctx: AppContext, session: str, run_id: str | None):
+    """(status markdown, bar html, loss dataframe, done?) for the session's current run."""
+    if not run_id:
+        return "No run yet: press **Start**.", progress_bar(0, ""), None, False
+    st = ctx.runs.state(session, run_id)
+    loss = pd.DataFrame([{"step": p["step"], "loss": p["loss"]} for p in st.progress]) if st.progress else None
+    if st.state == "queued":
+        pos = ctx.runs.position(session, run_id)
+        return (f"Waiting in line: **{pos}** run(s) ahead of yours include yours; training starts when a slot "
+                f"frees up.", progress_bar(0, f"queued, position {pos}"), None, False)
+    if st.state in ("starting",):
+        return "Loading the model and building the data...", progress_bar(0, "starting"), loss, False
+    if st.state == "running":
+        last = st.progress[-1] if st.progress else None
+        label = (f"step {last['step']}/{last['total_steps']}, ETA {last['eta_s']:.0f} s" if last else "training")
+        md = (f"Training: step {last['step']} of {last['total_steps']}, loss {last['loss']:.3f}, "
+              f"{last['tokens_per_s']:.0f} tokens/s, about {last['eta_s']:.0f} s left." if last else "Training...")
+        return md, progress_bar(st.fraction, label), loss, False
+    if st.state == "evaluating":
+        return (f"Training done. Now testing the fine-tuned model on {ctx.eval_n} unseen problems...",
+                progress_bar(1.0, "evaluating"), loss, False)
+    if st.state == "completed" and st.metrics:
+        ev = st.metrics.get("eval") or {}
+        md = (f"**Done.** Accuracy **{ev.get('accuracy', 0):.1%}** (± {ev.get('accuracy_se', 0):.1%}), mean response "
+              f"**{ev.get('mean_tokens', 0):.0f} tokens**, reflective responses {ev.get('reflection_ratio', 0):.0%}. "
+              f"Trained {st.metrics['steps']} steps in {st.metrics['train_seconds']:.0f} s. Your run is the star on the plot.")
+        return md, progress_bar(1.0, "done"), loss, True
+    if st.state == "stopped":
+        return ("Stopped. The adapter trained so far was saved and marked partial (not evaluated).",
+                progress_bar(st.fraction, "stopped"), loss, True)
+    msg = st.error.splitlines()[0] if st.error else "the run failed"
+    return f"**The run failed:** {html.escape(msg)}", progress_bar(0, "failed"), loss, True
+
+
+def runs_table(ctx: AppContext, session: str) -> pd.DataFrame:
+    rows = []
+    for rid in ctx.runs.runs_of(session):
+        cfg = ctx.runs.config(session, rid)
+        st = ctx.runs.state(session, rid)
+        ev = (st.metrics or {}).get("eval") or {}
+        rows.append({"run": rid, "model": cfg.model, "N": cfg.n, "style": cfg.style, "status": st.state,
+                     "accuracy": round(ev["accuracy"], 3) if "accuracy" in ev else None,
+                     "mean tokens": round(ev["mean_tokens"]) if "mean_tokens" in ev else None})
+    return pd.DataFrame(rows, columns=["run", "model", "N", "style", "status", "accuracy", "mean tokens"])
+
+
+def valley_plot(ctx: AppContext, session: str):
+    from training.figures import valley_figure
+
+    points = []
+    for rid in ctx.runs.runs_of(session):
+        st = ctx.runs.state(session, rid)
+        ev = (st.metrics or {}).get("eval")
+        if st.state == "completed" and ev:
+            cfg = ctx.runs.config(session, rid)
+            points.append({"n": cfg.n, "accuracy": ev["accuracy"], "mean_tokens": ev["mean_tokens"],
+                           "label": f"your run: {cfg.style} N={cfg.n}"})
+    if ctx.shipped.valley is None:
+        return None
+    return valley_figure(ctx.shipped.valley, extra_points=points, paper_ref=ctx.shipped.paper_ref)
+
+
+def build_valley_tab(ctx: AppContext) -> ValleyTab:
+    with gr.Tab("Valley Lab", id="valley"):
+        gr.Markdown(INTRO)
+        with gr.Row():
+            with gr.Column(scale=2):
+                model = gr.Dropdown(MODEL_CHOICES, value="tiny", allow_custom_value=True,
+                                    label="Model (or type a Hugging Face id / a local folder)")
+                data = gr.Radio(DATA_CHOICES, value="world", label="Training data")
+                upload = gr.File(label="Your JSONL: one {\"messages\": [...]} per line", file_types=[".jsonl"],
+                                 visible=False)
+                n = gr.Slider(8, 8000, value=250, step=1, label="N: number of chain-of-thought examples")
+                style = gr.Radio([("long (reflective, R1 style)", "long"), ("short (one step per line)", "short"),
+                                  ("mixed (half and half)", "mixed")], value="long", label="Chain-of-thought style")
+                schedule = gr.Markdown(schedule_text(250, "long", 0, 2e-3))
+                with gr.Accordion("Advanced: LoRA and schedule", open=False):
+                    method = gr.Radio([("LoRA adapter", "lora"), ("full fine-tuning", "full")], value="lora",
+                                      label="Method")
+                    rank = gr.Slider(1, 64, value=16, step=1, label="LoRA rank r")
+                    alpha = gr.Slider(1, 128, value=32, step=1, label="LoRA alpha")
+                    epochs = gr.Number(value=0, label="Epochs (0 = the paper's for this N)")
+                    lr = gr.Number(value=2e-3, label="Learning rate (the engine's default for LoRA on the tiny model)")
+                    seed = gr.Number(value=0, precision=0, label="Seed")
+                with gr.Row():
+                    start = gr.Button("Start", variant="primary")
+                    stop = gr.Button("Stop", variant="stop")
+                    show_cmd = gr.Button("Show command")
+                command = gr.Code(label="The same run from a terminal", language="shell", visible=False)
+            with gr.Column(scale=3):
+                status = gr.Markdown("No run yet: press **Start**.")
+                bar = gr.HTML(progress_bar(0, ""))
+                loss = gr.LinePlot(None, x="step", y="loss", title="Training loss (lower = fits the examples better)",
+                                   height=280)
+        gr.Markdown("### The valley: accuracy after fine-tuning on N examples\n"
+                    "Lines: the precomputed sweep shipped with the app (mean ± sd over seeds). Dashed: the model "
+                    "before fine-tuning. Stars: your runs. Right panel: the paper's stated numbers, marked as such.")
+        valley = gr.Plot(valley_plot(ctx, "none"))
+        table = gr.Dataframe(label="Your runs", interactive=False)
+        current = gr.State(None)
+        timer = gr.Timer(1.0)
+
+    tab = ValleyTab(model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, start, stop, show_cmd,
+                    command, status, bar, loss, valley, table, current)
+    inputs = [model, data, upload, n, style, method, rank, alpha, epochs, lr, seed]
+
+    data.change(lambda d: gr.update(visible=d == "upload"), data, upload)
+    for c in (n, style, epochs, lr):
+        c.change(schedule_text, [n, style, epochs, lr], schedule)
+
+    def on_start(*args, request: gr.Request):
+        cfg = make_config(*args[:-1], eval_n=ctx.eval_n, eval_max_new_tokens=ctx.eval_max_new_tokens)
+        session = session_of(request)
+        run_id = ctx.runs.submit(session, cfg)
+        md, b, _, _ = status_view(ctx, session, run_id)
+        return run_id, md, b, None, runs_table(ctx, session)
+
+    def on_stop(run_id, request: gr.Request):
+        if not run_id:
+            raise gr.Error("there is no run to stop")
+        ctx.runs.stop(session_of(request), run_id)
+        return "Stopping: saving what was trained so far..."
+
+    def on_show(*args):
+        cfg = make_config(*args, eval_n=ctx.eval_n, eval_max_new_tokens=ctx.eval_max_new_tokens)
+        return gr.update(value=engine.command_for(cfg), visible=True)
+
+    def on_tick(run_id, shown, request: gr.Request):
+        session = session_of(request)
+        md, b, df, done = status_view(ctx, session, run_id)
+        if done and shown != run_id:  # the run just finished: redraw the valley and the table once
+            return md, b, df, valley_plot(ctx, session), runs_table(ctx, session), run_id
+        return md, b, df, gr.skip(), gr.skip(), shown
+
+    shown = gr.State(None)
+    start.click(on_start, inputs + [current], [current, status, bar, loss, table], api_name="start_run")
+    stop.click(on_stop, current, status, api_name="stop_run")
+    show_cmd.click(on_show, inputs, command, api_name="show_command")
+    timer.tick(on_tick, [current, shown], [status, bar, loss, valley, table, shown], api_name="poll_run",
+               show_progress="hidden")
+    return tab
+
+
+def adapter_of(run_dir: Path) -> Path | None:
+    p = Path(run_dir) / "adapter"
+    return p if (p / "adapter_config.json").exists() else None

@@ -1,0 +1,17 @@
+"""Hugging Face Spaces entry point (README front matter: app_file: space.py).
+
+Spaces sets GRADIO_SERVER_NAME/PORT; on ZeroGPU hardware the Side by Side generation runs under
+spaces.GPU (a no-op everywhere else). Training runs stay on the CPU in subprocesses.
+"""
+
+import os
+
+for k, v in {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_DISABLE_TELEMETRY": "1", "DO_NOT_TRACK": "1"}.items():
+    os.environ.setdefault(k, v)
+
+from app.main import build_app, launch_kwargs  # noqa: E402
+
+demo = build_app(max_runs=int(os.environ.get("VALLEY_MAX_RUNS", 1)))
+
+if __name__ == "__main__":
+    demo.launch(**launch_kwargs())

@@ -1,0 +1,163 @@
+"""The app through gradio_client, with real work: train, stop, train again, compare, analyze, bad input.
+
+One app is launched for the module (offline, small evaluations so CI stays fast); each test uses its
+own Client, i.e. its own session.
+"""
+
+import json
+import socket
+import time
+
+import pytest
+from gradio_client import Client, handle_file
+
+from training.world import WORKED_EXAMPLE
+
+# the Valley Lab inputs, in order: model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, current
+def start_args(n=16, style="long", model="tiny", data="world", upload=None, lr=2e-3, epochs=1):
+    return [model, data, upload, n, style, "lora", 4, 8, epochs, lr, 0, None]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def app_url(tmp_path_factory):
+    import os
+
+    os.environ["VALLEY_HOME"] = str(tmp_path_factory.mktemp("app-home"))
+    from app.main import build_app, launch_kwargs
+
+    demo = build_app(max_runs=1, eval_n=6, eval_max_new_tokens=96)
+    port = free_port()
+    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, **launch_kwargs())
+    yield f"http://127.0.0.1:{port}/", demo
+    demo.close()
+
+
+def client(app_url):
+    return Client(app_url[0], verbose=False)
+
+
+def wait_state(c, want: set[str], timeout=240):
+    """Poll like the page's timer does, until the status text shows one of the wanted states."""
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        out = c.predict(None, api_name="/poll_run")
+        text = out[0]
+        for w in want:
+            if w in text:
+                return out
+        time.sleep(0.5)
+    raise AssertionError(f"timed out waiting for {want}; last status: {text}")
+
+
+def test_train_stop_then_train_to_completion(app_url):
+    c = client(app_url)
+    run_id, status, *_ = c.predict(*start_args(n=64, epochs=20), api_name="/start_run")
+    assert run_id
+    wait_state(c, {"Training: step"})
+    c.predict(run_id, api_name="/stop_run")
+    out = wait_state(c, {"Stopped"})
+    demo = app_url[1]
+    runs = demo.ctx.runs
+    session = next(j.session for j in runs._jobs.values() if j.run_id == run_id)
+    st = runs.state(session, run_id)
+    assert st.state == "stopped" and (st.run_dir / "PARTIAL").exists()
+
+    run2, *_ = c.predict(*start_args(n=16, epochs=1), api_name="/start_run")
+    out = wait_state(c, {"Done", "failed"})
+    assert "Done" in out[0], out[0]
+    table = out[4]
+    rows = table["data"] if isinstance(table, dict) else table
+    assert any(run2 in str(r) for r in rows)
+    st2 = runs.state(session, run2)
+    assert st2.metrics["status"] == "completed" and st2.metrics["eval"]["n"] == 6
+    # the loss curve the page draws has one point per logged step
+    assert len(st2.progress) >= 1
+
+
+def test_compare_base_and_adapter(app_url):
+    c = client(app_url)
+    c.predict(*start_args(n=8, epochs=1), api_name="/start_run")
+    wait_state(c, {"Done"})
+    choices = c.predict([], api_name="/refresh_models")
+    values = [v for _, v in choices["choices"]] if isinstance(choices, dict) else None
+    values = values or [ch[1] for ch in app_url[1].ctx.runs and []]
+    adapter_values = [v for v in values if "|" in v and v.split("|", 1)[1]]
+    mine = [v for v in adapter_values if "/app/" in v]
+    assert mine, values
+    html = c.predict(WORKED_EXAMPLE, "", ["tiny|", mine[0]], 0.0, 0.95, 64, 0, api_name="/compare")
+    assert html.count("font-weight:700") >= 2  # one panel per model
+    assert "gold 6606" in html
+
+
+def test_analyze_renders(app_url):
+    c = client(app_url)
+    c.predict(*start_args(n=8, epochs=1), api_name="/start_run")
+    wait_state(c, {"Done"})
+    choices = c.predict([], api_name="/refresh_evals")
+    paths = [v for _, v in choices["choices"]]
+    assert paths
+    out = c.predict(paths[:1], api_name="/analyze")
+    table = out[0]
+    assert table["data"][0][1] is not None  # accuracy
+    assert all(o is not None for o in out[1:5])  # four plots
+
+
+@pytest.mark.parametrize("args,msg", [
+    (start_args(lr=0), "learning rate"),
+    (start_args(lr=5.0), "learning rate"),
+    (start_args(model="nobody/no-such-model"), "could not load"),
+    (start_args(model="no-such-model"), "unknown model"),
+    (start_args(n=0), "N must be"),
+])
+def test_bad_settings_give_clear_errors_and_the_app_keeps_serving(app_url, args, msg):
+    c = client(app_url)
+    with pytest.raises(Exception, match=msg):
+        c.predict(*args, api_name="/start_run")
+    assert "Schedule" in c.predict(250, "long", 0, 2e-3, api_name="/schedule_text")
+
+
+def test_bad_uploads(app_url, tmp_path):
+    c = client(app_url)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"messages": [{"role": "user", "content": "hi"}\n')
+    with pytest.raises(Exception, match="not valid JSON"):
+        c.predict(*start_args(data="upload", upload=handle_file(str(bad))), api_name="/start_run")
+    good = tmp_path / "good.jsonl"
+    good.write_text("\n".join(json.dumps({"messages": [{"role": "user", "content": f"Compute {i}+1"},
+                                                       {"role": "assistant", "content": f"{i} + 1 = {i + 1}"}]})
+                              for i in range(5)))
+    with pytest.raises(Exception, match="only 5 examples"):
+        c.predict(*start_args(n=50, data="upload", upload=handle_file(str(good))), api_name="/start_run")
+
+
+def test_empty_problem(app_url):
+    c = client(app_url)
+    with pytest.raises(Exception, match="choose a problem"):
+        c.predict("", "", ["tiny|"], 0.0, 0.95, 32, 0, api_name="/compare")
+    with pytest.raises(Exception, match="can't be used"):
+        c.predict("", "2+", ["tiny|"], 0.0, 0.95, 32, 0, api_name="/compare")
+
+
+def test_sessions_are_isolated_and_queue_positions_shown(app_url):
+    a, b = client(app_url), client(app_url)
+    ra, *_ = a.predict(*start_args(n=64, epochs=30), api_name="/start_run")
+    rb, status_b, *_ = b.predict(*start_args(n=8, epochs=1), api_name="/start_run")
+    # one training slot: b waits behind a and is told its position
+    assert "Waiting in line" in status_b or "Training" in status_b or "Loading" in status_b
+    runs = app_url[1].ctx.runs
+    sa = runs._jobs[ra].session
+    sb = runs._jobs[rb].session
+    assert sa != sb
+    assert ra in runs.runs_of(sa) and ra not in runs.runs_of(sb)
+    with pytest.raises(KeyError):
+        runs.stop(sb, ra)  # b cannot stop a's run
+    a.predict(ra, api_name="/stop_run")
+    wait_state(a, {"Stopped"})
+    out = wait_state(b, {"Done", "failed"})
+    assert "Done" in out[0]
