@@ -1,0 +1,79 @@
+"""Turn any set of evaluation outputs into the valley table and figures the app displays.
+
+    python -m training.import_results --manifest study.yaml --out '$VALLEY_HOME/results/valley-qwen1.5b'
+
+The manifest names the base evaluation and one evaluation per (style, N, seed):
+
+    name: qwen2.5-1.5b-instruct
+    benchmark: math500          # for training.math_eval outputs: which benchmark's summary to read
+    base: $VALLEY_HOME/results/qwen1.5b-base
+    runs:
+      - {style: long, n: 8000, seed: 0, path: $VALLEY_HOME/results/qwen1.5b-sft-8k}
+      - {style: long, n: 128000, seed: 0, path: $VALLEY_HOME/results/qwen1.5b-sft-128k}
+
+A path may be a training.evaluate output (summary.json inside), a training.math_eval output
+(<benchmark>/summary.json inside) or a summary.json itself. The output is valley.json in the same
+schema training.valley writes, plus its figures, so the app can show a real model's valley.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def find_summary(path: str, benchmark: str | None) -> dict:
+    from training import paths
+
+    p = Path(paths.expand(path))
+    for cand in ([p] if p.suffix == ".json" else [p / "summary.json"] + ([p / benchmark / "summary.json"] if benchmark else [])):
+        if cand.exists():
+            return json.loads(cand.read_text())
+    raise FileNotFoundError(f"no summary.json for {path!r}" + (f" (benchmark {benchmark})" if benchmark else ""))
+
+
+def build(manifest: dict) -> dict:
+    from training.valley import aggregate, slim
+
+    bench = manifest.get("benchmark")
+    base = find_summary(manifest["base"], bench)
+    rows = []
+    for r in manifest.get("runs", []):
+        s = find_summary(r["path"], bench)
+        rows.append({"style": r.get("style", "long"), "n": int(r["n"]), "seed": int(r.get("seed", 0)),
+                     "run_dir": r["path"], "train": {"train_seconds": r.get("train_seconds"), "tokens": r.get("tokens")},
+                     "summary": s})
+    rows.sort(key=lambda r: (r["style"], r["n"], r["seed"]))
+    return {"name": manifest.get("name", "imported"), "command": "python -m training.import_results",
+            "created": time.strftime("%Y-%m-%d %H:%M:%S"), "model": manifest.get("model", manifest.get("name")),
+            "world": bench or manifest.get("world", ""),
+            "eval": {"n": base.get("n"), "decoding": f"T={base.get('temperature')}", "benchmark": bench},
+            "base": slim(base), "runs": [{**r, "summary": slim(r["summary"])} for r in rows],
+            "table": aggregate(rows, base)}
+
+
+def main(argv=None) -> dict:
+    import yaml
+
+    from training import paths
+    from training.figures import save_valley_figures
+
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--manifest", required=True)
+    ap.add_argument("--out", required=True)
+    a = ap.parse_args(argv)
+    manifest = yaml.safe_load(Path(a.manifest).read_text())
+    result = build(manifest)
+    out = Path(paths.expand(a.out))
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "valley.json").write_text(json.dumps(result, indent=1) + "\n")
+    save_valley_figures(result, out)
+    print(f"[import] {len(result['runs'])} runs -> {out / 'valley.json'}")
+    return result
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
