@@ -47,7 +47,7 @@ class AppContext:
     models: engine.ModelCache
     shipped: Shipped
     eval_n: int = 200               # test problems each finished run is evaluated on
-    eval_max_new_tokens: int = 768
+    eval_max_new_tokens: int = 512
 
 
 def session_of(request: gr.Request | None) -> str:

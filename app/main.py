@@ -26,7 +26,7 @@ This lab lets you train one, watch it fall into the valley, and see exactly wher
 
 
 def build_app(max_runs: int = 1, disk_cap_mb: float = 400.0, eval_n: int = 200,
-              eval_max_new_tokens: int = 768) -> gr.Blocks:
+              eval_max_new_tokens: int = 512) -> gr.Blocks:
     from app.tab_about import build_about_tab
     from app.tab_anatomy import build_anatomy_tab
     from app.tab_compare import build_compare_tab

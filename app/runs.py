@@ -54,6 +54,7 @@ class RunManager:
             self._jobs[run_id] = Job(run_id, session, cfg, run_dir, module)
             self._queue.append(run_id)
         self.pump()
+        self.cleanup()
         return run_id
 
     def pump(self) -> None:
@@ -63,7 +64,6 @@ class RunManager:
                 job = self._jobs[self._queue.pop(0)]
                 job.proc = engine.start_run(job.cfg, job.run_dir, module=job.module).proc
                 job.started = time.time()
-        self.cleanup()
 
     def _n_active(self) -> int:
         return sum(1 for j in self._jobs.values() if j.proc is not None and j.proc.poll() is None)

@@ -106,6 +106,9 @@ def build_compare_tab(ctx: AppContext) -> CompareTab:
         if not chosen:
             raise gr.Error("tick at least one model")
         labels = dict((v, k) for k, v in model_choices(ctx, session_of(request)))
+        unknown = [v for v in chosen if v not in labels]
+        if unknown:  # only the base, the shipped adapters and this session's own runs
+            raise gr.Error("one of the chosen models is not available in this session; press Refresh")
         streams = []
         for value in chosen:
             source, adapter = value.split("|", 1)

@@ -53,7 +53,7 @@ class ValleyTab:
 
 
 def make_config(model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, eval_n: int = 200,
-                eval_max_new_tokens: int = 768) -> SFTConfig:
+                eval_max_new_tokens: int = 512) -> SFTConfig:
     """UI values -> SFTConfig, or gr.Error with a message a student can act on."""
     from training.datasets import DataError, read_chat_file
     from training.models import ModelLoadError, check_source
@@ -66,7 +66,7 @@ def make_config(model, data, upload, n, style, method, rank, alpha, epochs, lr, 
     if n is None or not 1 <= int(n) <= 100_000:
         raise gr.Error(f"N must be between 1 and 100,000 examples, got {n}")
     if lr is None or not 0 < float(lr) <= 0.1:
-        raise gr.Error(f"the learning rate must be above 0 and at most 0.1 (try 0.002 for LoRA on the tiny "
+        raise gr.Error(f"the learning rate must be above 0 and at most 0.1 (try 0.006 for LoRA on the tiny "
                        f"model), got {lr}")
     if epochs is None or not 0 <= float(epochs) <= 50:
         raise gr.Error(f"epochs must be between 0 (the paper's schedule) and 50, got {epochs}")
@@ -190,14 +190,14 @@ def build_valley_tab(ctx: AppContext) -> ValleyTab:
                 n = gr.Slider(8, 8000, value=250, step=1, label="N: number of chain-of-thought examples")
                 style = gr.Radio([("long (reflective, R1 style)", "long"), ("short (one step per line)", "short"),
                                   ("mixed (half and half)", "mixed")], value="long", label="Chain-of-thought style")
-                schedule = gr.Markdown(schedule_text(250, "long", 0, 2e-3))
+                schedule = gr.Markdown(schedule_text(250, "long", 0, 6e-3))
                 with gr.Accordion("Advanced: LoRA and schedule", open=False):
                     method = gr.Radio([("LoRA adapter", "lora"), ("full fine-tuning", "full")], value="lora",
                                       label="Method")
                     rank = gr.Slider(1, 64, value=16, step=1, label="LoRA rank r")
                     alpha = gr.Slider(1, 128, value=32, step=1, label="LoRA alpha")
                     epochs = gr.Number(value=0, label="Epochs (0 = the paper's for this N)")
-                    lr = gr.Number(value=2e-3, label="Learning rate (the engine's default for LoRA on the tiny model)")
+                    lr = gr.Number(value=6e-3, label="Learning rate (the engine's default for LoRA on the tiny model)")
                     seed = gr.Number(value=0, precision=0, label="Seed")
                 with gr.Row():
                     start = gr.Button("Start", variant="primary")

@@ -36,23 +36,27 @@ class ValleyConfig:
     ladder: list[int] = field(default_factory=lambda: [125, 250, 500, 1000, 2000])
     seeds: list[int] = field(default_factory=lambda: [0, 1, 2])
     styles: list[str] = field(default_factory=lambda: ["long", "short"])
+    extra_styles: list[str] = field(default_factory=list)   # run only on extra_ladder (e.g. mixed at small N)
+    extra_ladder: list[int] = field(default_factory=list)
+    control_seeds: list[int] = field(default_factory=list)  # seeds for the styles other than long (empty: `seeds`)
     method: str = "lora"
     lora_r: int = 16
     lr: float = 0
     batch_size: int = 8
     eval_n: int = 200
-    eval_max_new_tokens: int = 768
+    eval_max_new_tokens: int = 512
     jobs: int = 2                   # worker processes
     threads_per_job: int = 1
-    keep_records_for: list[int] = field(default_factory=list)  # N values whose per-sample records ship
+    keep_records_for: list[int] = field(default_factory=list)  # N whose records and adapter (long, seed 0) ship
     out_dir: str = ""               # default: $VALLEY_HOME/results/valley-<preset>
+    export_to: str = ""             # copy the shippable part (table, figures, some records/adapters) here
 
     def __post_init__(self):
         if not self.ladder or any(n < 1 for n in self.ladder):
             raise ValueError("ladder must be a list of positive N")
         if not self.seeds:
             raise ValueError("give at least one seed")
-        bad = [s for s in self.styles if s not in ("long", "short", "mixed", "padded")]
+        bad = [s for s in self.styles + self.extra_styles if s not in ("long", "short", "mixed", "padded")]
         if bad:
             raise ValueError(f"unknown styles {bad}")
 
@@ -139,15 +143,14 @@ def main(cfg: ValleyConfig) -> dict:
 
     # 2. the ladder: every (style, N, seed), biggest first so the two workers finish together
     jobs = []
-    for style in cfg.styles:
-        for n in cfg.ladder:
-            for seed in cfg.seeds:
-                run_dir = out / "runs" / f"{style}-n{n}-s{seed}"
-                jobs.append(dict(model=cfg.model, data="world", preset=cfg.world, style=style, n=n, seed=seed,
-                                 method=cfg.method, lora_r=cfg.lora_r, lora_alpha=2 * cfg.lora_r, lr=cfg.lr,
-                                 batch_size=cfg.batch_size, eval_n=cfg.eval_n,
-                                 eval_max_new_tokens=cfg.eval_max_new_tokens, run_dir=str(run_dir),
-                                 log_every=5))
+    plan = [(s, n) for s in cfg.styles for n in cfg.ladder] + [(s, n) for s in cfg.extra_styles for n in cfg.extra_ladder]
+    for style, n in plan:
+        for seed in (cfg.seeds if style == "long" or not cfg.control_seeds else cfg.control_seeds):
+            run_dir = out / "runs" / f"{style}-n{n}-s{seed}"
+            jobs.append(dict(model=cfg.model, data="world", preset=cfg.world, style=style, n=n, seed=seed,
+                             method=cfg.method, lora_r=cfg.lora_r, lora_alpha=2 * cfg.lora_r, lr=cfg.lr,
+                             batch_size=cfg.batch_size, eval_n=cfg.eval_n,
+                             eval_max_new_tokens=cfg.eval_max_new_tokens, run_dir=str(run_dir), log_every=5))
     rows, todo = [], []
     for j in jobs:
         mpath = Path(j["run_dir"]) / "metrics.json"
@@ -173,8 +176,27 @@ def main(cfg: ValleyConfig) -> dict:
     }
     (out / "valley.json").write_text(json.dumps(result, indent=1) + "\n")
     save_valley_figures(result, out)
+    if cfg.export_to:
+        export(out, Path(cfg.export_to), cfg.keep_records_for)
     print(f"[valley] done in {result['wall_seconds']:.0f}s -> {out / 'valley.json'}", flush=True)
     return result
+
+
+def export(out: Path, dest: Path, keep: list[int]) -> None:
+    """What the app ships: valley.json, the figures, the base records, and for each N in `keep` the
+    long-CoT seed-0 records and adapter (the full per-run directories stay in out)."""
+    import shutil
+
+    dest.mkdir(parents=True, exist_ok=True)
+    for f in ["valley.json"] + [p.name for p in out.glob("*.png")]:
+        shutil.copy2(out / f, dest / f)
+    (dest / "records").mkdir(exist_ok=True)
+    shutil.copy2(out / "base" / "records.jsonl", dest / "records" / "base.jsonl")
+    for n in keep:
+        run = out / "runs" / f"long-n{n}-s0"
+        shutil.copy2(run / "eval" / "records.jsonl", dest / "records" / f"long-n{n}-s0.jsonl")
+        shutil.rmtree(dest / "adapters" / f"long-n{n}", ignore_errors=True)
+        shutil.copytree(run / "adapter", dest / "adapters" / f"long-n{n}")
 
 
 def _report(row: dict, k: int, total: int, t0: float) -> None:
