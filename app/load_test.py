@@ -26,15 +26,16 @@ def session(url: str, k: int, timeout: float, out: dict) -> None:
     try:
         c = Client(url, verbose=False)
         t = time.perf_counter()
-        run_id, *_ = c.predict("tiny", "world", None, 8, "long", "lora", 4, 8, 1, 2e-3, 1000 + k, None,
-                               api_name="/start_run")
+        _, _, _, started = c.predict("tiny", "world", None, 8, "long", "lora", 4, 8, 1, 2e-3, 1000 + k,
+                                     api_name="/start_run")
         lat["start_run"].append(time.perf_counter() - t)
+        run_id = started["data"][-1][0]  # the session's newest run (the run id itself is server-side state)
         rec["run_id"] = run_id
         deadline = time.time() + timeout
         table = None
         while time.time() < deadline:
             t = time.perf_counter()
-            status, _, _, _, table_upd, _ = c.predict(None, api_name="/poll_run")
+            status, _, _, _, table_upd = c.predict(api_name="/poll_run")
             lat["poll_run"].append(time.perf_counter() - t)
             if isinstance(table_upd, dict) and table_upd.get("data"):
                 table = table_upd

@@ -225,8 +225,11 @@ def build_valley_tab(ctx: AppContext) -> ValleyTab:
     for c in (n, style, epochs, lr):
         c.change(schedule_text, [n, style, epochs, lr], schedule)
 
-    def on_start(*args, request: gr.Request):
-        cfg = make_config(*args[:-1], eval_n=ctx.eval_n, eval_max_new_tokens=ctx.eval_max_new_tokens)
+    def on_start(model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, _current,
+                 request: gr.Request):
+        # Explicit parameters, not *args: Gradio injects gr.Request only into named parameters.
+        cfg = make_config(model, data, upload, n, style, method, rank, alpha, epochs, lr, seed,
+                          eval_n=ctx.eval_n, eval_max_new_tokens=ctx.eval_max_new_tokens)
         session = session_of(request)
         run_id = ctx.runs.submit(session, cfg)
         md, b, _, _ = status_view(ctx, session, run_id)

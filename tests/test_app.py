@@ -13,9 +13,16 @@ from gradio_client import Client, handle_file
 
 from training.world import WORKED_EXAMPLE
 
-# the Valley Lab inputs, in order: model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, current
+# the Valley Lab inputs, in order: model, data, upload, n, style, method, rank, alpha, epochs, lr, seed
+# (the current run is a gr.State: kept per session on the server, not part of the API)
 def start_args(n=16, style="long", model="tiny", data="world", upload=None, lr=2e-3, epochs=1):
-    return [model, data, upload, n, style, "lora", 4, 8, epochs, lr, 0, None]
+    return [model, data, upload, n, style, "lora", 4, 8, epochs, lr, 0]
+
+
+def start(c, **kw):
+    """Start a run; its id is the newest row of the session's runs table that the call returns."""
+    status, _bar, _loss, table = c.predict(*start_args(**kw), api_name="/start_run")
+    return table["data"][-1][0], status
 
 
 def free_port() -> int:
@@ -46,7 +53,7 @@ def wait_state(c, want: set[str], timeout=240):
     """Poll like the page's timer does, until the status text shows one of the wanted states."""
     deadline = time.time() + timeout
     while time.time() < deadline:
-        out = c.predict(None, api_name="/poll_run")
+        out = c.predict(api_name="/poll_run")
         text = out[0]
         for w in want:
             if w in text:
@@ -57,10 +64,10 @@ def wait_state(c, want: set[str], timeout=240):
 
 def test_train_stop_then_train_to_completion(app_url):
     c = client(app_url)
-    run_id, status, *_ = c.predict(*start_args(n=64, epochs=20), api_name="/start_run")
+    run_id, status = start(c, n=64, epochs=20)
     assert run_id
     wait_state(c, {"Training: step"})
-    c.predict(run_id, api_name="/stop_run")
+    c.predict(api_name="/stop_run")
     out = wait_state(c, {"Stopped"})
     demo = app_url[1]
     runs = demo.ctx.runs
@@ -68,7 +75,7 @@ def test_train_stop_then_train_to_completion(app_url):
     st = runs.state(session, run_id)
     assert st.state == "stopped" and (st.run_dir / "PARTIAL").exists()
 
-    run2, *_ = c.predict(*start_args(n=16, epochs=1), api_name="/start_run")
+    run2, _ = start(c, n=16, epochs=1)
     out = wait_state(c, {"Done", "failed"})
     assert "Done" in out[0], out[0]
     table = out[4]
@@ -82,7 +89,7 @@ def test_train_stop_then_train_to_completion(app_url):
 
 def test_compare_base_and_adapter(app_url):
     c = client(app_url)
-    c.predict(*start_args(n=8, epochs=1), api_name="/start_run")
+    start(c, n=8, epochs=1)
     wait_state(c, {"Done"})
     choices = c.predict([], api_name="/refresh_models")
     values = [v for _, v in choices["choices"]] if isinstance(choices, dict) else None
@@ -97,7 +104,7 @@ def test_compare_base_and_adapter(app_url):
 
 def test_analyze_renders(app_url):
     c = client(app_url)
-    c.predict(*start_args(n=8, epochs=1), api_name="/start_run")
+    start(c, n=8, epochs=1)
     wait_state(c, {"Done"})
     choices = c.predict([], api_name="/refresh_evals")
     paths = [v for _, v in choices["choices"]]
@@ -113,7 +120,7 @@ def test_analyze_renders(app_url):
     (start_args(lr=5.0), "learning rate"),
     (start_args(model="nobody/no-such-model"), "could not load"),
     (start_args(model="no-such-model"), "unknown model"),
-    (start_args(n=0), "N must be"),
+    (start_args(n=0), "less than minimum value 8"),  # the slider's own bound check, a clear gr.Error
 ])
 def test_bad_settings_give_clear_errors_and_the_app_keeps_serving(app_url, args, msg):
     c = client(app_url)
@@ -139,15 +146,15 @@ def test_bad_uploads(app_url, tmp_path):
 def test_empty_problem(app_url):
     c = client(app_url)
     with pytest.raises(Exception, match="choose a problem"):
-        c.predict("", "", ["tiny|"], 0.0, 0.95, 32, 0, api_name="/compare")
+        c.predict(None, "", ["tiny|"], 0.0, 0.95, 32, 0, api_name="/compare")  # nothing picked, nothing typed
     with pytest.raises(Exception, match="can't be used"):
-        c.predict("", "2+", ["tiny|"], 0.0, 0.95, 32, 0, api_name="/compare")
+        c.predict(None, "2+", ["tiny|"], 0.0, 0.95, 32, 0, api_name="/compare")
 
 
 def test_sessions_are_isolated_and_queue_positions_shown(app_url):
     a, b = client(app_url), client(app_url)
-    ra, *_ = a.predict(*start_args(n=64, epochs=30), api_name="/start_run")
-    rb, status_b, *_ = b.predict(*start_args(n=8, epochs=1), api_name="/start_run")
+    ra, _ = start(a, n=64, epochs=30)
+    rb, status_b = start(b, n=8, epochs=1)
     # one training slot: b waits behind a and is told its position
     assert "Waiting in line" in status_b or "Training" in status_b or "Loading" in status_b
     runs = app_url[1].ctx.runs
@@ -157,7 +164,7 @@ def test_sessions_are_isolated_and_queue_positions_shown(app_url):
     assert ra in runs.runs_of(sa) and ra not in runs.runs_of(sb)
     with pytest.raises(KeyError):
         runs.stop(sb, ra)  # b cannot stop a's run
-    a.predict(ra, api_name="/stop_run")
+    a.predict(api_name="/stop_run")
     wait_state(a, {"Stopped"})
     out = wait_state(b, {"Done", "failed"})
     assert "Done" in out[0]

@@ -5,6 +5,7 @@ It opens the app, starts a run, waits until the loss plot has drawn points, and 
 """
 
 import os
+import re
 import shutil
 import socket
 from pathlib import Path
@@ -39,7 +40,7 @@ def test_page_trains_and_draws_the_loss(tmp_path):
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
             page = browser.new_page(viewport={"width": 1400, "height": 1300})
-            page.goto(f"http://127.0.0.1:{port}/", wait_until="networkidle")
+            page.goto(f"http://127.0.0.1:{port}/", wait_until="load")  # never "networkidle": the page polls every second
             page.get_by_text("Through the Valley Lab").first.wait_for(timeout=60_000)
             page.screenshot(path=str(shots / "valley_lab_start.png"), full_page=True)
             # a short run: N = 40 examples, the rest as pre-filled
@@ -53,7 +54,8 @@ def test_page_trains_and_draws_the_loss(tmp_path):
                 "() => [...document.querySelectorAll('.vega-embed canvas, .vega-embed svg')].length > 0",
                 timeout=60_000)
             page.screenshot(path=str(shots / "valley_lab_training.png"), full_page=True)
-            page.get_by_text("Done.").first.wait_for(timeout=300_000)
+            # exact "Done." (get_by_text is case-insensitive: "Training done." must not count)
+            page.get_by_text(re.compile(r"^Done\.$")).first.wait_for(timeout=300_000)
             page.screenshot(path=str(shots / "valley_lab_done.png"), full_page=True)
             browser.close()
     finally:

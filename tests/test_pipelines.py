@@ -4,6 +4,7 @@ templates, rewards, and the smoke twin of the paper pipeline end to end."""
 import json
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -33,10 +34,12 @@ def test_sft_recipes_follow_table_2(model):
 def test_every_recipe_parses_into_its_config():
     from training.grpo import GRPOConfig
     from training.pretrain import PretrainConfig
+    from training.rl_sweep import RLSweepConfig
     from training.valley import ValleyConfig
 
     kinds = {"sft": SFTConfig, "grpo": TRLGRPOConfig}
-    tiny = {"pretrain": PretrainConfig, "sft": SFTConfig, "valley": ValleyConfig, "grpo": GRPOConfig}
+    tiny = {"pretrain": PretrainConfig, "sft": SFTConfig, "valley": ValleyConfig, "grpo": GRPOConfig,
+            "rl": RLSweepConfig}
     n = 0
     for path in RECIPES.rglob("*.yaml"):
         rel = path.relative_to(RECIPES).parts
@@ -147,7 +150,7 @@ def test_math_eval_smoke_with_local_benchmarks(tiny_base, tmp_path):
 
 
 def test_smoke_pipeline_end_to_end(tmp_path):
-    env = {**os.environ, "VALLEY_HOME": str(tmp_path / "smoke")}
+    env = {**os.environ, "VALLEY_HOME": str(tmp_path / "smoke"), "PYTHON": sys.executable}
     out = subprocess.run(["bash", str(paths.REPO / "training" / "runs" / "smoke.sh")], env=env, capture_output=True,
                          text=True, timeout=1200)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]

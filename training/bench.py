@@ -81,6 +81,7 @@ def bench_trainer(steps: int, batch: int) -> dict:
 
     from training import paths
     from training.data import batches, collate
+    from training.hf_trainer import length_grouping
     from training.loop import cycle_epochs, train
 
     model, tok = _fresh_lora()
@@ -92,10 +93,10 @@ def bench_trainer(steps: int, batch: int) -> dict:
     model2, _ = _fresh_lora()
     args = TrainingArguments(output_dir=str(paths.home() / "bench-trainer"), per_device_train_batch_size=batch,
                              max_steps=steps + 2, learning_rate=1e-3, lr_scheduler_type="cosine",
-                             warmup_ratio=0.05, logging_steps=10**9, save_strategy="no", report_to=[],
+                             warmup_steps=max(1, round(0.05 * (steps + 2))), logging_steps=10**9, save_strategy="no", report_to=[],
                              bf16=True, use_cpu=not torch.cuda.is_available(), dataloader_num_workers=0,
                              disable_tqdm=True,
-                             group_by_length=True, remove_unused_columns=False)
+                             remove_unused_columns=False, **length_grouping())
 
     class DS(torch.utils.data.Dataset):
         def __len__(self):

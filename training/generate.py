@@ -92,7 +92,8 @@ def _pick_next(logits: torch.Tensor, temperature: float, top_p: float, gen: torc
         keep = sorted_p.cumsum(-1) - sorted_p < top_p  # always keeps the most likely token
         sorted_p = sorted_p * keep
         probs = torch.zeros_like(probs).scatter(-1, idx, sorted_p)
-    return torch.multinomial(probs, 1, generator=gen).squeeze(-1)
+    # draw on the CPU with the seeded CPU generator: the same samples on any device
+    return torch.multinomial(probs.cpu(), 1, generator=gen).squeeze(-1).to(logits.device)
 
 
 @torch.no_grad()

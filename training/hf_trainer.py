@@ -21,6 +21,19 @@ from pathlib import Path
 from training.loop import LoopResult
 
 
+def length_grouping() -> dict:
+    """TrainingArguments that batch similar lengths together: `train_sampling_strategy` in recent
+    transformers 5 releases, `group_by_length` before it."""
+    import inspect
+
+    from transformers import TrainingArguments
+
+    params = inspect.signature(TrainingArguments.__init__).parameters
+    if "train_sampling_strategy" in params:
+        return {"train_sampling_strategy": "group_by_length"}
+    return {"group_by_length": True}
+
+
 def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict, batch_size: int,
                        run_dir: Path, stop, on_log, weights_dir: Path) -> LoopResult:
     """Train and save (Trainer.save_model gathers ZeRO-3/FSDP shards; only the main process writes)."""
@@ -85,7 +98,7 @@ def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict,
         max_steps=total_steps,
         learning_rate=sched["lr"],
         lr_scheduler_type="cosine",
-        warmup_ratio=cfg.warmup_ratio,
+        warmup_steps=int(round(cfg.warmup_ratio * total_steps)),  # an int: transformers 5 dropped warmup_ratio
         weight_decay=cfg.weight_decay,
         max_grad_norm=cfg.grad_clip,
         adam_beta1=0.9, adam_beta2=0.95,
@@ -95,7 +108,7 @@ def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict,
         save_strategy="no",
         report_to=[],
         seed=cfg.seed,
-        group_by_length=True,
+        **length_grouping(),
         remove_unused_columns=False,
         dataloader_num_workers=0,
         ddp_find_unused_parameters=False,

@@ -105,6 +105,9 @@ if __name__ == "__main__":
     ap.add_argument("--n", type=int, default=64)
     ap.add_argument("--preset", default="tiny")
     a = ap.parse_args()
+    from pathlib import Path
+
+    Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     with open(a.out, "w") as f:
         for row in world_rows(a.n, a.preset):
             f.write(json.dumps(row) + "\n")

@@ -159,7 +159,10 @@ def main(cfg: ValleyConfig) -> dict:
             rows.append(_row_from_metrics(j, m))
         else:
             todo.append(j)
-    todo.sort(key=lambda j: -j["n"] * (3 if j["style"] == "long" else 1))
+    # two seeds of everything first (biggest first within), then the rest: a sweep cut short still has
+    # the whole ladder with error bars, and rerunning it with fewer --seeds exports what finished
+    todo.sort(key=lambda j: (cfg.seeds.index(j["seed"]) >= 2 if j["seed"] in cfg.seeds else True,
+                             -j["n"] * (3 if j["style"] == "long" else 1)))
     print(f"[valley] {len(rows)} runs reused, {len(todo)} to run with {cfg.jobs} workers", flush=True)
     rows += run_jobs(_job, todo, cfg.jobs, cfg.threads_per_job, lambda r, k, n: _report(r, k, n, t0))
 
