@@ -11,6 +11,7 @@ import pandas as pd
 from app.context import AppContext, session_of
 from app.tab_valley import progress_bar
 from training import engine, paths
+from training.config import build_config, load_yaml
 from training.grpo import GRPOConfig
 
 SHIPPED_RL = paths.ASSETS / "rl" / "classroom"
@@ -115,9 +116,9 @@ def build_rl_tab(ctx: AppContext) -> RLTab:
         if (adapter or "") not in allowed:
             raise gr.Error("that starting point is not available in this session")
         try:
-            cfg = GRPOConfig(model="tiny", init_adapter=adapter or "", steps=int(n_steps), seed=int(seed_ or 0),
-                             prompts_per_step=8, group_size=8, eval_every=max(1, int(n_steps) // 4), eval_n=60,
-                             max_new_tokens=ctx.eval_max_new_tokens)
+            recipe = load_yaml(paths.RECIPES / "tiny" / "grpo" / "classroom.yaml")  # as the shipped sweep
+            cfg = build_config(GRPOConfig, {**recipe, "init_adapter": adapter or "", "steps": int(n_steps),
+                                            "seed": int(seed_ or 0), "eval_every": max(1, int(n_steps) // 4)})
         except ValueError as e:
             raise gr.Error(str(e)) from None
         run_id = ctx.runs.submit(session, cfg, module="training.grpo")

@@ -169,6 +169,7 @@ def main(cfg: GRPOConfig) -> dict:
         from peft import PeftModel
 
         model = PeftModel.from_pretrained(model, cfg.init_adapter).merge_and_unload()
+        model.requires_grad_(True)  # peft froze the base weights; RL trains all of them
     ref, _ = load_model(cfg.model)
     if cfg.init_adapter:
         from peft import PeftModel
