@@ -81,6 +81,7 @@ def test_loop_runs_stops_and_resumes(tmp_path):
     lines = [json.loads(l) for l in (tmp_path / "g" / "progress.jsonl").read_text().splitlines()]
     assert [l["step"] for l in lines if "reward" in l] == [1, 2, 3, 4]
     assert m2["curve"][-1]["step"] == 4
+    assert m2["curve"][0]["step"] == 0, "a resumed run must keep the evaluations made before the stop"
     # stop: a STOP file ends it cleanly before more steps
     (tmp_path / "g" / "STOP").write_text("stop")
     m3 = main(GRPOConfig(**{**cfg, "steps": 8}))

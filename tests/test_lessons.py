@@ -1,10 +1,12 @@
 """Contract test for the teaching kit: every lesson parses, points at things that exist, and every
 command it shows runs (its smoke variant, in CI)."""
 
+import os
 import re
 import shlex
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -61,5 +63,7 @@ def test_each_command_is_in_the_text_and_its_smoke_variant_runs(lesson, cmd, tmp
     argv = shlex.split(smoke)
     if argv[0] == "python":
         argv[0] = sys.executable
-    out = subprocess.run(argv, cwd=paths.REPO, capture_output=True, text=True, timeout=600)
+    # `python` inside `bash -c "..."` must be this interpreter too (CI activates the venv; a local run may not)
+    env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
+    out = subprocess.run(argv, cwd=paths.REPO, capture_output=True, text=True, timeout=600, env=env)
     assert out.returncode == 0, f"{smoke}\n{out.stdout[-1500:]}\n{out.stderr[-1500:]}"

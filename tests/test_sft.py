@@ -136,3 +136,44 @@ def test_sigterm_saves_a_partial_adapter(tiny_base, tmp_path):
     assert 3 <= m["steps"] < m["total_steps"]
     assert (run / "PARTIAL").exists() and (run / "adapter" / "adapter_model.safetensors").exists()
     assert json.loads((run / "status.json").read_text())["state"] == "stopped"
+
+
+def _sleep_job(p):
+    import time
+
+    time.sleep(p["s"])
+    return p
+
+
+def test_sweep_workers_die_with_a_killed_sweep(tmp_path):
+    """kill -9 on a sweep's main process must not leave workers training on as orphans."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    code = ("import os, sys; sys.path.insert(0, %r)\n"
+            "from tests.test_sft import _sleep_job\n"
+            "from training.pool import run_jobs\n"
+            "if __name__ == '__main__':\n"
+            "    run_jobs(_sleep_job, [{'s': 60}] * 4, 2, 1)\n") % str(os.getcwd())
+    script = tmp_path / "sweep.py"
+    script.write_text(code)
+    proc = subprocess.Popen([sys.executable, str(script)], cwd=os.getcwd())
+    deadline = time.time() + 60
+    kids = []
+    while time.time() < deadline and len(kids) < 2:
+        time.sleep(0.5)
+        out = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+        kids = [int(k) for k in out]
+    assert kids, "the sweep started no workers"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    deadline = time.time() + 20
+    alive = kids
+    while time.time() < deadline and alive:
+        time.sleep(0.5)
+        alive = [k for k in kids if os.path.exists(f"/proc/{k}") and
+                 "Z" not in open(f"/proc/{k}/stat").read().split()[2]]
+    assert not alive, f"orphaned workers still running: {alive}"

@@ -195,6 +195,11 @@ def main(cfg: GRPOConfig) -> dict:
     stop = StopFlag(run_dir / "STOP")
     write_status(run_dir, "running", total_steps=cfg.steps)
     curve = []
+    if start_step and progress.exists():  # a resumed run keeps the evaluations it made before the stop
+        for line in progress.read_text().splitlines():
+            rec = json.loads(line)
+            if "eval" in rec and rec["step"] <= start_step:
+                curve.append({"step": rec["step"], **rec["eval"]})
     if start_step == 0:
         ev = evaluate_policy(model, tok, cfg.preset, cfg.eval_n, cfg.max_new_tokens)
         curve.append({"step": 0, **ev})

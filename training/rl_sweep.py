@@ -130,7 +130,10 @@ def main(cfg: RLSweepConfig) -> dict:
     runs += run_jobs(_job, payloads, cfg.jobs, cfg.threads_per_job,
                      lambda r, k, n: print(f"[rl] {k}/{n} {r['start']} seed {r['seed']}: accuracy "
                                            f"{r['curve'][0]['accuracy']:.3f} -> {r['curve'][-1]['accuracy']:.3f} "
-                                           f"({time.perf_counter() - t0:.0f}s)", flush=True))
+                                           f"({time.perf_counter() - t0:.0f}s)"
+                                           + ("" if r["status"] == "completed" else
+                                              f" [{r['status'].upper()}: rerun the sweep to resume it]"),
+                                           flush=True))
     runs.sort(key=lambda r: (cfg.start_labels.index(r["start"]), r["seed"]))
     result = {"name": cfg.preset, "command": f"python -m training.rl_sweep --preset {cfg.preset}",
               "created": time.strftime("%Y-%m-%d %H:%M:%S"), "wall_seconds": round(time.perf_counter() - t0, 1),
