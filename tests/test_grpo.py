@@ -96,24 +96,20 @@ def test_bad_grpo_settings():
 
 
 def test_rl_from_an_sft_adapter_trains_the_merged_weights(tmp_path):
-    """The SFT starts of the RL sweep: the adapter is merged in, then every weight is trainable."""
+    """The SFT starts of the RL sweep: the adapter is merged in, then every weight is trainable and
+    gets a gradient (peft leaves merged base weights frozen: backward used to fail)."""
     import torch
     from peft import LoraConfig, get_peft_model
-    from safetensors.torch import load_file
 
     from training.models import load_model
 
     base, _ = load_model("tiny")
+    n_params = len(list(base.parameters()))
     lora = get_peft_model(base, LoraConfig(r=2, target_modules=["q_proj", "v_proj"], init_lora_weights=False))
     lora.save_pretrained(tmp_path / "adapter")
-    merged = get_peft_model(load_model("tiny")[0], LoraConfig(r=2, target_modules=["q_proj", "v_proj"],
-                                                                init_lora_weights=False))
-    merged.load_state_dict(lora.state_dict())
-    start = {k: v.clone() for k, v in merged.merge_and_unload().state_dict().items()}
     m = main(GRPOConfig(preset="tiny", init_adapter=str(tmp_path / "adapter"), steps=2, prompts_per_step=2,
-                        group_size=4, max_new_tokens=32, eval_every=0, eval_n=4, lr=1e-2, temperature=1.5,
-                        run_dir=str(tmp_path / "g")))
-    assert m["status"] == "completed"
-    after = load_file(tmp_path / "g" / "model" / "model.safetensors")
-    moved = [k for k, v in after.items() if k in start and not torch.equal(v, start[k])]
-    assert moved, "no weight moved"
+                        group_size=4, max_new_tokens=32, eval_every=0, eval_n=4, run_dir=str(tmp_path / "g")))
+    assert m["status"] == "completed" and m["steps"] == 2
+    st = torch.load(tmp_path / "g" / "state.pt", weights_only=False)
+    # AdamW keeps state only for parameters that received a gradient: all of them
+    assert len(st["opt"]["state"]) == n_params

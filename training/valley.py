@@ -50,6 +50,7 @@ class ValleyConfig:
     keep_records_for: list[int] = field(default_factory=list)  # N whose records and adapter (long, seed 0) ship
     out_dir: str = ""               # default: $VALLEY_HOME/results/valley-<preset>
     export_to: str = ""             # copy the shippable part (table, figures, some records/adapters) here
+    collect_only: bool = False      # run nothing: aggregate and export the runs that already finished
 
     def __post_init__(self):
         if not self.ladder or any(n < 1 for n in self.ladder):
@@ -159,10 +160,18 @@ def main(cfg: ValleyConfig) -> dict:
             rows.append(_row_from_metrics(j, m))
         else:
             todo.append(j)
-    # two seeds of everything first (biggest first within), then the rest: a sweep cut short still has
-    # the whole ladder with error bars, and rerunning it with fewer --seeds exports what finished
-    todo.sort(key=lambda j: (cfg.seeds.index(j["seed"]) >= 2 if j["seed"] in cfg.seeds else True,
-                             -j["n"] * (3 if j["style"] == "long" else 1)))
+    # Two seeds of everything first (biggest first, so the two workers finish together), then the other
+    # seeds smallest first: a sweep cut short still has the whole ladder with error bars, and
+    # `--collect_only true` exports what finished (each row says how many seeds it has).
+    def order(j):
+        cost = j["n"] * (3 if j["style"] == "long" else 1)
+        late = cfg.seeds.index(j["seed"]) >= 2
+        return (late, cost if late else -cost)
+
+    todo.sort(key=order)
+    if cfg.collect_only:
+        print(f"[valley] collect_only: {len(todo)} unfinished runs left out", flush=True)
+        todo = []
     print(f"[valley] {len(rows)} runs reused, {len(todo)} to run with {cfg.jobs} workers", flush=True)
     rows += run_jobs(_job, todo, cfg.jobs, cfg.threads_per_job, lambda r, k, n: _report(r, k, n, t0))
 
