@@ -47,7 +47,7 @@ def session(url: str, k: int, timeout: float, out: dict) -> None:
             rec["error"] = "timed out"
             return
         t = time.perf_counter()
-        c.predict("7*3+12-8/4", "", ["tiny|"], 0.0, 0.95, 64, 0, api_name="/compare")
+        c.predict(None, "7*3+12-8/4", ["tiny|"], 0.0, 0.95, 64, 0, api_name="/compare")  # a typed problem
         lat["compare"].append(time.perf_counter() - t)
         rows = table["data"] if table else []
         ids = [r[0] for r in rows]
@@ -82,7 +82,8 @@ def main(argv=None) -> dict:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         demo = build_app(max_runs=a.max_runs, eval_n=6, eval_max_new_tokens=96)
-        demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True)
+        demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
+                    **launch_kwargs())
         url = f"http://127.0.0.1:{port}/"
     results: dict = {}
     t0 = time.perf_counter()

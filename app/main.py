@@ -34,6 +34,10 @@ def build_app(max_runs: int = 1, disk_cap_mb: float = 400.0, eval_n: int = 200,
     from app.tab_rl import build_rl_tab
     from app.tab_valley import build_valley_tab
 
+    # Resolve transformers' lazy imports once, here: the first `from transformers import AutoConfig` racing in
+    # several request threads at once fails with ImportError (seen with 10 concurrent sessions).
+    from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer  # noqa: F401
+
     ctx = AppContext(RunManager(max_concurrent=max_runs, disk_cap_mb=disk_cap_mb), engine.ModelCache(),
                      Shipped.load(), eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens)
     with gr.Blocks(title=TITLE) as demo:

