@@ -46,12 +46,18 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
             xs = [r["n"] for r in rows]
             ys = [r[f"{key}_mean"] for r in rows]
             err = [r.get(f"{key}_sd", 0) or 0 for r in rows]
+            seeds = sorted({r["seeds"] for r in rows})
+            seeds_txt = f"{seeds[0]}" if len(seeds) == 1 else f"{seeds[0]}-{seeds[-1]}"
+            what = "1 seed" if seeds == [1] else f"mean ± sd, {seeds_txt} seeds"
             ax.errorbar(xs, ys, yerr=err, marker="o", capsize=3, color=STYLE_COLORS[style],
-                        label=f"{style} CoT SFT (mean ± sd, {rows[0]['seeds']} seeds)")
+                        label=f"{style} CoT SFT ({what})")
         for p in extra_points or []:
             ax.scatter([p["n"]], [p[key]], marker="*", s=180, color="#d97706", zorder=5,
                        label=p.get("label", "your run"))
         ax.set_xscale("log")
+        ns = sorted({r["n"] for r in result["table"] if r["n"] > 0})
+        ax.set_xticks(ns, [f"{n:,}" for n in ns])
+        ax.minorticks_off()
         ax.set_xlabel("N fine-tuning examples (log scale)")
         ax.set_ylabel(label)
         if key == "accuracy":
