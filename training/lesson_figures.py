@@ -24,6 +24,12 @@ from training.figures import PALETTE, STYLE_COLORS, plt
 VALLEY = paths.ASSETS / "valley" / "classroom" / "valley.json"
 
 
+def _save(fig, path: Path) -> None:
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+    plt.close(fig)
+
+
 def trace_lengths(out: Path) -> dict:
     from training.models import load_tokenizer
     from training.traces import write_trace
@@ -40,9 +46,7 @@ def trace_lengths(out: Path) -> dict:
     ax.set_ylabel("problems")
     ax.set_title("The same 300 problems, three ways of writing the solution")
     ax.legend()
-    fig.tight_layout()
-    fig.savefig(out / "trace_lengths.png", dpi=110)
-    plt.close(fig)
+    _save(fig, out / "trace_lengths.png")
     return {s: statistics.mean(xs) for s, xs in lens.items()}
 
 
@@ -68,9 +72,7 @@ def horizon_fig(valley: dict, out: Path) -> dict:
     ax.set_ylim(0, 1.02)
     ax.set_title("The same per-step error rate, compounded")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(out / "horizon.png", dpi=110)
-    plt.close(fig)
+    _save(fig, out / "horizon.png")
     return {k: {"e": v, "horizon_50": horizon(v)} for k, v in curves.items()}
 
 
@@ -93,9 +95,7 @@ def equal_axes(valley: dict, out: Path) -> None:
         ax.grid(alpha=0.3)
         ax.set_title(f"at equal {label.split(' (')[0]}")
     axes[0].legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(out / "equal_axes.png", dpi=110)
-    plt.close(fig)
+    _save(fig, out / "equal_axes.png")
 
 
 def reflection_pays_fig(valley: dict, out: Path) -> list[dict]:
@@ -118,9 +118,7 @@ def reflection_pays_fig(valley: dict, out: Path) -> list[dict]:
     ax.set_ylabel("errors per token (log)")
     ax.set_title("Does reflection pay? Below the dashed line it does")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(out / "reflection_pays.png", dpi=110)
-    plt.close(fig)
+    _save(fig, out / "reflection_pays.png")
     return rows
 
 
@@ -141,9 +139,7 @@ def styles_fig(valley: dict, out: Path) -> None:
     ax.set_ylim(0, 1)
     ax.set_title("Short, long or mixed chain of thought at each data size")
     ax.legend(fontsize=8)
-    fig.tight_layout()
-    fig.savefig(out / "styles.png", dpi=110)
-    plt.close(fig)
+    _save(fig, out / "styles.png")
 
 
 def main(argv=None) -> dict:
