@@ -10,7 +10,8 @@ from pathlib import Path
 import gradio as gr
 
 from app.runs import RunManager
-from training import engine, paths
+from training import engine
+from training.core import paths
 
 SHIPPED = paths.ASSETS / "valley" / "classroom"
 

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import statistics
+import socket
 import threading
 import time
+
+from app.main import build_app, launch_kwargs
 
 
 def session(url: str, k: int, timeout: float, out: dict) -> None:
@@ -74,10 +76,6 @@ def main(argv=None) -> dict:
     demo = None
     url = a.url
     if url is None:
-        import socket
-
-        from app.main import build_app, launch_kwargs
-
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]

@@ -10,7 +10,14 @@ import gradio as gr
 
 from app.context import AppContext, Shipped
 from app.runs import RunManager
-from training import engine, paths
+from app.tab_about import build_about_tab
+from app.tab_anatomy import build_anatomy_tab
+from app.tab_compare import build_compare_tab
+from app.tab_lessons import build_lessons_tab
+from app.tab_rl import build_rl_tab
+from app.tab_valley import build_valley_tab
+from training import engine
+from training.core import paths
 
 TITLE = "Through the Valley Lab"
 CSS = """
@@ -27,13 +34,6 @@ This lab lets you train one, watch it fall into the valley, and see exactly wher
 
 def build_app(max_runs: int = 1, disk_cap_mb: float = 400.0, eval_n: int = 200,
               eval_max_new_tokens: int = 512) -> gr.Blocks:
-    from app.tab_about import build_about_tab
-    from app.tab_anatomy import build_anatomy_tab
-    from app.tab_compare import build_compare_tab
-    from app.tab_lessons import build_lessons_tab
-    from app.tab_rl import build_rl_tab
-    from app.tab_valley import build_valley_tab
-
     # Resolve transformers' lazy imports once, here: the first `from transformers import AutoConfig` racing in
     # several request threads at once fails with ImportError (seen with 10 concurrent sessions).
     from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer  # noqa: F401

@@ -18,16 +18,17 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from training import engine, paths
+from training import engine
+from training.core import paths
 
 
 @dataclass
 class Job:
     run_id: str
     session: str
-    cfg: object                      # training.sft.SFTConfig
+    cfg: object                      # the run's config (training.sft.SFTConfig or training.grpo.GRPOConfig)
     run_dir: Path
-    module: str = "training.sft"
+    module: str = engine.SFT
     submitted: float = field(default_factory=time.time)
     proc: subprocess.Popen | None = None
     started: float | None = None
@@ -45,7 +46,7 @@ class RunManager:
         self._queue: list[str] = []
 
     # -- submitting and starting ------------------------------------------------------------
-    def submit(self, session: str, cfg, module: str = "training.sft") -> str:
+    def submit(self, session: str, cfg, module: str = engine.SFT) -> str:
         run_id = time.strftime("%H%M%S-") + uuid.uuid4().hex[:6]
         run_dir = self.root / run_id
         run_dir.mkdir(parents=True)
@@ -75,7 +76,7 @@ class RunManager:
             raise KeyError(f"no run {run_id!r} in this session")
         return job
 
-    def runs_of(self, session: str, module: str = "training.sft") -> list[str]:
+    def runs_of(self, session: str, module: str = engine.SFT) -> list[str]:
         with self._lock:
             return [r for r, j in self._jobs.items() if j.session == session and j.module == module]
 

@@ -1,4 +1,4 @@
-"""Tab 5, About: the paper in short, what runs where, how to cite."""
+"""Tab 6, About: the paper in short, what runs where, how to cite."""
 
 import gradio as gr
 

@@ -10,9 +10,8 @@ import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, session_of
-from training.analysis import horizon, summarize
-from training.checker import check
-from training.marks import legend_html, render_html
+from training.figures import first_error_figure, length_figure, outcomes_figure, survival_figure
+from training.task import check, horizon, legend_html, parse_expression, render_html, summarize
 
 INTRO = """
 ### Error anatomy: where the first mistake enters, and what happens next
@@ -73,8 +72,6 @@ def worst_traces(records: list[dict], k: int = 25) -> list[tuple[str, int]]:
 
 
 def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
-    from training.figures import first_error_figure, length_figure, outcomes_figure, survival_figure
-
     with gr.Tab("Error Anatomy", id="anatomy"):
         gr.Markdown(INTRO)
         with gr.Row():
@@ -116,7 +113,6 @@ def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
         if i is None or path is None:
             return ""
         r = load_records(path)[int(i)]
-        from training.world import parse_expression
 
         rec = check(r["completion"], problem=parse_expression(r["expr"]))
         kinds = ", ".join(f"{k}: {v}" for k, v in r["check"]["outcomes"].items() if v)

@@ -10,9 +10,8 @@ import gradio as gr
 import spaces
 
 from app.context import AppContext, session_of
-from training.checker import check, reflection_count
-from training.marks import legend_html, render_html
-from training.world import WORKED_EXAMPLE, parse_expression, problems
+from training import engine
+from training.task import WORKED_EXAMPLE, check, legend_html, parse_expression, problems, reflection_count, render_html
 
 INTRO = """
 ### Same problem, same sampling: before and after fine-tuning
@@ -126,9 +125,7 @@ def build_compare_tab(ctx: AppContext) -> CompareTab:
                    + "".join(panel(t, txt, p, d) for t, _, txt, d in streams) + "</div>")
 
     def ctx_stream(loaded, prompt, temp, top_p_, max_new_, seed_):
-        from training.engine import stream
-
-        return stream(loaded, prompt, temperature=float(temp), top_p=float(top_p_), max_new_tokens=int(max_new_),
+        return engine.stream(loaded, prompt, temperature=float(temp), top_p=float(top_p_), max_new_tokens=int(max_new_),
                       seed=int(seed_ or 0))
 
     refresh.click(on_refresh, models, models, api_name="refresh_models")

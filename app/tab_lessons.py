@@ -1,4 +1,4 @@
-"""Tab 4, Lessons: renders whatever lessons/<nn>_<slug>/lesson.md holds, front matter as a header."""
+"""Tab 5, Lessons: renders whatever lessons/<nn>_<slug>/lesson.md holds, front matter as a header."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 import gradio as gr
 import yaml
 
-from training import paths
+from training.core import paths
 
 FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
 

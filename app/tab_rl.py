@@ -1,4 +1,4 @@
-"""Tab: Through RL. GRPO from different SFT starts, live, next to the precomputed three-start sweep."""
+"""Tab 4, Through RL: GRPO from different SFT starts, live, next to the precomputed three-start sweep."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, session_of
-from app.tab_valley import progress_bar
-from training import engine, paths
-from training.config import build_config, load_yaml
-from training.grpo import GRPOConfig
+from app.widgets import progress_bar, run_view
+from training import engine
+from training.core import paths
+from training.figures import rl_figure
 
 SHIPPED_RL = paths.ASSETS / "rl" / "classroom"
 INTRO = """
@@ -51,38 +51,38 @@ def shipped_figure():
     path = SHIPPED_RL / "rl.json"
     if not path.exists():
         return None
-    from training.rl_sweep import rl_figure
 
     return rl_figure(json.loads(path.read_text()))
+
+
+def _running(st) -> tuple[str, float, str]:
+    rows = [p for p in st.progress if "reward" in p]
+    if not rows:
+        return "Measuring the starting accuracy...", 0.0, "evaluating the start"
+    last = rows[-1]
+    return (f"GRPO step {last['step']}/{last['total_steps']}: reward {last['reward']:.2f}, "
+            f"{last['mean_tokens']:.0f} tokens per answer, about {last['eta_s']:.0f} s left.",
+            last["step"] / last["total_steps"], f"step {last['step']}/{last['total_steps']}")
+
+
+def _completed(st) -> str:
+    c = st.metrics["curve"]
+    return (f"**Done.** Held-out accuracy {c[0]['accuracy']:.1%} at the start, **{c[-1]['accuracy']:.1%}** after "
+            f"{st.metrics['steps']} GRPO steps; mean length {c[0]['mean_tokens']:.0f} -> {c[-1]['mean_tokens']:.0f} tokens.")
 
 
 def rl_status(ctx: AppContext, session: str, run_id: str | None):
     if not run_id:
         return "No RL run yet.", progress_bar(0, ""), None
     st = ctx.runs.state(session, run_id)
-    rows = [p for p in st.progress if "reward" in p]
-    df = pd.DataFrame([{"step": p["step"], "value": p["reward"], "series": "reward (training batch)"} for p in rows] +
+    df = pd.DataFrame([{"step": p["step"], "value": p["reward"], "series": "reward (training batch)"}
+                       for p in st.progress if "reward" in p] +
                       [{"step": p["step"], "value": p["eval"]["accuracy"], "series": "accuracy (held-out)"}
                        for p in st.progress if "eval" in p]) if st.progress else None
-    if st.state == "queued":
-        return f"Waiting in line (position {ctx.runs.position(session, run_id)}).", progress_bar(0, "queued"), None
-    if st.state in ("starting",):
-        return "Loading the model and measuring where it starts...", progress_bar(0, "starting"), df
-    if st.state == "running":
-        last = rows[-1] if rows else None
-        if last is None:
-            return "Measuring the starting accuracy...", progress_bar(0, "evaluating the start"), df
-        return (f"GRPO step {last['step']}/{last['total_steps']}: reward {last['reward']:.2f}, "
-                f"{last['mean_tokens']:.0f} tokens per answer, about {last['eta_s']:.0f} s left.",
-                progress_bar(last["step"] / last["total_steps"], f"step {last['step']}/{last['total_steps']}"), df)
-    if st.state == "completed" and st.metrics:
-        c = st.metrics["curve"]
-        return (f"**Done.** Held-out accuracy {c[0]['accuracy']:.1%} at the start, **{c[-1]['accuracy']:.1%}** after "
-                f"{st.metrics['steps']} GRPO steps; mean length {c[0]['mean_tokens']:.0f} -> {c[-1]['mean_tokens']:.0f} tokens.",
-                progress_bar(1.0, "done"), df)
-    if st.state == "stopped":
-        return "Stopped; the weights so far were saved.", progress_bar(0, "stopped"), df
-    return f"**The run failed:** {st.error.splitlines()[0] if st.error else ''}", progress_bar(0, "failed"), df
+    md, bar = run_view(st, ctx.runs.position(session, run_id),
+                       starting="Loading the model and measuring where it starts...", running=_running,
+                       completed=_completed, stopped="Stopped; the weights so far were saved.")
+    return md, bar, (None if st.state == "queued" else df)
 
 
 def build_rl_tab(ctx: AppContext) -> RLTab:
@@ -116,13 +116,11 @@ def build_rl_tab(ctx: AppContext) -> RLTab:
         if (adapter or "") not in allowed:
             raise gr.Error("that starting point is not available in this session")
         try:
-            recipe = load_yaml(paths.RECIPES / "tiny" / "grpo" / "classroom.yaml")  # as the shipped sweep
-            cfg = build_config(GRPOConfig, {**recipe, "init_adapter": adapter or "", "steps": int(n_steps),
-                                            "seed": int(seed_ or 0), "eval_every": max(1, int(n_steps) // 4)})
+            cfg = engine.grpo_config(adapter or "", n_steps, seed_)
         except ValueError as e:
             raise gr.Error(str(e)) from None
-        run_id = ctx.runs.submit(session, cfg, module="training.grpo")
-        return run_id, f"Queued. The equivalent command:\n\n`{engine.command_for(cfg, 'training.grpo')}`"
+        run_id = ctx.runs.submit(session, cfg, module=engine.GRPO)
+        return run_id, f"Queued. The equivalent command:\n\n`{engine.command_for(cfg, engine.GRPO)}`"
 
     def on_stop(run_id, request: gr.Request):
         if not run_id:

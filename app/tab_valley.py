@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
-from pathlib import Path
 
 import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, session_of
+from app.widgets import progress_bar, run_view
 from training import engine
-from training.sft import SFTConfig, resolve_schedule
+from training.figures import valley_figure
 
 INTRO = """
 ### Fine-tune a small model on long chain-of-thought, and watch what happens
@@ -53,66 +52,42 @@ class ValleyTab:
 
 
 def make_config(model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, eval_n: int = 200,
-                eval_max_new_tokens: int = 512) -> SFTConfig:
-    """UI values -> SFTConfig, or gr.Error with a message a student can act on."""
-    from training.datasets import DataError, read_chat_file
-    from training.models import ModelLoadError, check_source
-
-    model = (model or "").strip() or "tiny"
-    try:
-        check_source(model)
-    except ModelLoadError as e:
-        raise gr.Error(str(e)) from None
-    if n is None or not 1 <= int(n) <= 100_000:
-        raise gr.Error(f"N must be between 1 and 100,000 examples, got {n}")
-    if lr is None or not 0 < float(lr) <= 0.1:
-        raise gr.Error(f"the learning rate must be above 0 and at most 0.1 (try 0.006 for LoRA on the tiny "
-                       f"model), got {lr}")
-    if epochs is None or not 0 <= float(epochs) <= 50:
-        raise gr.Error(f"epochs must be between 0 (the paper's schedule) and 50, got {epochs}")
-    source = data
-    if data == "upload":
-        if not upload:
-            raise gr.Error("choose a JSONL file to upload, or pick the built-in world data")
+                eval_max_new_tokens: int = 512):
+    """UI values -> the run's config (engine.sft_config), or gr.Error with a message a student can act on."""
+    path = None
+    if data == "upload" and upload:
         path = upload if isinstance(upload, str) else getattr(upload, "name", str(upload))
-        try:
-            rows = read_chat_file(path)
-        except DataError as e:
-            raise gr.Error(f"that file can't be used: {e}") from None
-        if int(n) > len(rows):
-            raise gr.Error(f"N={int(n)} but the file has only {len(rows)} examples")
-        source = str(path)
-    elif data == "openr1":
-        from training.openr1 import available
-
-        ok, why = available()
-        if not ok:
-            raise gr.Error(why)
     try:
-        return SFTConfig(model=model, data=source, style=style, n=int(n), method=method, lora_r=int(rank),
-                         lora_alpha=int(alpha), epochs=float(epochs), lr=float(lr), seed=int(seed or 0),
-                         eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens, log_every=2)
+        return engine.sft_config(model, data, path, n, style, method, rank, alpha, epochs, lr, seed,
+                                 eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens)
     except ValueError as e:
-        raise gr.Error(str(e)) from None
+        prefix = "that file can't be used: " if data == "upload" and path else ""
+        raise gr.Error(prefix + str(e)) from None
 
 
 def schedule_text(n, style, epochs, lr) -> str:
     try:
-        cfg = SFTConfig(n=int(n), style=style, epochs=float(epochs or 0), lr=float(lr or 0))
+        s = engine.schedule(engine.SFTConfig(n=int(n), style=style, epochs=float(epochs or 0), lr=float(lr or 0)))
     except (ValueError, TypeError):
         return ""
-    s = resolve_schedule(cfg, is_tiny=True)
-    steps = max(1, int(n) // s["batch_size"]) * s["epochs"]
     return (f"Schedule for N={int(n)} (the paper's {int(n) * 32:,} scaled by 1/32): **{s['epochs']:g} epochs**, "
-            f"batch {s['batch_size']}, about **{steps:.0f} optimizer steps**, cosine learning rate with 5% warmup.")
+            f"batch {s['batch_size']}, about **{s['steps']:.0f} optimizer steps**, cosine learning rate with 5% warmup.")
 
 
-def progress_bar(fraction: float, label: str) -> str:
-    pct = max(0.0, min(1.0, fraction)) * 100
-    return (f'<div style="border:1px solid #d1d5db;border-radius:6px;height:22px;position:relative">'
-            f'<div style="background:#2563eb;width:{pct:.1f}%;height:100%;border-radius:6px"></div>'
-            f'<div style="position:absolute;top:1px;width:100%;text-align:center;font-size:13px">'
-            f'{html.escape(label)}</div></div>')
+def _running(st) -> tuple[str, float, str]:
+    last = st.progress[-1] if st.progress else None
+    if last is None:
+        return "Training...", 0.0, "training"
+    return (f"Training: step {last['step']} of {last['total_steps']}, loss {last['loss']:.3f}, "
+            f"{last['tokens_per_s']:.0f} tokens/s, about {last['eta_s']:.0f} s left.", st.fraction,
+            f"step {last['step']}/{last['total_steps']}, ETA {last['eta_s']:.0f} s")
+
+
+def _completed(st) -> str:
+    ev = st.metrics.get("eval") or {}
+    return (f"**Done.** Accuracy **{ev.get('accuracy', 0):.1%}** (± {ev.get('accuracy_se', 0):.1%}), mean response "
+            f"**{ev.get('mean_tokens', 0):.0f} tokens**, reflective responses {ev.get('reflection_ratio', 0):.0%}. "
+            f"Trained {st.metrics['steps']} steps in {st.metrics['train_seconds']:.0f} s. Your run is the star on the plot.")
 
 
 def status_view(ctx: AppContext, session: str, run_id: str | None):
@@ -121,32 +96,11 @@ def status_view(ctx: AppContext, session: str, run_id: str | None):
         return "No run yet: press **Start**.", progress_bar(0, ""), None, False
     st = ctx.runs.state(session, run_id)
     loss = pd.DataFrame([{"step": p["step"], "loss": p["loss"]} for p in st.progress]) if st.progress else None
-    if st.state == "queued":
-        pos = ctx.runs.position(session, run_id)
-        return (f"Waiting in line: **{pos}** run(s) ahead of yours include yours; training starts when a slot "
-                f"frees up.", progress_bar(0, f"queued, position {pos}"), None, False)
-    if st.state in ("starting",):
-        return "Loading the model and building the data...", progress_bar(0, "starting"), loss, False
-    if st.state == "running":
-        last = st.progress[-1] if st.progress else None
-        label = (f"step {last['step']}/{last['total_steps']}, ETA {last['eta_s']:.0f} s" if last else "training")
-        md = (f"Training: step {last['step']} of {last['total_steps']}, loss {last['loss']:.3f}, "
-              f"{last['tokens_per_s']:.0f} tokens/s, about {last['eta_s']:.0f} s left." if last else "Training...")
-        return md, progress_bar(st.fraction, label), loss, False
-    if st.state == "evaluating":
-        return (f"Training done. Now testing the fine-tuned model on {ctx.eval_n} unseen problems...",
-                progress_bar(1.0, "evaluating"), loss, False)
-    if st.state == "completed" and st.metrics:
-        ev = st.metrics.get("eval") or {}
-        md = (f"**Done.** Accuracy **{ev.get('accuracy', 0):.1%}** (± {ev.get('accuracy_se', 0):.1%}), mean response "
-              f"**{ev.get('mean_tokens', 0):.0f} tokens**, reflective responses {ev.get('reflection_ratio', 0):.0%}. "
-              f"Trained {st.metrics['steps']} steps in {st.metrics['train_seconds']:.0f} s. Your run is the star on the plot.")
-        return md, progress_bar(1.0, "done"), loss, True
-    if st.state == "stopped":
-        return ("Stopped. The adapter trained so far was saved and marked partial (not evaluated).",
-                progress_bar(st.fraction, "stopped"), loss, True)
-    msg = st.error.splitlines()[0] if st.error else "the run failed"
-    return f"**The run failed:** {html.escape(msg)}", progress_bar(0, "failed"), loss, True
+    md, bar = run_view(st, ctx.runs.position(session, run_id), starting="Loading the model and building the data...",
+                       running=_running, completed=_completed,
+                       stopped="Stopped. The adapter trained so far was saved and marked partial (not evaluated).",
+                       evaluating=f"Training done. Now testing the fine-tuned model on {ctx.eval_n} unseen problems...")
+    return md, bar, (None if st.state == "queued" else loss), st.done
 
 
 def runs_table(ctx: AppContext, session: str) -> pd.DataFrame:
@@ -162,8 +116,6 @@ def runs_table(ctx: AppContext, session: str) -> pd.DataFrame:
 
 
 def valley_plot(ctx: AppContext, session: str):
-    from training.figures import valley_figure
-
     points = []
     for rid in ctx.runs.runs_of(session):
         st = ctx.runs.state(session, rid)
@@ -259,8 +211,3 @@ def build_valley_tab(ctx: AppContext) -> ValleyTab:
     timer.tick(on_tick, [current, shown], [status, bar, loss, valley, table, shown], api_name="poll_run",
                show_progress="hidden")
     return tab
-
-
-def adapter_of(run_dir: Path) -> Path | None:
-    p = Path(run_dir) / "adapter"
-    return p if (p / "adapter_config.json").exists() else None

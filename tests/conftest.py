@@ -19,7 +19,7 @@ def _valley_home(tmp_path, monkeypatch):
 @pytest.fixture(scope="session")
 def tokenizer():
     """The world tokenizer, built once per test session (~3 s)."""
-    from training.tiny_model import build_tokenizer
+    from training.core.tiny_model import build_tokenizer
 
     return build_tokenizer()
 
@@ -27,7 +27,7 @@ def tokenizer():
 @pytest.fixture(scope="session")
 def tiny_base(tokenizer, tmp_path_factory):
     """A test-size (35k-parameter) random model with the world tokenizer, saved like the real one."""
-    from training.tiny_model import build_model, save_tiny
+    from training.core.tiny_model import build_model, save_tiny
 
     out = tmp_path_factory.mktemp("tiny-base")
     save_tiny(build_model(tokenizer, "test"), tokenizer, out)
@@ -37,6 +37,6 @@ def tiny_base(tokenizer, tmp_path_factory):
 @pytest.fixture(scope="session")
 def family_models(tmp_path_factory):
     """Tiny random Qwen2, Llama and Gemma3 models with their families' templates (built offline)."""
-    from training.tiny_hf import build_all
+    from training.core.tiny_hf import build_all
 
     return build_all(tmp_path_factory.mktemp("tiny-hf"))

@@ -2,10 +2,10 @@
 
 import math
 
-from training.analysis import constant_hazard_fit, horizon, kaplan_meier, reflection_pays, step_events, summarize
-from training.generate import Generation
-from training.scoring import accuracy, categorize, score_generation
-from training.world import parse_expression
+from training.core.generate import Generation
+from training.task.analysis import constant_hazard_fit, horizon, kaplan_meier, reflection_pays, step_events, summarize
+from training.task.scoring import accuracy, score_generation
+from training.task.world import parse_expression
 
 P = parse_expression("7*3+12-8/4")  # 7*3=21, 8/4=2, 21+12=33, 33-2=31
 GOOD = "7 * 3 = 21\n8 / 4 = 2\n21 + 12 = 33\n33 - 2 = 31\nThe answer is \\boxed{31}."

@@ -11,7 +11,8 @@ import time
 import pytest
 from gradio_client import Client, handle_file
 
-from training.world import WORKED_EXAMPLE
+from training.task.world import WORKED_EXAMPLE
+
 
 # the Valley Lab inputs, in order: model, data, upload, n, style, method, rank, alpha, epochs, lr, seed
 # (the current run is a gr.State: kept per session on the server, not part of the API)

@@ -6,12 +6,14 @@ import sys
 
 import pytest
 
-from training.evaluate import EvalConfig, HFBackend, main as eval_main, run_eval, vllm_available
-from training.world import problems
+from training.core.evaluation import HFBackend, make_backend, run_eval, vllm_available
+from training.evaluate import EvalConfig
+from training.evaluate import main as eval_main
+from training.task.world import problems
 
 
 def test_records_and_summary_schema(tiny_base, tmp_path):
-    from training.models import load_model
+    from training.core.models import load_model
 
     model, tok = load_model(tiny_base)
     res = run_eval(HFBackend(model, tok, batch_size=4), problems("tiny", "test", 6), samples=2, temperature=0.6,
@@ -30,7 +32,7 @@ def test_records_and_summary_schema(tiny_base, tmp_path):
 
 
 def test_eval_cli_main(tiny_base, tmp_path):
-    s = eval_main(EvalConfig(model=str(tiny_base), preset="tiny", n=4, max_new_tokens=16, backend="hf",
+    s = eval_main(EvalConfig(model=str(tiny_base), world="tiny", n=4, max_new_tokens=16, backend="hf",
                              out_dir=str(tmp_path / "e")))
     assert s["n"] == 4 and (tmp_path / "e" / "records.jsonl").exists()
     with pytest.raises(ValueError, match="temperature"):
@@ -40,8 +42,7 @@ def test_eval_cli_main(tiny_base, tmp_path):
 def test_vllm_backend_is_never_faked():
     if not vllm_available():
         with pytest.raises(RuntimeError, match="vLLM"):
-            from training.evaluate import make_backend
-            make_backend(EvalConfig(backend="vllm"))
+            make_backend("tiny", backend="vllm")
     else:
         pytest.skip("vLLM is installed here: covered by tests/test_vllm.py")
 
@@ -49,7 +50,7 @@ def test_vllm_backend_is_never_faked():
 def test_valley_smoke_sweep(tmp_path):
     from training.valley import main, parse
 
-    cfg = parse(["--preset", "smoke", "--out_dir", str(tmp_path / "v")])
+    cfg = parse(["--recipe", "smoke", "--out_dir", str(tmp_path / "v")])
     result = main(cfg)
     assert [r["style"] for r in result["table"]] == ["base", "long", "long", "short", "short"]
     assert {r["n"] for r in result["table"][1:]} == {8, 16}
@@ -62,7 +63,7 @@ def test_valley_smoke_sweep(tmp_path):
 
 @pytest.mark.parametrize("module", ["training.sft", "training.evaluate", "training.pretrain", "training.demo",
                                     "training.bench", "training.prepare_data", "training.math_eval",
-                                    "training.tiny_hf", "app.load_test"])
+                                    "training.core.tiny_hf", "app.load_test"])
 def test_every_cli_has_help(module):
     out = subprocess.run([sys.executable, "-m", module, "--help"], capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr[-500:]

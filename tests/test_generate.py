@@ -2,9 +2,9 @@
 
 import pytest
 
-from training.generate import generate, generate_hf
-from training.models import load_model
-from training.world import problems
+from training.core.generate import generate, generate_hf
+from training.core.models import load_model
+from training.task.world import problems
 
 PROMPTS = [p.prompt for p in problems("classroom", "test", 12)]
 

@@ -1,13 +1,12 @@
 """GRPO pieces and the loop: advantages, KL, a learnable toy task, stop and resume."""
 
 import json
-import math
 
 import pytest
 import torch
 
 from training.grpo import GRPOConfig, group_advantages, grpo_loss, kl_k3, main, reward, token_logprobs
-from training.world import parse_expression
+from training.task.world import parse_expression
 
 
 def test_advantages_are_zero_mean_per_group():
@@ -36,7 +35,7 @@ def test_reward_is_binary_correctness():
 
 def test_policy_gradient_learns_a_toy_task(tokenizer):
     """Reward = the first answer token is '7'. The GRPO loss must raise its probability."""
-    from training.tiny_model import build_model
+    from training.core.tiny_model import build_model
 
     torch.manual_seed(0)
     model = build_model(tokenizer, "test")
@@ -69,7 +68,7 @@ def test_policy_gradient_learns_a_toy_task(tokenizer):
 
 
 def test_loop_runs_stops_and_resumes(tmp_path):
-    cfg = dict(preset="tiny", steps=2, prompts_per_step=2, group_size=2, max_new_tokens=48, eval_every=0, eval_n=4,
+    cfg = dict(world="tiny", steps=2, prompts_per_step=2, group_size=2, max_new_tokens=48, eval_every=0, eval_n=4,
                run_dir=str(tmp_path / "g"))
     m = main(GRPOConfig(**cfg))
     assert m["status"] == "completed" and m["steps"] == 2
@@ -101,13 +100,13 @@ def test_rl_from_an_sft_adapter_trains_the_merged_weights(tmp_path):
     import torch
     from peft import LoraConfig, get_peft_model
 
-    from training.models import load_model
+    from training.core.models import load_model
 
     base, _ = load_model("tiny")
     n_params = len(list(base.parameters()))
     lora = get_peft_model(base, LoraConfig(r=2, target_modules=["q_proj", "v_proj"], init_lora_weights=False))
     lora.save_pretrained(tmp_path / "adapter")
-    m = main(GRPOConfig(preset="tiny", init_adapter=str(tmp_path / "adapter"), steps=2, prompts_per_step=2,
+    m = main(GRPOConfig(world="tiny", init_adapter=str(tmp_path / "adapter"), steps=2, prompts_per_step=2,
                         group_size=4, max_new_tokens=32, eval_every=0, eval_n=4, run_dir=str(tmp_path / "g")))
     assert m["status"] == "completed" and m["steps"] == 2
     st = torch.load(tmp_path / "g" / "state.pt", weights_only=False)

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from app.tab_lessons import list_lessons, parse_lesson, to_served_markdown
-from training import paths
+from app.tab_lessons import list_lessons, to_served_markdown
+from training.core import paths
 
 TABS = {"Valley Lab", "Side by Side", "Error Anatomy", "Through RL", "Lessons", "About"}
 SECTIONS = ("## Hook", "## Predict first", "## Steps", "## What you should see", "## Exercises", "## Instructor notes")

@@ -5,13 +5,11 @@ import json
 import os
 import subprocess
 import sys
-from pathlib import Path
 
 import pytest
-import yaml
 
-from training import paths
-from training.config import build_config, load_yaml
+from training.core import paths
+from training.core.config import build_config, load_yaml
 from training.grpo_trl import TRLGRPOConfig, correctness_reward
 from training.sft import PAPER_SCHEDULE, SFTConfig
 
@@ -71,12 +69,12 @@ def test_accelerate_and_deepspeed_configs_load():
 
 
 def test_openr1_keeps_one_correct_complete_trace():
-    from training.openr1 import rows_to_pairs, world_rows
+    from training.core.openr1 import rows_to_pairs, world_rows
 
     rows = world_rows(30)
     pairs, rep = rows_to_pairs(rows, seed=0)
     assert rep == {"rows": 30, "no_correct_trace": 0}
-    from training.checker import check
+    from training.task.checker import check
 
     for (prob, trace), row in zip(pairs, rows):
         assert "</think>" in trace  # the incomplete one is never chosen
@@ -86,7 +84,7 @@ def test_openr1_keeps_one_correct_complete_trace():
 
 
 def test_prepare_data_nested_subsets_and_exact_length_filter(tmp_path, tokenizer):
-    from training.openr1 import rows_to_pairs, world_rows
+    from training.core.openr1 import rows_to_pairs, world_rows
     from training.prepare_data import main
 
     rows_path = tmp_path / "rows.jsonl"
@@ -114,8 +112,8 @@ def test_prepare_data_nested_subsets_and_exact_length_filter(tmp_path, tokenizer
 
 @pytest.mark.parametrize("family,end", [("qwen2", "<|im_end|>"), ("llama", "<|eot_id|>"), ("gemma3", "<end_of_turn>")])
 def test_chat_template_renders_and_round_trips(family_models, family, end):
-    from training.data import IGNORE, encode_chat
-    from training.models import load_tokenizer
+    from training.core.encode import IGNORE, encode_chat
+    from training.core.models import load_tokenizer
 
     tok = load_tokenizer(family_models[family])
     msgs = [{"role": "user", "content": "Compute 7*3"}, {"role": "assistant", "content": "7 * 3 = 21"}]

@@ -4,11 +4,11 @@ import json
 
 import torch
 
-from training.data import IGNORE, batches, collate, encode_all, encode_chat
-from training.loop import StopFlag, cycle_epochs, lr_at, train
-from training.tiny_model import build_model
-from training.traces import write_trace
-from training.world import problems
+from training.core.encode import IGNORE, batches, collate, encode_all, encode_chat
+from training.core.loop import StopFlag, cycle_epochs, lr_at, train
+from training.core.tiny_model import build_model
+from training.task.traces import write_trace
+from training.task.world import problems
 
 
 def test_labels_cover_the_answer_and_eos_only(tokenizer):
@@ -81,10 +81,11 @@ def test_stop_file_ends_training_cleanly(tokenizer, tmp_path):
 
 
 def test_pretrain_main_smoke(tmp_path):
-    from training.pretrain import PretrainConfig, main
     from transformers import AutoModelForCausalLM
 
-    m = main(PretrainConfig(preset="tiny", size="test", steps=6, batch_size=8, log_every=3, eval_n=4,
+    from training.pretrain import PretrainConfig, main
+
+    m = main(PretrainConfig(world="tiny", size="test", steps=6, batch_size=8, log_every=3, eval_n=4,
                             eval_samples=2, max_new_tokens=16, out_dir=str(tmp_path / "base")))
     assert m["steps"] == 6 and m["tokens_seen"] > 0 and 0 <= m["accuracy_greedy"] <= 1
     assert "accuracy_avg2" in m and m["command"].startswith("python -m training.pretrain")

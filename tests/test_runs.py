@@ -10,7 +10,7 @@ from training.sft import SFTConfig
 
 
 def cfg(tiny_base, **kw):
-    return SFTConfig(**{"model": str(tiny_base), "preset": "tiny", "n": 8, "epochs": 1, "batch_size": 4,
+    return SFTConfig(**{"model": str(tiny_base), "world": "tiny", "n": 8, "epochs": 1, "batch_size": 4,
                         "bf16": False, "log_every": 1, **kw})
 
 
@@ -74,7 +74,7 @@ def test_a_killed_run_is_reported_failed_and_the_manager_goes_on(tiny_base, tmp_
 
 def test_a_crashing_run_says_why(tmp_path):
     rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
-    a = rm.submit("alice", SFTConfig(model=str(tmp_path / "missing-model"), preset="tiny", n=8))
+    a = rm.submit("alice", SFTConfig(model=str(tmp_path / "missing-model"), world="tiny", n=8))
     st = wait(rm, "alice", a, {"failed"})
     assert "does not exist" in st.error
 

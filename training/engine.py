@@ -2,33 +2,41 @@
 
 The app never reaches into trainer internals. It calls:
 
-    list_models()                          names offered in the model picker
-    load(source, adapter) -> Loaded        a model (+ optional LoRA adapter), cached and shared
-    stream(loaded, prompt, ...)            text as it is generated, token by token
-    start_run(cfg, run_dir) -> RunHandle   write config.yaml, launch `python -m training.sft` as a subprocess
-    poll(run_dir) -> RunState              status, progress lines, metrics (from files: a reload costs nothing)
-    stop(run_dir)                          ask a run to stop cleanly (STOP file, then SIGTERM)
-    command_for(cfg)                       the equivalent command line (the app shows it: it teaches)
+    list_models()                              names offered in the model picker
+    ModelCache().get(source, adapter)          a model (+ optional LoRA adapter), cached and shared
+    stream(loaded, prompt, ...)                text as it is generated, token by token
+    sft_config(...) / grpo_config(...)         a run's config from what the user chose (ValueError if unusable)
+    schedule(cfg)                              the epochs, batch, learning rate and steps that config will use
+    start_run(cfg, run_dir, module)            write config.yaml, launch `python -m <module>` as a subprocess
+    poll(run_dir, proc) -> RunState            status, progress lines, metrics (from files: a reload costs nothing)
+    stop(run_dir, proc)                        ask a run to stop cleanly (STOP file, then SIGTERM)
+    command_for(cfg, module)                   the equivalent command line (the app shows it: it teaches)
 
-Training always runs in a subprocess of the same CLI users run (peers.md): a crash, an OOM or a
-kill never takes the app down, and the run directory is the whole truth about a run.
+Training always runs in a subprocess of the same command users run: a crash, an OOM or a kill never
+takes the app down, and the run directory (training.core.runs) is the whole truth about a run.
 """
 
 from __future__ import annotations
 
-import json
-import os
-import signal
 import subprocess
-import sys
 import threading
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from training import paths
-from training.models import PAPER_MODELS
+from training.core import paths, runs
+from training.core.config import build_config, cli_line, load_yaml
+from training.core.encode import chat_prompt
+from training.core.generate import eos_ids, pick_next
+from training.core.models import PAPER_MODELS, check_source, load_model
+from training.core.openr1 import available as openr1_available
+from training.core.sources import read_chat_file
+from training.grpo import GRPOConfig
+from training.sft import SFTConfig, resolve_schedule
+
+SFT, GRPO = "training.sft", "training.grpo"   # the commands the app launches
+RunState = runs.RunState
+GRPO_RECIPE = paths.RECIPES / "tiny" / "grpo" / "classroom.yaml"  # the app's RL runs, as the shipped sweep
 
 
 def list_models() -> list[str]:
@@ -60,19 +68,13 @@ class ModelCache:
         self._lock = threading.Lock()
 
     def get(self, source: str, adapter: str = "") -> Loaded:
-        from training.models import load_model
-
         key = (source, adapter or "")
         with self._lock:
             if key in self._items:
                 item = self._items.pop(key)
                 self._items[key] = item  # most recently used last
                 return item
-        model, tok = load_model(source)
-        if adapter:
-            from peft import PeftModel
-
-            model = PeftModel.from_pretrained(model, adapter).eval()
+        model, tok = load_model(source, adapter=adapter or None)
         item = Loaded(source, adapter or "", model, tok)
         with self._lock:
             self._items[key] = item
@@ -87,9 +89,6 @@ def stream(loaded: Loaded, prompt: str, temperature: float = 0.0, top_p: float =
     import torch
     from transformers import DynamicCache
 
-    from training.data import chat_prompt
-    from training.generate import _pick_next, eos_ids
-
     tok, model = loaded.tokenizer, loaded.model
     ids = tok(chat_prompt(tok, prompt), add_special_tokens=False, return_tensors="pt")["input_ids"]
     stops = set(eos_ids(model, tok))
@@ -99,7 +98,7 @@ def stream(loaded: Loaded, prompt: str, temperature: float = 0.0, top_p: float =
         cache = DynamicCache(config=model.config)
         logits = model(input_ids=ids, past_key_values=cache, use_cache=True).logits[:, -1, :]
         for i in range(max_new_tokens):
-            t = int(_pick_next(logits, temperature, top_p, gen)[0])
+            t = int(pick_next(logits, temperature, top_p, gen)[0])
             if t in stops:
                 yield tok.decode(out, skip_special_tokens=True), True
                 return
@@ -111,6 +110,53 @@ def stream(loaded: Loaded, prompt: str, temperature: float = 0.0, top_p: float =
 
 
 # ----------------------------------------------------------------------------------------------
+# Configs from what a user chose (every problem is a ValueError with a message a student can act on)
+# ----------------------------------------------------------------------------------------------
+def sft_config(model: str = "tiny", data: str = "world", upload: str | None = None, n: int = 250,
+               style: str = "long", method: str = "lora", lora_r: int = 16, lora_alpha: int = 32,
+               epochs: float = 0, lr: float = 6e-3, seed: int = 0, eval_n: int = 200,
+               eval_max_new_tokens: int = 512) -> SFTConfig:
+    """The SFT config of an app run: the model and the data are checked before anything starts."""
+    model = (model or "").strip() or "tiny"
+    check_source(model)  # ModelLoadError (a ValueError's sibling: RuntimeError) says why
+    if n is None or not 1 <= int(n) <= 100_000:
+        raise ValueError(f"N must be between 1 and 100,000 examples, got {n}")
+    if lr is None or not 0 < float(lr) <= 0.1:
+        raise ValueError(f"the learning rate must be above 0 and at most 0.1 (try 0.006 for LoRA on the tiny "
+                         f"model), got {lr}")
+    if epochs is None or not 0 <= float(epochs) <= 50:
+        raise ValueError(f"epochs must be between 0 (the paper's schedule) and 50, got {epochs}")
+    source = data
+    if data == "upload":
+        if not upload:
+            raise ValueError("choose a JSONL file to upload, or pick the built-in world data")
+        rows = read_chat_file(upload)  # DataError (a ValueError) names the line and what is wrong
+        if int(n) > len(rows):
+            raise ValueError(f"N={int(n)} but the file has only {len(rows)} examples")
+        source = str(upload)
+    elif data == "openr1":
+        ok, why = openr1_available()
+        if not ok:
+            raise ValueError(why)
+    return SFTConfig(model=model, data=source, style=style, n=int(n), method=method, lora_r=int(lora_r),
+                     lora_alpha=int(lora_alpha), epochs=float(epochs), lr=float(lr), seed=int(seed or 0),
+                     eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens, log_every=2)
+
+
+def schedule(cfg: SFTConfig, is_tiny: bool = True) -> dict:
+    """What a config will do: epochs, batch size, learning rate, and about how many optimizer steps."""
+    s = resolve_schedule(cfg, is_tiny)
+    return {**s, "steps": max(1, cfg.n // s["batch_size"]) * s["epochs"]}
+
+
+def grpo_config(init_adapter: str = "", steps: int = 20, seed: int = 0) -> GRPOConfig:
+    """GRPO as the shipped RL sweep runs it (its recipe), from a start, for `steps` steps."""
+    return build_config(GRPOConfig, {**load_yaml(GRPO_RECIPE), "init_adapter": init_adapter or "",
+                                     "steps": int(steps), "seed": int(seed or 0),
+                                     "eval_every": max(1, int(steps) // 4)})
+
+
+# ----------------------------------------------------------------------------------------------
 # Runs (subprocesses of the CLI)
 # ----------------------------------------------------------------------------------------------
 @dataclass
@@ -119,102 +165,20 @@ class RunHandle:
     proc: subprocess.Popen | None
 
 
-@dataclass
-class RunState:
-    run_dir: Path
-    state: str                      # queued | starting | running | evaluating | completed | stopped | failed
-    progress: list[dict]            # progress.jsonl lines
-    info: dict                      # status.json
-    metrics: dict | None            # metrics.json (when done)
-    error: str = ""
-
-    @property
-    def done(self) -> bool:
-        return self.state in ("completed", "stopped", "failed")
-
-    @property
-    def fraction(self) -> float:
-        if self.state == "completed":
-            return 1.0
-        if not self.progress:
-            return 0.0
-        last = self.progress[-1]
-        return last["step"] / max(1, last["total_steps"])
-
-    @property
-    def eta_s(self) -> float | None:
-        return self.progress[-1].get("eta_s") if self.progress else None
-
-
-def command_for(cfg, module: str = "training.sft") -> str:
-    from training.config import cli_line
-
+def command_for(cfg, module: str = SFT) -> str:
     return cli_line(module, cfg)
 
 
-def start_run(cfg, run_dir: Path | None = None, env: dict | None = None, module: str = "training.sft") -> RunHandle:
+def start_run(cfg, run_dir: Path | None = None, env: dict | None = None, module: str = SFT) -> RunHandle:
     """Write the run's config and launch `python -m <module> --config <run_dir>/config.yaml`
     (training.sft or training.grpo: both write the same run-directory files)."""
-    from training.config import to_yaml
-
-    run_dir = Path(run_dir) if run_dir else paths.runs_dir() / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-    run_dir.mkdir(parents=True, exist_ok=True)
-    cfg.run_dir = str(run_dir)
-    (run_dir / "config.yaml").write_text(to_yaml(cfg))
-    log = open(run_dir / "log.txt", "w")
-    proc = subprocess.Popen(
-        [sys.executable, "-m", module, "--config", str(run_dir / "config.yaml")],
-        cwd=str(paths.REPO), stdout=log, stderr=subprocess.STDOUT,
-        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
-        start_new_session=True,  # a Ctrl-C in the app's terminal does not kill the run
-    )
-    log.close()
-    (run_dir / "pid").write_text(str(proc.pid))
-    return RunHandle(run_dir, proc)
-
-
-def _read_json(path: Path) -> dict | None:
-    try:
-        return json.loads(path.read_text())
-    except (OSError, ValueError):
-        return None
+    run_dir = Path(run_dir) if run_dir else runs.new_run_dir("run")
+    return RunHandle(run_dir, runs.launch(module, cfg, run_dir, env))
 
 
 def poll(run_dir: Path, proc: subprocess.Popen | None = None) -> RunState:
-    """The run's state from its directory (and, if we launched it, whether the process died)."""
-    run_dir = Path(run_dir)
-    info = _read_json(run_dir / "status.json") or {}
-    progress = []
-    p = run_dir / "progress.jsonl"
-    if p.exists():
-        for line in p.read_text().splitlines():
-            try:
-                progress.append(json.loads(line))
-            except ValueError:
-                pass  # a line being written right now
-    metrics = _read_json(run_dir / "metrics.json")
-    state = info.get("state", "starting" if (run_dir / "config.yaml").exists() else "queued")
-    error = info.get("error", "")
-    if proc is not None and proc.poll() is not None and state not in ("completed", "stopped", "failed"):
-        if (run_dir / "STOP").exists():
-            # stopped on request before its signal handler was installed (still loading): nothing to save
-            return RunState(run_dir, "stopped", progress, info, metrics, "stopped before training began")
-        # the process is gone without saying it finished: killed (OOM, kill -9) or crashed early
-        state = "failed"
-        tail = (run_dir / "log.txt").read_text()[-2000:] if (run_dir / "log.txt").exists() else ""
-        error = error or f"the training process exited with code {proc.returncode} before finishing\n{tail}"
-    return RunState(run_dir, state, progress, info, metrics, error)
+    return runs.poll(run_dir, proc)
 
 
 def stop(run_dir: Path, proc: subprocess.Popen | None = None) -> None:
-    """Ask the run to stop: it saves what it has (a partial adapter) and marks itself stopped."""
-    run_dir = Path(run_dir)
-    (run_dir / "STOP").write_text("stop requested\n")
-    pid = proc.pid if proc is not None else None
-    if pid is None and (run_dir / "pid").exists():
-        pid = int((run_dir / "pid").read_text())
-    if pid:
-        try:
-            os.kill(pid, signal.SIGTERM)
-        except ProcessLookupError:
-            pass
+    runs.stop(run_dir, proc)

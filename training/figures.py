@@ -1,6 +1,6 @@
 """Figures of the valley study, drawn from results data (never from hard-coded numbers).
 
-Every function takes summaries/results as written by training.analysis / training.valley and
+Every function takes summaries/results as written by training.task.analysis / training.valley and
 returns a matplotlib Figure; save_valley_figures() writes the PNGs of a sweep.
 """
 
@@ -14,10 +14,20 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-from training.analysis import horizon  # noqa: E402
+from training.core import paths  # noqa: E402
+from training.task.analysis import horizon  # noqa: E402
 
 STYLE_COLORS = {"long": "#dc2626", "short": "#2563eb", "mixed": "#7c3aed", "padded": "#6b7280"}
 PALETTE = ["#111827", "#dc2626", "#2563eb", "#16a34a", "#d97706", "#7c3aed"]
+RL_METRICS = ("accuracy", "mean_tokens", "reflection_ratio", "claim_error_rate")
+
+
+def save_figure(fig, path: Path, dpi: int = 110) -> Path:
+    """Lay out, write the PNG, free the figure (pyplot keeps every open figure alive)."""
+    fig.tight_layout()
+    fig.savefig(path, dpi=dpi)
+    plt.close(fig)
+    return Path(path)
 
 
 def _rows(result: dict, style: str) -> list[dict]:
@@ -198,8 +208,6 @@ def curves_for(result: dict) -> dict[str, dict]:
 
 
 def save_valley_figures(result: dict, out: Path, paper_ref_path: Path | None = None) -> list[Path]:
-    from training import paths
-
     out = Path(out)
     ref_path = paper_ref_path or paths.ASSETS / "paper_reference.json"
     ref = json.loads(ref_path.read_text()) if ref_path.exists() else None
@@ -211,9 +219,28 @@ def save_valley_figures(result: dict, out: Path, paper_ref_path: Path | None = N
         "accuracy_by_length.png": length_figure(curves),
         "outcomes.png": outcomes_figure(curves),
     }
-    written = []
-    for name, fig in figs.items():
-        fig.savefig(out / name, dpi=110)
-        plt.close(fig)
-        written.append(out / name)
-    return written
+    return [save_figure(fig, out / name) for name, fig in figs.items()]
+
+
+def rl_figure(result: dict):
+    """GRPO from several starts: accuracy, length, reflection and claim errors against the RL step."""
+    fig, axes = plt.subplots(1, 4, figsize=(18, 3.9))
+    titles = {"accuracy": "accuracy (greedy, held-out)", "mean_tokens": "mean response length (tokens)",
+              "reflection_ratio": "reflective responses", "claim_error_rate": "per-claim error rate"}
+    for i, (label, rows) in enumerate(result["table"].items()):
+        for ax, k in zip(axes, RL_METRICS):
+            xs = [r["step"] for r in rows if r[f"{k}_mean"] is not None]
+            ys = [r[f"{k}_mean"] for r in rows if r[f"{k}_mean"] is not None]
+            err = [r[f"{k}_sd"] for r in rows if r[f"{k}_mean"] is not None]
+            ax.errorbar(xs, ys, yerr=err, marker="o", capsize=3, color=PALETTE[(i + 1) % len(PALETTE)],
+                        label=f"from {label}")
+    for ax, k in zip(axes, RL_METRICS):
+        ax.set_title(titles[k])
+        ax.set_xlabel("GRPO step")
+        ax.grid(alpha=0.3)
+    axes[0].set_ylim(0, 1)
+    axes[0].legend(fontsize=8)
+    fig.suptitle(f"GRPO from three starts ({result['config']['world']} world; mean ± sd over "
+                 f"{len(result['config']['seeds'])} seeds)", fontsize=10)
+    fig.tight_layout()
+    return fig

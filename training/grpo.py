@@ -27,13 +27,22 @@ so the PPO-style importance ratio is exactly 1 and its clipping never acts: we l
 
 from __future__ import annotations
 
-import json
 import math
-import random
 import sys
 import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
+
+import torch
+
+from training.core import runs
+from training.core.config import parse_config
+from training.core.encode import chat_prompt
+from training.core.evaluation import evaluate_model
+from training.core.generate import decode_batch, eos_ids
+from training.core.models import load_model
+from training.task.checker import check, reflection_count
+from training.task.world import problems
 
 
 @dataclass
@@ -42,7 +51,7 @@ class GRPOConfig:
 
     model: str = "tiny"
     init_adapter: str = ""         # an SFT LoRA adapter to start from (merged into the weights)
-    preset: str = "classroom"
+    world: str = "classroom"       # world preset the problems come from
     steps: int = 40
     prompts_per_step: int = 8
     group_size: int = 8            # rollouts per prompt (the paper: 8)
@@ -72,8 +81,6 @@ class GRPOConfig:
 # ----------------------------------------------------------------------------------------------
 def reward(problem, completion: str) -> float:
     """1.0 if the final answer is right, else 0.0 (no format or length terms, as in the paper)."""
-    from training.checker import check
-
     return 1.0 if check(completion, gold=problem.answer).answer_correct else 0.0
 
 
@@ -90,8 +97,6 @@ def group_advantages(rewards: list[float], group_size: int, eps: float = 1e-4) -
 
 def token_logprobs(model, ids, mask, n_prompt: int):
     """log pi(token) for every generated token. ids: (B, T) prompt+answer, left-padded prompts."""
-    import torch
-
     pos = (mask.cumsum(-1) - 1).clamp(min=0)
     logits = model(input_ids=ids, attention_mask=mask, position_ids=pos).logits[:, n_prompt - 1:-1, :]
     return torch.log_softmax(logits.float(), -1).gather(-1, ids[:, n_prompt:, None]).squeeze(-1)  # (B, T_ans)
@@ -99,8 +104,6 @@ def token_logprobs(model, ids, mask, n_prompt: int):
 
 def kl_k3(logp, ref_logp):
     """Per-token KL(pi || ref) estimate, k3 = exp(ref - logp) - (ref - logp) - 1 >= 0; 0 when equal."""
-    import torch
-
     d = ref_logp - logp
     return torch.exp(d) - d - 1
 
@@ -117,8 +120,6 @@ def grpo_loss(logp, ref_logp, adv, answer_mask, kl_coef: float):
 # ----------------------------------------------------------------------------------------------
 def _pad_batch(prompt_ids: list[list[int]], answers: list[list[int]], pad: int, eos: int):
     """Left-pad prompts to one width, right-pad answers (+ EOS where the answer stopped)."""
-    import torch
-
     w = max(len(p) for p in prompt_ids)
     a_w = max(1, max(len(a) for a in answers))
     B = len(answers)
@@ -135,49 +136,28 @@ def _pad_batch(prompt_ids: list[list[int]], answers: list[list[int]], pad: int, 
     return ids, mask, amask, w
 
 
-def evaluate_policy(model, tok, preset: str, n: int, max_new_tokens: int) -> dict:
-    from training.evaluate import evaluate_model
-
-    s = evaluate_model(model, tok, preset, n, max_new_tokens=max_new_tokens)["summary"]
+def evaluate_policy(model, tok, world: str, n: int, max_new_tokens: int) -> dict:
+    s = evaluate_model(model, tok, world, n, max_new_tokens=max_new_tokens)["summary"]
     return {k: s[k] for k in ("accuracy", "accuracy_se", "mean_tokens", "reflection_ratio", "claim_error_rate",
                               "step_error_rate")}
 
 
 def main(cfg: GRPOConfig) -> dict:
-    import torch
-
-    from training.config import cli_line, to_yaml
-    from training.data import chat_prompt
-    from training.generate import decode_batch, eos_ids
-    from training.loop import StopFlag
-    from training.models import load_model
-    from training.sft import new_run_dir, write_status
-    from training.world import problems
-
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
-    run_dir = Path(cfg.run_dir) if cfg.run_dir else new_run_dir("grpo")
+    run_dir = Path(cfg.run_dir) if cfg.run_dir else runs.new_run_dir("grpo")
     run_dir.mkdir(parents=True, exist_ok=True)
     cfg.run_dir = str(run_dir)
-    (run_dir / "config.yaml").write_text(to_yaml(cfg))
-    (run_dir / "cmd.txt").write_text(cli_line("training.grpo", cfg) + "\n")
-    write_status(run_dir, "starting")
+    runs.write_config(run_dir, cfg, "training.grpo")
+    runs.write_status(run_dir, runs.STARTING)
 
     # The starting policy: the base model, or base + SFT adapter merged. It is also the reference.
-    model, tok = load_model(cfg.model)
-    if cfg.init_adapter:
-        from peft import PeftModel
-
-        model = PeftModel.from_pretrained(model, cfg.init_adapter).merge_and_unload()
-        model.requires_grad_(True)  # peft froze the base weights; RL trains all of them
-    ref, _ = load_model(cfg.model)
-    if cfg.init_adapter:
-        from peft import PeftModel
-
-        ref = PeftModel.from_pretrained(ref, cfg.init_adapter).merge_and_unload()
+    model, tok = load_model(cfg.model, adapter=cfg.init_adapter or None, merge=True)
+    model.requires_grad_(True)  # peft froze the base weights; RL trains all of them
+    ref, _ = load_model(cfg.model, adapter=cfg.init_adapter or None, merge=True)
     ref.eval().requires_grad_(False)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, betas=(0.9, 0.99), weight_decay=0.0)
-    progress = run_dir / "progress.jsonl"
+    progress = run_dir / runs.PROGRESS
     start_step = 0
     state_path = run_dir / "state.pt"
     if cfg.resume and state_path.exists():  # stop and resume: weights, optimizer, step, RNG
@@ -190,20 +170,18 @@ def main(cfg: GRPOConfig) -> dict:
         progress.unlink()
 
     pad, stops = tok.pad_token_id, eos_ids(model, tok)
-    train_probs = problems(cfg.preset, "rl-train", cfg.steps * cfg.prompts_per_step + 1)
+    train_probs = problems(cfg.world, "rl-train", cfg.steps * cfg.prompts_per_step + 1)
     gen = torch.Generator().manual_seed(cfg.seed * 7919 + start_step)
-    stop = StopFlag(run_dir / "STOP")
-    write_status(run_dir, "running", total_steps=cfg.steps)
+    stop = runs.StopFlag.for_run(run_dir)
+    runs.write_status(run_dir, runs.RUNNING, total_steps=cfg.steps)
     curve = []
-    if start_step and progress.exists():  # a resumed run keeps the evaluations it made before the stop
-        for line in progress.read_text().splitlines():
-            rec = json.loads(line)
-            if "eval" in rec and rec["step"] <= start_step:
-                curve.append({"step": rec["step"], **rec["eval"]})
+    if start_step:  # a resumed run keeps the evaluations it made before the stop
+        curve = [{"step": rec["step"], **rec["eval"]} for rec in runs.read_progress(run_dir)
+                 if "eval" in rec and rec["step"] <= start_step]
     if start_step == 0:
-        ev = evaluate_policy(model, tok, cfg.preset, cfg.eval_n, cfg.max_new_tokens)
+        ev = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens)
         curve.append({"step": 0, **ev})
-        _append(progress, {"step": 0, "eval": ev})
+        runs.append_progress(run_dir, {"step": 0, "eval": ev})
     t0 = time.perf_counter()
     status = "completed"
     step = start_step
@@ -235,8 +213,6 @@ def main(cfg: GRPOConfig) -> dict:
             torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
             opt.step()
             model.eval()
-            from training.checker import check, reflection_count
-
             checks = [check(t, gold=batch[i // cfg.group_size].answer) for i, t in enumerate(texts)]
             n_claims = sum(len(c.claims) for c in checks)
             rec = {"step": step + 1, "total_steps": cfg.steps, "reward": sum(rewards) / len(rewards),
@@ -249,9 +225,9 @@ def main(cfg: GRPOConfig) -> dict:
                    "elapsed_s": round(time.perf_counter() - t0, 2)}
             rec["eta_s"] = round(rec["elapsed_s"] / (step + 1 - start_step) * (cfg.steps - step - 1), 1)
             if cfg.eval_every and (step + 1) % cfg.eval_every == 0:
-                rec["eval"] = evaluate_policy(model, tok, cfg.preset, cfg.eval_n, cfg.max_new_tokens)
+                rec["eval"] = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens)
                 curve.append({"step": step + 1, **rec["eval"]})
-            _append(progress, rec)
+            runs.append_progress(run_dir, rec)
             print(f"[grpo] step {step + 1}/{cfg.steps} reward {rec['reward']:.3f} len {rec['mean_tokens']:.0f} "
                   f"kl {rec['kl']:.4f}" + (f" eval {rec['eval']['accuracy']:.3f}" if "eval" in rec else ""),
                   flush=True)
@@ -262,24 +238,17 @@ def main(cfg: GRPOConfig) -> dict:
     torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
                 "torch_rng": torch.get_rng_state()}, state_path)
     if status == "completed" and (not curve or curve[-1]["step"] != cfg.steps):
-        ev = evaluate_policy(model, tok, cfg.preset, cfg.eval_n, cfg.max_new_tokens)
+        ev = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens)
         curve.append({"step": cfg.steps, **ev})
-        _append(progress, {"step": cfg.steps, "eval": ev})
-    model.save_pretrained(run_dir / "model")
-    tok.save_pretrained(run_dir / "model")
+        runs.append_progress(run_dir, {"step": cfg.steps, "eval": ev})
+    model.save_pretrained(run_dir / runs.MODEL)
+    tok.save_pretrained(run_dir / runs.MODEL)
     metrics = {"status": status, "steps": step, "seconds": round(time.perf_counter() - t0, 1),
                "curve": curve, "config": asdict(cfg)}
-    (run_dir / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
-    write_status(run_dir, status, steps=step, total_steps=cfg.steps)
+    runs.write_metrics(run_dir, metrics)
+    runs.write_status(run_dir, status, steps=step, total_steps=cfg.steps)
     return metrics
 
 
-def _append(path: Path, rec: dict) -> None:
-    with open(path, "a") as f:
-        f.write(json.dumps(rec) + "\n")
-
-
 if __name__ == "__main__":
-    from training.config import parse_config
-
     main(parse_config(GRPOConfig, sys.argv[1:], description=__doc__))

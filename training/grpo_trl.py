@@ -18,9 +18,17 @@ Data: ~8k MATH problems (SimpleRL-Zoo: levels 1-4 for 0.5B, 3-5 for the larger m
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from dataclasses import asdict, dataclass
+
+from training.core import paths
+from training.core.config import parse_config
+from training.core.models import load_model
+from training.math_eval import MATH_PROMPT, grade_math
+from training.task.checker import extract_answer, parse_number
+from training.task.world import problems
 
 
 @dataclass
@@ -56,15 +64,9 @@ class TRLGRPOConfig:
 
 def load_prompts(cfg: TRLGRPOConfig):
     """A datasets.Dataset with 'prompt' (chat messages) and 'answer' columns."""
-    import json
-
     from datasets import Dataset, load_dataset
 
-    from training.math_eval import MATH_PROMPT
-
     if cfg.data.startswith("world:"):
-        from training.world import problems
-
         n = cfg.steps * cfg.prompts_per_step
         rows = [{"problem": p.prompt, "answer": str(p.answer)} for p in problems(cfg.data.split(":", 1)[1], "rl-train", n)]
     elif cfg.data.endswith(".jsonl"):
@@ -81,16 +83,11 @@ def load_prompts(cfg: TRLGRPOConfig):
 def correctness_reward(completions, answer, **_) -> list[float]:
     """The paper's reward: 1 if the final answer is right, else 0. Integers compare exactly (world);
     anything else goes through math-verify (gold first, timeouts off: this may run off the main thread)."""
-    from training.checker import parse_number
-    from training.math_eval import grade_math
-
     out = []
     for comp, gold in zip(completions, answer):
         text = comp[0]["content"] if isinstance(comp, list) else comp
         g = parse_number(gold)
         if g is not None:
-            from training.checker import extract_answer
-
             out.append(1.0 if extract_answer(text)[1] == g else 0.0)
         else:
             out.append(1.0 if grade_math(gold, text) else 0.0)
@@ -99,9 +96,6 @@ def correctness_reward(completions, answer, **_) -> list[float]:
 
 def main(cfg: TRLGRPOConfig) -> dict:
     from trl import GRPOConfig, GRPOTrainer
-
-    from training import paths
-    from training.models import load_model
 
     world = int(os.environ.get("WORLD_SIZE", "1"))
     run_dir = paths.expand(cfg.run_dir) or str(paths.runs_dir() / "grpo-trl")
@@ -136,6 +130,4 @@ def _cuda() -> bool:
 
 
 if __name__ == "__main__":
-    from training.config import parse_config
-
     main(parse_config(TRLGRPOConfig, sys.argv[1:], description=__doc__))

@@ -24,10 +24,12 @@ import sys
 import time
 from pathlib import Path
 
+from training.core import paths
+from training.figures import save_valley_figures
+from training.valley import aggregate, slim
+
 
 def find_summary(path: str, benchmark: str | None) -> dict:
-    from training import paths
-
     p = Path(paths.expand(path))
     for cand in ([p] if p.suffix == ".json" else [p / "summary.json"] + ([p / benchmark / "summary.json"] if benchmark else [])):
         if cand.exists():
@@ -36,8 +38,6 @@ def find_summary(path: str, benchmark: str | None) -> dict:
 
 
 def build(manifest: dict) -> dict:
-    from training.valley import aggregate, slim
-
     bench = manifest.get("benchmark")
     base = find_summary(manifest["base"], bench)
     rows = []
@@ -57,9 +57,6 @@ def build(manifest: dict) -> dict:
 
 def main(argv=None) -> dict:
     import yaml
-
-    from training import paths
-    from training.figures import save_valley_figures
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--manifest", required=True)

@@ -18,23 +18,17 @@ import statistics
 import sys
 from pathlib import Path
 
-from training import paths
-from training.figures import PALETTE, STYLE_COLORS, plt
+from training.core import paths
+from training.core.models import load_tokenizer
+from training.figures import PALETTE, STYLE_COLORS, plt, save_figure
+from training.task.analysis import horizon, reflection_pays
+from training.task.traces import write_trace
+from training.task.world import problems
 
 VALLEY = paths.ASSETS / "valley" / "classroom" / "valley.json"
 
 
-def _save(fig, path: Path) -> None:
-    fig.tight_layout()
-    fig.savefig(path, dpi=110)
-    plt.close(fig)
-
-
 def trace_lengths(out: Path) -> dict:
-    from training.models import load_tokenizer
-    from training.traces import write_trace
-    from training.world import problems
-
     tok = load_tokenizer("tiny")
     ps = problems("classroom", "train", 300)
     lens = {s: [len(tok(write_trace(p, s, seed=p.index))["input_ids"]) for p in ps] for s in ("short", "long", "padded")}
@@ -46,13 +40,11 @@ def trace_lengths(out: Path) -> dict:
     ax.set_ylabel("problems")
     ax.set_title("The same 300 problems, three ways of writing the solution")
     ax.legend()
-    _save(fig, out / "trace_lengths.png")
+    save_figure(fig, out / "trace_lengths.png")
     return {s: statistics.mean(xs) for s, xs in lens.items()}
 
 
 def horizon_fig(valley: dict, out: Path) -> dict:
-    from training.analysis import horizon
-
     curves = {"base model": valley["base"]["hazard_fit"]}
     longs = [r for r in valley["table"] if r["style"] == "long"]
     if longs:
@@ -72,7 +64,7 @@ def horizon_fig(valley: dict, out: Path) -> dict:
     ax.set_ylim(0, 1.02)
     ax.set_title("The same per-step error rate, compounded")
     ax.legend(fontsize=8)
-    _save(fig, out / "horizon.png")
+    save_figure(fig, out / "horizon.png")
     return {k: {"e": v, "horizon_50": horizon(v)} for k, v in curves.items()}
 
 
@@ -95,12 +87,10 @@ def equal_axes(valley: dict, out: Path) -> None:
         ax.grid(alpha=0.3)
         ax.set_title(f"at equal {label.split(' (')[0]}")
     axes[0].legend(fontsize=8)
-    _save(fig, out / "equal_axes.png")
+    save_figure(fig, out / "equal_axes.png")
 
 
 def reflection_pays_fig(valley: dict, out: Path) -> list[dict]:
-    from training.analysis import reflection_pays
-
     rows = []
     for r in valley["runs"]:
         if r["style"] == "long" and r["summary"]:
@@ -118,7 +108,7 @@ def reflection_pays_fig(valley: dict, out: Path) -> list[dict]:
     ax.set_ylabel("errors per token (log)")
     ax.set_title("Does reflection pay? Below the dashed line it does")
     ax.legend(fontsize=8)
-    _save(fig, out / "reflection_pays.png")
+    save_figure(fig, out / "reflection_pays.png")
     return rows
 
 
@@ -139,7 +129,7 @@ def styles_fig(valley: dict, out: Path) -> None:
     ax.set_ylim(0, 1)
     ax.set_title("Short, long or mixed chain of thought at each data size")
     ax.legend(fontsize=8)
-    _save(fig, out / "styles.png")
+    save_figure(fig, out / "styles.png")
 
 
 def main(argv=None) -> dict:

@@ -18,7 +18,7 @@ off (they fail off the main thread); a problem whose gold answer does not parse 
 counted, not scored wrong. The arithmetic benchmark is graded exactly (integers) by the step checker.
 
 Per benchmark: records.jsonl (the same record schema as training.evaluate, so the app and
-training.analysis read both) and summary.json; plus results.json with the headline (the mean of the
+training.task.analysis read both) and summary.json; plus results.json with the headline (the mean of the
 three math benchmarks), as in the paper.
 """
 
@@ -32,6 +32,14 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from training.core import paths
+from training.core.evaluation import make_backend
+from training.core.generate import Generation
+from training.task.analysis import summarize
+from training.task.checker import check, reflection_count
+from training.task.scoring import categorize, score_generation
+from training.task.world import parse_expression, problems
 
 MATH_PROMPT = "{problem}\nPlease reason step by step, and put your final answer within \\boxed{{}}."
 
@@ -61,8 +69,6 @@ def load_benchmark(name: str, local_dir: str | None = None, n: int | None = None
         raise ValueError(f"unknown benchmark {name!r}; choose from {sorted(BENCHMARKS)}")
     b = BENCHMARKS[name]
     if name == "arith":
-        from training.world import problems
-
         rows = [{"id": p.index, "problem": p.prompt, "answer": str(p.answer), "expr": p.expr}
                 for p in problems("paper", "test")]
     elif local_dir:
@@ -98,10 +104,6 @@ def grade_math(gold: str, completion: str) -> bool | None:
 
 def score_rows(name: str, rows: list[dict], gens, k: int) -> tuple[list[dict], int]:
     """Records in training.evaluate's schema; returns (records, problems skipped for unparseable gold)."""
-    from training.checker import check, reflection_count
-    from training.scoring import categorize, score_generation
-    from training.world import parse_expression
-
     records, skipped = [], 0
     for j, row in enumerate(rows):
         samples = gens[j * k:(j + 1) * k]
@@ -130,10 +132,7 @@ def score_rows(name: str, rows: list[dict], gens, k: int) -> tuple[list[dict], i
 
 def run_shard(args, rows_by_bench: dict[str, list[dict]]) -> dict[str, list]:
     """Generate every benchmark's samples with one backend (one process, one GPU or the CPU)."""
-    from training.evaluate import EvalConfig, make_backend
-
-    backend = make_backend(EvalConfig(model=args.model, adapter=args.adapter, backend=args.backend,
-                                      batch_size=args.batch_size, dtype=args.dtype))
+    backend = make_backend(args.model, args.adapter, args.backend, args.dtype, args.batch_size)
     out = {}
     for name, rows in rows_by_bench.items():
         k = args.samples or BENCHMARKS[name].k
@@ -144,9 +143,6 @@ def run_shard(args, rows_by_bench: dict[str, list[dict]]) -> dict[str, list]:
 
 
 def main(argv=None) -> dict:
-    from training import paths
-    from training.analysis import summarize
-
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", required=True)
     ap.add_argument("--adapter", default="")
@@ -188,7 +184,6 @@ def main(argv=None) -> dict:
                                            "--shard", f"{i}/{args.dp}"], env=env))
         if any(p.wait() != 0 for p in procs):
             raise RuntimeError("a data-parallel worker failed; see its output above")
-        from training.generate import Generation
 
         gens = {name: [] for name in names}
         shards = [json.loads((out / f"shard{i}.json").read_text()) for i in range(args.dp)]

@@ -22,6 +22,12 @@ import random
 import sys
 from pathlib import Path
 
+from training.core import paths
+from training.core.models import load_tokenizer
+from training.core.openr1 import load_openr1_pairs, rows_to_pairs
+from training.core.sources import read_chat_file
+from training.figures import plt, save_figure
+
 SIZES = {"8k": 8_000, "16k": 16_000, "32k": 32_000, "64k": 64_000, "128k": 128_000, "220k": 220_000}
 
 
@@ -40,9 +46,6 @@ def parse_sizes(text: str) -> dict[str, int]:
 
 def load_source(source: str, seed: int) -> tuple[list[tuple[str, str]], dict]:
     """(pairs, report) from 'openr1', 'openr1-file:<path>' (rows in OpenR1's schema) or a chat file."""
-    from training.datasets import read_chat_file
-    from training.openr1 import load_openr1_pairs, rows_to_pairs
-
     if source == "openr1":
         rep: dict = {}
         return load_openr1_pairs(seed=seed, report=rep), rep
@@ -68,8 +71,6 @@ def length_report(lengths: list[int], max_tokens: int) -> dict:
 
 
 def histogram_png(lengths: list[int], max_tokens: int, path: Path, title: str) -> None:
-    from training.figures import plt
-
     fig, ax = plt.subplots(figsize=(7, 3.6))
     ax.hist(lengths, bins=60, color="#2563eb")
     ax.axvline(max_tokens, color="#dc2626", ls="--", label=f"cut-off {max_tokens:,} tokens")
@@ -77,15 +78,10 @@ def histogram_png(lengths: list[int], max_tokens: int, path: Path, title: str) -
     ax.set_ylabel("traces")
     ax.set_title(title)
     ax.legend()
-    fig.tight_layout()
-    fig.savefig(path, dpi=100)
-    plt.close(fig)
+    save_figure(fig, path, dpi=100)
 
 
 def main(argv=None) -> dict:
-    from training import paths
-    from training.models import load_tokenizer
-
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--source", required=True)
     ap.add_argument("--tokenizer", required=True, help="'tiny', a folder or a hub id")

@@ -7,7 +7,7 @@ Usage:
     # the shipped model, assets/tiny-base (about 45 minutes on 2 cores)
     python -m training.pretrain --config training/recipes/tiny/pretrain/classroom.yaml
     # a seconds-long smoke run
-    python -m training.pretrain --preset tiny --size test --steps 30 --eval_n 10 --out_dir /tmp/tiny-base
+    python -m training.pretrain --world tiny --size test --steps 30 --eval_n 10 --out_dir /tmp/tiny-base
 """
 
 from __future__ import annotations
@@ -17,14 +17,27 @@ import random
 import sys
 import time
 from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from training.core import runs
+from training.core.config import cli_line, parse_config, to_yaml
+from training.core.encode import collate, encode_chat
+from training.core.generate import generate
+from training.core.loop import train
+from training.core.models import load_model
+from training.core.runs import StopFlag
+from training.core.tiny_model import SIZES, build_model, build_tokenizer, n_params, save_tiny
+from training.task.scoring import accuracy, score_generation
+from training.task.traces import AUX_TASKS, write_aux, write_trace
+from training.task.world import get_preset, make_problem, problems
 
 
 @dataclass
 class PretrainConfig:
     """Pretraining of the tiny base model (defaults < --config YAML < --flags)."""
 
-    preset: str = "classroom"      # world preset the problems come from
-    size: str = "micro"            # model shape, see training.tiny_model.SIZES
+    world: str = "classroom"       # world preset the problems come from
+    size: str = "micro"            # model shape, see training.core.tiny_model.SIZES
     out_dir: str = ""              # default: $VALLEY_HOME/runs/pretrain-<time>
     steps: int = 4000              # optimizer steps
     batch_size: int = 64           # examples per step (each one a fresh problem)
@@ -47,10 +60,7 @@ class PretrainConfig:
     max_new_tokens: int = 256
 
     def __post_init__(self):
-        from training.tiny_model import SIZES
-        from training.world import get_preset
-
-        get_preset(self.preset)
+        get_preset(self.world)
         if self.size not in SIZES:
             raise ValueError(f"unknown size {self.size!r}; choose from {sorted(SIZES)}")
         if self.steps < 1 or self.batch_size < 1:
@@ -63,16 +73,12 @@ class PretrainConfig:
 
 def example_stream(cfg: PretrainConfig, tokenizer):
     """Endless encoded examples from problem i of split 'pretrain-s<seed>': the main task (short CoT,
-    or answer-only) or, with probability aux_frac, an instruction task (training.traces.write_aux)."""
-    from training.data import encode_chat
-    from training.traces import AUX_TASKS, write_aux, write_trace
-    from training.world import make_problem, problems
-
-    test = {p.expr for p in problems(cfg.preset, "test")}
+    or answer-only) or, with probability aux_frac, an instruction task (training.task.traces.write_aux)."""
+    test = {p.expr for p in problems(cfg.world, "test")}
     rng = random.Random(f"pretrain-style:{cfg.seed}")
     i = 0
     while True:
-        p = make_problem(cfg.preset, f"pretrain-s{cfg.seed}", i)
+        p = make_problem(cfg.world, f"pretrain-s{cfg.seed}", i)
         i += 1
         if p.expr in test:
             continue
@@ -87,14 +93,10 @@ def example_stream(cfg: PretrainConfig, tokenizer):
             yield e
 
 
-def evaluate_base(model, tokenizer, preset: str, n: int, samples: int, max_new_tokens: int,
+def evaluate_base(model, tokenizer, world: str, n: int, samples: int, max_new_tokens: int,
                   seed: int = 0) -> dict:
-    """Greedy accuracy and avg@k (T=0.6, top-p 0.95) on the preset's held-out test problems."""
-    from training.generate import generate
-    from training.scoring import accuracy, score_generation
-    from training.world import problems
-
-    probs = problems(preset, "test", n)
+    """Greedy accuracy and avg@k (T=0.6, top-p 0.95) on the world preset's held-out test problems."""
+    probs = problems(world, "test", n)
     out = {}
     greedy = generate(model, tokenizer, [p.prompt for p in probs], max_new_tokens=max_new_tokens)
     recs = [score_generation(p, g) for p, g in zip(probs, greedy)]
@@ -112,16 +114,9 @@ def evaluate_base(model, tokenizer, preset: str, n: int, samples: int, max_new_t
 def main(cfg: PretrainConfig) -> dict:
     import torch
 
-    from training import paths
-    from training.config import cli_line, to_yaml
-    from training.data import collate
-    from training.loop import StopFlag, train
-    from training.tiny_model import build_model, build_tokenizer, n_params, save_tiny
-
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
-    out_dir = paths.runs_dir() / f"pretrain-{time.strftime('%Y%m%d-%H%M%S')}" if not cfg.out_dir else None
-    out = out_dir or __import__("pathlib").Path(cfg.out_dir)
+    out = Path(cfg.out_dir) if cfg.out_dir else runs.new_run_dir("pretrain")
     out.mkdir(parents=True, exist_ok=True)
     (out / "pretrain_config.yaml").write_text(to_yaml(cfg))
     command = cli_line("training.pretrain", cfg)
@@ -129,8 +124,6 @@ def main(cfg: PretrainConfig) -> dict:
 
     t0 = time.perf_counter()
     if cfg.init:
-        from training.models import load_model
-
         model, tokenizer = load_model(cfg.init)
     else:
         tokenizer = build_tokenizer(cfg.vocab_size)
@@ -160,14 +153,14 @@ def main(cfg: PretrainConfig) -> dict:
         print(f"[pretrain] step {rec['step']}/{rec['total_steps']} loss {rec['loss']:.4f} "
               f"{rec['tokens_per_s']:.0f} tok/s eta {rec['eta_s']:.0f}s", flush=True)
         if cfg.eval_every and rec["step"] % cfg.eval_every == 0 and rec["step"] < cfg.steps:
-            m = evaluate_base(model, tokenizer, cfg.preset, 100, 0, cfg.max_new_tokens)
+            m = evaluate_base(model, tokenizer, cfg.world, 100, 0, cfg.max_new_tokens)
             model.train()
             evals.append({"step": rec["step"], **m})
             with open(progress_path, "a") as f:
                 f.write(json.dumps({"eval": evals[-1]}) + "\n")
             print(f"[pretrain] eval at step {rec['step']}: greedy {m['accuracy_greedy']:.3f}", flush=True)
 
-    stop = StopFlag(out / "STOP")
+    stop = StopFlag.for_run(out)
     try:
         res = train(model, batches(), cfg.steps, cfg.lr, cfg.warmup_ratio, cfg.weight_decay,
                     bf16=cfg.bf16, log_every=cfg.log_every, progress_path=progress_path, stop=stop,
@@ -178,10 +171,10 @@ def main(cfg: PretrainConfig) -> dict:
     print(f"[pretrain] {res.status} after {res.steps} steps, {res.tokens:,} tokens, "
           f"{res.tokens_per_s:.0f} tok/s; evaluating...", flush=True)
     t1 = time.perf_counter()
-    metrics = evaluate_base(model, tokenizer, cfg.preset, cfg.eval_n, cfg.eval_samples,
+    metrics = evaluate_base(model, tokenizer, cfg.world, cfg.eval_n, cfg.eval_samples,
                             cfg.max_new_tokens, seed=cfg.seed)
     metrics.update({
-        "preset": cfg.preset,
+        "world": cfg.world,
         "size": cfg.size,
         "parameters": n_params(model),
         "tokens_seen": res.tokens,
@@ -204,6 +197,4 @@ def main(cfg: PretrainConfig) -> dict:
 
 
 if __name__ == "__main__":
-    from training.config import parse_config
-
     main(parse_config(PretrainConfig, sys.argv[1:], description=__doc__))

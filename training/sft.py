@@ -37,20 +37,20 @@ import traceback
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from training import paths
+from training.core import paths, runs
+from training.core.config import parse_config
+from training.core.encode import batches, encode_all
+from training.core.evaluation import evaluate_model
+from training.core.hf_trainer import train_with_trainer
+from training.core.loop import cycle_epochs, train
+from training.core.models import load_model, lora_targets, resolve, save_weights, unseen_format_tokens
+from training.core.sources import WORLD_STYLES, load_pairs
+from training.task.traces import LongKnobs
 
 # The paper's Table 2: (examples, epochs, batch size).
 PAPER_SCHEDULE = [(8_000, 4, 8), (16_000, 4, 16), (32_000, 4, 32), (64_000, 3, 64), (128_000, 3, 128),
                   (220_000, 2, 128)]
 WORLD_SCALE = 1 / 32  # world examples per paper example, for the schedule lookup
-
-# LoRA target modules by model family (config.model_type): every linear layer of the block.
-LORA_TARGETS = {
-    "qwen2": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
-    "llama": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
-    "gemma3_text": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
-    "gemma3": ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"],
-}
 
 
 @dataclass
@@ -60,7 +60,7 @@ class SFTConfig:
     # what to train
     model: str = "tiny"            # 'tiny' (embedded), a local folder, or a hub id
     data: str = "world"            # 'world', 'openr1', or a chat-messages .jsonl/.parquet file
-    preset: str = "classroom"      # world preset (data=world)
+    world: str = "classroom"       # world preset (data=world): classroom | paper | tiny
     style: str = "long"            # world trace style: long | short | mixed | padded | answer
     n: int = 250                   # amount of data: the first N of one seeded permutation
     data_seed: int = 0
@@ -72,8 +72,8 @@ class SFTConfig:
     verbosity: float = 0.7
     # how
     method: str = "lora"           # lora | full
-    lora_r: int = 16
-    lora_alpha: int = 32
+    lora_r: int = 16               # LoRA rank
+    lora_alpha: int = 32           # LoRA scale alpha (the update is scaled by alpha / r)
     lora_dropout: float = 0.0
     target_modules: list[str] = field(default_factory=list)  # empty = every linear layer of the family
     epochs: float = 0              # 0 = the paper's epochs for this data size
@@ -95,13 +95,11 @@ class SFTConfig:
     log_every: int = 2
     # where
     run_dir: str = ""              # default: $VALLEY_HOME/runs/sft-<time>
-    # evaluate when done (0 = no): greedy on eval_n test problems of `preset`
+    # evaluate when done (0 = no): greedy on eval_n test problems of `world`
     eval_n: int = 0
     eval_max_new_tokens: int = 512  # the classroom world's longest long trace is 447 tokens
 
     def __post_init__(self):
-        from training.datasets import WORLD_STYLES
-
         if self.method not in ("lora", "full"):
             raise ValueError(f"method must be 'lora' or 'full', got {self.method!r}")
         if self.style not in WORLD_STYLES:
@@ -123,9 +121,7 @@ class SFTConfig:
         if self.device not in ("auto", "cpu", "cuda"):
             raise ValueError(f"device must be auto, cpu or cuda, got {self.device!r}")
 
-    def knobs(self):
-        from training.traces import LongKnobs
-
+    def knobs(self) -> LongKnobs:
         return LongKnobs(self.check_rate, self.slip_rate, self.catch_rate, self.false_alarm_rate,
                          self.verbosity)
 
@@ -153,110 +149,41 @@ def resolve_schedule(cfg: SFTConfig, is_tiny: bool) -> dict:
     return {"epochs": epochs, "batch_size": batch, "lr": lr}
 
 
-def lora_targets(model, cfg: SFTConfig) -> list[str]:
-    if cfg.target_modules:
-        return list(cfg.target_modules)
-    mt = getattr(model.config, "model_type", "")
-    if mt not in LORA_TARGETS:
-        raise ValueError(f"no default LoRA targets for model type {mt!r}; set target_modules")
-    return LORA_TARGETS[mt]
-
-
-def save_weights(model, tokenizer, out: Path, method: str) -> None:
-    """The adapter, or the full model with its tokenizer and an EOS-aligned generation config.
-
-    method "tokenizer-and-eos": the weights are already saved (by Trainer.save_model)."""
-    if method != "tokenizer-and-eos":
-        model.save_pretrained(out)
-    if method == "lora":
-        return
-    tokenizer.save_pretrained(out)
-    # generation must stop at the end-of-turn token the model was trained to emit (peers.md, EOS hygiene)
-    eos = model.generation_config.eos_token_id
-    eos = list(eos) if isinstance(eos, (list, tuple)) else ([eos] if eos is not None else [])
-    if tokenizer.eos_token_id is not None and tokenizer.eos_token_id not in eos:
-        model.generation_config.eos_token_id = [tokenizer.eos_token_id] + eos
-        model.generation_config.save_pretrained(out)
-
-
-def unseen_format_tokens(tokenizer) -> list[int]:
-    """<think> / </think> when they are single tokens of their own (our tiny tokenizer).
-
-    The base model never wrote them, so their embeddings are untrained; a LoRA adapter alone cannot
-    change embeddings, so these two rows are trained too (PEFT's trainable tokens), as one does for
-    any token new to a model. Real models spell <think> with ordinary tokens: nothing to add.
-    """
-    ids = []
-    for t in ("<think>", "</think>"):
-        enc = tokenizer(t, add_special_tokens=False)["input_ids"]
-        if len(enc) == 1 and enc[0] != tokenizer.unk_token_id:
-            ids.append(enc[0])
-    return ids
-
-
-def new_run_dir(prefix: str = "sft") -> Path:
-    d = paths.runs_dir() / f"{prefix}-{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}"
-    d.mkdir(parents=True, exist_ok=True)
-    return d
-
-
-def is_main_process() -> bool:
-    return int(os.environ.get("RANK", "0")) == 0
-
-
-def write_status(run_dir: Path, state: str, **extra) -> None:
-    """status.json: what the run is doing now (the app polls it). Only the main process writes."""
-    if not is_main_process():
-        return
-    tmp = run_dir / "status.json.tmp"
-    tmp.write_text(json.dumps({"state": state, "pid": os.getpid(), "time": time.time(), **extra}))
-    tmp.replace(run_dir / "status.json")
-
-
 def main(cfg: SFTConfig) -> dict:
     """Train, save, (optionally) evaluate. Returns metrics.json's content."""
-    from training.config import cli_line, to_yaml
-
     if int(os.environ.get("WORLD_SIZE", "1")) > 1 and not cfg.run_dir:
         raise ValueError("a multi-process run needs an explicit run_dir (every process must share it)")
     cfg.run_dir, cfg.data = paths.expand(cfg.run_dir), paths.expand(cfg.data)
-    run_dir = Path(cfg.run_dir) if cfg.run_dir else new_run_dir()
+    run_dir = Path(cfg.run_dir) if cfg.run_dir else runs.new_run_dir("sft")
     run_dir.mkdir(parents=True, exist_ok=True)
     cfg.run_dir = str(run_dir)
-    if is_main_process():
-        (run_dir / "config.yaml").write_text(to_yaml(cfg))
-        (run_dir / "cmd.txt").write_text(cli_line("training.sft", cfg) + "\n")
-    write_status(run_dir, "starting")
+    runs.write_config(run_dir, cfg, "training.sft")
+    runs.write_status(run_dir, runs.STARTING)
     try:
         return _run(cfg, run_dir)
     except Exception as e:
-        if is_main_process():
-            (run_dir / "error.txt").write_text(traceback.format_exc())
-        write_status(run_dir, "failed", error=f"{type(e).__name__}: {e}")
+        if runs.is_main_process():
+            (run_dir / runs.ERROR).write_text(traceback.format_exc())
+        runs.write_status(run_dir, runs.FAILED, error=f"{type(e).__name__}: {e}")
         raise
 
 
 def _run(cfg: SFTConfig, run_dir: Path) -> dict:
     import torch
 
-    from training.data import batches, encode_all
-    from training.datasets import load_pairs
-    from training.loop import StopFlag, cycle_epochs, train
-    from training.models import load_model, resolve
-
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
     t0 = time.perf_counter()
-    world = int(os.environ.get("WORLD_SIZE", "1"))
-    use_hf = cfg.trainer == "hf" or (cfg.trainer == "auto" and world > 1)
+    n_procs = int(os.environ.get("WORLD_SIZE", "1"))
+    use_hf = cfg.trainer == "hf" or (cfg.trainer == "auto" and n_procs > 1)
     device = ("cuda" if torch.cuda.is_available() else "cpu") if cfg.device == "auto" else cfg.device
     model, tok = load_model(cfg.model, device="cpu" if use_hf else device)
     is_tiny = Path(resolve(cfg.model)) == paths.TINY_BASE or model.num_parameters() < 50_000_000
     sched = resolve_schedule(cfg, is_tiny)
 
     # 1. data: N examples, encoded with the model's own chat template; too-long ones dropped
-    pairs = load_pairs(cfg.data, cfg.n, cfg.style, cfg.preset, cfg.data_seed, cfg.knobs())
+    pairs = load_pairs(cfg.data, cfg.n, cfg.style, cfg.world, cfg.data_seed, cfg.knobs())
     enc = encode_all(tok, pairs, cfg.max_len)
     if not enc.examples:
         raise ValueError(f"every example is longer than max_len={cfg.max_len} tokens")
@@ -269,7 +196,7 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
         from peft import LoraConfig, get_peft_model
 
         lcfg = LoraConfig(r=cfg.lora_r, lora_alpha=cfg.lora_alpha, lora_dropout=cfg.lora_dropout,
-                          target_modules=lora_targets(model, cfg), task_type="CAUSAL_LM",
+                          target_modules=lora_targets(model, cfg.target_modules), task_type="CAUSAL_LM",
                           trainable_token_indices=unseen_format_tokens(tok) or None)
         model = get_peft_model(model, lcfg)
     if cfg.gradient_checkpointing:
@@ -286,13 +213,12 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
         "setup_s": round(time.perf_counter() - t0, 2),
     }
     print(f"[sft] {json.dumps(info)}", flush=True)
-    write_status(run_dir, "running", **info)
+    runs.write_status(run_dir, runs.RUNNING, **info)
 
     # 3. train
     pad = tok.pad_token_id
-    weights_dir = run_dir / ("adapter" if cfg.method == "lora" else "model")
-    stop = StopFlag(run_dir / "STOP")
-    progress = run_dir / "progress.jsonl"
+    weights_dir = run_dir / (runs.ADAPTER if cfg.method == "lora" else runs.MODEL)
+    stop = runs.StopFlag.for_run(run_dir)
 
     def on_log(rec):
         print(f"[sft] step {rec['step']}/{rec['total_steps']} loss {rec['loss']:.4f} "
@@ -300,15 +226,14 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
 
     try:
         if use_hf:
-            from training.hf_trainer import train_with_trainer
-
             res = train_with_trainer(model, tok, enc.examples, cfg, sched, batch_size, run_dir, stop, on_log,
                                      weights_dir)
         else:
             it = cycle_epochs(lambda e: batches(enc.examples, batch_size, cfg.seed * 1000 + e, pad))
             res = train(model, it, total_steps, sched["lr"], cfg.warmup_ratio, cfg.weight_decay,
-                        cfg.grad_clip, bf16=cfg.bf16, log_every=cfg.log_every, progress_path=progress,
-                        stop=stop, on_log=on_log, epoch_of_step=lambda s: s / steps_per_epoch)
+                        cfg.grad_clip, bf16=cfg.bf16, log_every=cfg.log_every,
+                        progress_path=run_dir / runs.PROGRESS, stop=stop, on_log=on_log,
+                        epoch_of_step=lambda s: s / steps_per_epoch)
     finally:
         stop.restore()
 
@@ -316,9 +241,9 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
     model.eval()
     if not use_hf:
         save_weights(model, tok, weights_dir, cfg.method)
-    partial = res.status == "stopped"
-    if partial and is_main_process():
-        (run_dir / "PARTIAL").write_text(f"stopped by {res.stop_reason} at step {res.steps}/{total_steps}\n")
+    partial = res.status == runs.STOPPED
+    if partial and runs.is_main_process():
+        (run_dir / runs.PARTIAL).write_text(f"stopped by {res.stop_reason} at step {res.steps}/{total_steps}\n")
     metrics = {
         "status": res.status, "partial": partial, "stop_reason": res.stop_reason,
         "steps": res.steps, "tokens": res.tokens, "train_seconds": round(res.seconds, 2),
@@ -326,25 +251,21 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
         "weights": weights_dir.name, **info, "config": asdict(cfg),
     }
     # 5. evaluate (in the same process: the model is already loaded)
-    if not is_main_process():
+    if not runs.is_main_process():
         return metrics
     if cfg.eval_n and not partial:
-        write_status(run_dir, "evaluating", **info)
-        from training.evaluate import evaluate_model
-
+        runs.write_status(run_dir, runs.EVALUATING, **info)
         if cfg.method == "lora":  # the adapter is saved: fold it into the weights, generation is ~30% faster
             model = model.merge_and_unload()
-        ev = evaluate_model(model, tok, cfg.preset, cfg.eval_n, max_new_tokens=cfg.eval_max_new_tokens,
-                            batch_size=200, out_dir=run_dir / "eval")
+        ev = evaluate_model(model, tok, cfg.world, cfg.eval_n, max_new_tokens=cfg.eval_max_new_tokens,
+                            batch_size=200, out_dir=run_dir / runs.EVAL)
         metrics["eval"] = ev["summary"]
-    (run_dir / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n")
-    write_status(run_dir, res.status, partial=partial, steps=res.steps, total_steps=total_steps)
+    runs.write_metrics(run_dir, metrics)
+    runs.write_status(run_dir, res.status, partial=partial, steps=res.steps, total_steps=total_steps)
     print(f"[sft] {res.status}: {res.steps}/{total_steps} steps in {res.seconds:.1f}s "
           f"({res.tokens_per_s:.0f} tok/s) -> {weights_dir}", flush=True)
     return metrics
 
 
 if __name__ == "__main__":
-    from training.config import parse_config
-
     main(parse_config(SFTConfig, sys.argv[1:], description=__doc__))

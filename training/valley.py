@@ -3,11 +3,11 @@ and a short-CoT control at the same N. Writes valley.json and the figures.
 
 Usage:
     # the classroom sweep on the embedded model (the one shipped in assets/valley/classroom)
-    python -m training.valley --preset classroom
+    python -m training.valley --recipe classroom
     # a seconds-long smoke sweep
-    python -m training.valley --preset smoke
-    # override anything in the recipe
-    python -m training.valley --preset classroom --seeds 0,1 --ladder 125,500 --out_dir /tmp/v
+    python -m training.valley --recipe smoke
+    # override anything in the recipe, the settings of every SFT run included
+    python -m training.valley --recipe classroom --seeds 0,1 --ladder 125,500 --sft.lr 2e-3 --out_dir /tmp/v
 
 Each (style, N, seed) is one SFT run plus one evaluation, run in `jobs` worker processes (one torch
 thread each: on 2 cores two 1-thread workers beat one 2-thread run, training/LOG.md). Runs already
@@ -19,19 +19,33 @@ What ships is what was measured: the sweep writes its command and every run's nu
 from __future__ import annotations
 
 import json
-import math
+import shutil
 import sys
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from training.core import paths, runs
+from training.core.config import build_config, cli_line, parse_config
+from training.core.evaluation import evaluate_model
+from training.core.models import load_model
+from training.core.pool import run_jobs
+from training.figures import save_valley_figures
+from training.sft import SFTConfig
+from training.sft import main as sft_main
+from training.task.analysis import mean_sd
+
+RECIPES = paths.RECIPES / "tiny" / "valley"
+SET_BY_THE_SWEEP = ("model", "data", "world", "style", "n", "seed", "run_dir")
+
 
 @dataclass
 class ValleyConfig:
-    """A valley sweep (defaults < recipes/tiny/valley/<preset>.yaml < --flags)."""
+    """A valley sweep (defaults < --recipe NAME (training/recipes/tiny/valley) < --flags)."""
 
-    preset: str = "classroom"       # names the recipe; world preset comes from `world`
-    world: str = "classroom"
+    recipe: str = "classroom"       # the recipe this sweep came from (names the output folder)
+    # what to sweep
+    world: str = "classroom"        # world preset of the data and the test problems
     model: str = "tiny"
     ladder: list[int] = field(default_factory=lambda: [125, 250, 500, 1000, 2000])
     seeds: list[int] = field(default_factory=lambda: [0, 1, 2])
@@ -39,16 +53,13 @@ class ValleyConfig:
     extra_styles: list[str] = field(default_factory=list)   # run only on extra_ladder (e.g. mixed at small N)
     extra_ladder: list[int] = field(default_factory=list)
     control_seeds: list[int] = field(default_factory=list)  # seeds for the styles other than long (empty: `seeds`)
-    method: str = "lora"
-    lora_r: int = 16
-    lr: float = 0
-    batch_size: int = 8
-    eval_n: int = 200
-    eval_max_new_tokens: int = 512
+    sft: dict = field(default_factory=dict)  # training.sft settings for every run (method, lora_r, lr, eval_n, ...)
+    # how to run it
     jobs: int = 2                   # worker processes
     threads_per_job: int = 1
+    out_dir: str = ""               # default: $VALLEY_HOME/results/valley-<recipe>
+    # what ships
     keep_records_for: list[int] = field(default_factory=list)  # N whose records and adapter (long, seed 0) ship
-    out_dir: str = ""               # default: $VALLEY_HOME/results/valley-<preset>
     export_to: str = ""             # copy the shippable part (table, figures, some records/adapters) here
     collect_only: bool = False      # run nothing: aggregate and export the runs that already finished
 
@@ -60,13 +71,22 @@ class ValleyConfig:
         bad = [s for s in self.styles + self.extra_styles if s not in ("long", "short", "mixed", "padded")]
         if bad:
             raise ValueError(f"unknown styles {bad}")
+        clash = sorted(set(self.sft) & set(SET_BY_THE_SWEEP))
+        if clash:
+            raise ValueError(f"sft: {clash} are set by the sweep itself; use the sweep's own keys")
+        # validate `sft` now (unknown keys, bad values) and keep its values in their proper types
+        run = self.run_config(style="long", n=self.ladder[0], seed=self.seeds[0], run_dir="")
+        self.sft = {k: getattr(run, k) for k in self.sft}
+
+    def run_config(self, style: str, n: int, seed: int, run_dir: str) -> SFTConfig:
+        """The SFT config of one run of the sweep: the recipe's `sft` settings plus what the sweep varies."""
+        return build_config(SFTConfig, {**self.sft, "model": self.model, "data": "world", "world": self.world,
+                                        "style": style, "n": n, "seed": seed, "run_dir": run_dir})
 
 
 def _job(cfg_dict: dict) -> dict:
     """One SFT run + evaluation (in a worker process). Returns its row for valley.json."""
-    from training.sft import SFTConfig, main
-
-    return _row_from_metrics(cfg_dict, main(SFTConfig(**cfg_dict)))
+    return _row_from_metrics(cfg_dict, sft_main(SFTConfig(**cfg_dict)))
 
 
 def _row_from_metrics(cfg_dict: dict, m: dict) -> dict:
@@ -80,12 +100,10 @@ def _row_from_metrics(cfg_dict: dict, m: dict) -> dict:
 def _base_eval(cfg: ValleyConfig, out: Path) -> dict:
     import torch
 
-    from training.evaluate import evaluate_model
-    from training.models import load_model
-
     torch.set_num_threads(max(1, cfg.jobs * cfg.threads_per_job))
     model, tok = load_model(cfg.model)
-    return evaluate_model(model, tok, cfg.world, cfg.eval_n, max_new_tokens=cfg.eval_max_new_tokens,
+    run = cfg.run_config("long", cfg.ladder[0], cfg.seeds[0], "")
+    return evaluate_model(model, tok, cfg.world, run.eval_n, max_new_tokens=run.eval_max_new_tokens,
                           out_dir=out / "base")["summary"]
 
 
@@ -106,11 +124,10 @@ def aggregate(rows: list[dict], base: dict) -> list[dict]:
             if not vals:
                 entry[f"{k}_mean"] = None
                 continue
-            mean = sum(vals) / len(vals)
-            sd = math.sqrt(sum((v - mean) ** 2 for v in vals) / (len(vals) - 1)) if len(vals) > 1 else 0.0
-            entry[f"{k}_mean"], entry[f"{k}_sd"] = mean, sd
-            if k == "accuracy":
-                entry["accuracy_se"] = sd / math.sqrt(len(vals)) if len(vals) > 1 else rs[0]["summary"]["accuracy_se"]
+            entry[f"{k}_mean"], entry[f"{k}_sd"] = mean_sd(vals)
+            if k == "accuracy":  # over seeds; with one seed, the sampling error of its 200 problems
+                entry["accuracy_se"] = (entry["accuracy_sd"] / len(vals) ** 0.5 if len(vals) > 1
+                                        else rs[0]["summary"]["accuracy_se"])
         entry["train_seconds_mean"] = sum(r["train"]["train_seconds"] or 0 for r in rs) / len(rs)
         entry["tokens_mean"] = sum(r["train"]["tokens"] or 0 for r in rs) / len(rs)
         table.append(entry)
@@ -125,14 +142,10 @@ def slim(summary: dict | None) -> dict | None:
 
 
 def main(cfg: ValleyConfig) -> dict:
-    from training import paths
-    from training.config import cli_line
-    from training.figures import save_valley_figures
-    from training.pool import run_jobs
-
-    out = Path(cfg.out_dir) if cfg.out_dir else paths.results_dir() / f"valley-{cfg.preset}"
+    out = Path(cfg.out_dir) if cfg.out_dir else paths.results_dir() / f"valley-{cfg.recipe}"
     out.mkdir(parents=True, exist_ok=True)
-    command = f"python -m training.valley --preset {cfg.preset}" + cli_line("x", cfg, base=_recipe(cfg.preset))[len("python -m x"):]
+    command = (f"python -m training.valley --recipe {cfg.recipe}"
+               + cli_line("x", cfg, base=parse([f"--recipe={cfg.recipe}"]))[len("python -m x"):])
     t0 = time.perf_counter()
     print(f"[valley] {command}\n[valley] out: {out}", flush=True)
 
@@ -142,20 +155,16 @@ def main(cfg: ValleyConfig) -> dict:
     print(f"[valley] base accuracy {base['accuracy']:.3f} ± {base['accuracy_se']:.3f}, "
           f"{base['mean_tokens']:.0f} tokens", flush=True)
 
-    # 2. the ladder: every (style, N, seed), biggest first so the two workers finish together
+    # 2. the ladder: every (style, N, seed)
     jobs = []
     plan = [(s, n) for s in cfg.styles for n in cfg.ladder] + [(s, n) for s in cfg.extra_styles for n in cfg.extra_ladder]
     for style, n in plan:
         for seed in (cfg.seeds if style == "long" or not cfg.control_seeds else cfg.control_seeds):
             run_dir = out / "runs" / f"{style}-n{n}-s{seed}"
-            jobs.append(dict(model=cfg.model, data="world", preset=cfg.world, style=style, n=n, seed=seed,
-                             method=cfg.method, lora_r=cfg.lora_r, lora_alpha=2 * cfg.lora_r, lr=cfg.lr,
-                             batch_size=cfg.batch_size, eval_n=cfg.eval_n,
-                             eval_max_new_tokens=cfg.eval_max_new_tokens, run_dir=str(run_dir), log_every=5))
+            jobs.append(asdict(cfg.run_config(style, n, seed, str(run_dir))))
     rows, todo = [], []
     for j in jobs:
-        mpath = Path(j["run_dir"]) / "metrics.json"
-        m = json.loads(mpath.read_text()) if mpath.exists() else None
+        m = runs.read_metrics(Path(j["run_dir"]))
         if m and m.get("status") == "completed" and m.get("eval"):
             rows.append(_row_from_metrics(j, m))
         else:
@@ -178,10 +187,10 @@ def main(cfg: ValleyConfig) -> dict:
     # 3. aggregate, write, draw
     rows.sort(key=lambda r: (r["style"], r["n"], r["seed"]))
     result = {
-        "name": cfg.preset, "command": command, "created": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "name": cfg.recipe, "command": command, "created": time.strftime("%Y-%m-%d %H:%M:%S"),
         "wall_seconds": round(time.perf_counter() - t0, 1), "config": asdict(cfg),
         "model": cfg.model, "world": cfg.world,
-        "eval": {"n": cfg.eval_n, "decoding": "greedy", "max_new_tokens": cfg.eval_max_new_tokens},
+        "eval": {"n": jobs[0]["eval_n"], "decoding": "greedy", "max_new_tokens": jobs[0]["eval_max_new_tokens"]},
         "base": slim(base),
         "runs": [{**r, "summary": slim(r["summary"])} for r in rows],
         "table": aggregate(rows, base),
@@ -197,8 +206,6 @@ def main(cfg: ValleyConfig) -> dict:
 def export(out: Path, dest: Path, keep: list[int]) -> None:
     """What the app ships: valley.json, the figures, the base records, and for each N in `keep` the
     long-CoT seed-0 records and adapter (the full per-run directories stay in out)."""
-    import shutil
-
     dest.mkdir(parents=True, exist_ok=True)
     for f in ["valley.json"] + [p.name for p in out.glob("*.png")]:
         shutil.copy2(out / f, dest / f)
@@ -218,18 +225,8 @@ def _report(row: dict, k: int, total: int, t0: float) -> None:
           f"{row['train']['train_seconds']}s ({time.perf_counter() - t0:.0f}s total)", flush=True)
 
 
-def _recipe(preset: str) -> ValleyConfig:
-    from training import paths
-    from training.config import parse_preset
-
-    return parse_preset(ValleyConfig, paths.RECIPES / "tiny" / "valley", ["--preset", preset])
-
-
 def parse(argv: list[str]) -> ValleyConfig:
-    from training import paths
-    from training.config import parse_preset
-
-    return parse_preset(ValleyConfig, paths.RECIPES / "tiny" / "valley", argv, __doc__)
+    return parse_config(ValleyConfig, argv, __doc__, recipes=RECIPES, default_recipe="classroom")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ step() { echo; echo "=== $* ($(date +%T))"; }
 step versions
 $PY -c "import torch, transformers, peft, accelerate; print('torch', torch.__version__, 'transformers', transformers.__version__, 'peft', peft.__version__, 'accelerate', accelerate.__version__); print(torch.cuda.get_device_name(0))"
 step "smoke data and tiny family models"
-$PY -m training.tiny_hf --out_dir "$H/tiny-hf" && $PY -m training.openr1 --out "$H/rows.jsonl" --n 48
+$PY -m training.core.tiny_hf --out_dir "$H/tiny-hf" && $PY -m training.core.openr1 --out "$H/rows.jsonl" --n 48
 for fam in qwen2 llama gemma3; do
   $PY -m training.prepare_data --source "openr1-file:$H/rows.jsonl" --tokenizer "$H/tiny-hf/$fam" --sizes 32 \
       --max_tokens 600 --out "$H/data/$fam" > /dev/null
@@ -44,7 +44,7 @@ $PY - <<'PYEOF'
 import torch
 torch.set_default_device("cpu")
 from training import bench
-import training.models as M
+import training.core.models as M
 orig = M.load_model
 M.load_model = lambda s="tiny", dtype="float32", device="cpu": orig(s, dtype, "cuda")
 out = bench.bench_trainer(40, 16)

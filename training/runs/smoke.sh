@@ -13,10 +13,10 @@ done_() { [ -e "$1" ] && echo "[smoke] skip: $1 exists"; }
 echo "[smoke] VALLEY_HOME=$H"
 
 # 0. models: tiny random stand-ins for the paper's three families (paper.sh: the hub checkpoints)
-done_ "$H/tiny-hf/gemma3/config.json" || $PY -m training.tiny_hf --out_dir "$H/tiny-hf"
+done_ "$H/tiny-hf/gemma3/config.json" || $PY -m training.core.tiny_hf --out_dir "$H/tiny-hf"
 
 # 1. data: OpenR1-schema rows (from the world), one correct trace per problem, length filter, nested subsets
-done_ "$H/data/rows.jsonl" || $PY -m training.openr1 --out "$H/data/rows.jsonl" --n 48
+done_ "$H/data/rows.jsonl" || $PY -m training.core.openr1 --out "$H/data/rows.jsonl" --n 48
 for fam in qwen2 llama gemma3; do
   done_ "$H/data/openr1/$fam/report.json" || $PY -m training.prepare_data --source "openr1-file:$H/data/rows.jsonl" \
       --tokenizer "$H/tiny-hf/$fam" --sizes 16,32 --max_tokens 600 --out "$H/data/openr1/$fam"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html
 
-from training.checker import TraceCheck
+from training.task.checker import TraceCheck
 
 COLORS = {"right": "#15803d", "first_error": "#dc2626", "after_error": "#9ca3af",
           "retracted": "#d97706", "check": "#2563eb"}

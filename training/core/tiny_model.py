@@ -14,6 +14,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from training.task.traces import STYLES, write_trace
+from training.task.world import PRESETS, problems
+
 PAD = "<|endoftext|>"
 IM_START = "<|im_start|>"
 IM_END = "<|im_end|>"  # the end-of-turn token: EOS for generation
@@ -35,7 +38,7 @@ CHAT_TEMPLATE = (
 # Qwen2's own pre-tokenizer pattern: digits one at a time, words with their leading space or
 # punctuation, runs of punctuation, newlines. We use it verbatim because transformers loads any
 # folder whose config says qwen2 with Qwen2Tokenizer, which re-installs this pattern whatever the
-# tokenizer.json says (peers.md): with the same pattern, both load paths split text identically
+# tokenizer.json says (seen with transformers 5.19): with the same pattern, both load paths split text identically
 # (tests/test_tiny_model.py checks it).
 SPLIT_PATTERN = (r"""(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}"""
                  r"""| ?[^\s\p{L}\p{N}]+[\r\n]*|\s*[\r\n]+|\s+(?!\S)|\s+""")
@@ -56,9 +59,6 @@ SIZES = {
 
 def tokenizer_corpus(n_per_preset: int = 400) -> list[str]:
     """Texts the BPE is trained on: prompts and traces of every style, from every preset."""
-    from training.traces import STYLES, write_trace
-    from training.world import PRESETS, problems
-
     texts = []
     for name in PRESETS:
         for p in problems(name, "train", n_per_preset):

@@ -3,7 +3,7 @@
 It reads any text: the world's traces, the tiny model's output, or a real model's prose or LaTeX
 ("77 + 4758 = 4885", "61 \\times 78 = 4758", "93/3 = 31", "\\frac{93}{3} = 31", "5 plus 3 is 8").
 
-    from training.checker import check
+    from training.task.checker import check
     rec = check(completion, gold=6606)
     rec.first_error          # index into rec.claims of the first wrong claim, or None
     rec.claims[i].true_value # what the claim should have said
@@ -31,7 +31,7 @@ import re
 from dataclasses import asdict, dataclass, field
 from fractions import Fraction
 
-from training.world import apply_op
+from training.task.world import apply_op
 
 # The paper's reflection keywords ("wait" is deliberately not one of them).
 REFLECTION_KEYWORDS = (

@@ -5,7 +5,7 @@
 
 Labels are -100 (ignored) on the prompt and on anything after the assistant's end-of-turn token,
 and real token ids on the completion *and its end-of-turn token*: a model that never sees EOS in
-its loss never learns to stop (peers.md, EOS hygiene). Nothing is ever silently truncated: an
+its loss never learns to stop (the usual cause of fine-tuned models that repeat themselves forever). Nothing is ever silently truncated: an
 example longer than max_len is dropped and counted, and the caller reports the count.
 """
 

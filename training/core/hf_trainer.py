@@ -13,19 +13,20 @@ training cleanly (a callback sets `should_training_stop`).
 
 from __future__ import annotations
 
-import json
+import inspect
 import os
 import time
 from pathlib import Path
 
-from training.loop import LoopResult
+from training.core import runs
+from training.core.encode import collate
+from training.core.loop import LoopResult
+from training.core.models import save_weights
 
 
 def length_grouping() -> dict:
     """TrainingArguments that batch similar lengths together: `train_sampling_strategy` in recent
     transformers 5 releases, `group_by_length` before it."""
-    import inspect
-
     from transformers import TrainingArguments
 
     params = inspect.signature(TrainingArguments.__init__).parameters
@@ -40,15 +41,11 @@ def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict,
     import torch
     from transformers import Trainer, TrainerCallback, TrainingArguments
 
-    from training.data import collate
-
-    world = int(os.environ.get("WORLD_SIZE", "1"))
+    n_procs = int(os.environ.get("WORLD_SIZE", "1"))
     per_device = max(1, cfg.per_device_batch_size)
-    accum = max(1, round(batch_size / (per_device * world)))
-    steps_per_epoch = max(1, len(examples) // (per_device * world * accum))
+    accum = max(1, round(batch_size / (per_device * n_procs)))
+    steps_per_epoch = max(1, len(examples) // (per_device * n_procs * accum))
     total_steps = max(1, round(sched["epochs"] * steps_per_epoch))
-    progress_path = run_dir / "progress.jsonl"
-    rank0 = int(os.environ.get("RANK", "0")) == 0
     state = {"t0": time.perf_counter(), "tokens": 0, "window_tokens": 0, "window_t": time.perf_counter(),
              "last_loss": float("nan"), "stopped": False}
 
@@ -62,8 +59,8 @@ def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict,
     def collator(feats):
         batch = collate(feats, tokenizer.pad_token_id)
         n = int(batch["attention_mask"].sum())
-        state["tokens"] += n * world  # every process sees a batch of about this size
-        state["window_tokens"] += n * world
+        state["tokens"] += n * n_procs  # every process sees a batch of about this size
+        state["window_tokens"] += n * n_procs
         return batch
 
     class Telemetry(TrainerCallback):
@@ -74,20 +71,15 @@ def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict,
             return control
 
         def on_log(self, args, st, control, logs=None, **kw):
-            if not rank0 or not logs or "loss" not in logs:
+            if not runs.is_main_process() or not logs or "loss" not in logs:
                 return
             now = time.perf_counter()
-            elapsed = now - state["t0"]
-            rec = {"step": st.global_step, "total_steps": st.max_steps, "epoch": round(st.epoch or 0, 3),
-                   "loss": round(float(logs["loss"]), 5), "lr": float(logs.get("learning_rate", 0.0)),
-                   "tokens_per_s": round(state["window_tokens"] / max(now - state["window_t"], 1e-9), 1),
-                   "elapsed_s": round(elapsed, 2),
-                   "eta_s": round(elapsed / max(st.global_step, 1) * (st.max_steps - st.global_step), 1),
-                   "time": time.time()}
+            rec = runs.progress_record(st.global_step, st.max_steps, float(logs["loss"]),
+                                       float(logs.get("learning_rate", 0.0)), state["window_tokens"],
+                                       now - state["window_t"], now - state["t0"], st.epoch or 0)
             state["last_loss"] = rec["loss"]
             state["window_tokens"], state["window_t"] = 0, now
-            with open(progress_path, "a") as f:
-                f.write(json.dumps(rec) + "\n")
+            runs.append_progress(run_dir, rec)
             on_log(rec)
 
     cuda = torch.cuda.is_available()
@@ -120,8 +112,6 @@ def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict,
     trainer.train()
     trainer.save_model(str(weights_dir))
     if trainer.is_world_process_zero() and cfg.method == "full":
-        from training.sft import save_weights
-
         save_weights(trainer.model, tokenizer, weights_dir, "tokenizer-and-eos")
     trainer.accelerator.wait_for_everyone()
     seconds = time.perf_counter() - state["t0"]

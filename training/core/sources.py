@@ -3,7 +3,7 @@
 Every source returns (prompt, completion) pairs, and "amount N" always means the first N of one
 seeded permutation, so the N=1k set is a subset of the N=4k set (nested, as in the paper).
 
-    pairs = load_pairs("world", n=500, style="long", preset="classroom")
+    pairs = load_pairs("world", n=500, style="long", world="classroom")
     pairs = load_pairs("my_traces.jsonl", n=500)       # {"messages": [{"role": ..., "content": ...}]}
     pairs = load_pairs("openr1", n=8000)                # needs the Hub (or a local copy)
 """
@@ -14,7 +14,9 @@ import json
 import random
 from pathlib import Path
 
-from training.traces import LongKnobs, write_trace
+from training.core.openr1 import load_openr1_pairs
+from training.task.traces import LongKnobs, write_trace
+from training.task.world import problems
 
 WORLD_STYLES = ("long", "short", "mixed", "padded", "answer")
 
@@ -23,19 +25,17 @@ class DataError(ValueError):
     """Bad or insufficient data; the message says what and where."""
 
 
-def world_pairs(n: int, style: str = "long", preset: str = "classroom", seed: int = 0,
+def world_pairs(n: int, style: str = "long", world: str = "classroom", seed: int = 0,
                 knobs: LongKnobs | None = None) -> list[tuple[str, str]]:
     """The first n training problems of the world, written in `style`.
 
     Problem i is the same for every n (nested subsets). `mixed` writes each problem long or
     short with probability 1/2 (decided per problem by the seed).
     """
-    from training.world import problems
-
     if style not in WORLD_STYLES:
         raise DataError(f"unknown style {style!r}; choose from {list(WORLD_STYLES)}")
     out = []
-    for p in problems(preset, "train", n):
+    for p in problems(world, "train", n):
         s = style
         if style == "mixed":
             s = "long" if random.Random(f"mixed:{seed}:{p.index}").random() < 0.5 else "short"
@@ -110,15 +110,13 @@ def nested_subset(items: list, n: int, seed: int) -> list:
     return [items[i] for i in order[:n]]
 
 
-def load_pairs(source: str, n: int, style: str = "long", preset: str = "classroom", seed: int = 0,
+def load_pairs(source: str, n: int, style: str = "long", world: str = "classroom", seed: int = 0,
                knobs: LongKnobs | None = None) -> list[tuple[str, str]]:
     """n (prompt, completion) pairs from 'world', 'openr1', or a file path."""
     if n < 1:
         raise DataError(f"N must be at least 1, got {n}")
     if source == "world":
-        return world_pairs(n, style, preset, seed, knobs)
+        return world_pairs(n, style, world, seed, knobs)
     if source == "openr1":
-        from training.openr1 import load_openr1_pairs
-
         return nested_subset(load_openr1_pairs(seed=seed), n, seed)
     return nested_subset(read_chat_file(source), n, seed)

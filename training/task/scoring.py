@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from training.checker import check, reflection_count
+from training.task.checker import check, reflection_count
 
 CATEGORIES = ("correct", "wrong", "no answer", "truncated", "loop")
 

@@ -1,6 +1,6 @@
 """Tiny, randomly initialised stand-ins for the paper's model families, built offline.
 
-    python -m training.tiny_hf --out_dir .valley/tiny-hf        # qwen2/ llama/ gemma3/
+    python -m training.core.tiny_hf --out_dir .valley/tiny-hf        # qwen2/ llama/ gemma3/
 
 Each folder looks like a hub checkpoint of its family: the real architecture class (Qwen2ForCausalLM,
 LlamaForCausalLM, Gemma3ForCausalLM), the family's special tokens and chat template, its
@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import json
 from pathlib import Path
+
+from training.core.tiny_model import SPLIT_PATTERN, tokenizer_corpus
 
 FAMILIES = {
     "qwen2": {
@@ -76,8 +78,6 @@ def build_family(family: str, out_dir: str | Path, vocab_size: int = 400, seed: 
     from tokenizers import AddedToken, Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, trainers
     from transformers import GenerationConfig, PreTrainedTokenizerFast
 
-    from training.tiny_model import SPLIT_PATTERN, tokenizer_corpus
-
     if family not in FAMILIES:
         raise ValueError(f"unknown family {family!r}; choose from {sorted(FAMILIES)}")
     spec = FAMILIES[family]
@@ -127,7 +127,7 @@ def build_family(family: str, out_dir: str | Path, vocab_size: int = 400, seed: 
                                                bos_token_id=dims["bos_token_id"])
     model.save_pretrained(out)
     fast.save_pretrained(out)
-    (out / "family.json").write_text(json.dumps({"family": family, "built_by": "training.tiny_hf"}) + "\n")
+    (out / "family.json").write_text(json.dumps({"family": family, "built_by": "training.core.tiny_hf"}) + "\n")
     return out
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+REPO = Path(__file__).resolve().parents[2]
 ASSETS = REPO / "assets"
 TINY_BASE = ASSETS / "tiny-base"          # the embedded default model
 RECIPES = REPO / "training" / "recipes"

@@ -12,7 +12,13 @@ Rows carry `generations` (2-4 R1 traces), `correctness_math_verify` and `is_reas
 
 from __future__ import annotations
 
+import argparse
+import json
 import random
+from pathlib import Path
+
+from training.task.traces import LongKnobs, write_trace
+from training.task.world import problems
 
 DATASET = "open-r1/OpenR1-Math-220k"
 CONFIGS = ("default", "extended", "all")
@@ -77,16 +83,13 @@ def load_openr1_pairs(seed: int = 0, config: str = "default", tokenizer=None, ma
     return pairs
 
 
-def world_rows(n: int, preset: str = "tiny", seed: int = 0) -> list[dict]:
+def world_rows(n: int, world: str = "tiny", seed: int = 0) -> list[dict]:
     """Rows in OpenR1's schema built from the world, offline: for smoke runs and tests.
 
     Each row has three generations: a correct long trace, a wrong one (an uncaught slip), and a
     correct but incomplete one (no </think>), flagged as OpenR1 flags them, in a seeded order."""
-    from training.traces import LongKnobs, write_trace
-    from training.world import problems
-
     rows = []
-    for p in problems(preset, "openr1-smoke", n):
+    for p in problems(world, "openr1-smoke", n):
         gens = [(write_trace(p, "long", seed=seed), True, True),
                 (write_trace(p, "long", seed=seed + 1, knobs=LongKnobs(slip_rate=1.0, catch_rate=0.0)), False, True),
                 (write_trace(p, "long", seed=seed + 2).split("</think>")[0], True, False)]
@@ -97,18 +100,13 @@ def world_rows(n: int, preset: str = "tiny", seed: int = 0) -> list[dict]:
 
 
 if __name__ == "__main__":
-    import argparse
-    import json
-
     ap = argparse.ArgumentParser(description="Write OpenR1-schema rows built from the world (offline smoke data).")
     ap.add_argument("--out", required=True)
     ap.add_argument("--n", type=int, default=64)
-    ap.add_argument("--preset", default="tiny")
+    ap.add_argument("--world", default="tiny")
     a = ap.parse_args()
-    from pathlib import Path
-
     Path(a.out).parent.mkdir(parents=True, exist_ok=True)
     with open(a.out, "w") as f:
-        for row in world_rows(a.n, a.preset):
+        for row in world_rows(a.n, a.world):
             f.write(json.dumps(row) + "\n")
     print(f"{a.n} rows -> {a.out}")

@@ -4,7 +4,7 @@ Every problem is a pure function of (preset, split, index): the same triple alwa
 expression, the same gold steps and the same answer, on any machine. That makes data subsets nested
 ("the first N training problems") and evaluation sets fixed.
 
-    from training.world import get_preset, problems
+    from training.task.world import get_preset, problems
     p = problems("classroom", "test", 5)[0]
     p.prompt            # 'Compute the answer to this arithmetic expression: 7*3+12-8/4'
     p.steps             # (Step(a=7, op='*', b=3, result=21, ...), ...)

@@ -10,7 +10,7 @@ Each writer is a pure function of (problem, seed, knobs): the same inputs always
                 inverse operation), sometimes slips and catches the slip, sometimes doubts a correct
                 step and re-verifies it, goes over the steps again, and ends with \\boxed{answer}.
 - padded:       as long as long CoT but with no reflection: it only restates the running expression.
-                A control that separates "longer" from "reflective" (world-notes).
+                A control that separates "longer" from "reflective".
 
 The long-CoT knobs (LongKnobs) set how often each move happens. At the defaults a long trace is
 about 4-5x the tokens of the short trace of the same problem (tests/test_traces.py checks >= 3x).
@@ -21,7 +21,7 @@ from __future__ import annotations
 import random
 from dataclasses import asdict, dataclass, fields
 
-from training.world import Problem, Step, apply_op, expression_states, fmt_right
+from training.task.world import Problem, Step, apply_op, expression_states, fmt_right
 
 STYLES = ("answer", "short", "long", "padded")
 

@@ -18,7 +18,7 @@ from typing import Callable
 
 import torch
 
-from training.data import chat_prompt
+from training.core.encode import chat_prompt
 
 
 @dataclass
@@ -82,7 +82,7 @@ def generate(
     return out  # type: ignore[return-value]
 
 
-def _pick_next(logits: torch.Tensor, temperature: float, top_p: float, gen: torch.Generator) -> torch.Tensor:
+def pick_next(logits: torch.Tensor, temperature: float, top_p: float, gen: torch.Generator) -> torch.Tensor:
     """Greedy, or nucleus sampling: keep the smallest set of tokens whose probability >= top_p."""
     if temperature == 0:
         return logits.argmax(-1)
@@ -125,7 +125,7 @@ def decode_batch(model, prompts_ids: list[list[int]], pad_id: int, stop_ids: lis
                    use_cache=True).logits[:, -1, :]
     next_pos = pos[:, -1] + 1
     for _ in range(max_new_tokens):
-        tok = _pick_next(logits, temperature, top_p, gen)
+        tok = pick_next(logits, temperature, top_p, gen)
         ended = torch.isin(tok, stop)
         tok_list, ended_list = tok.tolist(), ended.tolist()
         for r, (t, e) in enumerate(zip(tok_list, ended_list)):

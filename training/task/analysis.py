@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 
-from training.checker import REFLECTION_KEYWORDS  # noqa: F401  (re-exported for the app)
-from training.scoring import accuracy, category_counts
+from training.task.checker import REFLECTION_KEYWORDS  # noqa: F401  (re-exported for the app)
+from training.task.scoring import accuracy, category_counts
 
 OUTCOME_KEYS = ("caught", "changed_wrong", "missed", "verified_wrong", "false_alarm", "false_fix", "checks")
 
@@ -165,7 +165,8 @@ def summarize(records: list[dict]) -> dict:
 
 
 def reflection_pays(base: dict, tuned: dict) -> dict:
-    """The inequality k*(h'*(1-c) + d) < h with measured values (peers.md, 'Does reflection pay?').
+    """The inequality k*(h'*(1-c) + d) < h with measured values (a back-of-envelope model of error
+    accumulation: a reflective trace wins only if its extra length costs fewer errors than its checks remove).
 
     A base trace of L tokens holds h*L wrong steps (h: the base model's wrong steps per token).
     The tuned trace is k times longer; it makes h' wrong steps per token, catches a share c of
@@ -189,3 +190,11 @@ def reflection_pays(base: dict, tuned: dict) -> dict:
 
 def _mean(xs):
     return sum(xs) / len(xs) if xs else None
+
+
+def mean_sd(values: list[float]) -> tuple[float, float]:
+    """Mean and sample standard deviation (0.0 for a single value): aggregation over seeds."""
+    m = sum(values) / len(values)
+    if len(values) < 2:
+        return m, 0.0
+    return m, math.sqrt(sum((v - m) ** 2 for v in values) / (len(values) - 1))

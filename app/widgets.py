@@ -1,0 +1,46 @@
+"""UI pieces every tab shares: the progress bar and the view of a run in any state.
+
+One ladder of run states (queued, starting, running, evaluating, completed, stopped, failed) serves
+the Valley Lab's fine-tunes and the Through RL tab's GRPO runs; each tab supplies only the words
+that differ.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Callable
+
+from training import engine
+
+
+def progress_bar(fraction: float, label: str) -> str:
+    pct = max(0.0, min(1.0, fraction)) * 100
+    return (f'<div style="border:1px solid #d1d5db;border-radius:6px;height:22px;position:relative">'
+            f'<div style="background:#2563eb;width:{pct:.1f}%;height:100%;border-radius:6px"></div>'
+            f'<div style="position:absolute;top:1px;width:100%;text-align:center;font-size:13px">'
+            f'{html.escape(label)}</div></div>')
+
+
+def run_view(st: engine.RunState, position: int | None, *, starting: str,
+             running: Callable[[engine.RunState], tuple[str, float, str]],
+             completed: Callable[[engine.RunState], str], stopped: str,
+             evaluating: str = "Training done. Now testing the model on problems it has never seen...") -> tuple[str, str]:
+    """(status markdown, progress-bar HTML) for a run in any state.
+
+    running(st) -> (markdown, fraction, bar label); completed(st) -> markdown."""
+    if st.state == "queued":
+        return (f"Waiting in line: position **{position}**. Training starts when a slot frees up.",
+                progress_bar(0, f"queued, position {position}"))
+    if st.state == "starting":
+        return starting, progress_bar(0, "starting")
+    if st.state == "running":
+        md, fraction, label = running(st)
+        return md, progress_bar(fraction, label)
+    if st.state == "evaluating":
+        return evaluating, progress_bar(1.0, "evaluating")
+    if st.state == "completed" and st.metrics:
+        return completed(st), progress_bar(1.0, "done")
+    if st.state == "stopped":
+        return stopped, progress_bar(st.fraction, "stopped")
+    msg = st.error.splitlines()[0] if st.error else "the run failed"
+    return f"**The run failed:** {html.escape(msg)}", progress_bar(0, "failed")

