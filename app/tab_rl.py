@@ -9,7 +9,7 @@ import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, session_of
-from app.widgets import progress_bar, run_view
+from app.widgets import precision_note, progress_bar, run_view
 from training import engine
 from training.core import paths
 from training.figures import rl_figure
@@ -68,7 +68,7 @@ def _running(st) -> tuple[str, float, str]:
 def _completed(st) -> str:
     c = st.metrics["curve"]
     return (f"**Done.** Held-out accuracy {c[0]['accuracy']:.1%} at the start, **{c[-1]['accuracy']:.1%}** after "
-            f"{st.metrics['steps']} GRPO steps; mean length {c[0]['mean_tokens']:.0f} -> {c[-1]['mean_tokens']:.0f} tokens.")
+            f"{st.metrics['steps']} GRPO steps{precision_note(st.metrics)}; mean length {c[0]['mean_tokens']:.0f} -> {c[-1]['mean_tokens']:.0f} tokens.")
 
 
 def rl_status(ctx: AppContext, session: str, run_id: str | None):

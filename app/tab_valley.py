@@ -8,7 +8,7 @@ import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, session_of
-from app.widgets import progress_bar, run_view
+from app.widgets import precision_note, progress_bar, run_view
 from training import engine
 from training.figures import valley_figure
 
@@ -87,7 +87,8 @@ def _completed(st) -> str:
     ev = st.metrics.get("eval") or {}
     return (f"**Done.** Accuracy **{ev.get('accuracy', 0):.1%}** (± {ev.get('accuracy_se', 0):.1%}), mean response "
             f"**{ev.get('mean_tokens', 0):.0f} tokens**, reflective responses {ev.get('reflection_ratio', 0):.0%}. "
-            f"Trained {st.metrics['steps']} steps in {st.metrics['train_seconds']:.0f} s. Your run is the star on the plot.")
+            f"Trained {st.metrics['steps']} steps in {st.metrics['train_seconds']:.0f} s{precision_note(st.metrics)}. "
+            f"Your run is the star on the plot.")
 
 
 def status_view(ctx: AppContext, session: str, run_id: str | None):

@@ -21,6 +21,12 @@ def progress_bar(fraction: float, label: str) -> str:
             f'{html.escape(label)}</div></div>')
 
 
+def precision_note(metrics: dict) -> str:
+    """' in fp32 (why)': the precision a run trained in, as the run recorded it."""
+    p = metrics.get("precision") or {}
+    return f" in **{p['name']}** ({p['reason']})" if p.get("name") else ""
+
+
 def run_view(st: engine.RunState, position: int | None, *, starting: str,
              running: Callable[[engine.RunState], tuple[str, float, str]],
              completed: Callable[[engine.RunState], str], stopped: str,

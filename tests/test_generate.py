@@ -43,3 +43,25 @@ def test_bad_sampling_settings():
         generate(model, tok, PROMPTS[:1], top_p=0)
     with pytest.raises(ValueError, match="greedy"):
         generate(model, tok, PROMPTS[:1], n=2)
+
+
+def test_lean_decoder_grows_its_cache_drops_rows_and_samples_like_the_general_path(monkeypatch):
+    """The lean path (training.core.decoder) against transformers' forward, on the shipped model: a cache
+    that must grow many times, rows finishing at different steps, and sampling (it draws for live rows
+    only, in the same order, so the same seed gives the same samples)."""
+    import torch
+
+    from training.core import decoder
+    from training.core import generate as G
+
+    model, tok = load_model("tiny")
+    assert decoder.supports(model)
+    stops, pad = G.eos_ids(model, tok), tok.pad_token_id
+    ids = [tok(G.chat_prompt(tok, p), add_special_tokens=False)["input_ids"] for p in PROMPTS]
+    small = decoder.Decoder.__init__
+    monkeypatch.setattr(decoder.Decoder, "__init__", lambda self, m, capacity=256: small(self, m, capacity=3))
+    for temperature in (0.0, 0.8):
+        fast = G._decode_fast(model, ids, pad, stops, 120, temperature, 0.95, torch.Generator().manual_seed(5))
+        slow = G._decode_general(model, ids, pad, stops, 120, temperature, 0.95, torch.Generator().manual_seed(5))
+        assert fast == slow
+    assert len({len(toks) for toks, _ in fast}) > 3  # rows really finished at different steps

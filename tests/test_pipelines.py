@@ -24,7 +24,7 @@ def test_sft_recipes_follow_table_2(model):
     for size, (n, ep, bs) in rows.items():
         full = build_config(SFTConfig, load_yaml(RECIPES / model / "sft" / f"{size}.yaml"))
         assert (full.n, full.epochs, full.batch_size, full.lr, full.max_len) == (n, ep, bs, 5e-5, 16384)
-        assert full.method == "full" and full.bf16 and full.gradient_checkpointing and full.trainer == "hf"
+        assert full.method == "full" and full.precision == "bf16" and full.gradient_checkpointing and full.trainer == "hf"
         lora = build_config(SFTConfig, load_yaml(RECIPES / model / "sft" / f"lora-{size}.yaml"))
         assert lora.method == "lora" and (lora.n, lora.epochs, lora.batch_size) == (n, ep, bs)
 

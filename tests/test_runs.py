@@ -11,7 +11,7 @@ from training.sft import SFTConfig
 
 def cfg(tiny_base, **kw):
     return SFTConfig(**{"model": str(tiny_base), "world": "tiny", "n": 8, "epochs": 1, "batch_size": 4,
-                        "bf16": False, "log_every": 1, **kw})
+                        "precision": "fp32", "log_every": 1, **kw})
 
 
 def wait(rm, s, r, states, timeout=180):

@@ -18,7 +18,7 @@ from training.sft import SFTConfig, main, paper_epochs, resolve_schedule
 
 def cfg(tiny_base, tmp_path, **kw):
     base = dict(model=str(tiny_base), world="tiny", n=16, epochs=2, batch_size=4, log_every=1,
-                run_dir=str(tmp_path / "run"), bf16=False)
+                run_dir=str(tmp_path / "run"), precision="fp32")
     base.update(kw)
     return SFTConfig(**base)
 
@@ -76,7 +76,7 @@ def test_full_finetune_moves_every_weight(tiny_base, tmp_path):
 @pytest.mark.parametrize("family", ["qwen2", "llama", "gemma3"])
 def test_each_family_trains_with_its_template(family_models, family, tmp_path):
     m = main(SFTConfig(model=str(family_models[family]), world="tiny", n=8, epochs=1, batch_size=4,
-                       lora_r=2, run_dir=str(tmp_path / family), bf16=False))
+                       lora_r=2, run_dir=str(tmp_path / family), precision="fp32"))
     assert m["status"] == "completed" and m["examples"] == 8
     cfgj = json.loads((tmp_path / family / "adapter" / "adapter_config.json").read_text())
     assert set(cfgj["target_modules"]) == set(LORA_TARGETS["qwen2"])
@@ -122,7 +122,7 @@ def test_sigterm_saves_a_partial_adapter(tiny_base, tmp_path):
     run = tmp_path / "run"
     proc = subprocess.Popen([sys.executable, "-m", "training.sft", "--model", str(tiny_base), "--world", "tiny",
                              "--n", "64", "--epochs", "50", "--batch_size", "4", "--log_every", "1",
-                             "--bf16", "false", "--run_dir", str(run)],
+                             "--precision", "fp32", "--run_dir", str(run)],
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     deadline = time.time() + 120
     while time.time() < deadline:

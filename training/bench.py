@@ -1,53 +1,70 @@
-"""Benchmarks, printed as ratios against a baseline run in the same process.
+"""Benchmarks of this machine, printed as ratios against a baseline run in the same process.
 
-    python -m training.bench                  # everything (about 4 minutes on 2 cores)
-    python -m training.bench --only train     # train | trainer | generate | threads
-    python -m training.bench --quick          # smaller, for a smoke check
+    python -m training.bench                  # everything (about 6 minutes on 2 cores)
+    python -m training.bench --only generate  # machine | train | trainer | generate | threads | default
+    python -m training.bench --quick          # smaller, for a smoke check (about a minute)
 
-1. training: our SFT loop's tokens/s on the embedded model, and that as a fraction of this
-   machine's measured matmul peak (6 x parameters FLOPs per trained token);
-2. our loop against plain transformers.Trainer on the same model, data, batch and steps;
-3. batched generation (our KV-cache loop that drops finished rows, and transformers' generate() on
-   the same batches) against calling generate() once per problem;
-4. torch threads 1 vs 2 for training (on 2 shared cores this is not obvious).
+1. machine: the CPU capability (torch.backends.cpu.get_cpu_capability()), the measured fp32 and bf16
+   matrix-product peaks, and the precision `auto` picks here (training.core.precision), with why;
+2. train: our SFT loop (LoRA, the app's default data and batch) in that precision: tokens/s, and that
+   as a fraction of the same precision's peak (6 x parameters FLOPs per trained token). A fraction
+   above 1 means the measurement is broken: it is reported as such, never as a number;
+3. trainer: our loop against plain transformers.Trainer, same model, data, batch, steps and precision;
+4. generate: the 200 classroom test problems, greedy, with the shipped N=250 adapter merged (long,
+   uneven answers, as in the default run): our batched decoder against the previous implementation
+   (transformers' forward with its cache, dropping finished rows), transformers' own batched
+   generate(), and one generate() call per problem; with the share of identical outputs;
+5. threads: torch threads 1 vs 2 for training (on 2 shared cores this is not obvious);
+6. default: the app's default run (`python -m training.sft --config training/recipes/tiny/sft/classroom.yaml`)
+   as a subprocess, from start to metrics.json: wall time, setup, training, generation.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import subprocess
 import sys
 import time
 
-from training.core import paths
+import torch
+
+from training.core import paths, precision
 from training.core.encode import batches, collate, encode_all
-from training.core.generate import generate, generate_hf
+from training.core.generate import _decode_general, generate, generate_hf
 from training.core.hf_trainer import length_grouping
 from training.core.loop import cycle_epochs, train
 from training.core.models import LORA_TARGETS, load_model
 from training.core.sources import world_pairs
 from training.task.world import problems
 
+SHIPPED_ADAPTER = paths.ASSETS / "valley" / "classroom" / "adapters" / "long-n250"
+DEFAULT_RECIPE = paths.RECIPES / "tiny" / "sft" / "classroom.yaml"
 
-def matmul_peak(dtype_name: str = "float32", size: int = 1024, reps: int = 20) -> float:
-    """Measured GEMM throughput in FLOP/s."""
-    import torch
 
-    dtype = getattr(torch, dtype_name)
-    a, b = torch.randn(size, size, dtype=dtype), torch.randn(size, size, dtype=dtype)
-    for _ in range(3):
+def matmul_peak(bf16: bool, size: int = 1024, seconds: float = 1.0) -> float:
+    """Measured FLOP/s of a size x size matrix product: fp32, or fp32 inputs under bf16 autocast (how
+    training runs bf16). Emulated bf16 is ~100x slower, so the repetitions follow a time budget."""
+    a, b = torch.randn(size, size), torch.randn(size, size)
+    with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
         a @ b
-    t = time.perf_counter()
-    for _ in range(reps):
-        a @ b
+        reps, t = 0, time.perf_counter()
+        while time.perf_counter() - t < seconds or reps < 2:
+            a @ b
+            reps += 1
     return 2 * size ** 3 * reps / (time.perf_counter() - t)
 
 
-def _sft_data(tok, n: int, seed: int = 0):
-    return encode_all(tok, world_pairs(n, "long", "classroom", seed), 1024).examples
+def bench_machine(_quick: bool) -> dict:
+    prec = precision.resolve("auto", "cpu", (8 * 288, 192, 576))  # the default run's batch through the MLP
+    fp32, bf16 = matmul_peak(False), matmul_peak(True, seconds=0.5)
+    return {"cpu_capability": torch.backends.cpu.get_cpu_capability(), "cpu": precision._cpu_name(),
+            "threads": torch.get_num_threads(), "torch": torch.__version__,
+            "matmul_peak_fp32_gflops": fp32 / 1e9, "matmul_peak_bf16_autocast_gflops": bf16 / 1e9,
+            "auto_precision": prec.name, "auto_reason": prec.reason}
 
 
-def _fresh_lora():
+def _lora():
     from peft import LoraConfig, get_peft_model
 
     model, tok = load_model("tiny")
@@ -56,42 +73,49 @@ def _fresh_lora():
     return model, tok
 
 
-def bench_train(steps: int, batch: int) -> dict:
-    """Our loop: tokens/s and share of the matmul peak."""
-    import torch
+def _batches(tok, steps: int, batch: int):
+    examples = encode_all(tok, world_pairs(max(steps * batch, 250), "long", "classroom", 0), 1024).examples
+    return cycle_epochs(lambda e: batches(examples, batch, e, tok.pad_token_id))
 
-    model, tok = _fresh_lora()
-    ex = _sft_data(tok, steps * batch)
-    it = cycle_epochs(lambda e: batches(ex, batch, e, tok.pad_token_id))
-    train(model, it, 2, 1e-3, bf16=True, log_every=10**9)  # warm-up
-    res = train(model, it, steps, 1e-3, bf16=True, log_every=10**9)
+
+def _fraction(achieved: float, peak: float) -> float | str:
+    f = achieved / peak
+    return round(f, 3) if f <= 1 else f"BROKEN MEASUREMENT: {f:.2f} of the peak (achieved above the peak)"
+
+
+def bench_train(steps: int, batch: int, bf16: bool | None = None) -> dict:
+    """Our loop in the precision `auto` picks: tokens/s and the fraction of that precision's peak."""
+    if bf16 is None:
+        bf16 = precision.resolve("auto", "cpu", (batch * 288, 192, 576)).bf16
+    model, tok = _lora()
+    it = _batches(tok, steps, batch)
+    train(model, it, 2, 1e-3, bf16=bf16, log_every=10**9)  # warm-up
+    res = train(model, it, steps, 1e-3, bf16=bf16, log_every=10**9)
     n_params = sum(p.numel() for p in model.parameters())
-    peak_fp32, peak_bf16 = matmul_peak("float32"), matmul_peak("bfloat16")
+    peak = matmul_peak(bf16, seconds=0.5)
     flops = 6 * n_params * res.tokens_per_s
-    return {"tokens_per_s": res.tokens_per_s, "params": n_params, "threads": torch.get_num_threads(),
-            "matmul_peak_fp32_gflops": peak_fp32 / 1e9, "matmul_peak_bf16_gflops": peak_bf16 / 1e9,
-            "achieved_gflops": flops / 1e9, "fraction_of_bf16_peak": flops / peak_bf16,
-            "fraction_of_fp32_peak": flops / peak_fp32}
+    return {"precision": "bf16" if bf16 else "fp32", "tokens_per_s": res.tokens_per_s, "params": n_params,
+            "threads": torch.get_num_threads(), "achieved_gflops": flops / 1e9, "peak_gflops": peak / 1e9,
+            "fraction_of_peak": _fraction(flops, peak)}
 
 
 def bench_trainer(steps: int, batch: int) -> dict:
-    """Our loop vs transformers.Trainer, same LoRA model, same examples, batch and steps."""
-    import torch
+    """Our loop vs transformers.Trainer: same LoRA model, examples, batch, steps and precision."""
     from transformers import Trainer, TrainingArguments
 
-    model, tok = _fresh_lora()
-    ex = _sft_data(tok, steps * batch)
-    it = cycle_epochs(lambda e: batches(ex, batch, e, tok.pad_token_id))
-    train(model, it, 2, 1e-3, bf16=True, log_every=10**9)
-    ours = train(model, it, steps, 1e-3, bf16=True, log_every=10**9)
+    bf16 = precision.resolve("auto", "cpu", (batch * 288, 192, 576)).bf16
+    model, tok = _lora()
+    it = _batches(tok, steps, batch)
+    train(model, it, 2, 1e-3, bf16=bf16, log_every=10**9)
+    ours = train(model, it, steps, 1e-3, bf16=bf16, log_every=10**9)
 
-    model2, _ = _fresh_lora()
+    model2, _ = _lora()
+    ex = encode_all(tok, world_pairs(max(steps * batch, 250), "long", "classroom", 0), 1024).examples
     args = TrainingArguments(output_dir=str(paths.home() / "bench-trainer"), per_device_train_batch_size=batch,
                              max_steps=steps + 2, learning_rate=1e-3, lr_scheduler_type="cosine",
-                             warmup_steps=max(1, round(0.05 * (steps + 2))), logging_steps=10**9, save_strategy="no", report_to=[],
-                             bf16=True, use_cpu=not torch.cuda.is_available(), dataloader_num_workers=0,
-                             disable_tqdm=True,
-                             remove_unused_columns=False, **length_grouping())
+                             warmup_steps=max(1, round(0.05 * (steps + 2))), logging_steps=10**9,
+                             save_strategy="no", report_to=[], bf16=bf16, use_cpu=True, dataloader_num_workers=0,
+                             disable_tqdm=True, remove_unused_columns=False, **length_grouping())
 
     class DS(torch.utils.data.Dataset):
         def __len__(self):
@@ -107,64 +131,95 @@ def bench_trainer(steps: int, batch: int) -> dict:
     hf_s = time.perf_counter() - t
     # the tokens it saw: the same count per step on average (same data, same batch size)
     hf_tok_s = ours.tokens / ours.steps * (steps + 2) / hf_s
-    return {"ours_tokens_per_s": ours.tokens_per_s, "trainer_tokens_per_s": hf_tok_s,
-            "ratio_ours_over_trainer": ours.tokens_per_s / hf_tok_s}
+    return {"precision": "bf16" if bf16 else "fp32", "ours_tokens_per_s": ours.tokens_per_s,
+            "trainer_tokens_per_s": hf_tok_s, "ratio_ours_over_trainer": ours.tokens_per_s / hf_tok_s}
 
 
 def bench_generate(n_problems: int, max_new_tokens: int) -> dict:
-    """Batched generation vs one generate() call per problem, on the fine-tuned-like long outputs."""
-    model, tok = load_model("tiny")
+    """Ours vs the previous implementation vs transformers batched vs per-example, greedy, same problems."""
+    import training.core.generate as G
+
+    model, tok = load_model("tiny", adapter=SHIPPED_ADAPTER, merge=True)
     prompts = [p.prompt for p in problems("classroom", "test", n_problems)]
-    t = time.perf_counter()
-    ours = generate(model, tok, prompts, max_new_tokens=max_new_tokens, batch_size=64)
-    t_ours = time.perf_counter() - t
-    t = time.perf_counter()
-    hf_batched = generate_hf(model, tok, prompts, max_new_tokens=max_new_tokens, batch_size=64)
-    t_hf_batched = time.perf_counter() - t
-    k = max(4, n_problems // 8)  # per-example generate() is slow: time a subset and scale
-    t = time.perf_counter()
-    single = generate_hf(model, tok, prompts[:k], max_new_tokens=max_new_tokens, batch_size=1)
-    t_single = (time.perf_counter() - t) * n_problems / k
-    same = sum(a.text == b.text for a, b in zip(ours, hf_batched)) / len(ours)
-    same_single = sum(a.text == b.text for a, b in zip(ours[:k], single)) / k
+
+    def timed(fn):
+        t = time.perf_counter()
+        out = fn()
+        return out, time.perf_counter() - t
+
+    ours, t_ours = timed(lambda: generate(model, tok, prompts, max_new_tokens=max_new_tokens, batch_size=200))
+    fast = G.decode_batch
+    G.decode_batch = _decode_general  # the previous implementation, through the same generate()
+    try:
+        prev, t_prev = timed(lambda: generate(model, tok, prompts, max_new_tokens=max_new_tokens, batch_size=200))
+    finally:
+        G.decode_batch = fast
+    hf, t_hf = timed(lambda: generate_hf(model, tok, prompts, max_new_tokens=max_new_tokens, batch_size=200))
+    k = max(4, n_problems // 20)  # per-example generate() is slow: time a subset and scale
+    single, t_single = timed(lambda: generate_hf(model, tok, prompts[:k], max_new_tokens=max_new_tokens,
+                                                 batch_size=1))
+    t_single *= n_problems / k
     toks = sum(g.n_tokens for g in ours)
-    return {"problems": n_problems, "generated_tokens": toks, "ours_s": t_ours, "hf_batched_s": t_hf_batched,
-            "per_example_s_estimated": t_single, "ours_tokens_per_s": toks / t_ours,
-            "ratio_ours_over_per_example": t_single / t_ours, "ratio_hf_batched_over_per_example":
-            t_single / t_hf_batched, "ratio_ours_over_hf_batched": t_hf_batched / t_ours,
-            "identical_to_hf_batched": same, "identical_to_per_example": same_single}
+
+    def same(a, b):
+        return sum(x.text == y.text and x.finish == y.finish for x, y in zip(a, b)) / len(b)
+
+    return {"problems": n_problems, "max_new_tokens": max_new_tokens, "generated_tokens": toks,
+            "ours_tokens_per_s": toks / t_ours, "previous_tokens_per_s": toks / t_prev,
+            "hf_batched_tokens_per_s": toks / t_hf, "per_example_tokens_per_s_estimated": toks / t_single,
+            "ratio_ours_over_previous": t_prev / t_ours, "ratio_ours_over_hf_batched": t_hf / t_ours,
+            "ratio_ours_over_per_example": t_single / t_ours,
+            "fraction_of_fp32_peak": _fraction(2 * sum(p.numel() for p in model.parameters()) * toks / t_ours,
+                                               matmul_peak(False, seconds=0.5)),
+            "identical_to_previous": same(ours, prev), "identical_to_hf_batched": same(ours, hf),
+            "identical_to_per_example": same(ours[:k], single)}
 
 
 def bench_threads(steps: int, batch: int) -> dict:
-    import torch
-
     out = {}
+    before = torch.get_num_threads()
     for n in (1, 2):
         torch.set_num_threads(n)
         out[f"threads_{n}_tokens_per_s"] = bench_train(steps, batch)["tokens_per_s"]
+    torch.set_num_threads(before)
     out["ratio_2_over_1"] = out["threads_2_tokens_per_s"] / out["threads_1_tokens_per_s"]
     return out
 
 
+def bench_default(quick: bool) -> dict:
+    """The app's default run as a user starts it: a new process, from start to metrics.json."""
+    run_dir = paths.home() / "bench-default"
+    extra = ["--n", "16", "--eval_n", "20"] if quick else []
+    t = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "training.sft", "--config", str(DEFAULT_RECIPE), "--run_dir", str(run_dir),
+                    "--log_every", "50", *extra], check=True, cwd=str(paths.REPO), stdout=subprocess.DEVNULL)
+    wall = time.perf_counter() - t
+    m = json.loads((run_dir / "metrics.json").read_text())
+    ev = m.get("eval") or {}
+    return {"wall_s": wall, "setup_s": m["setup_s"], "train_s": m["train_seconds"],
+            "generation_s": ev.get("generation_seconds"), "startup_and_saving_s":
+            wall - m["setup_s"] - m["train_seconds"] - (ev.get("generation_seconds") or 0),
+            "train_tokens_per_s": m["tokens_per_s"], "generated_tokens_per_s": ev.get("generated_tokens_per_s"),
+            "precision": m["precision"]["name"], "accuracy": ev.get("accuracy"), "n": m["config"]["n"]}
+
+
+BENCHES = ("machine", "train", "trainer", "generate", "threads", "default")
+
+
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--only", choices=["train", "trainer", "generate", "threads"], default=None)
+    ap.add_argument("--only", choices=BENCHES, default=None)
     ap.add_argument("--quick", action="store_true")
     a = ap.parse_args(argv)
     steps, batch = (6, 4) if a.quick else (30, 8)
-    n_gen, max_new = (16, 64) if a.quick else (128, 512)
+    n_gen, max_new = (16, 64) if a.quick else (200, 512)
+    runs = {"machine": lambda: bench_machine(a.quick), "train": lambda: bench_train(steps, batch),
+            "trainer": lambda: bench_trainer(steps, batch), "generate": lambda: bench_generate(n_gen, max_new),
+            "threads": lambda: bench_threads(steps, batch), "default": lambda: bench_default(a.quick)}
     results = {}
-    todo = [a.only] if a.only else ["train", "trainer", "generate", "threads"]
-    for name in todo:
+    for name in [a.only] if a.only else list(runs):
         t = time.perf_counter()
-        if name == "train":
-            results[name] = bench_train(steps, batch)
-        elif name == "trainer":
-            results[name] = bench_trainer(steps, batch)
-        elif name == "generate":
-            results[name] = bench_generate(n_gen, max_new)
-        else:
-            results[name] = bench_threads(steps, batch)
+        results[name] = runs[name]()
         results[name]["bench_seconds"] = round(time.perf_counter() - t, 1)
         print(f"[bench] {name}: " + json.dumps({k: (round(v, 3) if isinstance(v, float) else v)
                                                  for k, v in results[name].items()}), flush=True)

@@ -44,7 +44,7 @@ class EvalConfig:
     max_new_tokens: int = 1024
     batch_size: int = 64
     backend: str = "auto"         # auto | hf | vllm
-    dtype: str = "float32"
+    precision: str = "auto"       # auto | fp32 | bf16 of the weights: auto = bf16 on a GPU that has it, else fp32
     seed: int = 0
     thinking: bool = False        # open the assistant turn with <think> (same as training!)
     out_dir: str = ""             # default: $VALLEY_HOME/results/eval-<time>
@@ -60,7 +60,7 @@ class EvalConfig:
 
 def main(cfg: EvalConfig) -> dict:
     out = Path(cfg.out_dir) if cfg.out_dir else paths.results_dir() / f"eval-{time.strftime('%Y%m%d-%H%M%S')}"
-    backend = make_backend(cfg.model, cfg.adapter, cfg.backend, cfg.dtype, cfg.batch_size)
+    backend = make_backend(cfg.model, cfg.adapter, cfg.backend, cfg.precision, cfg.batch_size)
     probs = problems(cfg.world, "test", cfg.n)
     res = run_eval(backend, probs, cfg.samples, cfg.temperature, cfg.top_p, cfg.max_new_tokens,
                    cfg.seed, cfg.thinking, out_dir=out,

@@ -35,7 +35,7 @@ from pathlib import Path
 
 import torch
 
-from training.core import runs
+from training.core import precision, runs
 from training.core.config import parse_config
 from training.core.encode import chat_prompt
 from training.core.evaluation import evaluate_model
@@ -63,6 +63,7 @@ class GRPOConfig:
     eval_every: int = 10
     eval_n: int = 100
     seed: int = 0
+    precision: str = "auto"        # auto | fp32 | bf16 for the policy update (rollouts and evaluation stay fp32)
     threads: int = 0
     run_dir: str = ""
     resume: bool = True            # continue from run_dir/state.pt if it exists
@@ -72,6 +73,7 @@ class GRPOConfig:
             raise ValueError("group_size must be >= 2: advantages compare answers within a group")
         if self.steps < 1 or self.prompts_per_step < 1:
             raise ValueError("steps and prompts_per_step must be >= 1")
+        precision.check(self.precision)
         if not 0 < self.lr <= 0.1 or self.kl_coef < 0 or self.temperature <= 0:
             raise ValueError("need 0 < lr <= 0.1, kl_coef >= 0 and temperature > 0")
 
@@ -156,6 +158,9 @@ def main(cfg: GRPOConfig) -> dict:
     model.requires_grad_(True)  # peft froze the base weights; RL trains all of them
     ref, _ = load_model(cfg.model, adapter=cfg.init_adapter or None, merge=True)
     ref.eval().requires_grad_(False)
+    device = next(model.parameters()).device
+    prec = precision.resolve(cfg.precision, device.type,
+                             precision.model_shape(model, cfg.prompts_per_step * cfg.group_size * cfg.max_new_tokens // 2))
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, betas=(0.9, 0.99), weight_decay=0.0)
     progress = run_dir / runs.PROGRESS
     start_step = 0
@@ -203,9 +208,11 @@ def main(cfg: GRPOConfig) -> dict:
             # 4. loss on the answer tokens
             ids, mask, amask, w = _pad_batch(rollout_prompts, answers, pad, stops[0])
             model.train()
-            logp = token_logprobs(model, ids, mask, w)
+            with prec.autocast(device.type):
+                logp = token_logprobs(model, ids, mask, w)
             with torch.no_grad():
-                ref_logp = token_logprobs(ref, ids, mask, w)
+                with prec.autocast(device.type):
+                    ref_logp = token_logprobs(ref, ids, mask, w)
             loss, kl = grpo_loss(logp, ref_logp, adv, amask, cfg.kl_coef)
             # 5. update
             opt.zero_grad(set_to_none=True)
@@ -244,6 +251,7 @@ def main(cfg: GRPOConfig) -> dict:
     model.save_pretrained(run_dir / runs.MODEL)
     tok.save_pretrained(run_dir / runs.MODEL)
     metrics = {"status": status, "steps": step, "seconds": round(time.perf_counter() - t0, 1),
+               "precision": prec.to_dict(),
                "curve": curve, "config": asdict(cfg)}
     runs.write_metrics(run_dir, metrics)
     runs.write_status(run_dir, status, steps=step, total_steps=cfg.steps)

@@ -51,7 +51,7 @@ class TRLGRPOConfig:
     use_vllm: bool = True
     vllm_mode: str = "colocate"
     vllm_gpu_memory_utilization: float = 0.4
-    bf16: bool = True
+    precision: str = "bf16"        # fp32 | bf16 (the paper's GPUs run bf16; on a CPU fp32 is used)
     gradient_checkpointing: bool = True
     seed: int = 0
     run_dir: str = ""
@@ -109,7 +109,7 @@ def main(cfg: TRLGRPOConfig) -> dict:
         num_generations=cfg.num_generations, max_completion_length=cfg.max_completion_length,
         temperature=cfg.temperature, beta=cfg.beta, learning_rate=cfg.lr, lr_scheduler_type="constant",
         use_vllm=cfg.use_vllm, vllm_mode=cfg.vllm_mode, vllm_gpu_memory_utilization=cfg.vllm_gpu_memory_utilization,
-        bf16=cfg.bf16 and _cuda(), gradient_checkpointing=cfg.gradient_checkpointing and _cuda(),
+        bf16=cfg.precision == "bf16" and _cuda(), gradient_checkpointing=cfg.gradient_checkpointing and _cuda(),
         logging_steps=cfg.log_every, save_strategy="no", report_to=[], seed=cfg.seed,
         use_cpu=not _cuda(), disable_tqdm=True,
     )

@@ -132,7 +132,7 @@ def score_rows(name: str, rows: list[dict], gens, k: int) -> tuple[list[dict], i
 
 def run_shard(args, rows_by_bench: dict[str, list[dict]]) -> dict[str, list]:
     """Generate every benchmark's samples with one backend (one process, one GPU or the CPU)."""
-    backend = make_backend(args.model, args.adapter, args.backend, args.dtype, args.batch_size)
+    backend = make_backend(args.model, args.adapter, args.backend, args.precision, args.batch_size)
     out = {}
     for name, rows in rows_by_bench.items():
         k = args.samples or BENCHMARKS[name].k
@@ -154,7 +154,8 @@ def main(argv=None) -> dict:
     ap.add_argument("--top_p", type=float, default=0.95)
     ap.add_argument("--max_new_tokens", type=int, default=16384)
     ap.add_argument("--backend", default="auto", choices=["auto", "hf", "vllm"])
-    ap.add_argument("--dtype", default="bfloat16")
+    ap.add_argument("--precision", default="auto", choices=["auto", "fp32", "bf16"],
+                    help="of the weights: auto = bf16 on a GPU that has it, else fp32")
     ap.add_argument("--batch_size", type=int, default=64)
     ap.add_argument("--dp", type=int, default=1, help="data parallel: one engine per GPU")
     ap.add_argument("--seed", type=int, default=0)

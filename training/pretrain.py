@@ -19,7 +19,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from training.core import runs
+from training.core import precision, runs
 from training.core.config import cli_line, parse_config, to_yaml
 from training.core.encode import collate, encode_chat
 from training.core.generate import generate
@@ -51,7 +51,7 @@ class PretrainConfig:
     vocab_size: int = 512
     max_len: int = 256             # longer examples are dropped (and counted), never truncated
     seed: int = 0
-    bf16: bool = True              # bf16 autocast on CPU: ~1.2x faster at these sizes (bench)
+    precision: str = "auto"        # auto | fp32 | bf16: auto = bf16 where this machine runs it fast (measured)
     threads: int = 0               # torch threads; 0 = torch's default
     log_every: int = 50
     eval_every: int = 0            # greedy accuracy on 100 test problems every k steps (0 = off)
@@ -128,7 +128,9 @@ def main(cfg: PretrainConfig) -> dict:
     else:
         tokenizer = build_tokenizer(cfg.vocab_size)
         model = build_model(tokenizer, cfg.size, seed=cfg.seed)
-    print(f"[pretrain] {cfg.size}: {n_params(model):,} parameters, vocab {len(tokenizer)}", flush=True)
+    prec = precision.resolve(cfg.precision, "cpu", precision.model_shape(model, cfg.batch_size * 64))
+    print(f"[pretrain] {cfg.size}: {n_params(model):,} parameters, vocab {len(tokenizer)}; {prec.name}: "
+          f"{prec.reason}", flush=True)
     stream = example_stream(cfg, tokenizer)
     pad = tokenizer.pad_token_id
 
@@ -163,7 +165,7 @@ def main(cfg: PretrainConfig) -> dict:
     stop = StopFlag.for_run(out)
     try:
         res = train(model, batches(), cfg.steps, cfg.lr, cfg.warmup_ratio, cfg.weight_decay,
-                    bf16=cfg.bf16, log_every=cfg.log_every, progress_path=progress_path, stop=stop,
+                    bf16=prec.bf16, log_every=cfg.log_every, progress_path=progress_path, stop=stop,
                     on_log=on_log)
     finally:
         stop.restore()
@@ -185,6 +187,7 @@ def main(cfg: PretrainConfig) -> dict:
         "eval_seconds": round(time.perf_counter() - t1, 1),
         "final_loss": res.last_loss,
         "threads": torch.get_num_threads(),
+        "precision": prec.to_dict(),
         "torch": torch.__version__,
         "command": command,
         "config": asdict(cfg),

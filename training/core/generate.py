@@ -18,6 +18,7 @@ from typing import Callable
 
 import torch
 
+from training.core import decoder
 from training.core.encode import chat_prompt
 
 
@@ -96,6 +97,17 @@ def pick_next(logits: torch.Tensor, temperature: float, top_p: float, gen: torch
     return torch.multinomial(probs.cpu(), 1, generator=gen).squeeze(-1).to(logits.device)
 
 
+def left_pad(prompts_ids: list[list[int]], pad_id: int, device) -> tuple[torch.Tensor, torch.Tensor]:
+    """Prompts of different lengths as one left-padded batch (ids, mask): every row ends at the last column."""
+    width = max(len(p) for p in prompts_ids)
+    ids = torch.full((len(prompts_ids), width), pad_id, dtype=torch.long)
+    mask = torch.zeros_like(ids)
+    for r, p in enumerate(prompts_ids):
+        ids[r, width - len(p):] = torch.tensor(p)
+        mask[r, width - len(p):] = 1
+    return ids.to(device), mask.to(device)
+
+
 @torch.no_grad()
 def decode_batch(model, prompts_ids: list[list[int]], pad_id: int, stop_ids: list[int], max_new_tokens: int,
                  temperature: float, top_p: float, gen: torch.Generator) -> list[tuple[list[int], str]]:
@@ -103,18 +115,54 @@ def decode_batch(model, prompts_ids: list[list[int]], pad_id: int, stop_ids: lis
 
     transformers' generate() keeps finished rows in the batch until the longest one ends; with long
     chain-of-thought outputs of very different lengths, dropping them saves a large share of the
-    work (training/bench.py measures both).
+    work (training/bench.py measures both). Qwen2/Llama models take the lean path of
+    training.core.decoder; every other model goes through its own forward with transformers' cache.
     """
+    if decoder.supports(model):
+        return _decode_fast(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen)
+    return _decode_general(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen)
+
+
+def _decode_fast(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen):
+    device = next(model.parameters()).device
+    ids, mask = left_pad(prompts_ids, pad_id, device)
+    n = len(prompts_ids)
+    stop = torch.tensor(stop_ids, device=device)
+    dec = decoder.Decoder(model, capacity=min(max_new_tokens, 256))
+    logits = dec.prefill(ids, mask)
+    rows = torch.arange(n, device=device)            # original row of each batch row
+    live = torch.ones(n, dtype=torch.bool, device=device)
+    out = torch.full((n, max_new_tokens), pad_id, dtype=torch.long, device=device)
+    length = torch.full((n,), max_new_tokens, dtype=torch.long, device=device)
+    stopped = torch.zeros(n, dtype=torch.bool, device=device)
+    for step in range(max_new_tokens):
+        idx = live.nonzero().squeeze(1)               # live rows of the current batch
+        tok = pick_next(logits[idx], temperature, top_p, gen)  # draws only for live rows, as the general path
+        ended = torch.isin(tok, stop)
+        out[rows[idx], step] = tok
+        length[rows[idx[ended]]] = step
+        stopped[rows[idx[ended]]] = True
+        live[idx[ended]] = False
+        n_live = int(live.sum())
+        if n_live == 0:
+            break
+        full = torch.full((live.shape[0],), pad_id, dtype=torch.long, device=device)
+        full[idx] = tok
+        if n_live <= 0.8 * live.shape[0]:             # drop finished rows once a fifth of the batch is done
+            keep = live.nonzero().squeeze(1)
+            dec.keep(keep)
+            rows, full, live = rows[keep], full[keep], live[keep]
+        logits = dec.step(full)
+    lengths, finished = length.tolist(), stopped.tolist()
+    out = out.tolist()
+    return [(out[r][:lengths[r]], "stop" if finished[r] else "length") for r in range(n)]
+
+
+def _decode_general(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen):
     from transformers import DynamicCache
 
     device = next(model.parameters()).device
-    width = max(len(p) for p in prompts_ids)
-    ids = torch.full((len(prompts_ids), width), pad_id, dtype=torch.long)
-    mask = torch.zeros_like(ids)
-    for r, p in enumerate(prompts_ids):
-        ids[r, width - len(p):] = torch.tensor(p)
-        mask[r, width - len(p):] = 1
-    ids, mask = ids.to(device), mask.to(device)
+    ids, mask = left_pad(prompts_ids, pad_id, device)
     pos = (mask.cumsum(-1) - 1).clamp(min=0)
     cache = DynamicCache(config=model.config)
     stop = torch.tensor(stop_ids, device=device)

@@ -36,7 +36,7 @@ def length_grouping() -> dict:
 
 
 def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict, batch_size: int,
-                       run_dir: Path, stop, on_log, weights_dir: Path) -> LoopResult:
+                       run_dir: Path, stop, on_log, weights_dir: Path, bf16: bool = False) -> LoopResult:
     """Train and save (Trainer.save_model gathers ZeRO-3/FSDP shards; only the main process writes)."""
     import torch
     from transformers import Trainer, TrainerCallback, TrainingArguments
@@ -94,7 +94,7 @@ def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict,
         weight_decay=cfg.weight_decay,
         max_grad_norm=cfg.grad_clip,
         adam_beta1=0.9, adam_beta2=0.95,
-        bf16=cfg.bf16 and cuda,
+        bf16=bf16 and cuda,
         gradient_checkpointing=cfg.gradient_checkpointing,
         logging_steps=cfg.log_every,
         save_strategy="no",

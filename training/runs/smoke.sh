@@ -27,7 +27,7 @@ for fam in qwen2 llama gemma3; do
   for n in 16 32; do
     done_ "$H/runs/$fam-sft-$n/metrics.json" || $PY -m training.sft --model "$H/tiny-hf/$fam" \
         --data "$H/data/openr1/$fam/openr1-$n.jsonl" --n $n --method full --epochs 1 --batch_size 8 \
-        --per_device_batch_size 4 --trainer hf --lr 1e-3 --max_len 1024 --bf16 false --log_every 1 \
+        --per_device_batch_size 4 --trainer hf --lr 1e-3 --max_len 1024 --precision fp32 --log_every 1 \
         --run_dir "$H/runs/$fam-sft-$n"
   done
 done
@@ -50,7 +50,7 @@ fi
 # 4. RL: GRPO through TRL from the 32-example SFT checkpoint (no vLLM on CPU)
 done_ "$H/runs/qwen2-grpo/model/config.json" || $PY -m training.grpo_trl --model "$H/runs/qwen2-sft-32/model" \
     --data world:tiny --steps 2 --prompts_per_step 2 --mini_batch 2 --num_generations 2 --per_device_batch_size 4 \
-    --max_completion_length 16 --use_vllm false --bf16 false --gradient_checkpointing false --run_dir "$H/runs/qwen2-grpo"
+    --max_completion_length 16 --use_vllm false --precision fp32 --gradient_checkpointing false --run_dir "$H/runs/qwen2-grpo"
 
 # 5. results: the evaluations become a valley table and figures in the app's schema
 cat > "$H/results/manifest.yaml" <<YAML
