@@ -11,7 +11,7 @@ for k, v in {"GRADIO_ANALYTICS_ENABLED": "False", "HF_HUB_DISABLE_TELEMETRY": "1
 
 from app.main import build_app, launch_kwargs  # noqa: E402
 
-demo = build_app(max_runs=int(os.environ.get("VALLEY_MAX_RUNS", 1)))
+demo = build_app(max_runs=int(os.environ.get("VALLEY_MAX_RUNS", 0)))  # 0: 8 on a GPU, 1 on a CPU
 
 if __name__ == "__main__":
     demo.launch(**launch_kwargs())

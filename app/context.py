@@ -4,6 +4,8 @@ by build_app() and passed to each tab builder; nothing here lives at module leve
 from __future__ import annotations
 
 import json
+import re
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,10 +51,23 @@ class AppContext:
     shipped: Shipped
     eval_n: int = 200               # test problems each finished run is evaluated on
     eval_max_new_tokens: int = 512
+    allow_local_models: bool = False  # may users type a folder on this server as their model?
+    max_upload_mb: float = 20.0
+    browser: gr.State | None = None  # this page's copy of its browser's id (build_app sets it up)
 
 
-def session_of(request: gr.Request | None) -> str:
-    """The key that owns runs: Gradio's per-connection session hash (each browser tab, each client)."""
+BROWSER_ID = re.compile(r"^[0-9a-f]{32}$")
+
+
+def new_browser_id() -> str:
+    return uuid.uuid4().hex
+
+
+def owner_of(browser_id: str | None, request: gr.Request | None) -> str:
+    """Who owns runs: the browser (its id lives in the browser's storage, so a reload or a second tab sees
+    the same runs); for a client without one (the API, gradio_client), its connection's session."""
+    if isinstance(browser_id, str) and BROWSER_ID.match(browser_id):
+        return "browser-" + browser_id
     if request is None or not getattr(request, "session_hash", None):
         return "local"
-    return request.session_hash
+    return "session-" + request.session_hash

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gradio as gr
 
-from app.context import AppContext, Shipped
+from app.context import BROWSER_ID, AppContext, Shipped, new_browser_id, owner_of
 from app.runs import RunManager
 from app.tab_about import build_about_tab
 from app.tab_anatomy import build_anatomy_tab
@@ -32,29 +32,66 @@ This lab lets you train one, watch it fall into the valley, and see exactly wher
 """
 
 
-def build_app(max_runs: int = 1, disk_cap_mb: float = 400.0, eval_n: int = 200,
-              eval_max_new_tokens: int = 512) -> gr.Blocks:
+MAX_UPLOAD_MB = 20.0
+
+
+def default_max_runs() -> int:
+    """Training runs at once: 8 on a GPU (one H100 ran 8 fine-tunes of the embedded model at 9.5 steps/s
+    each against 11.7 alone, training/LOG.md), 1 on a CPU (a run already uses every core)."""
+    import torch
+
+    return 8 if torch.cuda.is_available() else 1
+
+
+def build_app(max_runs: int = 0, disk_cap_mb: float = 400.0, eval_n: int = 200, eval_max_new_tokens: int = 512,
+              allow_local_models: bool = False, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
+    """max_runs: training runs at once (0 = default_max_runs()); allow_local_models: let users type a
+    folder of this server as their model (never the app's own runs folder)."""
     # Resolve transformers' lazy imports once, here: the first `from transformers import AutoConfig` racing in
     # several request threads at once fails with ImportError (seen with 10 concurrent sessions).
     from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer  # noqa: F401
 
-    ctx = AppContext(RunManager(max_concurrent=max_runs, disk_cap_mb=disk_cap_mb), engine.ModelCache(),
-                     Shipped.load(), eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens)
+    ctx = AppContext(RunManager(max_concurrent=max_runs or default_max_runs(), disk_cap_mb=disk_cap_mb),
+                     engine.ModelCache(), Shipped.load(), eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens,
+                     allow_local_models=allow_local_models, max_upload_mb=max_upload_mb)
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(HEADER)
+        # This browser's id lives in its local storage, so a reload or a second tab sees the same runs. Each
+        # page copies it into a State when it loads: handlers read it there, server-side, so it is not an
+        # API parameter (an API client has none: its runs belong to its session).
+        stored = gr.BrowserState(None, storage_key="valley-lab-browser")
+        ctx.browser = gr.State(None)
         with gr.Tabs():
-            build_valley_tab(ctx)
-            build_compare_tab(ctx)
-            build_anatomy_tab(ctx)
-            build_rl_tab(ctx)
+            tabs = [build_valley_tab(ctx), build_compare_tab(ctx), build_anatomy_tab(ctx), build_rl_tab(ctx)]
             build_lessons_tab()
             build_about_tab()
-    demo.queue(default_concurrency_limit=4, max_size=64)
+        # first the id (a new one on a first visit), then each tab restores this browser's state
+        restores = [t.restore for t in tabs if getattr(t, "restore", None)]
+
+        def restore(stored_id, request: gr.Request):
+            """The browser's id and, for each tab, the run to follow: at once, before any button is pressed."""
+            browser_id = ensure_browser_id(stored_id)
+            owner = owner_of(browser_id, request)
+            return (browser_id, browser_id, *[fn(owner) for fn, _ in restores])
+
+        loaded = demo.load(restore, stored, [stored, ctx.browser, *[c for _, c in restores]], show_progress="hidden",
+                           queue=False)
+        for tab in tabs:
+            if getattr(tab, "on_load", None):
+                fn, inputs, outputs = tab.on_load
+                loaded = loaded.then(fn, inputs, outputs, show_progress="hidden")
+    demo.queue(default_concurrency_limit=4, max_size=128)
     demo.ctx = ctx  # for tests and scripts; tabs get it as an argument
     return demo
 
 
-def launch_kwargs() -> dict:
-    """What launch() needs beyond host/port: served folders, theme, css, no telemetry."""
+def ensure_browser_id(stored) -> str:
+    """The browser's id: the one in its storage, or a new one on its first visit."""
+    return stored if isinstance(stored, str) and BROWSER_ID.match(stored) else new_browser_id()
+
+
+def launch_kwargs(max_upload_mb: float = MAX_UPLOAD_MB) -> dict:
+    """What launch() needs beyond host/port: served folders, theme, css, the upload cap."""
     return {"allowed_paths": [str(paths.ASSETS), str(paths.LESSONS)], "css": CSS,
-            "theme": gr.themes.Soft(primary_hue="blue"), "show_error": True}
+            "theme": gr.themes.Soft(primary_hue="blue"), "show_error": True,
+            "max_file_size": f"{max_upload_mb:g}mb"}

@@ -9,7 +9,7 @@ from pathlib import Path
 import gradio as gr
 import pandas as pd
 
-from app.context import AppContext, session_of
+from app.context import AppContext, owner_of
 from training.figures import first_error_figure, length_figure, outcomes_figure, survival_figure
 from training.task import check, horizon, legend_html, parse_expression, render_html, summarize
 
@@ -17,8 +17,12 @@ INTRO = """
 ### Error anatomy: where the first mistake enters, and what happens next
 **Survival**: the share of traces still without any mistake after each step. If every step fails with the same
 small chance *e*, it follows the dashed curve (1-e)<sup>n</sup>. **Hazard**: the chance that the first mistake
-happens at this step, given none before; if it *rises*, mistakes snowball. Pick runs and press **Analyze**.
+happens at this step, given none before; if it *rises*, mistakes snowball. **First:** read the plots below (the
+base model against the shipped fine-tunes); then tick other evaluations, your own runs among them (press
+**Refresh list** after a run finishes), and press **Analyze**.
 """
+METRIC_COLUMNS = ["run", "accuracy", "mean tokens", "reflective", "step error e", "50% horizon (steps)",
+                  "catch rate", "process-correct"]
 
 
 @dataclass
@@ -35,15 +39,15 @@ class AnatomyTab:
     trace: gr.HTML
 
 
-def record_sources(ctx: AppContext, session: str) -> list[tuple[str, str]]:
-    """(label, path to records.jsonl): shipped evaluations and the session's evaluated runs."""
+def record_sources(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
+    """(label, path to records.jsonl): shipped evaluations and the owner's evaluated runs."""
     out = [(label, str(path)) for label, path in ctx.shipped.records.items()]
-    for rid in ctx.runs.runs_of(session):
-        st = ctx.runs.state(session, rid)
+    for rid in ctx.runs.runs_of(owner) if owner else []:
+        st = ctx.runs.state(owner, rid)
         rec = st.run_dir / "eval" / "records.jsonl"
         if rec.exists():
-            cfg = ctx.runs.config(session, rid)
-            out.append((f"your run {rid}: {cfg.style} N={cfg.n}", str(rec)))
+            cfg = ctx.runs.config(owner, rid)
+            out.append((f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}", str(rec)))
     return out
 
 
@@ -71,43 +75,55 @@ def worst_traces(records: list[dict], k: int = 25) -> list[tuple[str, int]]:
              f"{r['n_tokens']} tokens)", i) for i, r in bad[:k]]
 
 
+def analysis(labels: dict[str, str], paths: list[str]) -> tuple:
+    """Everything the tab draws for the evaluations at `paths`: the summary table, four figures, the worst
+    traces of the first one."""
+    curves, rows = {}, []
+    for p in paths:
+        s = summarize(load_records(p))
+        curves[labels[p]] = s
+        rows.append(metrics_row(labels[p], s))
+    recs = load_records(paths[0])
+    return (pd.DataFrame(rows, columns=METRIC_COLUMNS), survival_figure(curves), first_error_figure(curves),
+            length_figure(curves), outcomes_figure(curves), worst_traces(recs))
+
+
 def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
+    sources = record_sources(ctx, None)
+    default = [s[1] for s in sources[:3]]
+    # drawn when the app starts (once, for every visitor): the tab is never a page of empty frames
+    first = analysis(dict((v, k) for k, v in sources), default) if default else None
     with gr.Tab("Error Anatomy", id="anatomy"):
         gr.Markdown(INTRO)
         with gr.Row():
-            sources = record_sources(ctx, "none")
-            runs = gr.CheckboxGroup(sources, value=[s[1] for s in sources[:3]], label="Evaluations", scale=4)
+            runs = gr.CheckboxGroup(sources, value=default, label="Evaluations", scale=4)
             refresh = gr.Button("Refresh list (add my runs)", scale=1)
         analyze = gr.Button("Analyze", variant="primary")
-        metrics = gr.Dataframe(label="Summary", interactive=False)
-        survival = gr.Plot(label="Survival and hazard")
+        metrics = gr.Dataframe(first[0] if first else pd.DataFrame(columns=METRIC_COLUMNS), label="Summary",
+                               interactive=False)
+        survival = gr.Plot(first[1] if first else None, label="Survival and hazard")
         with gr.Row():
-            first_error = gr.Plot(label="First error")
-            by_length = gr.Plot(label="Accuracy by length")
-        outcomes = gr.Plot(label="Reflection outcomes and answer categories")
+            first_error = gr.Plot(first[2] if first else None, label="First error")
+            by_length = gr.Plot(first[3] if first else None, label="Accuracy by length")
+        outcomes = gr.Plot(first[4] if first else None, label="Reflection outcomes and answer categories")
         gr.Markdown("### Drill down: the worst traces of the first selected evaluation\n" + legend_html())
-        worst = gr.Dropdown([], label="Trace", interactive=True)
+        worst = gr.Dropdown(first[5] if first else [], value=None, label="Trace (pick one to read it with its marks)",
+                            interactive=True)
         trace = gr.HTML()
-        first_path = gr.State(None)
+        first_path = gr.State(default[0] if default else None)
 
-    def on_refresh(selected, request: gr.Request):
-        choices = record_sources(ctx, session_of(request))
+    def on_refresh(selected, browser_id, request: gr.Request):
+        choices = record_sources(ctx, owner_of(browser_id, request))
         return gr.update(choices=choices, value=[v for v in (selected or []) if v in {c[1] for c in choices}])
 
-    def on_analyze(paths, request: gr.Request):
+    def on_analyze(paths, browser_id, request: gr.Request):
         if not paths:
             raise gr.Error("tick at least one evaluation")
-        labels = dict((v, k) for k, v in record_sources(ctx, session_of(request)))
-        curves, rows = {}, []
-        for p in paths:
-            if p not in labels:
-                raise gr.Error("that evaluation is not available in this session")
-            s = summarize(load_records(p))
-            curves[labels[p]] = s
-            rows.append(metrics_row(labels[p], s))
-        recs = load_records(paths[0])
-        return (pd.DataFrame(rows), survival_figure(curves), first_error_figure(curves), length_figure(curves),
-                outcomes_figure(curves), gr.update(choices=worst_traces(recs), value=None), paths[0], "")
+        labels = dict((v, k) for k, v in record_sources(ctx, owner_of(browser_id, request)))
+        if any(p not in labels for p in paths):
+            raise gr.Error("that evaluation is not one of yours or the shipped ones")
+        table, *figs, worst_ = analysis(labels, paths)
+        return (table, *figs, gr.update(choices=worst_, value=None), paths[0], "")
 
     def on_pick(i, path):
         if i is None or path is None:
@@ -120,8 +136,10 @@ def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
                 f"{r['category']} &middot; {r['n_tokens']} tokens &middot; {kinds or 'no reflection events'}</div>"
                 + render_html(r["completion"], rec))
 
-    refresh.click(on_refresh, runs, runs, api_name="refresh_evals")
-    analyze.click(on_analyze, runs, [metrics, survival, first_error, by_length, outcomes, worst, first_path, trace],
+    refresh.click(on_refresh, [runs, ctx.browser], runs, api_name="refresh_evals")
+    analyze.click(on_analyze, [runs, ctx.browser], [metrics, survival, first_error, by_length, outcomes, worst, first_path, trace],
                   api_name="analyze")
     worst.change(on_pick, [worst, first_path], trace, api_name="show_trace")
-    return AnatomyTab(runs, refresh, analyze, metrics, survival, first_error, by_length, outcomes, worst, trace)
+    tab = AnatomyTab(runs, refresh, analyze, metrics, survival, first_error, by_length, outcomes, worst, trace)
+    tab.on_load = (on_refresh, [runs, ctx.browser], [runs])  # add this browser's evaluated runs
+    return tab

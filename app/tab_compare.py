@@ -9,13 +9,14 @@ from dataclasses import dataclass
 import gradio as gr
 import spaces
 
-from app.context import AppContext, session_of
+from app.context import AppContext, owner_of
 from training import engine
 from training.task import WORKED_EXAMPLE, check, legend_html, parse_expression, problems, reflection_count, render_html
 
 INTRO = """
 ### Same problem, same sampling: before and after fine-tuning
-Choose a problem and one or more models. Every `a op b = c` the model writes is checked:
+**First:** keep the paper's worked example (or pick or type a problem), tick two models (the base and a fine-tuned
+one are ticked for you) and press **Generate side by side**. Every `a op b = c` the model writes is checked:
 """ + legend_html() + """. Click **thinking** to fold a long trace.
 """
 
@@ -41,17 +42,22 @@ def problem_choices() -> list[tuple[str, str]]:
     return out
 
 
-def model_choices(ctx: AppContext, session: str) -> list[tuple[str, str]]:
-    """(label, 'source|adapter') for the base model, the shipped adapters and the session's runs."""
+def model_choices(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
+    """(label, 'source|adapter') for the base model, the shipped adapters and the owner's runs: a LoRA run
+    as its base + adapter, a fully fine-tuned run as its own model folder."""
     choices = [("base: the embedded tiny model", "tiny|")]
     choices += [(label, f"tiny|{path}") for label, path in ctx.shipped.adapters.items()]
-    for rid in ctx.runs.runs_of(session):
-        st = ctx.runs.state(session, rid)
-        cfg = ctx.runs.config(session, rid)
-        adapter = st.run_dir / "adapter"
-        if st.state in ("completed", "stopped") and (adapter / "adapter_config.json").exists():
-            tag = " (partial)" if st.state == "stopped" else ""
-            choices.append((f"your run {rid}: {cfg.style} N={cfg.n}{tag}", f"{cfg.model}|{adapter}"))
+    for rid in ctx.runs.runs_of(owner) if owner else []:
+        st = ctx.runs.state(owner, rid)
+        cfg = ctx.runs.config(owner, rid)
+        if st.state not in ("completed", "stopped"):
+            continue
+        tag = " (partial)" if st.state == "stopped" else ""
+        label = f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}{tag}"
+        if (st.run_dir / "adapter" / "adapter_config.json").exists():
+            choices.append((label, f"{cfg.model}|{st.run_dir / 'adapter'}"))
+        elif (st.run_dir / "model" / "config.json").exists():
+            choices.append((label, f"{st.run_dir / 'model'}|"))
     return choices
 
 
@@ -77,24 +83,24 @@ def build_compare_tab(ctx: AppContext) -> CompareTab:
             problem = gr.Dropdown(problem_choices(), value=WORKED_EXAMPLE, label="Problem", scale=3)
             custom = gr.Textbox(label="...or type an expression", placeholder="e.g. 12*3-8/4+5", scale=2)
         with gr.Row():
-            models = gr.CheckboxGroup(model_choices(ctx, "none"), value=["tiny|"] + [
+            models = gr.CheckboxGroup(model_choices(ctx, None), value=["tiny|"] + [
                 f"tiny|{p}" for p in list(ctx.shipped.adapters.values())[:2]], label="Models to compare", scale=4)
             refresh = gr.Button("Refresh list (add my runs)", scale=1)
         with gr.Row():
             temperature = gr.Slider(0, 1.5, value=0.0, step=0.05, label="Temperature (0 = greedy)")
             top_p = gr.Slider(0.05, 1.0, value=0.95, step=0.05, label="top-p")
             max_new = gr.Slider(32, 2048, value=768, step=32, label="Max new tokens")
-            seed = gr.Number(value=0, precision=0, label="Seed")
+            seed = gr.Number(value=0, precision=0, minimum=0, maximum=engine.MAX_SEED, label="Seed")
         go = gr.Button("Generate side by side", variant="primary")
         out = gr.HTML()
 
-    def on_refresh(selected, request: gr.Request):
-        choices = model_choices(ctx, session_of(request))
+    def on_refresh(selected, browser_id, request: gr.Request):
+        choices = model_choices(ctx, owner_of(browser_id, request))
         keep = [v for v in (selected or []) if v in {c[1] for c in choices}]
         return gr.update(choices=choices, value=keep)
 
     @spaces.GPU(duration=120)  # ZeroGPU on Spaces; a no-op anywhere else
-    def on_generate(prob, typed, chosen, temp, top_p_, max_new_, seed_, request: gr.Request):
+    def on_generate(prob, typed, chosen, temp, top_p_, max_new_, seed_, browser_id, request: gr.Request):
         expr = (typed or "").strip() or (prob or "").strip()
         if not expr:
             raise gr.Error("choose a problem or type an expression")
@@ -104,7 +110,11 @@ def build_compare_tab(ctx: AppContext) -> CompareTab:
             raise gr.Error(f"that expression can't be used: {e}") from None
         if not chosen:
             raise gr.Error("tick at least one model")
-        labels = dict((v, k) for k, v in model_choices(ctx, session_of(request)))
+        try:
+            seed_ = engine.check_seed(seed_ or 0)
+        except ValueError as e:
+            raise gr.Error(str(e)) from None
+        labels = dict((v, k) for k, v in model_choices(ctx, owner_of(browser_id, request)))
         unknown = [v for v in chosen if v not in labels]
         if unknown:  # only the base, the shipped adapters and this session's own runs
             raise gr.Error("one of the chosen models is not available in this session; press Refresh")
@@ -128,7 +138,12 @@ def build_compare_tab(ctx: AppContext) -> CompareTab:
         return engine.stream(loaded, prompt, temperature=float(temp), top_p=float(top_p_), max_new_tokens=int(max_new_),
                       seed=int(seed_ or 0))
 
-    refresh.click(on_refresh, models, models, api_name="refresh_models")
-    go.click(on_generate, [problem, custom, models, temperature, top_p, max_new, seed], out,
+    refresh.click(on_refresh, [models, ctx.browser], models, api_name="refresh_models")
+    go.click(on_generate, [problem, custom, models, temperature, top_p, max_new, seed, ctx.browser], out,
              api_name="compare", concurrency_id="compute", concurrency_limit=2)
-    return CompareTab(problem, custom, models, refresh, temperature, top_p, max_new, seed, go, out)
+    def on_load(selected, browser_id, request: gr.Request):
+        return on_refresh(selected, browser_id, request)
+
+    tab = CompareTab(problem, custom, models, refresh, temperature, top_p, max_new, seed, go, out)
+    tab.on_load = (on_load, [models, ctx.browser], [models])
+    return tab

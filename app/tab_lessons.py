@@ -78,7 +78,8 @@ def build_lessons_tab() -> LessonsTab:
         if not lessons:
             gr.Markdown("No lessons yet: they live in `lessons/<nn>_<slug>/lesson.md`.")
         choices = [(l.title, str(l.path)) for l in lessons]
-        pick = gr.Dropdown(choices, value=choices[0][1] if choices else None, label="Lesson")
+        pick = gr.Dropdown(choices, value=choices[0][1] if choices else None,
+                           label="Lesson (start with the first; the instructor guide is for teachers)")
         body = gr.Markdown(render(choices[0][1]) if choices else "")
 
     pick.change(render, pick, body, api_name="lesson")

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import gradio as gr
 import pandas as pd
 
-from app.context import AppContext, session_of
+from app.context import AppContext, owner_of
 from app.widgets import precision_note, progress_bar, run_view
 from training import engine
 from training.core import paths
@@ -20,7 +20,9 @@ INTRO = """
 The paper's third finding: RL that starts from a model fine-tuned on **a little** long-CoT data (8k examples)
 stays *below* RL from the original model, while a start fine-tuned on **a lot** (128k) climbs faster and
 higher, and RL makes responses shorter. Here GRPO samples several answers to each problem, rewards the right
-ones (1) over the wrong ones (0), and nudges the model toward its better answers.
+ones (1) over the wrong ones (0), and nudges the model toward its better answers. **First:** look at the
+precomputed plot below; then pick a start (the base model, a shipped adapter or one of your fine-tunes) and
+press **Start RL**.
 """
 
 
@@ -36,12 +38,12 @@ class RLTab:
     shipped: gr.Plot
 
 
-def start_choices(ctx: AppContext, session: str) -> list[tuple[str, str]]:
+def start_choices(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
     out = [("the base model (no SFT)", "")]
     out += [(f"{label} (shipped)", str(path)) for label, path in ctx.shipped.adapters.items()]
-    for rid in ctx.runs.runs_of(session):
-        st = ctx.runs.state(session, rid)
-        cfg = ctx.runs.config(session, rid)
+    for rid in ctx.runs.runs_of(owner) if owner else []:
+        st = ctx.runs.state(owner, rid)
+        cfg = ctx.runs.config(owner, rid)
         if st.state == "completed" and (st.run_dir / "adapter" / "adapter_config.json").exists():
             out.append((f"your SFT run {rid}: {cfg.style} N={cfg.n}", str(st.run_dir / "adapter")))
     return out
@@ -71,15 +73,15 @@ def _completed(st) -> str:
             f"{st.metrics['steps']} GRPO steps{precision_note(st.metrics)}; mean length {c[0]['mean_tokens']:.0f} -> {c[-1]['mean_tokens']:.0f} tokens.")
 
 
-def rl_status(ctx: AppContext, session: str, run_id: str | None):
+def rl_status(ctx: AppContext, owner: str, run_id: str | None):
     if not run_id:
         return "No RL run yet.", progress_bar(0, ""), None
-    st = ctx.runs.state(session, run_id)
+    st = ctx.runs.state(owner, run_id)
     df = pd.DataFrame([{"step": p["step"], "value": p["reward"], "series": "reward (training batch)"}
                        for p in st.progress if "reward" in p] +
                       [{"step": p["step"], "value": p["eval"]["accuracy"], "series": "accuracy (held-out)"}
                        for p in st.progress if "eval" in p]) if st.progress else None
-    md, bar = run_view(st, ctx.runs.position(session, run_id),
+    md, bar = run_view(st, ctx.runs.position(owner, run_id),
                        starting="Loading the model and measuring where it starts...", running=_running,
                        completed=_completed, stopped="Stopped; the weights so far were saved.")
     return md, bar, (None if st.state == "queued" else df)
@@ -92,10 +94,10 @@ def build_rl_tab(ctx: AppContext) -> RLTab:
         shipped = gr.Plot(shipped_figure())
         gr.Markdown("#### Run it yourself")
         with gr.Row():
-            start_from = gr.Dropdown(start_choices(ctx, "none"), value="", label="Start from", scale=3)
+            start_from = gr.Dropdown(start_choices(ctx, None), value="", label="Start from", scale=3)
             refresh = gr.Button("Refresh (add my SFT runs)", scale=1)
             steps = gr.Slider(2, 60, value=20, step=1, label="GRPO steps")
-            seed = gr.Number(value=0, precision=0, label="Seed")
+            seed = gr.Number(value=0, precision=0, minimum=0, maximum=engine.MAX_SEED, label="Seed")
         with gr.Row():
             start = gr.Button("Start RL", variant="primary")
             stop = gr.Button("Stop", variant="stop")
@@ -106,34 +108,44 @@ def build_rl_tab(ctx: AppContext) -> RLTab:
         current = gr.State(None)
         timer = gr.Timer(2.0)
 
-    def on_refresh(value, request: gr.Request):
-        choices = start_choices(ctx, session_of(request))
+    def on_refresh(value, browser_id, request: gr.Request):
+        choices = start_choices(ctx, owner_of(browser_id, request))
         return gr.update(choices=choices, value=value if value in {c[1] for c in choices} else "")
 
-    def on_start(adapter, n_steps, seed_, request: gr.Request):
-        session = session_of(request)
-        allowed = {c[1] for c in start_choices(ctx, session)}
+    def on_start(adapter, n_steps, seed_, browser_id, request: gr.Request):
+        owner = owner_of(browser_id, request)
+        allowed = {c[1] for c in start_choices(ctx, owner)}
         if (adapter or "") not in allowed:
-            raise gr.Error("that starting point is not available in this session")
+            raise gr.Error("that starting point is not one of yours or the shipped ones")
         try:
             cfg = engine.grpo_config(adapter or "", n_steps, seed_)
         except ValueError as e:
             raise gr.Error(str(e)) from None
-        run_id = ctx.runs.submit(session, cfg, module=engine.GRPO)
+        run_id = ctx.runs.submit(owner, cfg, module=engine.GRPO)
         return run_id, f"Queued. The equivalent command:\n\n`{engine.command_for(cfg, engine.GRPO)}`"
 
-    def on_stop(run_id, request: gr.Request):
+    def on_stop(run_id, browser_id, request: gr.Request):
         if not run_id:
             raise gr.Error("there is no RL run to stop")
-        ctx.runs.stop(session_of(request), run_id)
-        return "Stopping..."
+        return ctx.runs.stop(owner_of(browser_id, request), run_id)
 
-    def on_tick(run_id, request: gr.Request):
-        md, b, df = rl_status(ctx, session_of(request), run_id)
+    def on_tick(run_id, browser_id, request: gr.Request):
+        md, b, df = rl_status(ctx, owner_of(browser_id, request), run_id)
         return md, b, df
 
-    refresh.click(on_refresh, start_from, start_from, api_name="refresh_rl_starts")
-    start.click(on_start, [start_from, steps, seed], [current, status], api_name="start_rl")
-    stop.click(on_stop, current, status, api_name="stop_rl")
-    timer.tick(on_tick, current, [status, bar, reward], api_name="poll_rl", show_progress="hidden")
-    return RLTab(start_from, steps, seed, start, stop, status, reward, shipped)
+    refresh.click(on_refresh, [start_from, ctx.browser], start_from, api_name="refresh_rl_starts")
+    start.click(on_start, [start_from, steps, seed, ctx.browser], [current, status], api_name="start_rl")
+    stop.click(on_stop, [current, ctx.browser], status, api_name="stop_rl")
+    timer.tick(on_tick, [current, ctx.browser], [status, bar, reward], api_name="poll_rl", show_progress="hidden")
+
+    def latest(owner: str):
+        mine = ctx.runs.runs_of(owner, engine.GRPO)
+        return mine[-1] if mine else None
+
+    def on_load(value, browser_id, request: gr.Request):
+        return on_refresh(value, browser_id, request)
+
+    tab = RLTab(start_from, steps, seed, start, stop, status, reward, shipped)
+    tab.restore = (latest, current)
+    tab.on_load = (on_load, [start_from, ctx.browser], [start_from])
+    return tab

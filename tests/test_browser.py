@@ -1,13 +1,17 @@
 """A real browser on the real page: Playwright driving Debian's Chromium (installed by .ci/run via apt).
 
-It opens the app, starts a run, waits until the loss plot has drawn points, and saves a screenshot
-(to $VALLEY_SCREENSHOTS or the test's tmp dir) so a person can look at what a student sees.
+- every tab, clicked in order, keeps every label of the tab strip and shows its first content; Error
+  Anatomy is drawn on load (its plots are images before anyone presses a button);
+- a run started, the page reloaded: the run is still listed, followed and stoppable; a finished run
+  downloads as a zip; the loss plot draws.
+Screenshots go to $VALLEY_SCREENSHOTS (or the test's tmp dir) so a person can look at what a student sees.
 """
 
 import os
 import re
 import shutil
 import socket
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -17,6 +21,11 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                 reason="Debian's chromium is not installed (.ci/run installs it)")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+TABS = ["Valley Lab", "Side by Side", "Error Anatomy", "Through RL", "Lessons", "About"]
+FIRST_CONTENT = {"Valley Lab": "Fine-tune a small model on long chain-of-thought",
+                 "Side by Side": "Same problem, same sampling", "Error Anatomy": "Error anatomy",
+                 "Through RL": "After the valley", "Lessons": "Lesson (start with the first",
+                 "About": "The paper in short"}
 
 
 def free_port() -> int:
@@ -25,39 +34,83 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def test_page_trains_and_draws_the_loss(tmp_path):
-    from playwright.sync_api import sync_playwright
-
-    os.environ["VALLEY_HOME"] = str(tmp_path / "home")
+@pytest.fixture(scope="module")
+def app(tmp_path_factory):
+    home = tmp_path_factory.mktemp("browser-home")
+    os.environ["VALLEY_HOME"] = str(home)
     from app.main import build_app, launch_kwargs
 
     demo = build_app(eval_n=6, eval_max_new_tokens=96)
     port = free_port()
     demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, **launch_kwargs())
-    shots = Path(os.environ.get("VALLEY_SCREENSHOTS", tmp_path))
+    shots = Path(os.environ.get("VALLEY_SCREENSHOTS", home / "shots"))
     shots.mkdir(parents=True, exist_ok=True)
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-            page = browser.new_page(viewport={"width": 1400, "height": 1300})
-            page.goto(f"http://127.0.0.1:{port}/", wait_until="load")  # never "networkidle": the page polls every second
-            page.get_by_text("Through the Valley Lab").first.wait_for(timeout=60_000)
-            page.screenshot(path=str(shots / "valley_lab_start.png"), full_page=True)
-            # a short run: N = 40 examples, the rest as pre-filled
-            n_box = page.get_by_label("N: number of chain-of-thought examples").first
-            n_box.fill("40")
-            n_box.press("Enter")
-            page.get_by_role("button", name="Start").click()
-            page.get_by_text("Training: step").first.wait_for(timeout=120_000)
-            # the loss plot has drawn marks (Vega renders into a canvas or svg)
-            page.wait_for_function(
-                "() => [...document.querySelectorAll('.vega-embed canvas, .vega-embed svg')].length > 0",
-                timeout=60_000)
-            page.screenshot(path=str(shots / "valley_lab_training.png"), full_page=True)
-            # exact "Done." (get_by_text is case-insensitive: "Training done." must not count)
-            page.get_by_text(re.compile(r"^Done\.$")).first.wait_for(timeout=300_000)
-            page.screenshot(path=str(shots / "valley_lab_done.png"), full_page=True)
-            browser.close()
-    finally:
-        demo.close()
-    assert (shots / "valley_lab_training.png").stat().st_size > 10_000
+    yield f"http://127.0.0.1:{port}/", shots
+    demo.close()
+
+
+@pytest.fixture()
+def page(app):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        context = browser.new_context(viewport={"width": 1400, "height": 1300}, accept_downloads=True)
+        pg = context.new_page()
+        pg.goto(app[0], wait_until="load")  # never "networkidle": the page polls every second
+        pg.get_by_text("Through the Valley Lab").first.wait_for(timeout=60_000)
+        pg.wait_for_function("() => localStorage.getItem('valley-lab-browser') !== null", timeout=30_000)
+        yield pg
+        browser.close()
+
+
+def labels(page) -> list[str]:
+    return [t.inner_text().strip() for t in page.get_by_role("tab").all()]
+
+
+def test_every_tab_keeps_the_strip_and_shows_its_first_content(app, page):
+    assert labels(page) == TABS
+    for name in TABS:
+        page.get_by_role("tab", name=name, exact=True).click()
+        page.get_by_text(FIRST_CONTENT[name]).first.wait_for(state="visible", timeout=30_000)
+        assert labels(page) == TABS, f"after clicking {name}: {labels(page)}"
+        if name == "Error Anatomy":  # drawn on load: four figures and a filled summary table, no button pressed
+            panel = page.get_by_role("tabpanel")
+            panel.locator("img").nth(3).wait_for(timeout=30_000)
+            assert "accuracy" in panel.inner_text() and "shipped: base" in panel.inner_text()
+        page.screenshot(path=str(app[1] / f"tab_{name.replace(' ', '_').lower()}.png"), full_page=True)
+
+
+def test_a_run_survives_a_reload_and_a_finished_run_downloads(app, page, tmp_path):
+    n_box = page.get_by_label("N: number of chain-of-thought examples").first
+    n_box.fill("600")  # long enough (300 steps) to be still training after the reload
+    n_box.press("Enter")
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.get_by_text("Training: step").first.wait_for(timeout=120_000)
+    page.wait_for_function("() => /\\d{6}-[0-9a-f]{6}/.test(document.body.innerText)", timeout=30_000)
+    run_id = re.findall(r"\d{6}-[0-9a-f]{6}", page.get_by_role("tabpanel").first.inner_text())[-1]
+    page.reload(wait_until="load")  # the same browser: its id is in its local storage
+    page.wait_for_function("() => localStorage.getItem('valley-lab-browser') !== null", timeout=30_000)
+    page.get_by_text("Through the Valley Lab").first.wait_for(timeout=60_000)
+    # still listed (innerText: only what is shown; the run is also a choice in the hidden Side by Side tab)
+    page.wait_for_function(f"() => document.body.innerText.includes('{run_id}')", timeout=30_000)
+    page.get_by_text("Training: step").first.wait_for(timeout=60_000)  # and followed
+    page.get_by_role("button", name="Stop", exact=True).click()
+    page.get_by_text(re.compile(r"^Stopped\.")).first.wait_for(timeout=120_000)
+    # a short run to the end, its loss curve drawn, then downloaded
+    n_box = page.get_by_label("N: number of chain-of-thought examples").first
+    n_box.fill("16")
+    n_box.press("Enter")
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.vega-embed canvas, .vega-embed svg')].length > 0", timeout=120_000)
+    page.get_by_text(re.compile(r"^Done\.")).first.wait_for(timeout=300_000)  # "Done." or "Done (reused)."
+    page.screenshot(path=str(app[1] / "valley_lab_done.png"), full_page=True)
+    page.get_by_role("button", name=re.compile("^Download my run")).click()
+    link = page.locator('a[download^="valley-run-"][download$=".zip"]').first
+    link.wait_for(timeout=60_000)
+    with page.expect_download() as dl:
+        link.click()
+    path = tmp_path / "run.zip"
+    dl.value.save_as(path)
+    assert {"metrics.json", "adapter/adapter_config.json"} <= set(zipfile.ZipFile(path).namelist())

@@ -18,6 +18,7 @@ takes the app down, and the run directory (training.core.runs) is the whole trut
 
 from __future__ import annotations
 
+import re
 import subprocess
 import threading
 from dataclasses import dataclass, field
@@ -28,9 +29,9 @@ from training.core import paths, runs
 from training.core.config import build_config, cli_line, load_yaml
 from training.core.encode import chat_prompt
 from training.core.generate import eos_ids, pick_next
-from training.core.models import PAPER_MODELS, check_source, load_model
+from training.core.models import PAPER_MODELS, TINY_ALIASES, check_source, load_model
 from training.core.openr1 import available as openr1_available
-from training.core.sources import read_chat_file
+from training.core.sources import count_chat_file
 from training.grpo import GRPOConfig
 from training.sft import SFTConfig, resolve_schedule
 
@@ -58,6 +59,11 @@ class Loaded:
 class ModelCache:
     """Loaded models keyed by (source, adapter), evicted least-recently-used beyond `capacity`.
 
+    Loads happen one at a time: transformers builds a model on the "meta" device first, and two
+    loads at once in one process can see each other's half-built weights ("Cannot copy out of meta
+    tensor": seen with 4 sessions pressing Generate on a fresh app). A caller that finds the model
+    being loaded waits for that load instead of starting its own.
+
     PEFT's adapter toggling and a model's KV cache are not thread-safe: each Loaded carries a lock
     that generation holds, so two users share a model by taking turns, never by interleaving.
     """
@@ -65,21 +71,31 @@ class ModelCache:
     def __init__(self, capacity: int = 6):
         self.capacity = capacity
         self._items: dict[tuple[str, str], Loaded] = {}
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()       # guards _items
+        self._loading = threading.Lock()    # one load at a time
+
+    def _cached(self, key) -> Loaded | None:
+        with self._lock:
+            item = self._items.pop(key, None)
+            if item is not None:
+                self._items[key] = item  # most recently used last
+            return item
 
     def get(self, source: str, adapter: str = "") -> Loaded:
         key = (source, adapter or "")
-        with self._lock:
-            if key in self._items:
-                item = self._items.pop(key)
-                self._items[key] = item  # most recently used last
+        item = self._cached(key)
+        if item is not None:
+            return item
+        with self._loading:
+            item = self._cached(key)  # loaded by the caller we waited for
+            if item is not None:
                 return item
-        model, tok = load_model(source, adapter=adapter or None)
-        item = Loaded(source, adapter or "", model, tok)
-        with self._lock:
-            self._items[key] = item
-            while len(self._items) > self.capacity:
-                self._items.pop(next(iter(self._items)))
+            model, tok = load_model(source, adapter=adapter or None)
+            item = Loaded(source, adapter or "", model, tok)
+            with self._lock:
+                self._items[key] = item
+                while len(self._items) > self.capacity:
+                    self._items.pop(next(iter(self._items)))
         return item
 
 
@@ -112,13 +128,60 @@ def stream(loaded: Loaded, prompt: str, temperature: float = 0.0, top_p: float =
 # ----------------------------------------------------------------------------------------------
 # Configs from what a user chose (every problem is a ValueError with a message a student can act on)
 # ----------------------------------------------------------------------------------------------
+HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
+MAX_SEED = 2**32 - 1
+HUB_CHECK_TIMEOUT_S = 8.0
+
+
+def check_model(model: str | None, allow_local: bool = False, forbidden: Path | None = None) -> str:
+    """The model a user typed, if the app may use it: 'tiny' (the embedded model), a Hugging Face id
+    (checked against the Hub or its local cache within a few seconds), or, only when the app was
+    started to allow it, a local folder (never one under `forbidden`: other users' runs). The errors
+    never say whether a path exists on the server."""
+    model = (model or "").strip() or "tiny"
+    if model in TINY_ALIASES:
+        return "tiny"
+    local = model.startswith(("/", ".", "~")) or not HUB_ID.match(model)
+    if local:
+        folder = Path(model).expanduser().resolve()
+        if not allow_local or (forbidden is not None and folder.is_relative_to(Path(forbidden).resolve())):
+            raise ValueError("that model is not one this app offers: pick one from the list, or type a Hugging "
+                             "Face id like Qwen/Qwen2.5-0.5B-Instruct")
+    result: dict = {}
+
+    def check():
+        try:
+            result["ok"] = check_source(model)
+        except Exception as e:  # noqa: BLE001 - passed on below
+            result["error"] = e
+
+    worker = threading.Thread(target=check, daemon=True)
+    worker.start()
+    worker.join(HUB_CHECK_TIMEOUT_S)
+    if worker.is_alive():
+        raise ValueError(f"could not check {model!r} within {HUB_CHECK_TIMEOUT_S:.0f} s: the Hugging Face Hub "
+                         f"does not answer from here (offline?) and the model is not in the local cache")
+    if "error" in result:
+        if local:  # the loader's message would say whether the folder exists
+            raise ValueError("that folder does not hold a model this app can load") from None
+        raise ValueError(str(result["error"])) from None
+    return model
+
+
+def check_seed(seed) -> int:
+    if seed is None or not float(seed).is_integer() or not 0 <= int(seed) <= MAX_SEED:
+        raise ValueError(f"the seed must be a whole number from 0 to {MAX_SEED:,}, got {seed}")
+    return int(seed)
+
+
 def sft_config(model: str = "tiny", data: str = "world", upload: str | None = None, n: int = 250,
                style: str = "long", method: str = "lora", lora_r: int = 16, lora_alpha: int = 32,
                epochs: float = 0, lr: float = 6e-3, seed: int = 0, eval_n: int = 200,
-               eval_max_new_tokens: int = 512) -> SFTConfig:
+               eval_max_new_tokens: int = 512, allow_local_models: bool = False, forbidden: Path | None = None,
+               max_upload_mb: float = 20.0) -> SFTConfig:
     """The SFT config of an app run: the model and the data are checked before anything starts."""
-    model = (model or "").strip() or "tiny"
-    check_source(model)  # ModelLoadError (a ValueError's sibling: RuntimeError) says why
+    model = check_model(model, allow_local_models, forbidden)
+    seed = check_seed(seed)
     if n is None or not 1 <= int(n) <= 100_000:
         raise ValueError(f"N must be between 1 and 100,000 examples, got {n}")
     if lr is None or not 0 < float(lr) <= 0.1:
@@ -130,16 +193,19 @@ def sft_config(model: str = "tiny", data: str = "world", upload: str | None = No
     if data == "upload":
         if not upload:
             raise ValueError("choose a JSONL file to upload, or pick the built-in world data")
-        rows = read_chat_file(upload)  # DataError (a ValueError) names the line and what is wrong
-        if int(n) > len(rows):
-            raise ValueError(f"N={int(n)} but the file has only {len(rows)} examples")
+        size_mb = Path(upload).stat().st_size / 1e6
+        if size_mb > max_upload_mb:
+            raise ValueError(f"the file is {size_mb:.1f} MB; this app takes files up to {max_upload_mb:g} MB")
+        rows = count_chat_file(upload)  # DataError (a ValueError) names the line and what is wrong
+        if int(n) > rows:
+            raise ValueError(f"N={int(n)} but the file has only {rows} examples")
         source = str(upload)
     elif data == "openr1":
         ok, why = openr1_available()
         if not ok:
             raise ValueError(why)
     return SFTConfig(model=model, data=source, style=style, n=int(n), method=method, lora_r=int(lora_r),
-                     lora_alpha=int(lora_alpha), epochs=float(epochs), lr=float(lr), seed=int(seed or 0),
+                     lora_alpha=int(lora_alpha), epochs=float(epochs), lr=float(lr), seed=seed,
                      eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens, log_every=2)
 
 
@@ -152,7 +218,7 @@ def schedule(cfg: SFTConfig, is_tiny: bool = True) -> dict:
 def grpo_config(init_adapter: str = "", steps: int = 20, seed: int = 0) -> GRPOConfig:
     """GRPO as the shipped RL sweep runs it (its recipe), from a start, for `steps` steps."""
     return build_config(GRPOConfig, {**load_yaml(GRPO_RECIPE), "init_adapter": init_adapter or "",
-                                     "steps": int(steps), "seed": int(seed or 0),
+                                     "steps": int(steps), "seed": check_seed(seed or 0),
                                      "eval_every": max(1, int(steps) // 4)})
 
 
@@ -169,15 +235,26 @@ def command_for(cfg, module: str = SFT) -> str:
     return cli_line(module, cfg)
 
 
-def start_run(cfg, run_dir: Path | None = None, env: dict | None = None, module: str = SFT) -> RunHandle:
+def start_run(cfg, run_dir: Path | None = None, env: dict | None = None, module: str = SFT,
+              nice: int = 0) -> RunHandle:
     """Write the run's config and launch `python -m <module> --config <run_dir>/config.yaml`
     (training.sft or training.grpo: both write the same run-directory files)."""
     run_dir = Path(run_dir) if run_dir else runs.new_run_dir("run")
-    return RunHandle(run_dir, runs.launch(module, cfg, run_dir, env))
+    return RunHandle(run_dir, runs.launch(module, cfg, run_dir, env, nice))
 
 
-def poll(run_dir: Path, proc: subprocess.Popen | None = None) -> RunState:
-    return runs.poll(run_dir, proc)
+def poll(run_dir: Path, proc: subprocess.Popen | None = None, pid: int | None = None) -> RunState:
+    return runs.poll(run_dir, proc, pid)
+
+
+def mark_abandoned(run_dir: Path, message: str) -> None:
+    runs.mark_abandoned(run_dir, message)
+
+
+def config_from(module: str, values: dict):
+    """A run's config from its saved values (the app's registry on disk)."""
+    cls = {SFT: SFTConfig, GRPO: GRPOConfig}[module]
+    return build_config(cls, values)
 
 
 def stop(run_dir: Path, proc: subprocess.Popen | None = None) -> None:

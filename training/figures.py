@@ -18,6 +18,8 @@ from training.core import paths  # noqa: E402
 from training.task.analysis import horizon  # noqa: E402
 
 STYLE_COLORS = {"long": "#dc2626", "short": "#2563eb", "mixed": "#7c3aed", "padded": "#6b7280"}
+STYLE_MARKERS = {"long": "o", "short": "s", "mixed": "^", "padded": "D"}  # shapes and lines besides colour
+STYLE_LINES = {"long": "-", "short": "--", "mixed": ":", "padded": "-."}
 PALETTE = ["#111827", "#dc2626", "#2563eb", "#16a34a", "#d97706", "#7c3aed"]
 RL_METRICS = ("accuracy", "mean_tokens", "reflection_ratio", "claim_error_rate")
 
@@ -34,10 +36,12 @@ def _rows(result: dict, style: str) -> list[dict]:
     return sorted([r for r in result["table"] if r["style"] == style], key=lambda r: r["n"])
 
 
-def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_ref: dict | None = None):
+def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_ref: dict | None = None,
+                  class_points: list[dict] | None = None):
     """Accuracy and mean response length against N (log x); the base as a horizontal line.
 
-    extra_points: [{"n", "accuracy", "mean_tokens", "label"}] (e.g. the app's own runs).
+    extra_points: [{"n", "accuracy", "mean_tokens", "label"}] (e.g. the app's own runs), drawn as stars.
+    class_points: [{"n", "accuracy", "mean_tokens", "style"}] (a class's runs), small marks by style.
     paper_ref: assets/paper_reference.json; its relative numbers are drawn on a third panel.
     """
     ncols = 3 if paper_ref else 2
@@ -59,8 +63,15 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
             seeds = sorted({r["seeds"] for r in rows})
             seeds_txt = f"{seeds[0]}" if len(seeds) == 1 else f"{seeds[0]}-{seeds[-1]}"
             what = "1 seed" if seeds == [1] else f"mean ± sd, {seeds_txt} seeds"
-            ax.errorbar(xs, ys, yerr=err, marker="o", capsize=3, color=STYLE_COLORS[style],
+            ax.errorbar(xs, ys, yerr=err, marker=STYLE_MARKERS[style], ls=STYLE_LINES[style], capsize=3,
+                        color=STYLE_COLORS[style],
                         label=f"{style} CoT SFT ({what})")
+        for style in ("long", "short", "mixed", "padded"):
+            pts = [p for p in class_points or [] if p["style"] == style]
+            if pts:
+                ax.scatter([p["n"] for p in pts], [p[key] for p in pts], marker=STYLE_MARKERS[style], s=22,
+                           facecolors="none", edgecolors=STYLE_COLORS[style], alpha=0.8, zorder=4,
+                           label=f"class runs, {style} ({len(pts)})")
         for p in extra_points or []:
             ax.scatter([p["n"]], [p[key]], marker="*", s=180, color="#d97706", zorder=5,
                        label=p.get("label", "your run"))

@@ -130,12 +130,14 @@ def read_progress(run_dir: Path) -> list[dict]:
 
 
 class StopFlag:
-    """Set by SIGTERM/SIGINT (when installed in the main thread) or by the run's STOP file on disk.
+    """Set by SIGTERM/SIGINT (when installed in the main thread), by the run's STOP file on disk, or,
+    for a run the app launched, by the app's exit (even a kill -9: the run's parent process changes).
 
     Trainers check it between steps (`if stop: ...`) and end cleanly: the weights so far are saved."""
 
-    def __init__(self, stop_file: Path | None = None, install_signals: bool = True):
+    def __init__(self, stop_file: Path | None = None, install_signals: bool = True, parent_pid: int | None = None):
         self.stop_file = Path(stop_file) if stop_file else None
+        self.parent_pid = parent_pid
         self.reason = ""
         self._previous = {}
         if install_signals:
@@ -147,7 +149,8 @@ class StopFlag:
 
     @classmethod
     def for_run(cls, run_dir: Path) -> "StopFlag":
-        return cls(Path(run_dir) / STOP_FILE)
+        parent = os.environ.get("VALLEY_PARENT_PID")  # set by the app for the runs it launches
+        return cls(Path(run_dir) / STOP_FILE, parent_pid=int(parent) if parent else None)
 
     def _handle(self, signum, frame):
         self.reason = signal.Signals(signum).name
@@ -155,6 +158,8 @@ class StopFlag:
     def __bool__(self) -> bool:
         if not self.reason and self.stop_file is not None and self.stop_file.exists():
             self.reason = "stop file"
+        if not self.reason and self.parent_pid is not None and os.getppid() != self.parent_pid:
+            self.reason = "the app that started this run exited"
         return bool(self.reason)
 
     def restore(self):
@@ -166,8 +171,11 @@ class StopFlag:
 # ----------------------------------------------------------------------------------------------
 # Launching, reading and stopping (the app's side, through training.engine)
 # ----------------------------------------------------------------------------------------------
-def launch(module: str, cfg, run_dir: Path, env: dict | None = None) -> subprocess.Popen:
-    """Write the run's config and start `python -m <module> --config <run_dir>/config.yaml`."""
+def launch(module: str, cfg, run_dir: Path, env: dict | None = None, nice: int = 0) -> subprocess.Popen:
+    """Write the run's config and start `python -m <module> --config <run_dir>/config.yaml`.
+
+    nice: a lower CPU priority for the run (the app uses it so that its pages stay responsive while a
+    run uses every core)."""
     run_dir.mkdir(parents=True, exist_ok=True)
     cfg.run_dir = str(run_dir)
     (run_dir / CONFIG).write_text(to_yaml(cfg))
@@ -177,6 +185,7 @@ def launch(module: str, cfg, run_dir: Path, env: dict | None = None) -> subproce
             cwd=str(paths.REPO), stdout=log, stderr=subprocess.STDOUT,
             env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
             start_new_session=True,  # a Ctrl-C in the app's terminal does not kill the run
+            preexec_fn=(lambda: os.nice(nice)) if nice else None,
         )
     (run_dir / PID).write_text(str(proc.pid))
     return proc
@@ -190,6 +199,7 @@ class RunState:
     info: dict                      # status.json
     metrics: dict | None            # metrics.json (when done)
     error: str = ""
+    reused_from: str | None = None  # the finished run whose results this one reuses (the app sets it)
 
     @property
     def done(self) -> bool:
@@ -209,23 +219,41 @@ class RunState:
         return self.progress[-1].get("eta_s") if self.progress else None
 
 
-def poll(run_dir: Path, proc: subprocess.Popen | None = None) -> RunState:
-    """The run's state from its directory (and, if we launched it, whether the process died)."""
+def poll(run_dir: Path, proc: subprocess.Popen | None = None, pid: int | None = None) -> RunState:
+    """The run's state from its directory (and, if we launched it or know its pid, whether the
+    process died)."""
     run_dir = Path(run_dir)
     info = read_json(run_dir / STATUS) or {}
     progress = read_progress(run_dir)
     metrics = read_metrics(run_dir)
     state = info.get("state", STARTING if (run_dir / CONFIG).exists() else QUEUED)
     error = info.get("error", "")
-    if proc is not None and proc.poll() is not None and state not in FINISHED:
+    gone = (proc is not None and proc.poll() is not None) or (proc is None and pid is not None and not _alive(pid))
+    if gone and state not in FINISHED:
         if (run_dir / STOP_FILE).exists():
             # stopped on request before its signal handler was installed (still loading): nothing to save
             return RunState(run_dir, STOPPED, progress, info, metrics, "stopped before training began")
         # the process is gone without saying it finished: killed (OOM, kill -9) or crashed early
         state = FAILED
         tail = (run_dir / LOG).read_text()[-2000:] if (run_dir / LOG).exists() else ""
-        error = error or f"the training process exited with code {proc.returncode} before finishing\n{tail}"
+        code = f" with code {proc.returncode}" if proc is not None else ""
+        error = error or f"the training process exited{code} before finishing\n{tail}"
     return RunState(run_dir, state, progress, info, metrics, error)
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def mark_abandoned(run_dir: Path, message: str) -> None:
+    """A run whose process is gone without finishing (its app stopped): say so in its status."""
+    write_status(Path(run_dir), FAILED, error=message)
 
 
 def stop(run_dir: Path, proc: subprocess.Popen | None = None) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import random
 from pathlib import Path
+from typing import Iterator
 
 from training.core.openr1 import load_openr1_pairs
 from training.task.traces import LongKnobs, write_trace
@@ -49,29 +50,43 @@ def read_chat_file(path: str | Path) -> list[tuple[str, str]]:
     The prompt is the last user turn before the final assistant turn (a system turn, if any, is
     prepended to it). Errors name the line and what is wrong.
     """
+    pairs = list(iter_chat_file(path))
+    if not pairs:
+        raise DataError(f"{Path(path).name}: no examples in the file")
+    return pairs
+
+
+def count_chat_file(path: str | Path) -> int:
+    """Check every example of a chat file and count them, one line at a time (never the whole file)."""
+    n = sum(1 for _ in iter_chat_file(path))
+    if not n:
+        raise DataError(f"{Path(path).name}: no examples in the file")
+    return n
+
+
+def iter_chat_file(path: str | Path) -> Iterator[tuple[str, str]]:
+    """The (prompt, completion) pairs of a chat file, checked one by one as they are read."""
     p = Path(path)
     if not p.exists():
         raise DataError(f"data file {p} does not exist")
-    rows: list[tuple[int, object]] = []
     if p.suffix == ".parquet":
         import pandas as pd
 
-        rows = list(enumerate(pd.read_parquet(p).to_dict("records"), start=1))
-    else:
-        with open(p, encoding="utf-8", errors="strict") as f:
-            try:
-                for i, line in enumerate(f, start=1):
-                    if not line.strip():
-                        continue
-                    try:
-                        rows.append((i, json.loads(line)))
-                    except json.JSONDecodeError as e:
-                        raise DataError(f"{p.name} line {i}: not valid JSON ({e.msg})") from None
-            except UnicodeDecodeError:
-                raise DataError(f"{p.name}: not a UTF-8 text file") from None
-    if not rows:
-        raise DataError(f"{p.name}: no examples in the file")
-    return [_pair_from_row(i, row, p.name) for i, row in rows]
+        for i, row in enumerate(pd.read_parquet(p).to_dict("records"), start=1):
+            yield _pair_from_row(i, row, p.name)
+        return
+    with open(p, encoding="utf-8", errors="strict") as f:
+        try:
+            for i, line in enumerate(f, start=1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError as e:
+                    raise DataError(f"{p.name} line {i}: not valid JSON ({e.msg})") from None
+                yield _pair_from_row(i, row, p.name)
+        except UnicodeDecodeError:
+            raise DataError(f"{p.name}: not a UTF-8 text file") from None
 
 
 def _pair_from_row(i: int, row, name: str) -> tuple[str, str]:

@@ -385,13 +385,17 @@ def problems(preset: str | Preset, split: str, n: int | None = None, start: int 
 # Parsing a typed-in expression (the app's "type your own problem", the paper's worked example)
 # ----------------------------------------------------------------------------------------------
 _TOKEN_CHARS = set("0123456789+-*/() ")
+# Limits for typed-in expressions (anyone can type into the app): long enough for the paper's problems
+# (its longest has 15 operations), short enough that no input can tie up the server.
+MAX_CHARS, MAX_DEPTH, MAX_DIGITS, MAX_OPS = 300, 8, 12, 40
 
 
 def parse_expression(expr: str) -> Problem:
     """Parse '93/3+77+(12-32)-11+61*78+44*39+55' into a Problem with gold steps.
 
     Accepts 'x' and the unicode signs for multiplication and division. Raises ValueError with a
-    clear message on anything else (unary minus, empty input, inexact division...).
+    clear message on anything else (unary minus, empty input, inexact division, an expression too
+    long, too deeply nested, with too many operations or too large a number...).
     """
     tree = _parse(expr)
     try:
@@ -409,6 +413,8 @@ def _parse(expr: str) -> Sum:
     s = s.replace("×", "*").replace("x", "*").replace("X", "*").replace("÷", "/").replace(" ", "")
     if not s:
         raise ValueError("the expression is empty")
+    if len(s) > MAX_CHARS:
+        raise ValueError(f"the expression is too long ({len(s)} characters; at most {MAX_CHARS})")
     bad = sorted(set(s) - _TOKEN_CHARS)
     if bad:
         raise ValueError(f"unexpected character(s) {''.join(bad)!r}; use digits, + - * / and ( )")
@@ -438,6 +444,8 @@ def _parse(expr: str) -> Sum:
     def parse_factor(depth):
         nonlocal pos
         if peek() == "(":
+            if depth >= MAX_DEPTH:
+                raise ValueError(f"the brackets are nested too deeply (at most {MAX_DEPTH} levels)")
             pos += 1
             inner = parse_sum(depth + 1)
             if peek() != ")":
@@ -449,6 +457,8 @@ def _parse(expr: str) -> Sum:
             pos += 1
         if start == pos:
             raise ValueError(f"expected a number at position {pos} of {s!r}")
+        if pos - start > MAX_DIGITS:
+            raise ValueError(f"a number is too large ({pos - start} digits; at most {MAX_DIGITS})")
         return Num(int(s[start:pos]))
 
     tree = parse_sum(0)
@@ -456,6 +466,8 @@ def _parse(expr: str) -> Sum:
         raise ValueError(f"unexpected {s[pos]!r} at position {pos} of {s!r}")
     if _count_ops(tree) == 0:
         raise ValueError("the expression has no operation to compute")
+    if _count_ops(tree) > MAX_OPS:
+        raise ValueError(f"the expression has too many operations ({_count_ops(tree)}; at most {MAX_OPS})")
     return tree
 
 
