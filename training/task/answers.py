@@ -38,7 +38,7 @@ _TURN_RE = re.compile(r"\n\s*(?:User|Human|Question)\s*:|<\|im_start\|>|<\|endof
 _ANSWER_IS = re.compile(
     r"(?:answer\s*(?:is|:|=)|####)\s*:?\s*(?:\\\(|\$)?\s*(?P<ans>(?:\\?\$\s?)?\(?-?\d[\d,]*(?:\.\d+)?(?:\s*/\s*\d+)?\)?\s*(?:\\?%)?)",
     re.IGNORECASE)
-_NUMBER = re.compile(r"(?:\\?\$\s?)?-?\d{1,3}(?:,\d{3})+(?!\d)|(?:\\?\$\s?)?-?\d+(?:\.\d+)?(?:/\d+(?![\d.]))?")
+_NUMBER = re.compile(r"(?:\\?\$\s?)?-?\d{1,3}(?:[, \u00a0\u202f]\d{3})+(?!\d)|(?:\\?\$\s?)?-?\d+(?:\.\d+)?(?:/\d+(?![\d.]))?")
 _RESULT_WORD = re.compile(r"(?:=|≈|\\approx|\b(?:is|are|was|were|be|equals|makes|gives|totals?)\b)\s*"
                           r"(?:about\s+|approximately\s+|roughly\s+|\*\*)?(?=(?:\\\(|\\\[|\$)?\s*(?:\\?\$\s?)?-?[\d\\])",
                           re.IGNORECASE)
@@ -62,7 +62,9 @@ def _boxed_contents(text: str) -> list[tuple[int, int, str]]:
 
 
 _ANSWER_OPEN = re.compile(r"<\s*answer\s*>", re.IGNORECASE)
-_ANSWER_CLOSE = re.compile(r"<\s*/\s*answer\s*>|<\s*end\s*_?\s*answer\s*>|\n\s*\n", re.IGNORECASE)
+_ANSWER_CLOSE = re.compile(r"<\s*/\s*answer\s*>|<\s*end\s*_?\s*answer\s*>", re.IGNORECASE)
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_TAG = re.compile(r"</?(?!answer\b|think\b)[A-Za-z][^<>\n]{0,60}>")
 
 
 def answer_regions(text: str) -> list[str]:
@@ -72,8 +74,8 @@ def answer_regions(text: str) -> list[str]:
         text = text[:m.start()]
     regions = []
     a = _ANSWER_OPEN.search(text)
-    if a:  # the first <answer> block, up to its end tag (or the first blank line)
-        b = _ANSWER_CLOSE.search(text, a.end())
+    if a:  # the first <answer> block, up to its end tag (or, without one, the first blank line)
+        b = _ANSWER_CLOSE.search(text, a.end()) or _BLANK_LINE.search(text, a.end())
         regions.append(text[a.end():b.start() if b else len(text)])
     tail = text.rsplit("</think>", 1)[-1]
     if tail.strip():
@@ -95,7 +97,7 @@ def _first_box_group(boxes: list[tuple[int, int, str]]) -> str:
 _CHUNK = re.compile(r"\s*(?:\\\(|\\\[|\$(?!\d))\s*(?P<math>.+?)\s*(?:\\\)|\\\]|\$)"
                     r"|\s*(?P<plain>[^;\n]*?)\s*(?:,\s|;|\.(?:\s|$)|\\\)|\\\]|(?<!\\)\$(?!\d)|$)")
 # After a number, these make the answer an expression ("11\sqrt{2}", "2^{10}", "3\pi").
-_MATH_TAIL = re.compile(r"\s*(?:\\(?!text|mathrm|,|;|!|\$|\)|\])[A-Za-z]+|\^|\{|[A-Za-z](?![A-Za-z]))")
+_MATH_TAIL = re.compile(r"\s*(?:\\(?!text|mathrm|,|;|!|\$|\)|\])[A-Za-z]+|\^|\{)|[A-Za-z](?![A-Za-z])")
 
 
 def _stated_at(s: str, pos: int) -> tuple[str, Fraction | None] | None:
@@ -137,13 +139,20 @@ def extract_answer(text: str) -> tuple[str | None, Fraction | None]:
     if not isinstance(text, str) or not text:
         return None, None
     for region in answer_regions(text):
+        region = _TAG.sub(" ", region)  # <u>, <br>, <h3>: markup, not text
         boxes = _boxed_contents(region)
         if boxes:
             ans = _first_box_group(boxes).strip()
             return ans, parse_number(ans)
         found = list(_ANSWER_IS.finditer(region))
         if found:
-            ans = found[-1].group("ans").strip()
+            m = found[-1]
+            clause = re.match(r"[^\n;]*?(?=\.(?:\s|$)|\n|;|$)", region[m.start("ans"):]).group(0)
+            if "=" in clause:  # "the correct answer is 35 + 70 = 105"
+                stated = _stated_at(clause, clause.rindex("=") + 1)
+                if stated is not None:
+                    return stated[0].strip(), stated[1]
+            ans = m.group("ans").strip()
             return ans, parse_number(ans)
         stated = _last_sentence_answer(region)
         if stated is not None:

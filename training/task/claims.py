@@ -79,7 +79,8 @@ _TOKEN_RE = re.compile(
   | (?P<deg>\^\s*\{?\s*\\circ\s*\}?|°)
   | (?P<approx>\\approx(?![A-Za-z])|≈|\\simeq(?![A-Za-z])|≃)
   | (?P<pct>\\%|%)
-  | (?P<num>(?:(?:\\\$|\$|€|£)\s?)?(?:\d{1,3}(?:(?:,|\{,\}|,\\!)\d{3})+(?!\d)|\d+(?:\.\d+)?|(?<![\d.])\.\d+))
+  | (?P<num>(?:(?:\\\$|\$|€|£)\s?)?(?:\d{1,3}(?:(?:,|\{,\}|,\\!|\\,|[ \u00a0\u2009\u202f])\d{3})+(?!\d)
+                |\d+(?:\.\d+)?|(?<![\d.])\.\d+))
   | (?P<currency>\\\$)
   | (?P<lp>\\left\s*(?:\(|\[|\\\{)|\\\{|[(\[{])
   | (?P<rp>\\right\s*(?:\)|\]|\\\})|\\\}|[)\]}])
@@ -89,6 +90,7 @@ _TOKEN_RE = re.compile(
   | (?P<rel><=|>=|==|!=|=>|<|>|≠|≤|≥|→|⇒)
   | (?P<eq>=)
   | (?P<dstar>\*\*)
+  | (?P<escstar>\\\*)
   | (?P<xop>(?<=[\d\s)}])[xX](?=\s*(?:\\?\$\s?)?\d))
   | (?P<sup>[²³])
   | (?P<op>[+\-−–*×·/÷^])
@@ -136,18 +138,28 @@ def tokenize(text: str) -> list[Tok]:
     stop     punctuation, relations, math delimiters, tags: they end an expression
     ws       whitespace and layout
     """
+    toks = _raw_tokens(text, 0)
+    _merge(toks)
+    return toks
+
+
+def _raw_tokens(text: str, offset: int) -> list[Tok]:
     toks: list[Tok] = []
-    prev_end = -1
     for m in _TOKEN_RE.finditer(text):
         kind = m.lastgroup
         if kind in ("fd1", "fd2"):  # inner groups of fracdigits
             kind = "fracdigits"
-        t = Tok(kind, m.group(0), m.start(), m.end())
-        t.glued = m.start() == prev_end and bool(toks) and toks[-1].kind != "ws"
+        body = m.group(0)
+        if kind == "text" and re.search(r"=|≈", body):
+            # "\text{answer = 250 · 6 · 4 · 5 = 30,000}": maths written inside \text is still maths
+            open_ = body.index("{") + 1
+            toks.append(Tok("ws", body[:open_], offset + m.start(), offset + m.start() + open_))
+            toks.extend(_raw_tokens(body[open_:-1], offset + m.start() + open_))
+            toks.append(Tok("ws", "}", offset + m.end() - 1, offset + m.end()))
+            continue
+        t = Tok(kind, body, offset + m.start(), offset + m.end())
         _classify(t, m)
         toks.append(t)
-        prev_end = m.end()
-    _merge(toks)
     return toks
 
 
@@ -155,16 +167,16 @@ def _classify(t: Tok, m: re.Match) -> None:
     """Turn a regex match into a token kind with its value."""
     k, s = t.kind, t.text
     if k == "num":
-        digits = re.sub(r"[^\d.]", "", s.replace("{,}", "").replace(",\\!", ""))
+        digits = re.sub(r"[^\d.]", "", s.replace("{,}", "").replace(",\\!", "").replace("\\,", ""))
         t.literal = digits
         t.value = Fraction(digits)
         t.decimals = len(digits.split(".")[1]) if "." in digits else 0
     elif k == "fracdigits":  # \frac12 is one half
         t.kind, t.value = "num", Fraction(int(m.group("fd1")), int(m.group("fd2")))
         t.literal = f"{m.group('fd1')}/{m.group('fd2')}"
-    elif k in ("op", "xop", "dstar", "sup"):
+    elif k in ("op", "xop", "dstar", "sup", "escstar"):
         t.kind = "op"
-        t.op = _OP_MAP.get(s, s) if k != "sup" else "^"
+        t.op = "*" if k == "escstar" else (_OP_MAP.get(s, s) if k != "sup" else "^")
     elif k == "wordop":
         key = re.sub(r"\s+", " ", s.lower())
         if key.startswith("multiplied"):
@@ -201,8 +213,13 @@ def _classify(t: Tok, m: re.Match) -> None:
         t.kind = "ws"
     elif k == "currency":
         t.kind = "ws"  # a \$ with no number after it
-    elif k in ("punct", "rel", "delim", "tag", "other"):
+    elif k in ("punct", "rel", "tag"):
         t.kind = "stop"
+    elif k == "delim":
+        t.kind = "delim"  # $ \( \) \[ \]: end an expression, but may sit right next to "="
+    elif k == "other":
+        t.kind = "odd"  # an unknown symbol: the scan stops, and a side it cuts short is dropped
+
     elif k == "bang":
         t.kind = "bang"
 
@@ -220,6 +237,7 @@ def _sig(toks: list[Tok], i: int, step: int) -> int | None:
 def _merge(toks: list[Tok]) -> None:
     """Second pass: fold percent signs into numbers, merge mixed numbers, tell variables from
     articles and units, and decide what "**", "!" and "/" mean from their neighbours."""
+    _reglue(toks)
     n = len(toks)
     for i, t in enumerate(toks):
         nxt = _sig(toks, i, 1)
@@ -298,7 +316,7 @@ def _merge(toks: list[Tok]) -> None:
         elif followed_by_call:
             t.kind = "var" if t.kind == "letter" else "func"  # f(2), C(52, 3), x_1
         elif t.kind == "letter":
-            math_near = {"num", "op", "eq", "lp", "rp", "frac", "var", "func", "stop"}
+            math_near = {"num", "op", "eq", "lp", "rp", "frac", "var", "func", "stop", "delim"}
             near = [x for x in (p, q) if x is not None]
             # an article ("a week") sits between words; a variable sits next to maths or a delimiter
             if any(x.kind in math_near and not (x.kind == "stop" and x.text in ".,;:?") for x in near) \
@@ -320,8 +338,8 @@ def _merge(toks: list[Tok]) -> None:
     # a unit with a power: "cm^2", "m^2/s" (the power belongs to the unit, not to the number)
     for i in range(n):
         t = toks[i]
-        if t.kind == "op" and t.op == "^" and t.glued and i > 0 and toks[i - 1].kind in ("word", "var"):
-            unit_kind = "text" if toks[i - 1].kind == "word" else "var"
+        if t.kind == "op" and t.op == "^" and t.glued and i > 0 and toks[i - 1].kind in ("word", "var", "text"):
+            unit_kind = "var" if toks[i - 1].kind == "var" else "text"
             t.kind = unit_kind
             j = i + 1
             if j < n and toks[j].kind in ("num", "lp"):
@@ -513,6 +531,8 @@ def _scan_left(st: _Stream, i_eq: int):
     if j >= 0 and s[j].kind == "nl":
         # a line that starts with "=" continues the expression of the line above
         j -= 1
+    while j >= 0 and s[j].kind == "delim":  # "$45\times20$= ..."
+        j -= 1
     start = None
     need = True
     last_op = None
@@ -556,6 +576,8 @@ def _scan_left(st: _Stream, i_eq: int):
                 break
     if start is None:
         return None
+    if j >= 0 and s[j].kind == "odd":
+        return _REJECT  # an unknown symbol right before the expression: it may be an operator
     if need and last_op is not None:
         # The expression begins with an operator. It is a unary minus ("so -20 * 3 = -60"), a
         # list bullet ("- 2 × 2 = 4"), or the tail of something unreadable ("Jane's age + 3 = ...",
@@ -566,7 +588,7 @@ def _scan_left(st: _Stream, i_eq: int):
             return _REJECT
         if op.op == "-" and s[start].glued:
             return last_op  # unary minus
-        if before is None or before.kind in ("nl", "stop", "eq"):
+        if before is None or before.kind in ("nl", "stop", "eq", "delim"):
             return start  # a bullet or a dash before the expression
         return _REJECT
     return start
@@ -578,6 +600,8 @@ def _scan_right(st: _Stream, i_eq: int, single: bool):
     s = st.s
     n = len(s)
     j = i_eq + 1
+    while j < n and s[j].kind == "delim":  # "= $\$$900"
+        j += 1
     approx = False
     if j < n and s[j].kind == "word" and s[j].text.lower() in _APPROX_WORDS and not single:
         approx = True
@@ -604,6 +628,8 @@ def _scan_right(st: _Stream, i_eq: int, single: bool):
                 break
         else:
             if single:
+                if t.kind == "op":
+                    return None, approx  # "120% of 1125 is \frac{120}{100} \cdot 1125": an expression
                 break
             if t.kind == "op":
                 need = True
@@ -648,7 +674,7 @@ class _Side:
                 i = st.match[i] + 1
                 continue
             of_op = t.kind == "word" and t.text.lower() == "of" and i > a and st.fraction_before(i - 1)
-            if t.kind in ("word", "text", "nl") and not of_op:
+            if t.kind in ("word", "text", "nl", "delim") and not of_op:
                 i += 1
                 continue
             if self.items and st.implicit_product(i - 1, i) and self.items[-1].kind in ("num", "rp"):
@@ -909,13 +935,23 @@ def _is_sign(t: Tok) -> bool:
 
 
 def _bare_number_before(st: _Stream, i: int) -> bool:
-    """Is token i a number standing alone before "=" (so "242 = 2 * 11 * 11" reads backwards)?"""
+    """Does the number at i begin a clause, so "242 = 2 * 11 * 11" can be read backwards?
+
+    It must follow a boundary (line start, punctuation, a math delimiter, a list bullet) or a
+    clause word ("... is 20000 = 15000 + 5000"), not a label ("Step 2 = ...") or a variable.
+    """
     if st.s[i].kind != "num" or st.s[i].pct:
         return False
     p = st.s[i - 1] if i > 0 else None
-    if p is not None and p.kind == "op" and p.op == "-" and p.glued is False and st.s[i].glued:
-        p = st.s[i - 2] if i > 1 else None
-    return p is None or p.kind in ("nl", "stop") or (p.kind == "lp" and p.text in ("$", "\\(", "\\["))
+    if p is not None and p.kind == "op" and p.op == "-" and not st.s[i].glued:  # "- **4** = ..."
+        before = st.s[i - 2] if i > 1 else None
+        return before is None or before.kind in ("nl", "stop", "delim")
+    if p is None or p.kind in ("nl", "stop", "delim"):
+        return True
+    if p.kind in ("word", "text"):
+        words = re.findall(r"[A-Za-z]+", p.text[p.text.find("{") + 1:] if p.kind == "text" else p.text)
+        return bool(words) and words[-1].lower() in _CLAUSE_WORDS
+    return False
 
 
 def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
@@ -989,7 +1025,7 @@ def parse_number(s: str) -> Fraction | None:
     """
     s = (s or "").strip().strip("$").strip().rstrip(".").strip()
     toks = [t for t in tokenize(s) if t.kind not in ("ws",)]
-    toks = [t for t in toks if not (t.kind == "stop" and t.text in ("$", "\\(", "\\)", "\\[", "\\]"))]
+    toks = [t for t in toks if t.kind != "delim"]
     # drop trailing/leading annotations: "30 \text{ miles}", "\$60", "12 dollars"
     core = [t for t in toks if t.kind not in ("text", "word")]
     if not core or any(t.kind not in ("num", "op", "lp", "rp", "frac") for t in core):
