@@ -1,7 +1,7 @@
 """How well the step checker reads real model text: its claims against hand labels, by notation.
 
     python -m training.checker_report                  # the whole labelled set
-    python -m training.checker_report --split heldout  # only the texts labelled after the checker was written
+    python -m training.checker_report --split heldout  # only texts labelled after the checker was written
     python -m training.checker_report --show           # also list every miss and false alarm
 
 The labelled set (tests/data/real_texts/, see its README) holds real completions of Qwen2.5-Math,
@@ -44,7 +44,7 @@ TARGETS = {"recall plain": 0.95, "recall latex": 0.95, "recall units": 0.80, "re
 
 def load(path: Path = DATA, split: str = "all") -> list[dict]:
     recs = [json.loads(line) for line in open(path, encoding="utf-8") if line.strip()]
-    return [r for r in recs if split == "all" or r.get("split", "dev") == split]
+    return [r for r in recs if split == "all" or r.get("split", "dev").startswith(split)]
 
 
 def _frac(s: str) -> Fraction:
@@ -202,8 +202,9 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m training.checker_report",
                                  description="The step checker against hand-labelled real model text.")
     ap.add_argument("--data", type=Path, default=DATA, help="labelled texts (jsonl), default: %(default)s")
-    ap.add_argument("--split", choices=("all", "dev", "heldout"), default="all",
-                    help="dev: texts seen while writing the checker; heldout: labelled after it was written")
+    ap.add_argument("--split", choices=("all", "dev", "heldout", "heldout1", "heldout2"), default="all",
+                    help="dev: texts read while the checker was written; heldout1/heldout2: labelled after it "
+                         "(heldout: both); see tests/data/real_texts/README.md")
     ap.add_argument("--show", action="store_true", help="list every miss, false alarm and wrong answer")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
