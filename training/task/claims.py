@@ -96,7 +96,7 @@ _TOKEN_RE = re.compile(
   | (?P<op>[+\-−–*×·/÷^])
   | (?P<wordop>\bmultiplied\s+by\b|\bdivided\s+by\b|\bis\s+equal\s+to\b|\bis\s+(?:approximately|about|roughly)\b
                |\bapproximately\s+equals\b)
-  | (?P<word>[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?(?:/[A-Za-z]+)*)
+  | (?P<word>[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?:/[A-Za-z]+)*|[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?(?:/[A-Za-z]+)*)
   | (?P<bang>!)
   | (?P<ws>[ \t\r\f\v]+)
   | (?P<punct>\.\.\.|…|[.,;:?"“”|_#~`@])
@@ -257,6 +257,14 @@ def _merge(toks: list[Tok]) -> None:
         elif t.kind == "bang":
             # n! is a factorial (not arithmetic we evaluate); otherwise punctuation
             t.kind = "func" if t.glued and prv is not None and toks[prv].kind in ("num", "rp") else "stop"
+    # "3 $\times$ 2": math delimiters around a lone operator are layout
+    for i, t in enumerate(toks):
+        if t.kind == "delim":
+            prv, nxt = _sig(toks, i, -1), _sig(toks, i, 1)
+            if prv is not None and nxt is not None:
+                a, b = toks[prv].kind, toks[nxt].kind
+                if (a in ("num", "rp") and b == "op") or (a == "op" and b in ("num", "lp", "frac")):
+                    t.kind = "ws"
     # unicode superscripts: "3²" is 3 ^ 2 (an operator token followed by its exponent)
     with_sup: list[Tok] = []
     for t in toks:
