@@ -135,7 +135,9 @@ def tokenize(text: str) -> list[Tok]:
     var      a letter that stands for a number, or a number glued to one ("3T", "x_1")
     func     a function or constant: \\sqrt, \\pi, \\log, f(...) markers, n!, ...
     nl       a line break (also LaTeX \\\\ and <br>)
-    stop     punctuation, relations, math delimiters, tags: they end an expression
+    delim    a math delimiter ($, \\(, \\), \\[, \\]): ends an expression, may touch "="
+    stop     punctuation, relations, tags: they end an expression
+    odd      any other symbol: ends an expression, and drops a side it cuts short
     ws       whitespace and layout
     """
     toks = _raw_tokens(text, 0)
@@ -219,7 +221,6 @@ def _classify(t: Tok, m: re.Match) -> None:
         t.kind = "delim"  # $ \( \) \[ \]: end an expression, but may sit right next to "="
     elif k == "other":
         t.kind = "odd"  # an unknown symbol: the scan stops, and a side it cuts short is dropped
-
     elif k == "bang":
         t.kind = "bang"
 
@@ -310,8 +311,8 @@ def _merge(toks: list[Tok]) -> None:
         p = toks[prv] if prv is not None else None
         q = toks[nxt] if nxt is not None else None
         glued_after_num = t.glued and p is not None and p.kind in ("num", "rp")
-        followed_by_call = q is not None and q.glued and q.kind in ("lp",) or (
-            q is not None and q.glued and q.kind == "stop" and q.text == "_")
+        # f(2), C(52, 3), x_1: a letter directly followed by a bracket or a subscript
+        followed_by_call = q is not None and q.glued and (q.kind == "lp" or (q.kind == "stop" and q.text == "_"))
         if glued_after_num:
             low = t.text.lower()
             if p.kind == "num" and (low in _GLUED_UNITS or len(low) >= 3) and not followed_by_call \
@@ -705,7 +706,7 @@ class _Side:
 
     @property
     def literal(self) -> Tok | None:
-        """The single number this side consists of, if it is one (possibly negative)."""
+        """The number token this side consists of ("-20" too), if it is a single number."""
         nums = [t for t in self.items if t.kind == "num"]
         if len(nums) == 1 and self.n_ops == 0:
             return nums[0]
@@ -738,8 +739,8 @@ class _Parser:
             if r_pct and not bare_pct:  # 180 - 30% = 126
                 v = v * (1 + r) if p.op == "+" else v * (1 - r)
             else:
-                v = v + r if p.op == "+" else v - r
-            bare_pct = False
+                v = v + r if p.op == "+" else v - r  # 100% - 30% = 70%: percents of one whole
+            bare_pct = bare_pct and r_pct
         return v
 
     def term(self) -> tuple[Fraction, bool]:
@@ -932,9 +933,6 @@ def _binary_operands(side: _Side) -> tuple:
     except (ValueError, ZeroDivisionError, OverflowError):
         pass
     return ()
-
-
-_SIGN_KINDS = ("=", "≈", "\\approx")
 
 
 def _is_sign(t: Tok) -> bool:
