@@ -1,37 +1,46 @@
 """The step checker: find every arithmetic claim in a completion and say which ones are wrong.
 
 It reads any text: the world's traces, the tiny model's output, or a real model's prose or LaTeX
-("77 + 4758 = 4885", "61 \\times 78 = 4758", "93/3 = 31", "\\frac{93}{3} = 31", "5 plus 3 is 8").
+("77 + 4758 = 4885", "61 \\times 78 = 4758", "\\frac{93}{3} = 31", "5 plus 3 is 8",
+"3 dozen x $68 per dozen = $204", "10 \\text{ miles/hour} \\times 3 \\text{ hours} = 30",
+"25% of $40 = $10", "2(4*125) = 1000", "440 / 7 ≈ 62.857").
 
     from training.task.checker import check
     rec = check(completion, gold=6606)
     rec.first_error          # index into rec.claims of the first wrong claim, or None
     rec.claims[i].true_value # what the claim should have said
     rec.answer, rec.answer_correct
+    rec.coverage             # share of the "=" signs whose two sides could be read
 
 For world problems, `check(text, problem=p)` also aligns the committed steps with the gold steps and
 labels each error: "compute" (wrong result), "copy" (a wrong operand, e.g. an earlier result
 mis-copied), "repeated" (a step done again as if new) or "skipped" (a gold step never done).
 
-How a claim is read:
-  1. The text is cut into tokens: numbers, operators (+ - * / x \\times \\div \\cdot ...), brackets,
-     \\frac{a}{b}, "=" (or "is"/"equals"), and everything else.
-  2. At each "=", the left side is the longest run of arithmetic tokens just before it, with at
-     least one operator; the right side is the run just after it. Both are evaluated exactly
-     (fractions), so "33 - 2 = 31" and "93/3 + 77 = 31 + 77" are both checkable.
-  3. Each claim gets a role from its context: "step" (a new computation), "check" (in a sentence
-     that says check/verify, or an inverse of an earlier claim), "recheck" (the same computation
-     again, same value, after a reflection cue) or "revision" (the same computation with a new
-     value: the model changed its mind).
+The work is split in three:
+  claims.py   reads the claims: tokens, the two sides of each "=", exact evaluation, and what is
+              not arithmetic at all (a side with a variable - "3T/2 - 5 = 70" - is algebra);
+  answers.py  finds the final answer (\\boxed{}, "the answer is", or the last stated result) and
+              compares it with the gold (exactly, or with math-verify for non-numeric answers);
+  here        what the claims mean together. Each claim gets a role from its context: "step" (a
+              new computation), "check" (in a sentence that says check/verify, or an inverse of an
+              earlier claim), "recheck" (the same computation again, same value, after a reflection
+              cue) or "revision" (the same computation with a new value: the model changed its
+              mind). From the roles come the first error, retractions and reflection outcomes.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import asdict, dataclass, field
 from fractions import Fraction
 
+from training.task.answers import answers_equal, extract_answer
+from training.task.claims import Claim, extract_claims, num_str, parse_number
 from training.task.world import apply_op
+
+# Re-exported: callers import these from the checker.
+__all__ = ["REFLECTION_KEYWORDS", "Claim", "Retraction", "StepMark", "TraceCheck", "align_steps",
+           "assign_roles", "check", "extract_answer", "extract_claims", "final_value", "is_reflective",
+           "parse_number", "reflection_count", "reflection_outcomes"]
 
 # The paper's reflection keywords ("wait" is deliberately not one of them).
 REFLECTION_KEYWORDS = (
@@ -46,269 +55,6 @@ CHECK_CUES = ("check", "verify", "verif", "confirm", "make sure", "recheck", "do
 # Words of doubt about what was just written (a false alarm when the step was right).
 DOUBT_CUES = ("wait", "hmm", "is that right", "is this right", "not sure", "mistake", "wrong")
 RETRACT_CUES = ("wait", "actually", "mistake", "oops", "wrong", "instead", "correction", "not ")
-
-# ----------------------------------------------------------------------------------------------
-# Tokens
-# ----------------------------------------------------------------------------------------------
-_TOKEN_RE = re.compile(
-    r"""
-    (?P<frac>\\[dt]?frac\s*\{\s*(?P<fn>-?\s*\d+)\s*\}\s*\{\s*(?P<fd>-?\s*\d+)\s*\})
-  | (?P<num>\d{1,3}(?:,\d{3})+(?!\d)|\d+(?:\.\d+)?)
-  | (?P<op>\\times|\\cdot|\\div|[+\-−*×·/÷]|(?<=[\d\s])x(?=\s*\d)
-        |\bplus\b|\bminus\b|\btimes\b|\bmultiplied\s+by\b|\bdivided\s+by\b)
-  | (?P<lp>\\left\s*\(|\()
-  | (?P<rp>\\right\s*\)|\))
-  | (?P<eq>=|\bequals\b|\bis\s+equal\s+to\b|\bis\b|\bgives\b|\bmakes\b)
-  | (?P<ws>(?:\s|\$|\\[,;!\ ]|\\quad)+)
-  | (?P<other>[A-Za-z]+|.)
-    """,
-    re.VERBOSE | re.DOTALL,
-)
-_OP_MAP = {"\\times": "*", "\\cdot": "*", "\\div": "/", "−": "-", "×": "*", "·": "*", "÷": "/",
-           "x": "*", "plus": "+", "minus": "-", "times": "*"}
-
-
-@dataclass
-class Tok:
-    kind: str  # num | op | lp | rp | eq | ws | other
-    text: str
-    start: int
-    end: int
-    value: Fraction | None = None
-    op: str = ""
-    word_eq: bool = False  # "is"/"equals" rather than "="
-    frac: tuple | None = None  # (numerator, denominator) of a \\frac token
-
-
-def tokenize(text: str) -> list[Tok]:
-    toks = []
-    for m in _TOKEN_RE.finditer(text):
-        kind = next(k for k in ("frac", "num", "op", "lp", "rp", "eq", "ws", "other")
-                    if m.group(k) is not None)
-        t = Tok(kind, m.group(0), m.start(), m.end())
-        if kind == "frac":
-            # \frac{93}{3} is a division written as one token: it counts as an operator.
-            n, d = int(m.group("fn").replace(" ", "")), int(m.group("fd").replace(" ", ""))
-            t.kind = "num"
-            t.frac = (Fraction(n), Fraction(d))
-            t.value = Fraction(n, d) if d != 0 else None
-            if t.value is None:
-                t.kind = "other"
-        elif kind == "num":
-            t.value = Fraction(t.text.replace(",", ""))
-        elif kind == "op":
-            key = re.sub(r"\s+", " ", t.text.strip().lower())
-            t.op = _OP_MAP.get(key, key)
-            if key.startswith("multiplied"):
-                t.op = "*"
-            elif key.startswith("divided"):
-                t.op = "/"
-        elif kind == "eq":
-            t.word_eq = t.text != "="
-        toks.append(t)
-    return toks
-
-
-# ----------------------------------------------------------------------------------------------
-# Expressions over tokens
-# ----------------------------------------------------------------------------------------------
-class _Parse:
-    """Recursive descent over [num|op|lp|rp] tokens (whitespace removed). Unary minus allowed."""
-
-    def __init__(self, toks: list[Tok]):
-        self.t = toks
-        self.i = 0
-        self.n_ops = 0
-        self.leaves: list[Fraction] = []
-
-    def peek(self):
-        return self.t[self.i] if self.i < len(self.t) else None
-
-    def expr(self) -> Fraction:
-        v = self.term()
-        while (p := self.peek()) is not None and p.kind == "op" and p.op in "+-":
-            self.i += 1
-            self.n_ops += 1
-            r = self.term()
-            v = v + r if p.op == "+" else v - r
-        return v
-
-    def term(self) -> Fraction:
-        v = self.unary()
-        while (p := self.peek()) is not None and p.kind == "op" and p.op in "*/":
-            self.i += 1
-            self.n_ops += 1
-            r = self.unary()
-            if p.op == "*":
-                v = v * r
-            else:
-                if r == 0:
-                    raise ZeroDivisionError
-                v = v / r
-        return v
-
-    def unary(self) -> Fraction:
-        p = self.peek()
-        if p is not None and p.kind == "op" and p.op == "-":
-            self.i += 1
-            return -self.unary()
-        return self.atom()
-
-    def atom(self) -> Fraction:
-        p = self.peek()
-        if p is None:
-            raise ValueError("unexpected end")
-        if p.kind == "num":
-            self.i += 1
-            if p.frac is not None:
-                self.n_ops += 1
-                self.leaves.extend(p.frac)
-            else:
-                self.leaves.append(p.value)
-            return p.value
-        if p.kind == "lp":
-            self.i += 1
-            v = self.expr()
-            q = self.peek()
-            if q is None or q.kind != "rp":
-                raise ValueError("missing )")
-            self.i += 1
-            return v
-        raise ValueError(f"unexpected {p.text!r}")
-
-
-def _evaluate(toks: list[Tok]) -> tuple[Fraction, int, list[Fraction]] | None:
-    """(value, number of binary operators, leaf numbers) or None if not a whole expression."""
-    p = _Parse(toks)
-    try:
-        v = p.expr()
-    except (ValueError, ZeroDivisionError):
-        return None
-    if p.i != len(toks):
-        return None
-    return v, p.n_ops, p.leaves
-
-
-_MATH = ("num", "op", "lp", "rp")
-
-
-# ----------------------------------------------------------------------------------------------
-# Claims
-# ----------------------------------------------------------------------------------------------
-@dataclass
-class Claim:
-    start: int              # character span of the whole claim "a op b = c"
-    end: int
-    expression: str         # the left side as written, e.g. "77 + 4758"
-    claimed: Fraction       # what the text says it equals
-    true_value: Fraction    # what it equals
-    correct: bool
-    n_ops: int              # operators on the left side
-    operands: tuple = ()    # (a, op, b) for a simple binary claim, else ()
-    role: str = "step"      # step | check | recheck | revision
-    revises: int | None = None   # for a revision/recheck: index of the claim it revisits
-    revised_by: int | None = None  # index of the last later claim that revisits this one
-    doubted: bool = False   # the model doubted this step right after writing it
-    token_start: int | None = None
-
-    @property
-    def key(self) -> tuple | None:
-        """Order-free identity of a binary computation: 12 + 21 and 21 + 12 are the same."""
-        if not self.operands:
-            return None
-        a, op, b = self.operands
-        return (op, *sorted((a, b))) if op in "+*" else (a, op, b)
-
-    def to_dict(self) -> dict:
-        d = asdict(self)
-        for k in ("claimed", "true_value"):
-            d[k] = _num_str(d[k])
-        d["operands"] = [(_num_str(x) if not isinstance(x, str) else x) for x in self.operands]
-        return d
-
-
-def _num_str(v) -> str | int | float:
-    if isinstance(v, Fraction):
-        return int(v) if v.denominator == 1 else f"{v.numerator}/{v.denominator}"
-    return v
-
-
-def extract_claims(text: str) -> list[Claim]:
-    """Every "expression = value" in the text, in order of appearance."""
-    toks = tokenize(text)
-    for t in toks:  # a line break ends an expression: "16 / 8 = 2\n-9 + 2 = -7" is two claims
-        if t.kind == "ws" and "\n" in t.text:
-            t.kind = "nl"
-    # Indices of non-whitespace tokens, so the scan can step over spaces.
-    sig = [i for i, t in enumerate(toks) if t.kind != "ws"]
-    claims: list[Claim] = []
-    for si, ti in enumerate(sig):
-        eq = toks[ti]
-        if eq.kind != "eq":
-            continue
-        # --- left side: the longest run of math tokens just before "=" ---
-        j = si - 1
-        while j >= 0 and toks[sig[j]].kind in _MATH:
-            j -= 1
-        left = [toks[sig[k]] for k in range(j + 1, si)]
-        # --- right side: a run of math tokens just after "=" ---
-        k = si + 1
-        while k < len(sig) and toks[sig[k]].kind in _MATH:
-            k += 1
-        right = [toks[sig[m]] for m in range(si + 1, k)]
-        lv = _longest_valid_suffix(left)
-        rv = _longest_valid_prefix(right, stop_at_op=eq.word_eq)
-        if lv is None or rv is None:
-            continue
-        (lval, lops, lleaves, ltoks), (rval, _, _, rtoks) = lv, rv
-        if lops == 0:
-            continue  # "x = 5" or "the answer is 5": not an arithmetic claim
-        operands = _binary_operands(ltoks) if lops == 1 else ()
-        start, end = ltoks[0].start, rtoks[-1].end
-        claims.append(Claim(start, end, text[ltoks[0].start:ltoks[-1].end], rval, lval,
-                            lval == rval, lops, operands))
-    return claims
-
-
-def _binary_operands(toks: list[Tok]) -> tuple:
-    """(a, op, b) for a claim with one binary operator: '-20 * 3', '108 + (-20)', '\\frac{93}{3}'."""
-    depth = 0
-    for i, t in enumerate(toks):
-        depth += {"lp": 1, "rp": -1}.get(t.kind, 0)
-        unary = i == 0 or toks[i - 1].kind in ("op", "lp")
-        if t.kind == "op" and depth == 0 and not unary:
-            a, b = _evaluate(toks[:i]), _evaluate(toks[i + 1:])
-            if a is not None and b is not None:
-                return (a[0], t.op, b[0])
-    if len(toks) == 1 and toks[0].frac is not None:  # \\frac{93}{3}
-        return (toks[0].frac[0], "/", toks[0].frac[1])
-    return ()
-
-
-def _longest_valid_suffix(left: list[Tok]):
-    """The longest well-formed expression that ends at the '=' (drops stray leading tokens)."""
-    for s in range(len(left)):
-        part = left[s:]
-        if part and part[0].kind == "op" and part[0].op != "-":
-            continue
-        r = _evaluate(part)
-        if r is not None:
-            return (*r, part)
-    return None
-
-
-def _longest_valid_prefix(right: list[Tok], stop_at_op: bool):
-    """The value after '=': a number, '(-20)', or an expression ('31 + 77' in a chain)."""
-    ends = range(len(right), 0, -1)
-    if stop_at_op:  # "5 plus 3 is 8, so ..." : after a word '=' take just the number
-        ends = range(min(len(right), 3), 0, -1)
-    for e in ends:
-        part = right[:e]
-        r = _evaluate(part)
-        if r is not None:
-            return (*r, part)
-    return None
-
 
 # ----------------------------------------------------------------------------------------------
 # Roles, retractions, reflection outcomes
@@ -382,56 +128,6 @@ def final_value(claims: list[Claim], i: int) -> Fraction:
     """The value the trace ends up committing to for claim i (after its revisions)."""
     c = claims[i]
     return claims[c.revised_by].claimed if c.revised_by is not None else c.claimed
-
-
-# ----------------------------------------------------------------------------------------------
-# Final answer
-# ----------------------------------------------------------------------------------------------
-_ANSWER_IS = re.compile(r"answer\s*(?:is|:|=)\s*:?\s*\$?\s*(\(?-?[\d,./]+\)?)", re.IGNORECASE)
-_LAST_NUM = re.compile(r"-?\d{1,3}(?:,\d{3})+(?!\d)|-?\d+(?:\.\d+)?")
-
-
-def _boxed_contents(text: str) -> list[tuple[int, str]]:
-    out = []
-    for m in re.finditer(r"\\boxed\s*\{", text):
-        depth, i = 1, m.end()
-        while i < len(text) and depth:
-            depth += {"{": 1, "}": -1}.get(text[i], 0)
-            i += 1
-        if depth == 0:
-            out.append((m.start(), text[m.end():i - 1]))
-    return out
-
-
-def parse_number(s: str) -> Fraction | None:
-    """'6606', '-20', '6,606', '(-20)', '\\frac{93}{3}', '93/3', '$31$' -> a Fraction, else None."""
-    s = s.strip().strip("$").strip().rstrip(".")
-    toks = [t for t in tokenize(s) if t.kind != "ws"]
-    if not toks or any(t.kind not in _MATH for t in toks):
-        return None
-    r = _evaluate(toks)
-    return r[0] if r is not None else None
-
-
-def extract_answer(text: str) -> tuple[str | None, Fraction | None]:
-    """The final answer: the last \\boxed{}, else the last 'the answer is X', else the last number.
-
-    If the text has a </think>, what follows it is searched first (a reflective trace mentions many
-    candidate answers while thinking); the thinking is searched only if nothing is found there.
-    """
-    tail = text.rsplit("</think>", 1)[-1]
-    for part in dict.fromkeys([tail, text]):  # tail first, then everything (once if the same)
-        boxed = _boxed_contents(part)
-        if boxed:
-            return boxed[-1][1], parse_number(boxed[-1][1])
-        found = _ANSWER_IS.findall(part)
-        if found:
-            return found[-1], parse_number(found[-1])
-    for part in dict.fromkeys([tail, text]):
-        nums = _LAST_NUM.findall(part)
-        if nums:
-            return nums[-1], parse_number(nums[-1])
-    return None, None
 
 
 # ----------------------------------------------------------------------------------------------
@@ -554,6 +250,17 @@ class TraceCheck:
     answer_correct: bool | None = None
     steps: list[StepMark] = field(default_factory=list)  # alignment (world problems only)
     outcomes: dict = field(default_factory=dict)
+    equals_total: int = 0      # "=", "≈" and "\\approx" signs in the text
+    equals_checked: int = 0    # ... of which both sides were read and evaluated
+
+    @property
+    def coverage(self) -> float | None:
+        """Share of the equals signs the checker could evaluate (None for a text without any).
+
+        A low coverage says the verdicts cover little of the text: a trace full of algebra or
+        notation the checker cannot read may have errors that no claim shows.
+        """
+        return self.equals_checked / self.equals_total if self.equals_total else None
 
     @property
     def wrong_claims(self) -> list[int]:
@@ -586,13 +293,16 @@ class TraceCheck:
             "retractions": [asdict(r) for r in self.retractions],
             "caught": self.caught,
             "answer_text": self.answer_text,
-            "answer": _num_str(self.answer) if self.answer is not None else None,
-            "gold": _num_str(self.gold) if self.gold is not None else None,
+            "answer": num_str(self.answer) if self.answer is not None else None,
+            "gold": num_str(self.gold) if self.gold is not None else None,
             "answer_correct": self.answer_correct,
             "steps": [asdict(m) for m in self.steps],
             "first_step_error": self.first_step_error,
             "process_correct": self.process_correct if self.steps else None,
             "outcomes": self.outcomes,
+            "equals_total": self.equals_total,
+            "equals_checked": self.equals_checked,
+            "coverage": self.coverage,
         }
 
 
@@ -603,7 +313,9 @@ def check(text: str, gold=None, problem=None, tokenizer=None) -> TraceCheck:
     """
     text = text if isinstance(text, str) else ""
     rec = TraceCheck()
-    rec.claims = extract_claims(text)
+    counts: dict = {}
+    rec.claims = extract_claims(text, counts)
+    rec.equals_total, rec.equals_checked = counts["equals_total"], counts["equals_checked"]
     rec.retractions = assign_roles(text, rec.claims)
     wrong = rec.wrong_claims
     if wrong:
@@ -619,8 +331,9 @@ def check(text: str, gold=None, problem=None, tokenizer=None) -> TraceCheck:
         rec.steps = align_steps(rec.claims, problem)
     rec.answer_text, rec.answer = extract_answer(text)
     if gold is not None:
-        rec.gold = gold if isinstance(gold, Fraction) else parse_number(str(gold))
-        rec.answer_correct = rec.answer is not None and rec.gold is not None and rec.answer == rec.gold
+        gold_value = gold if isinstance(gold, Fraction) else parse_number(str(gold))
+        rec.gold = gold_value if gold_value is not None else str(gold)
+        rec.answer_correct = answers_equal(rec.answer_text, rec.answer, rec.gold)
     rec.outcomes = reflection_outcomes(text, rec.claims)
     return rec
 
