@@ -11,7 +11,7 @@ import pandas as pd
 
 from app.context import AppContext, owner_of
 from training.figures import first_error_figure, length_figure, outcomes_figure, survival_figure
-from training.task import check, horizon, legend_html, parse_expression, render_html, summarize
+from training.task import check, coverage_note, horizon, legend_html, parse_expression, render_html, summarize
 
 INTRO = """
 ### Error anatomy: where the first mistake enters, and what happens next
@@ -22,7 +22,7 @@ base model against the shipped fine-tunes); then tick other evaluations, your ow
 **Refresh list** after a run finishes), and press **Analyze**.
 """
 METRIC_COLUMNS = ["run", "accuracy", "mean tokens", "reflective", "step error e", "50% horizon (steps)",
-                  "catch rate", "process-correct"]
+                  "catch rate", "process-correct", "checked '=' (coverage)"]
 
 
 @dataclass
@@ -60,7 +60,8 @@ def metrics_row(label: str, s: dict) -> dict:
             "reflective": round(s["reflection_ratio"], 2), "step error e": round(s["hazard_fit"], 4),
             "50% horizon (steps)": round(horizon(s["hazard_fit"]), 1) if s["hazard_fit"] else None,
             "catch rate": None if s["catch_rate"] is None else round(s["catch_rate"], 2),
-            "process-correct": None if s["process_accuracy"] is None else round(s["process_accuracy"], 3)}
+            "process-correct": None if s["process_accuracy"] is None else round(s["process_accuracy"], 3),
+            "checked '=' (coverage)": None if s.get("coverage") is None else f"{s['coverage']:.0%}"}
 
 
 def worst_traces(records: list[dict], k: int = 25) -> list[tuple[str, int]]:
@@ -133,8 +134,8 @@ def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
         rec = check(r["completion"], problem=parse_expression(r["expr"]))
         kinds = ", ".join(f"{k}: {v}" for k, v in r["check"]["outcomes"].items() if v)
         return (f"<div><b>{r['expr']} = {r['gold']}</b> &middot; answer {r['check']['answer_text']} &middot; "
-                f"{r['category']} &middot; {r['n_tokens']} tokens &middot; {kinds or 'no reflection events'}</div>"
-                + render_html(r["completion"], rec))
+                f"{r['category']} &middot; {r['n_tokens']} tokens &middot; {kinds or 'no reflection events'} "
+                f"&middot; {coverage_note(rec)}</div>" + render_html(r["completion"], rec))
 
     refresh.click(on_refresh, [runs, ctx.browser], runs, api_name="refresh_evals")
     analyze.click(on_analyze, [runs, ctx.browser], [metrics, survival, first_error, by_length, outcomes, worst, first_path, trace],

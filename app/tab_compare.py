@@ -11,7 +11,16 @@ import spaces
 
 from app.context import AppContext, owner_of
 from training import engine
-from training.task import WORKED_EXAMPLE, check, legend_html, parse_expression, problems, reflection_count, render_html
+from training.task import (
+    WORKED_EXAMPLE,
+    check,
+    coverage_note,
+    legend_html,
+    parse_expression,
+    problems,
+    reflection_count,
+    render_html,
+)
 
 INTRO = """
 ### Same problem, same sampling: before and after fine-tuning
@@ -70,7 +79,8 @@ def panel(title: str, text: str, problem, done: bool) -> str:
                    "<b style='color:#dc2626'>wrong</b>" if rec.answer is not None else "<b>no answer</b>")
         foot = (f"<div style='margin-top:6px;font-size:13px'>final answer {html.escape(str(rec.answer_text))} "
                 f"({verdict}; gold {problem.answer}) &middot; {len(rec.claims)} claims, {len(rec.wrong_claims)} wrong "
-                f"&middot; {reflection_count(text)} reflection keywords &middot; ~{n_tok} words</div>")
+                f"&middot; {coverage_note(rec)} &middot; {reflection_count(text)} reflection keywords &middot; "
+                f"~{n_tok} words</div>")
     return (f"<div style='flex:1;min-width:280px;border:1px solid #e5e7eb;border-radius:8px;padding:8px'>"
             f"<div style='font-weight:700;margin-bottom:4px'>{html.escape(title)}{'' if done else ' ...'}</div>"
             f"{render_html(text, rec)}{foot}</div>")

@@ -14,7 +14,7 @@ import sys
 from training.core.generate import generate
 from training.core.models import ModelLoadError, load_model
 from training.task.checker import check
-from training.task.marks import LEGEND, SYMBOL, render_ansi
+from training.task.marks import LEGEND, SYMBOL, coverage_note, render_ansi
 from training.task.world import parse_expression, problems
 
 
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
         print(render_ansi(g.text, rec, color=color))
         wrong = len(rec.wrong_claims)
         print(f"--- {verdict}: answer {rec.answer_text}, {len(rec.claims)} claims, {wrong} wrong, "
-              f"{g.n_tokens} tokens, finish={g.finish}\n")
+              f"{coverage_note(rec)}, {g.n_tokens} tokens, finish={g.finish}\n")
     print(f"{right}/{len(probs)} right")
     return 0
 

@@ -12,9 +12,9 @@ What the app and the commands use is re-exported here.
 
 from training.task.analysis import horizon, mean_sd, summarize
 from training.task.checker import TraceCheck, check, extract_answer, reflection_count
-from training.task.marks import LEGEND, SYMBOL, legend_html, render_ansi, render_html
+from training.task.marks import LEGEND, SYMBOL, coverage_note, legend_html, render_ansi, render_html
 from training.task.world import WORKED_EXAMPLE, Problem, parse_expression, problems
 
 __all__ = ["LEGEND", "SYMBOL", "WORKED_EXAMPLE", "Problem", "TraceCheck", "check", "extract_answer", "horizon",
-           "legend_html", "mean_sd", "parse_expression", "problems", "reflection_count", "render_ansi",
+           "coverage_note", "legend_html", "mean_sd", "parse_expression", "problems", "reflection_count", "render_ansi",
            "render_html", "summarize"]

@@ -146,6 +146,8 @@ def summarize(records: list[dict]) -> dict:
         "think_ratio": sum(r["has_think"] for r in records) / n,
         "claims_per_trace": len(claims) / n,
         "claim_error_rate": sum(not c["correct"] for c in claims) / len(claims) if claims else 0.0,
+        # the share of "=" signs the checker could evaluate (records written before it counted them: None)
+        "coverage": _mean([r["check"]["coverage"] for r in records if r["check"].get("coverage") is not None]),
         "steps_per_trace": len(steps) / n,
         "step_error_rate": sum(not m["ok"] for m in steps) / len(steps) if steps else 0.0,
         "process_accuracy": sum(process_ok) / len(process_ok) if process_ok else None,

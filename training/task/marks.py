@@ -99,3 +99,12 @@ def render_html(text: str, rec: TraceCheck, collapse_think: bool = True) -> str:
 def legend_html() -> str:
     return " ".join(f'<span style="color:{COLORS[k]};font-weight:600">{SYMBOL[k]} {v}</span>'
                     for k, v in LEGEND.items())
+
+
+def coverage_note(rec: TraceCheck) -> str:
+    """How much of a trace the step checker could read: where this is low, "no red mark" is no proof of
+    no error (algebra, prose and notations it cannot evaluate carry no marks at all)."""
+    if not rec.equals_total:
+        return "no '=' to check"
+    warn = " (low: no red mark is no proof of no error)" if rec.coverage < 0.8 else ""
+    return f"checked {rec.equals_checked} of {rec.equals_total} '=' ({rec.coverage:.0%}){warn}"
