@@ -27,8 +27,9 @@ CSS = """
 
 HEADER = """
 # Through the Valley Lab
-Small language models fine-tuned on *a little* long chain-of-thought data get **worse** before they get better.
-This lab lets you train one, watch it fall into the valley, and see exactly where its mistakes enter.
+Small language models fine-tuned on *a little* long chain-of-thought data get **worse**; in the paper, enough data
+brings most of them back. This lab lets you train one, watch it fall into the valley, see how far out of it more
+data takes a tiny model, and see exactly where its mistakes enter.
 """
 
 

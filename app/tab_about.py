@@ -1,6 +1,8 @@
-"""Tab 6, About: the paper in short, what runs where, how to cite."""
+"""Tab 6, About: the paper in short, what this lab measured, what runs where, how to cite."""
 
 import gradio as gr
+
+from training import facts
 
 ABOUT = """
 ## The paper in short
@@ -41,6 +43,18 @@ The experiment log is `training/LOG.md`.
 """
 
 
+def measured() -> str:
+    """What this lab's own runs showed, from the shipped results (never typed in)."""
+    v, rl = facts.read_result(facts.VALLEY), facts.read_result(facts.RL)
+    lines = ["## What this lab measured (the tiny model, shipped sweeps)"]
+    if v:
+        lines.append("- **The valley:** " + facts.valley_verdict(v))
+    if rl:
+        lines.append("- **Then RL:** " + facts.rl_verdict(rl))
+    return "\n".join(lines)
+
+
 def build_about_tab() -> None:
     with gr.Tab("About", id="about"):
         gr.Markdown(ABOUT)
+        gr.Markdown(measured())

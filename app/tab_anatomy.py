@@ -102,11 +102,12 @@ def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
         analyze = gr.Button("Analyze", variant="primary")
         metrics = gr.Dataframe(first[0] if first else pd.DataFrame(columns=METRIC_COLUMNS), label="Summary",
                                interactive=False)
-        survival = gr.Plot(first[1] if first else None, label="Survival and hazard")
+        survival = gr.Plot(first[1] if first else None, label="Survival and hazard", show_label=False)
         with gr.Row():
-            first_error = gr.Plot(first[2] if first else None, label="First error")
-            by_length = gr.Plot(first[3] if first else None, label="Accuracy by length")
-        outcomes = gr.Plot(first[4] if first else None, label="Reflection outcomes and answer categories")
+            first_error = gr.Plot(first[2] if first else None, label="First error", show_label=False)
+            by_length = gr.Plot(first[3] if first else None, label="Accuracy by length", show_label=False)
+        outcomes = gr.Plot(first[4] if first else None, label="Reflection outcomes and answer categories",
+                           show_label=False)
         gr.Markdown("### Drill down: the worst traces of the first selected evaluation\n" + legend_html())
         worst = gr.Dropdown(first[5] if first else [], value=None, label="Trace (pick one to read it with its marks)",
                             interactive=True)

@@ -10,7 +10,7 @@ import pandas as pd
 
 from app.context import AppContext, owner_of
 from app.widgets import precision_note, progress_bar, run_view
-from training import engine
+from training import engine, facts
 from training.core import paths
 from training.figures import rl_figure
 
@@ -92,6 +92,9 @@ def build_rl_tab(ctx: AppContext) -> RLTab:
         gr.Markdown(INTRO)
         gr.Markdown("#### Precomputed: GRPO from three starts on the embedded model (mean ± sd over seeds)")
         shipped = gr.Plot(shipped_figure())
+        if SHIPPED_RL.joinpath("rl.json").exists():
+            gr.Markdown("**What the precomputed sweep shows:** "
+                        + facts.rl_verdict(json.loads(SHIPPED_RL.joinpath("rl.json").read_text())))
         gr.Markdown("#### Run it yourself")
         with gr.Row():
             start_from = gr.Dropdown(start_choices(ctx, None), value="", label="Start from", scale=3)

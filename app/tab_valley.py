@@ -9,7 +9,7 @@ import pandas as pd
 
 from app.context import AppContext, owner_of
 from app.widgets import precision_note, progress_bar, run_view
-from training import engine
+from training import engine, facts
 from training.figures import valley_figure
 
 INTRO = """
@@ -200,6 +200,8 @@ def build_valley_tab(ctx: AppContext) -> ValleyTab:
         share = gr.Checkbox(value=True, label="Add my finished runs to the class plot (anonymous: only N, style "
                                               "and accuracy are shown)")
         valley = gr.Plot(valley_plot(ctx, None))
+        if ctx.shipped.valley is not None:
+            gr.Markdown("**At the top of the ladder (the shipped sweep):** " + facts.valley_verdict(ctx.shipped.valley))
         table = gr.Dataframe(pd.DataFrame(columns=RUN_COLUMNS), label="Your runs (this browser's; they stay "
                              "after a reload)", interactive=False)
         current = gr.State(None)
