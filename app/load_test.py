@@ -37,7 +37,7 @@ def session(url: str, k: int, timeout: float, out: dict, start_barrier: threadin
         # 1. Side by Side (concurrent first loads of the same models)
         choices = c.predict([], api_name="/refresh_models")
         values = [v for _, v in choices["choices"]]
-        pair = ["tiny|"] + [v for v in values if "long-n250" in v][:1]
+        pair = ["base"] + [v for v in values if "long-n250" in v][:1]
         t = time.perf_counter()
         html = c.predict(None, "7*3+12-8/4", pair, 0.0, 0.95, 48, 0, api_name="/compare")
         lat["compare"].append(time.perf_counter() - t)

@@ -39,16 +39,22 @@ class AnatomyTab:
     trace: gr.HTML
 
 
-def record_sources(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
-    """(label, path to records.jsonl): shipped evaluations and the owner's evaluated runs."""
-    out = [(label, str(path)) for label, path in ctx.shipped.records.items()]
+def record_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, str]]:
+    """{key: (label, path to records.jsonl)} for the shipped evaluations and the owner's evaluated runs. The keys
+    ("shipped:<folder>", "run:<id>") are what the page sees: never a server path."""
+    out = {f"shipped:{Path(path).parent.name}": (label, str(path)) for label, path in ctx.shipped.records.items()}
     for rid in ctx.runs.runs_of(owner) if owner else []:
         st = ctx.runs.state(owner, rid)
         rec = st.run_dir / "eval" / "records.jsonl"
         if rec.exists():
             cfg = ctx.runs.config(owner, rid)
-            out.append((f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}", str(rec)))
+            out[f"run:{rid}"] = (f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}", str(rec))
     return out
+
+
+def record_sources(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
+    """(label, key) pairs for the checkbox list."""
+    return [(label, key) for key, (label, _) in record_options(ctx, owner).items()]
 
 
 def load_records(path: str) -> list[dict]:
@@ -76,28 +82,28 @@ def worst_traces(records: list[dict], k: int = 25) -> list[tuple[str, int]]:
              f"{r['n_tokens']} tokens)", i) for i, r in bad[:k]]
 
 
-def analysis(labels: dict[str, str], paths: list[str]) -> tuple:
-    """Everything the tab draws for the evaluations at `paths`: the summary table, four figures, the worst
-    traces of the first one."""
+def analysis(sources: list[tuple[str, str]]) -> tuple:
+    """Everything the tab draws for the evaluations `sources` ((label, records path) pairs): the summary table,
+    four figures, the worst traces of the first one."""
     curves, rows = {}, []
-    for p in paths:
-        s = summarize(load_records(p))
-        curves[labels[p]] = s
-        rows.append(metrics_row(labels[p], s))
-    recs = load_records(paths[0])
+    for label, path in sources:
+        s = summarize(load_records(path))
+        curves[label] = s
+        rows.append(metrics_row(label, s))
+    recs = load_records(sources[0][1])
     return (pd.DataFrame(rows, columns=METRIC_COLUMNS), survival_figure(curves), first_error_figure(curves),
             length_figure(curves), outcomes_figure(curves), worst_traces(recs))
 
 
 def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
-    sources = record_sources(ctx, None)
-    default = [s[1] for s in sources[:3]]
+    options = record_options(ctx, None)
+    default = list(options)[:3]
     # drawn when the app starts (once, for every visitor): the tab is never a page of empty frames
-    first = analysis(dict((v, k) for k, v in sources), default) if default else None
+    first = analysis([options[k] for k in default]) if default else None
     with gr.Tab("Error Anatomy", id="anatomy"):
         gr.Markdown(INTRO)
         with gr.Row():
-            runs = gr.CheckboxGroup(sources, value=default, label="Evaluations", scale=4)
+            runs = gr.CheckboxGroup(record_sources(ctx, None), value=default, label="Evaluations", scale=4)
             refresh = gr.Button("Refresh list (add my runs)", scale=1)
         analyze = gr.Button("Analyze", variant="primary")
         metrics = gr.Dataframe(first[0] if first else pd.DataFrame(columns=METRIC_COLUMNS), label="Summary",
@@ -112,20 +118,21 @@ def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
         worst = gr.Dropdown(first[5] if first else [], value=None, label="Trace (pick one to read it with its marks)",
                             interactive=True)
         trace = gr.HTML()
-        first_path = gr.State(default[0] if default else None)
+        first_path = gr.State(options[default[0]][1] if default else None)  # server-side: never sent to the page
 
     def on_refresh(selected, browser_id, request: gr.Request):
         choices = record_sources(ctx, owner_of(browser_id, request))
         return gr.update(choices=choices, value=[v for v in (selected or []) if v in {c[1] for c in choices}])
 
-    def on_analyze(paths, browser_id, request: gr.Request):
-        if not paths:
+    def on_analyze(keys, browser_id, request: gr.Request):
+        if not keys:
             raise gr.Error("tick at least one evaluation")
-        labels = dict((v, k) for k, v in record_sources(ctx, owner_of(browser_id, request)))
-        if any(p not in labels for p in paths):
-            raise gr.Error("that evaluation is not one of yours or the shipped ones")
-        table, *figs, worst_ = analysis(labels, paths)
-        return (table, *figs, gr.update(choices=worst_, value=None), paths[0], "")
+        options_ = record_options(ctx, owner_of(browser_id, request))
+        if any(k not in options_ for k in keys):
+            raise gr.Error("that evaluation is not one of yours or the shipped ones; press Refresh")
+        sources_ = [options_[k] for k in keys]
+        table, *figs, worst_ = analysis(sources_)
+        return (table, *figs, gr.update(choices=worst_, value=None), sources_[0][1], "")
 
     def on_pick(i, path):
         if i is None or path is None:

@@ -51,11 +51,13 @@ def problem_choices() -> list[tuple[str, str]]:
     return out
 
 
-def model_choices(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
-    """(label, 'source|adapter') for the base model, the shipped adapters and the owner's runs: a LoRA run
-    as its base + adapter, a fully fine-tuned run as its own model folder."""
-    choices = [("base: the embedded tiny model", "tiny|")]
-    choices += [(label, f"tiny|{path}") for label, path in ctx.shipped.adapters.items()]
+def model_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, str, str]]:
+    """{key: (label, model source, adapter folder)} for the base model, the shipped adapters and the owner's runs:
+    a LoRA run as its base + adapter, a fully fine-tuned run as its own model folder. The keys ("base",
+    "shipped:long-n250", "run:<id>") are what the page sees: never a server path."""
+    options = {"base": ("base: the embedded tiny model", "tiny", "")}
+    for label, path in ctx.shipped.adapters.items():
+        options[f"shipped:{path.name}"] = (label, "tiny", str(path))
     for rid in ctx.runs.runs_of(owner) if owner else []:
         st = ctx.runs.state(owner, rid)
         cfg = ctx.runs.config(owner, rid)
@@ -64,10 +66,14 @@ def model_choices(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
         tag = " (partial)" if st.state == "stopped" else ""
         label = f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}{tag}"
         if (st.run_dir / "adapter" / "adapter_config.json").exists():
-            choices.append((label, f"{cfg.model}|{st.run_dir / 'adapter'}"))
+            options[f"run:{rid}"] = (label, cfg.model, str(st.run_dir / "adapter"))
         elif (st.run_dir / "model" / "config.json").exists():
-            choices.append((label, f"{st.run_dir / 'model'}|"))
-    return choices
+            options[f"run:{rid}"] = (label, str(st.run_dir / "model"), "")
+    return options
+
+
+def model_choices(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
+    return [(label, key) for key, (label, _, _) in model_options(ctx, owner).items()]
 
 
 def panel(title: str, text: str, problem, done: bool) -> str:
@@ -93,8 +99,9 @@ def build_compare_tab(ctx: AppContext) -> CompareTab:
             problem = gr.Dropdown(problem_choices(), value=WORKED_EXAMPLE, label="Problem", scale=3)
             custom = gr.Textbox(label="...or type an expression", placeholder="e.g. 12*3-8/4+5", scale=2)
         with gr.Row():
-            models = gr.CheckboxGroup(model_choices(ctx, None), value=["tiny|"] + [
-                f"tiny|{p}" for p in list(ctx.shipped.adapters.values())[:2]], label="Models to compare", scale=4)
+            choices = model_choices(ctx, None)
+            models = gr.CheckboxGroup(choices, value=[key for _, key in choices[:3]], label="Models to compare",
+                                      scale=4)
             refresh = gr.Button("Refresh list (add my runs)", scale=1)
         with gr.Row():
             temperature = gr.Slider(0, 1.5, value=0.0, step=0.05, label="Temperature (0 = greedy)")
@@ -124,18 +131,17 @@ def build_compare_tab(ctx: AppContext) -> CompareTab:
             seed_ = engine.check_seed(seed_ or 0)
         except ValueError as e:
             raise gr.Error(str(e)) from None
-        labels = dict((v, k) for k, v in model_choices(ctx, owner_of(browser_id, request)))
-        unknown = [v for v in chosen if v not in labels]
-        if unknown:  # only the base, the shipped adapters and this session's own runs
-            raise gr.Error("one of the chosen models is not available in this session; press Refresh")
+        options = model_options(ctx, owner_of(browser_id, request))
+        if any(v not in options for v in chosen):  # only the base, the shipped adapters and this browser's runs
+            raise gr.Error("one of the chosen models is not available to you; press Refresh")
         streams = []
         for value in chosen:
-            source, adapter = value.split("|", 1)
+            label, source, adapter = options[value]
             try:
                 loaded = ctx.models.get(source, adapter)
             except Exception as e:  # noqa: BLE001 - shown to the user, the app keeps serving
-                raise gr.Error(f"could not load {labels.get(value, value)}: {e}") from None
-            streams.append([labels.get(value, value), ctx_stream(loaded, p.prompt, temp, top_p_, max_new_, seed_), "", False])
+                raise gr.Error(f"could not load {label}: {e}") from None
+            streams.append([label, ctx_stream(loaded, p.prompt, temp, top_p_, max_new_, seed_), "", False])
         # Interleave: one chunk from each model in turn, so they advance together.
         while not all(s[3] for s in streams):
             for s in streams:

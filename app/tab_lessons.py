@@ -42,18 +42,33 @@ def list_lessons(root: Path | None = None) -> list[Lesson]:
     return [parse_lesson(p) for p in sorted(root.glob("*/lesson.md"))]
 
 
+DOCUMENTS = [("Glossary: the words the lessons use", "glossary.md"),
+             ("Worksheet: print one per student", "worksheet.md"),
+             ("Answer key (for teachers)", "answer_key.md")]
+
+
+def list_documents(root: Path | None = None) -> list[tuple[str, str]]:
+    """(title, path) of the kit's documents beside the lessons."""
+    root = Path(root) if root else paths.LESSONS
+    return [(title, name) for title, name in DOCUMENTS if (root / name).exists()]
+
+
 def to_served_markdown(lesson: Lesson) -> str:
-    """Image links relative to the lesson folder become URLs Gradio serves (allowed_paths)."""
+    """Image links relative to the lesson folder become URLs Gradio serves (allowed_paths); links to the kit's
+    other documents (the glossary, the worksheet) point to this tab's list, where they are."""
     def fix(m):
         target = m.group(2)
         if re.match(r"^[a-z]+://", target) or target.startswith("/gradio_api/"):
             return m.group(0)
         return f"![{m.group(1)}](/gradio_api/file={(lesson.path.parent / target).resolve()})"
-    return re.sub(r"!\[([^\]]*)\]\(([^)\s]+)\)", fix, lesson.body)
+    body = re.sub(r"!\[([^\]]*)\]\(([^)\s]+)\)", fix, lesson.body)
+    return re.sub(r"(?<!!)\[([^\]]+)\]\((?:\.\./)*[\w./-]+\.md\)", r"**\1** (in the list above)", body)
 
 
 def header(lesson: Lesson) -> str:
     m = lesson.meta
+    if not m:  # a document of the kit (the glossary, the worksheet): it has its own title
+        return ""
     bits = []
     if m.get("duration"):
         bits.append(f"**Duration:** {m['duration']}")
@@ -77,7 +92,8 @@ def build_lessons_tab() -> LessonsTab:
     with gr.Tab("Lessons", id="lessons"):
         if not lessons:
             gr.Markdown("No lessons yet: they live in `lessons/<nn>_<slug>/lesson.md`.")
-        choices = [(l.title, str(l.path)) for l in lessons]
+        # values are names inside lessons/ (never server paths: a refused value's error message lists the choices)
+        choices = [(l.title, str(l.path.relative_to(paths.LESSONS))) for l in lessons] + list_documents()
         pick = gr.Dropdown(choices, value=choices[0][1] if choices else None,
                            label="Lesson (start with the first; the instructor guide is for teachers)")
         body = gr.Markdown(render(choices[0][1]) if choices else "")
@@ -89,5 +105,9 @@ def build_lessons_tab() -> LessonsTab:
 def render(path: str | None) -> str:
     if not path:
         return ""
-    lesson = parse_lesson(Path(path))
+    p = (paths.LESSONS / path).resolve()
+    kit = {paths.LESSONS.resolve(), *(d.resolve() for d in paths.LESSONS.glob("*/"))}
+    if p.suffix != ".md" or p.parent not in kit:  # the API takes any string: only the kit's own pages
+        raise gr.Error("that is not a lesson of this kit")
+    lesson = parse_lesson(p)
     return header(lesson) + "\n\n" + to_served_markdown(lesson)

@@ -38,15 +38,21 @@ class RLTab:
     shipped: gr.Plot
 
 
-def start_choices(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
-    out = [("the base model (no SFT)", "")]
-    out += [(f"{label} (shipped)", str(path)) for label, path in ctx.shipped.adapters.items()]
+def start_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, str]]:
+    """{key: (label, adapter folder or "" for the base)}. The keys ("base", "shipped:<folder>", "run:<id>") are
+    what the page sees: never a server path."""
+    out = {"base": ("the base model (no SFT)", "")}
+    out |= {f"shipped:{path.name}": (f"{label} (shipped)", str(path)) for label, path in ctx.shipped.adapters.items()}
     for rid in ctx.runs.runs_of(owner) if owner else []:
         st = ctx.runs.state(owner, rid)
         cfg = ctx.runs.config(owner, rid)
         if st.state == "completed" and (st.run_dir / "adapter" / "adapter_config.json").exists():
-            out.append((f"your SFT run {rid}: {cfg.style} N={cfg.n}", str(st.run_dir / "adapter")))
+            out[f"run:{rid}"] = (f"your SFT run {rid}: {cfg.style} N={cfg.n}", str(st.run_dir / "adapter"))
     return out
+
+
+def start_choices(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
+    return [(label, key) for key, (label, _) in start_options(ctx, owner).items()]
 
 
 def shipped_figure():
@@ -97,7 +103,7 @@ def build_rl_tab(ctx: AppContext) -> RLTab:
                         + facts.rl_verdict(json.loads(SHIPPED_RL.joinpath("rl.json").read_text())))
         gr.Markdown("#### Run it yourself")
         with gr.Row():
-            start_from = gr.Dropdown(start_choices(ctx, None), value="", label="Start from", scale=3)
+            start_from = gr.Dropdown(start_choices(ctx, None), value="base", label="Start from", scale=3)
             refresh = gr.Button("Refresh (add my SFT runs)", scale=1)
             steps = gr.Slider(2, 60, value=20, step=1, label="GRPO steps")
             seed = gr.Number(value=0, precision=0, minimum=0, maximum=engine.MAX_SEED, label="Seed")
@@ -113,15 +119,15 @@ def build_rl_tab(ctx: AppContext) -> RLTab:
 
     def on_refresh(value, browser_id, request: gr.Request):
         choices = start_choices(ctx, owner_of(browser_id, request))
-        return gr.update(choices=choices, value=value if value in {c[1] for c in choices} else "")
+        return gr.update(choices=choices, value=value if value in {c[1] for c in choices} else "base")
 
-    def on_start(adapter, n_steps, seed_, browser_id, request: gr.Request):
+    def on_start(key, n_steps, seed_, browser_id, request: gr.Request):
         owner = owner_of(browser_id, request)
-        allowed = {c[1] for c in start_choices(ctx, owner)}
-        if (adapter or "") not in allowed:
-            raise gr.Error("that starting point is not one of yours or the shipped ones")
+        options = start_options(ctx, owner)
+        if (key or "base") not in options:
+            raise gr.Error("that starting point is not one of yours or the shipped ones; press Refresh")
         try:
-            cfg = engine.grpo_config(adapter or "", n_steps, seed_)
+            cfg = engine.grpo_config(options[key or "base"][1], n_steps, seed_)
         except ValueError as e:
             raise gr.Error(str(e)) from None
         run_id = ctx.runs.submit(owner, cfg, module=engine.GRPO)

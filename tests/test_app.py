@@ -11,6 +11,7 @@ import time
 import pytest
 from gradio_client import Client, handle_file
 
+from training.core import paths
 from training.task.world import WORKED_EXAMPLE
 
 
@@ -96,10 +97,9 @@ def test_compare_base_and_adapter(app_url):
     choices = c.predict([], api_name="/refresh_models")
     values = [v for _, v in choices["choices"]] if isinstance(choices, dict) else None
     values = values or [ch[1] for ch in app_url[1].ctx.runs and []]
-    adapter_values = [v for v in values if "|" in v and v.split("|", 1)[1]]
-    mine = [v for v in adapter_values if "/app/" in v]
-    assert mine, values
-    html = c.predict(WORKED_EXAMPLE, "", ["tiny|", mine[0]], 0.0, 0.95, 64, 0, api_name="/compare")
+    mine = [v for v in values if v.startswith("run:")]
+    assert mine and all("/" not in v for v in values), values  # keys, never server paths
+    html = c.predict(WORKED_EXAMPLE, "", ["base", mine[0]], 0.0, 0.95, 64, 0, api_name="/compare")
     assert html.count("font-weight:700") >= 2  # one panel per model
     assert "gold 6606" in html
 
@@ -148,9 +148,9 @@ def test_bad_uploads(app_url, tmp_path):
 def test_empty_problem(app_url):
     c = client(app_url)
     with pytest.raises(Exception, match="choose a problem"):
-        c.predict(None, "", ["tiny|"], 0.0, 0.95, 32, 0, api_name="/compare")  # nothing picked, nothing typed
+        c.predict(None, "", ["base"], 0.0, 0.95, 32, 0, api_name="/compare")  # nothing picked, nothing typed
     with pytest.raises(Exception, match="can't be used"):
-        c.predict(None, "2+", ["tiny|"], 0.0, 0.95, 32, 0, api_name="/compare")
+        c.predict(None, "2+", ["base"], 0.0, 0.95, 32, 0, api_name="/compare")
 
 
 def test_sessions_are_isolated_and_queue_positions_shown(app_url):
@@ -236,7 +236,19 @@ def test_hostile_settings(app_url, args, msg):
 ])
 def test_hostile_expressions_get_plain_words(app_url, expr, msg):
     with pytest.raises(Exception, match=msg):
-        client(app_url).predict(None, expr, ["tiny|"], 0.0, 0.95, 32, 0, api_name="/compare")
+        client(app_url).predict(None, expr, ["base"], 0.0, 0.95, 32, 0, api_name="/compare")
+
+
+def test_the_lessons_tab_serves_only_the_kit(app_url):
+    c = client(app_url)
+    for path in ("/etc/passwd", "../../README.md", str(app_url[1].ctx.runs.root / "x" / "entry.json")):
+        with pytest.raises(Exception, match="not in the list of choices|not a lesson of this kit") as e:
+            c.predict(path, api_name="/lesson")
+        assert str(paths.REPO) not in str(e.value)  # the refusal names no server path
+    assert "Hook" in c.predict("03_the_valley/lesson.md", api_name="/lesson")
+    from app.tab_lessons import render
+    with pytest.raises(Exception, match="not a lesson of this kit"):  # the function itself, past the dropdown
+        render("../../README.md")
 
 
 def test_an_oversized_upload_is_refused_with_its_size(app_url, tmp_path):
@@ -245,3 +257,22 @@ def test_an_oversized_upload_is_refused_with_its_size(app_url, tmp_path):
     big.write_text("\n".join([line] * 21_000))  # ~21 MB, over the 20 MB cap
     with pytest.raises(Exception, match="MB|too large|size"):
         client(app_url).predict(*start_args(data="upload", upload=handle_file(str(big))), api_name="/start_run")
+
+
+def test_choice_lists_name_no_server_path_and_forged_paths_are_refused(app_url):
+    c = client(app_url)
+    lists = {"compare": c.predict([], api_name="/refresh_models")["choices"],
+             "evals": c.predict([], api_name="/refresh_evals")["choices"],
+             "rl": c.predict("base", api_name="/refresh_rl_starts")["choices"]}
+    for name, choices in lists.items():
+        assert choices, name
+        for _label, key in choices:
+            assert "/" not in key and str(paths.REPO) not in key, (name, key)
+    runs_root = str(app_url[1].ctx.runs.root)
+    forged = str(paths.REPO / "assets" / "adapters" / "long-n250")
+    with pytest.raises(Exception, match="not available to you|not in the list of choices"):
+        c.predict(WORKED_EXAMPLE, "", [f"tiny|{forged}"], 0.0, 0.95, 8, 0, api_name="/compare")
+    with pytest.raises(Exception, match="not one of yours|not in the list of choices"):
+        c.predict([runs_root + "/x/eval/records.jsonl"], api_name="/analyze")
+    with pytest.raises(Exception, match="not one of yours|not in the list of choices"):
+        c.predict(forged, 2, 0, api_name="/start_rl")
