@@ -6,9 +6,9 @@
 The ablations are valley sweeps of their own (training/recipes/tiny/valley/ablation-*.yaml: no slips in the
 long traces, learning rate 2e-3, full fine-tuning, the evaluation limit at 1,024 new tokens; two seeds each),
 run with `python -m training.valley --recipe ablation-<name> --out_dir $VALLEY_HOME/results/ablation-<name>-<device>`.
-training/runs/gpu_valley.sh ran the N = 4,000 ones on a GPU with their own baseline (the shipped setting on the
-same GPU), and the evaluation limit there by re-evaluating that baseline's adapters with 1,024 new tokens. At
-N = 250 the baseline is the classroom sweep's own runs (same setting, same CPU).
+training/runs/gpu_valley.sh ran them on a GPU (STAGE=rungs for N = 4,000, STAGE=ablations for N = 250), each with
+its own baseline (the shipped setting on the same GPU), and the evaluation limit by re-evaluating that baseline's
+adapters with 1,024 new tokens. Without GPU runs, the N = 250 baseline is the classroom sweep's own runs.
 
 Per ablation and N: accuracy (mean and sd over seeds), the shares of answers cut at the token limit
 (truncated) and looping, the per-step error rate e of the (1-e)^n fit, and the share of wrong steps caught.

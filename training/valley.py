@@ -94,7 +94,19 @@ def _row_from_metrics(cfg_dict: dict, m: dict) -> dict:
             "run_dir": cfg_dict["run_dir"], "train": {k: m.get(k) for k in (
                 "status", "steps", "tokens", "train_seconds", "tokens_per_s", "final_loss", "epochs",
                 "batch_size", "lr", "examples", "dropped_too_long", "mean_example_tokens")},
-            "summary": m.get("eval")}
+            "ran_on": ran_on(m), "summary": m.get("eval")}
+
+
+def ran_on(m: dict) -> dict:
+    """Where a run trained: the device, its precision and why, and a CPU's capability (runs of one sweep may
+    come from several machines: the sweep reuses any finished run it finds in out_dir)."""
+    prec = m.get("precision") or {}
+    probe = prec.get("probe") or {}
+    device = (m.get("config") or {}).get("device", "auto")
+    if device == "auto":  # the precision's reason names the device it was chosen for
+        device = "cuda" if "GPU" in prec.get("reason", "") else "cpu"
+    return {"device": device, "precision": prec.get("name"), "why": prec.get("reason"),
+            **({"cpu_capability": probe["capability"]} if probe.get("capability") else {})}
 
 
 def _base_eval(cfg: ValleyConfig, out: Path) -> dict:
@@ -186,12 +198,15 @@ def main(cfg: ValleyConfig) -> dict:
 
     # 3. aggregate, write, draw
     rows.sort(key=lambda r: (r["style"], r["n"], r["seed"]))
+    done = {(r["style"], r["n"], r["seed"]) for r in rows if r.get("summary")}
     result = {
         "name": cfg.recipe, "command": command, "created": time.strftime("%Y-%m-%d %H:%M:%S"),
         "wall_seconds": round(time.perf_counter() - t0, 1), "config": asdict(cfg),
         "model": cfg.model, "world": cfg.world,
         "eval": {"n": jobs[0]["eval_n"], "decoding": "greedy", "max_new_tokens": jobs[0]["eval_max_new_tokens"]},
         "base": slim(base),
+        "devices": {d: sum(r["ran_on"]["device"] == d for r in rows) for d in sorted({r["ran_on"]["device"] for r in rows})},
+        "missing": [f"{j['style']}-n{j['n']}-s{j['seed']}" for j in jobs if (j["style"], j["n"], j["seed"]) not in done],
         "runs": [{**r, "summary": slim(r["summary"])} for r in rows],
         "table": aggregate(rows, base),
     }
@@ -213,6 +228,9 @@ def export(out: Path, dest: Path, keep: list[int]) -> None:
     shutil.copy2(out / "base" / "records.jsonl", dest / "records" / "base.jsonl")
     for n in keep:
         run = out / "runs" / f"long-n{n}-s0"
+        if not (run / "eval" / "records.jsonl").exists():
+            print(f"[valley] export: long-n{n}-s0 has not finished; its records and adapter are left out", flush=True)
+            continue
         shutil.copy2(run / "eval" / "records.jsonl", dest / "records" / f"long-n{n}-s0.jsonl")
         shutil.rmtree(dest / "adapters" / f"long-n{n}", ignore_errors=True)
         shutil.copytree(run / "adapter", dest / "adapters" / f"long-n{n}")
