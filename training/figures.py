@@ -243,14 +243,14 @@ def rl_figure(result: dict):
             xs = [r["step"] for r in rows if r[f"{k}_mean"] is not None]
             ys = [r[f"{k}_mean"] for r in rows if r[f"{k}_mean"] is not None]
             err = [r[f"{k}_sd"] for r in rows if r[f"{k}_mean"] is not None]
-            ax.errorbar(xs, ys, yerr=err, marker="o", capsize=3, color=PALETTE[(i + 1) % len(PALETTE)],
-                        label=f"from {label}")
+            ax.errorbar(xs, ys, yerr=err, marker="osD^v"[i % 5], ls=("-", "--", ":", "-.")[i % 4], capsize=3,
+                        color=PALETTE[(i + 1) % len(PALETTE)], label=f"from {label}")  # not colour alone
     for ax, k in zip(axes, RL_METRICS):
         ax.set_title(titles[k])
         ax.set_xlabel("GRPO step")
         ax.grid(alpha=0.3)
     axes[0].set_ylim(0, 1)
-    axes[0].legend(fontsize=8)
+    axes[0].legend(fontsize=8, loc="center right", bbox_to_anchor=(1.0, 0.35))
     fig.suptitle(f"GRPO from three starts ({result['config']['world']} world; mean ± sd over "
                  f"{len(result['config']['seeds'])} seeds)", fontsize=10)
     fig.tight_layout()

@@ -226,7 +226,7 @@ def main(cfg: GRPOConfig) -> dict:
                    "mean_tokens": sum(len(a) for a in answers) / len(answers),
                    "reflection_ratio": sum(reflection_count(t) > 0 for t in texts) / len(texts),
                    "claim_error_rate": sum(len(c.wrong_claims) for c in checks) / max(1, n_claims),
-                   "kl": float(kl), "loss": float(loss),
+                   "kl": float(kl.detach()), "loss": float(loss.detach()),
                    "useful_groups": sum(1 for g in range(0, len(rewards), cfg.group_size)
                                         if len(set(rewards[g:g + cfg.group_size])) > 1) / len(batch),
                    "elapsed_s": round(time.perf_counter() - t0, 2)}

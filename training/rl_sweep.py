@@ -64,8 +64,16 @@ class RLSweepConfig:
 
 def _job(p: dict) -> dict:
     m = grpo_main(GRPOConfig(**p["grpo"]))
-    return {"start": p["start"], "seed": p["grpo"]["seed"], "run_dir": p["grpo"]["run_dir"], "curve": m["curve"],
-            "status": m["status"], "seconds": m["seconds"]}
+    return _result(p["start"], p["grpo"]["seed"], p["grpo"]["run_dir"], m)
+
+
+def _result(start: str, seed: int, run_dir: str, m: dict) -> dict:
+    """One run's row of rl.json: its curve, and the share of its groups that taught anything (a group whose
+    answers are all right or all wrong has zero advantages: no learning signal)."""
+    steps = [r for r in runs.read_progress(Path(run_dir)) if "useful_groups" in r]
+    useful = sum(r["useful_groups"] for r in steps) / len(steps) if steps else None
+    return {"start": start, "seed": seed, "run_dir": run_dir, "curve": m["curve"], "status": m["status"],
+            "seconds": m["seconds"], "useful_groups": useful}
 
 
 def aggregate(results: list[dict], labels: list[str]) -> dict:
@@ -82,6 +90,9 @@ def aggregate(results: list[dict], labels: list[str]) -> dict:
                 vals = [p[k] for p in pts if p.get(k) is not None]
                 row[f"{k}_mean"], row[f"{k}_sd"] = mean_sd(vals) if vals else (None, 0.0)
             rows.append(row)
+        useful = [r["useful_groups"] for r in rs if r.get("useful_groups") is not None]
+        if rows and useful:
+            rows[-1]["useful_groups_mean"] = sum(useful) / len(useful)  # over the whole run, on its last row
         table[label] = rows
     return table
 
@@ -99,8 +110,7 @@ def main(cfg: RLSweepConfig) -> dict:
             grpo = cfg.run_config(adapter, seed, str(run_dir))
             done = runs.read_metrics(run_dir)
             if done and done["status"] == runs.COMPLETED and done["steps"] == grpo.steps:
-                results.append({"start": label, "seed": seed, "run_dir": str(run_dir), "curve": done["curve"],
-                                "status": runs.COMPLETED, "seconds": done["seconds"]})
+                results.append(_result(label, seed, str(run_dir), done))
             else:
                 payloads.append({"start": label, "grpo": asdict(grpo)})
     print(f"[rl] {command}\n[rl] {len(results)} runs reused, {len(payloads)} to run", flush=True)
@@ -114,6 +124,7 @@ def main(cfg: RLSweepConfig) -> dict:
     results.sort(key=lambda r: (cfg.start_labels.index(r["start"]), r["seed"]))
     result = {"name": cfg.recipe, "command": command,
               "created": time.strftime("%Y-%m-%d %H:%M:%S"), "wall_seconds": round(time.perf_counter() - t0, 1),
+              "run_seconds": round(sum(r["seconds"] or 0 for r in results), 1),  # reused runs included
               "config": asdict(cfg), "runs": results, "table": aggregate(results, cfg.start_labels)}
     (out / "rl.json").write_text(json.dumps(result, indent=1) + "\n")
     save_figure(rl_figure(result), out / "rl.png")
