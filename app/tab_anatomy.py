@@ -41,8 +41,8 @@ class AnatomyTab:
 
 def record_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, str]]:
     """{key: (label, path to records.jsonl)} for the shipped evaluations and the owner's evaluated runs. The keys
-    ("shipped:<folder>", "run:<id>") are what the page sees: never a server path."""
-    out = {f"shipped:{Path(path).parent.name}": (label, str(path)) for label, path in ctx.shipped.records.items()}
+    ("shipped:<records name>", "run:<id>") are what the page sees: never a server path."""
+    out = {f"shipped:{Path(path).stem}": (label, str(path)) for label, path in ctx.shipped.records.items()}
     for rid in ctx.runs.runs_of(owner) if owner else []:
         st = ctx.runs.state(owner, rid)
         rec = st.run_dir / "eval" / "records.jsonl"

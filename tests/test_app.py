@@ -268,6 +268,9 @@ def test_choice_lists_name_no_server_path_and_forged_paths_are_refused(app_url):
         assert choices, name
         for _label, key in choices:
             assert "/" not in key and str(paths.REPO) not in key, (name, key)
+        assert len({key for _, key in choices}) == len(choices), (name, choices)  # one key per choice
+    # every shipped evaluation is offered (their keys must not collide)
+    assert len(lists["evals"]) >= len(app_url[1].ctx.shipped.records) >= 3
     runs_root = str(app_url[1].ctx.runs.root)
     forged = str(paths.REPO / "assets" / "adapters" / "long-n250")
     with pytest.raises(Exception, match="not available to you|not in the list of choices"):
