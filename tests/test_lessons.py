@@ -4,6 +4,7 @@ command it shows runs (its smoke variant, in CI)."""
 import os
 import re
 import shlex
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -67,3 +68,45 @@ def test_each_command_is_in_the_text_and_its_smoke_variant_runs(lesson, cmd, tmp
     env = {**os.environ, "PATH": f"{Path(sys.executable).parent}{os.pathsep}{os.environ.get('PATH', '')}"}
     out = subprocess.run(argv, cwd=paths.REPO, capture_output=True, text=True, timeout=600, env=env)
     assert out.returncode == 0, f"{smoke}\n{out.stdout[-1500:]}\n{out.stderr[-1500:]}"
+
+
+# -- the kit is built from its sources: numbers from the results, figures described, a worksheet ----------
+SOURCES = sorted(paths.LESSONS.glob("*/lesson.src.md")) + [paths.LESSONS / "worksheet.src.md",
+                                                              paths.LESSONS / "answer_key.src.md"]
+
+
+def test_every_built_file_is_what_its_source_and_the_shipped_results_give():
+    from training import lessons
+
+    assert lessons.build(check=True) == [], "run `python -m training.lessons` after changing a source or the results"
+
+
+@pytest.mark.parametrize("src", SOURCES, ids=lambda p: p.parent.name + "/" + p.name)
+def test_sources_quote_measured_numbers_only_through_placeholders(src):
+    text = re.sub(r"\{\{[^}]+\}\}", "", src.read_text())
+    text = re.sub(r"```.*?```", "", text, flags=re.S)  # commands and example traces
+    typed = re.findall(r"\b\d+\.\d+ ?%", text)
+    assert not typed, f"{src}: measured percentages typed in ({typed}); use {{{{fact}}}} placeholders"
+
+
+@pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.path.parent.name)
+def test_figures_have_alt_text_and_a_caption_and_the_glossary_is_linked(lesson):
+    assert "](../glossary.md)" in lesson.body
+    lines = lesson.body.splitlines()
+    for i, line in enumerate(lines):
+        m = re.match(r"!\[([^\]]*)\]\(([^)\s]+)\)", line.strip())
+        if m:
+            assert len(m.group(1).split()) >= 8, f"{lesson.path}: the alt text of {m.group(2)} is too short"
+            caption = next((l for l in lines[i + 1:] if l.strip()), "")
+            assert caption.startswith("*Figure"), f"{lesson.path}: {m.group(2)} has no caption line"
+
+
+def test_the_worksheet_and_the_answer_key_build(tmp_path):
+    from training import lessons
+
+    html = lessons.to_html((paths.LESSONS / "worksheet.md").read_text(), "worksheet")
+    assert "<table>" in html and "Predict first" in html and "{{" not in html
+    assert "{{" not in (paths.LESSONS / "answer_key.md").read_text()
+    if shutil.which("chromium"):
+        pdf = lessons.pdf(paths.LESSONS / "worksheet.md", tmp_path / "w.pdf")
+        assert pdf.read_bytes()[:4] == b"%PDF"

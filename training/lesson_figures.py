@@ -1,11 +1,12 @@
 """The lessons' own figures, drawn from the world and from the shipped sweeps (never hand-made).
 
-    python -m training.lesson_figures                  # writes lessons/figures/*.png
+    python -m training.lesson_figures                  # into $VALLEY_HOME/lesson-figures (a scratch folder)
     python -m training.lesson_figures --out /tmp/f     # anywhere else
+    python -m training.lesson_figures --ship           # into lessons/figures: the figures the lessons show
 
 - trace_lengths.png   tokens of short, long and padded traces of the same 300 problems (lesson 1)
 - horizon.png         (1-e)^n for the measured per-step error rates, with the 50% horizons (lesson 2)
-- equal_axes.png      the valley against examples, training tokens and training seconds (lesson 3)
+- equal_axes.png      the valley against examples and against training tokens (= compute, lesson 3)
 - reflection_pays.png k*(h'*(1-c)+d) against h for every N of the sweep (lesson 4)
 - styles.png          long, short and mixed CoT at each N (lesson 5)
 """
@@ -18,9 +19,11 @@ import statistics
 import sys
 from pathlib import Path
 
+from matplotlib.ticker import NullLocator
+
 from training.core import paths
 from training.core.models import load_tokenizer
-from training.figures import PALETTE, STYLE_COLORS, plt, save_figure
+from training.figures import PALETTE, STYLE_COLORS, STYLE_LINES, STYLE_MARKERS, plt, save_figure
 from training.task.analysis import horizon, reflection_pays
 from training.task.traces import write_trace
 from training.task.world import problems
@@ -28,13 +31,25 @@ from training.task.world import problems
 VALLEY = paths.ASSETS / "valley" / "classroom" / "valley.json"
 
 
+def _plain_log_axis(ax, values: list[float], axis: str = "x") -> None:
+    """A log axis labelled with the values themselves (125, 250, ... not 10^2-style ticks)."""
+    getattr(ax, f"set_{axis}scale")("log")
+    getattr(ax, f"set_{axis}ticks")(values, [f"{v:,.0f}" if v >= 1 else f"{v:g}" for v in values])
+    getattr(ax, f"{axis}axis").set_minor_locator(NullLocator())
+
+
+def _err(r: dict) -> float:
+    """Error bar of a table row: the sd over seeds, or the sampling error where one seed was run."""
+    return (r.get("accuracy_sd") or 0.0) if r["seeds"] > 1 else (r.get("accuracy_se") or 0.0)
+
+
 def trace_lengths(out: Path) -> dict:
     tok = load_tokenizer("tiny")
     ps = problems("classroom", "train", 300)
     lens = {s: [len(tok(write_trace(p, s, seed=p.index))["input_ids"]) for p in ps] for s in ("short", "long", "padded")}
     fig, ax = plt.subplots(figsize=(7, 3.8))
-    for i, (s, xs) in enumerate(lens.items()):
-        ax.hist(xs, bins=40, alpha=0.6, color=STYLE_COLORS.get(s, PALETTE[i]),
+    for s, xs in lens.items():
+        ax.hist(xs, bins=40, histtype="step", lw=2, ls=STYLE_LINES[s], color=STYLE_COLORS[s],
                 label=f"{s}: mean {statistics.mean(xs):.0f} tokens")
     ax.set_xlabel("tokens in the answer")
     ax.set_ylabel("problems")
@@ -49,13 +64,14 @@ def horizon_fig(valley: dict, out: Path) -> dict:
     longs = [r for r in valley["table"] if r["style"] == "long"]
     if longs:
         bottom = min(longs, key=lambda r: r["accuracy_mean"])
-        curves[f"long CoT, N={bottom['n']}"] = bottom["hazard_fit_mean"]
-        curves[f"long CoT, N={longs[-1]['n']}"] = longs[-1]["hazard_fit_mean"]
+        curves[f"long CoT, N={bottom['n']:,}"] = bottom["hazard_fit_mean"]
+        curves[f"long CoT, N={longs[-1]['n']:,}"] = longs[-1]["hazard_fit_mean"]
     fig, ax = plt.subplots(figsize=(7, 3.8))
     ns = list(range(0, 41))
     for i, (label, e) in enumerate(curves.items()):
         h = horizon(e)
-        ax.plot(ns, [(1 - e) ** n for n in ns], color=PALETTE[i], label=f"{label}: e={e:.3f}, 50% horizon {h:.1f} steps")
+        ax.plot(ns, [(1 - e) ** n for n in ns], color=PALETTE[i], ls=["-", "--", "-."][i % 3], lw=2,
+                label=f"{label}: e = {e:.3f}, 50% horizon {h:.1f} steps")
         if h < 40:
             ax.axvline(h, color=PALETTE[i], ls=":", alpha=0.7)
     ax.axhline(0.5, color="black", lw=0.8, ls="--")
@@ -70,22 +86,25 @@ def horizon_fig(valley: dict, out: Path) -> dict:
 
 def equal_axes(valley: dict, out: Path) -> None:
     base = valley["table"][0]["accuracy_mean"]
-    fig, axes = plt.subplots(1, 3, figsize=(15, 3.8))
-    for ax, (key, label) in zip(axes, (("n", "N examples"), ("tokens_mean", "training tokens"),
-                                       ("train_seconds_mean", "training seconds (2 CPU cores)"))):
+    # no seconds axis: the sweep's runs trained on different machines (a CPU, a GPU), and for one model the
+    # training compute is proportional to its tokens (about 6 x parameters x tokens FLOPs)
+    fig, axes = plt.subplots(1, 2, figsize=(11, 3.9))
+    for ax, (key, label) in zip(axes, (("n", "N examples"), ("tokens_mean", "training tokens"))):
         for style in ("long", "short", "mixed"):
-            rows = [r for r in valley["table"] if r["style"] == style]
+            rows = [r for r in valley["table"] if r["style"] == style and r.get(key)]
             if rows:
-                ax.errorbar([r[key] for r in rows], [r["accuracy_mean"] for r in rows],
-                            yerr=[r.get("accuracy_sd", 0) for r in rows], marker="o", capsize=3,
-                            color=STYLE_COLORS[style], label=f"{style} CoT")
+                ax.errorbar([r[key] for r in rows], [r["accuracy_mean"] for r in rows], yerr=[_err(r) for r in rows],
+                            marker=STYLE_MARKERS[style], ls=STYLE_LINES[style], capsize=3, color=STYLE_COLORS[style],
+                            label=f"{style} CoT")
         ax.axhline(base, color="black", ls="--", label="base model")
         ax.set_xscale("log")
-        ax.set_xlabel(label + " (log)")
+        ax.set_xlabel(label + " (log scale)")
         ax.set_ylabel("accuracy")
         ax.set_ylim(0, 1)
         ax.grid(alpha=0.3)
-        ax.set_title(f"at equal {label.split(' (')[0]}")
+        ax.set_title(f"at equal {label}")
+    _plain_log_axis(axes[0], sorted({r["n"] for r in valley["table"] if r["n"]}))
+    axes[0].tick_params(axis="x", labelrotation=45)
     axes[0].legend(fontsize=8)
     save_figure(fig, out / "equal_axes.png")
 
@@ -98,33 +117,39 @@ def reflection_pays_fig(valley: dict, out: Path) -> list[dict]:
             rows.append({"n": r["n"], "seed": r["seed"], **rp})
     if not rows:
         return rows
-    fig, ax = plt.subplots(figsize=(7, 3.8))
-    ax.scatter([r["n"] for r in rows], [r["lhs"] for r in rows], color=STYLE_COLORS["long"],
-               label="k (h'(1-c) + d): uncaught errors per base-length of text")
+    fig, ax = plt.subplots(figsize=(7.5, 4))
+    ax.scatter([r["n"] for r in rows], [r["lhs"] for r in rows], color=STYLE_COLORS["long"], marker="o",
+               label="k (h'(1-c) + d): the fine-tuned model's uncaught errors, per base-length of text")
     ax.axhline(rows[0]["h"], color="black", ls="--", label="h: the base model's errors per token")
-    ax.set_xscale("log")
-    ax.set_yscale("log")
-    ax.set_xlabel("N long-CoT examples (log)")
-    ax.set_ylabel("errors per token (log)")
-    ax.set_title("Does reflection pay? Below the dashed line it does")
-    ax.legend(fontsize=8)
+    _plain_log_axis(ax, sorted({r["n"] for r in rows}))
+    lo, hi = min([r["lhs"] for r in rows] + [rows[0]["h"]]), max(r["lhs"] for r in rows)
+    _plain_log_axis(ax, [v for v in (0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5) if lo / 2 <= v <= hi * 2],
+                    axis="y")
+    ax.set_ylim(lo / 1.6, hi * 4)  # room above the dots for the legend
+    ax.set_xlabel("N long-CoT examples (log scale; one dot per seed)")
+    ax.set_ylabel("errors per token (log scale)")
+    ax.set_title("Does reflection pay? Only below the dashed line")
+    ax.legend(fontsize=8, loc="upper right")
     save_figure(fig, out / "reflection_pays.png")
     return rows
 
 
 def styles_fig(valley: dict, out: Path) -> None:
-    fig, ax = plt.subplots(figsize=(7, 3.8))
+    """Accuracy by style at each N: only the runs that were made, each bar with its error bar."""
+    fig, ax = plt.subplots(figsize=(7.5, 4))
     ns = sorted({r["n"] for r in valley["table"] if r["style"] != "base"})
     styles = [s for s in ("short", "mixed", "long") if any(r["style"] == s for r in valley["table"])]
     w = 0.8 / max(1, len(styles))
+    hatches = {"short": "", "mixed": "//", "long": ".."}
     for i, s in enumerate(styles):
         rows = {r["n"]: r for r in valley["table"] if r["style"] == s}
-        ax.bar([k + i * w for k in range(len(ns))], [rows[n]["accuracy_mean"] if n in rows else 0 for n in ns],
-               width=w, yerr=[rows[n].get("accuracy_sd", 0) if n in rows else 0 for n in ns],
-               color=STYLE_COLORS[s], label=f"{s} CoT", capsize=2)
+        made = [k for k, n in enumerate(ns) if n in rows]  # no bar where no run was made (it would read as 0%)
+        ax.bar([k + i * w for k in made], [rows[ns[k]]["accuracy_mean"] for k in made], width=w,
+               yerr=[_err(rows[ns[k]]) for k in made], color=STYLE_COLORS[s], hatch=hatches[s], edgecolor="white",
+               label=f"{s} CoT", capsize=2)
     ax.axhline(valley["table"][0]["accuracy_mean"], color="black", ls="--", label="base model")
-    ax.set_xticks([k + 0.4 - w / 2 for k in range(len(ns))], [str(n) for n in ns])
-    ax.set_xlabel("N examples")
+    ax.set_xticks([k + 0.4 - w / 2 for k in range(len(ns))], [f"{n:,}" for n in ns])
+    ax.set_xlabel("N examples (error bars: sd over seeds; one seed: the sampling error)")
     ax.set_ylabel("accuracy")
     ax.set_ylim(0, 1)
     ax.set_title("Short, long or mixed chain of thought at each data size")
@@ -134,10 +159,11 @@ def styles_fig(valley: dict, out: Path) -> None:
 
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--out", default=str(paths.LESSONS / "figures"))
+    ap.add_argument("--out", default="", help="where to write (default: $VALLEY_HOME/lesson-figures)")
+    ap.add_argument("--ship", action="store_true", help="write into lessons/figures (replaces the shipped figures)")
     ap.add_argument("--valley", default=str(VALLEY))
     a = ap.parse_args(argv)
-    out = Path(a.out)
+    out = Path(a.out) if a.out else paths.LESSONS / "figures" if a.ship else paths.home() / "lesson-figures"
     out.mkdir(parents=True, exist_ok=True)
     facts = {"trace_lengths": trace_lengths(out)}
     vpath = Path(a.valley)
@@ -148,7 +174,15 @@ def main(argv=None) -> dict:
         facts["reflection_pays"] = reflection_pays_fig(valley, out)
         styles_fig(valley, out)
     (out / "facts.json").write_text(json.dumps(facts, indent=1) + "\n")
-    print(json.dumps(facts, indent=1)[:2000])
+    lengths = facts["trace_lengths"]
+    print(f"{len(list(out.glob('*.png')))} figures in {out}")
+    print(f"- answer length of the same problems: short {lengths['short']:.0f}, long {lengths['long']:.0f}, "
+          f"padded {lengths['padded']:.0f} tokens")
+    for label, h in facts.get("horizon", {}).items():
+        print(f"- {label}: step error e = {h['e']:.3f}, 50% horizon {h['horizon_50']:.1f} steps")
+    pays = facts.get("reflection_pays") or []
+    if pays:
+        print(f"- reflection paid in {sum(r['pays'] for r in pays)} of {len(pays)} long-CoT runs")
     return facts
 
 
