@@ -2,6 +2,7 @@
 
 import json
 import os
+import shlex
 import signal
 import subprocess
 import sys
@@ -11,7 +12,7 @@ import pytest
 import torch
 from safetensors.torch import load_file
 
-from training.core.config import build_config, parse_config
+from training.core.config import build_config, cli_line, parse_config
 from training.core.models import LORA_TARGETS
 from training.sft import SFTConfig, main, paper_epochs, resolve_schedule
 
@@ -110,6 +111,17 @@ def test_config_rejects_unknown_keys_and_absurd_values(tmp_path):
     y.write_text("n: 100\nstyle: short\n")
     c = parse_config(SFTConfig, ["--config", str(y), "--n", "200"])
     assert c.n == 200 and c.style == "short"  # CLI beats YAML beats defaults
+
+
+def test_a_recorded_command_parses_back_to_its_config():
+    from training.rl_sweep import RLSweepConfig
+
+    cfg = build_config(RLSweepConfig, {"start_labels": ["base", "large"], "start_adapters": ["", "a/b"],
+                                       "seeds": [0, 2]})
+    argv = shlex.split(cli_line("training.rl_sweep", cfg))[3:]
+    back = parse_config(RLSweepConfig, argv)
+    assert back.start_adapters == ["", "a/b"] and back.start_labels == ["base", "large"] and back.seeds == [0, 2]
+    assert build_config(RLSweepConfig, {"seeds": "1, 3,"}).seeds == [1, 3]  # numbers: stray commas ignored
 
 
 def test_help_is_instant():

@@ -53,9 +53,11 @@ def _coerce(name: str, tp, value):
         inner = [a for a in args if a is not type(None)]
         return _coerce(name, inner[0], value)
     if origin in (list, tuple):
-        if isinstance(value, str):
-            value = [v for v in value.split(",") if v.strip()]
-        return [_coerce(name, args[0] if args else str, v) for v in value]
+        item = args[0] if args else str
+        if isinstance(value, str):  # "" is the empty list; a list of strings keeps its empty items
+            value = [] if not value.strip() else [v.strip() for v in value.split(",")
+                                                  if v.strip() or item is str]
+        return [_coerce(name, item, v) for v in value]
     if tp is dict or origin is dict:
         if not isinstance(value, dict):
             raise ValueError(f"{name}: expected a mapping of overrides, got {value!r}")
