@@ -381,26 +381,27 @@ def _match_bracket(toks: list[Tok], i: int) -> int | None:
     return None
 
 
-def _frac_literal(toks: list[Tok], i: int) -> tuple[int, int, int] | None:
-    """(numerator, denominator, last index) for \\frac{2}{3} written with plain integers."""
+def _group_after(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """(opening, closing index) of the bracket group that follows token i, if one does."""
     a = _sig(toks, i, 1)
     if a is None or toks[a].kind != "lp":
         return None
-    a_end = _match_bracket(toks, a)
-    if a_end is None:
+    end = _match_bracket(toks, a)
+    return None if end is None else (a, end)
+
+
+def _frac_literal(toks: list[Tok], i: int) -> tuple[int, int, int] | None:
+    """(numerator, denominator, last index) for \\frac{2}{3} written with plain integers."""
+    num = _group_after(toks, i)
+    den = _group_after(toks, num[1]) if num else None
+    if den is None:
         return None
-    b = _sig(toks, a_end, 1)
-    if b is None or toks[b].kind != "lp":
-        return None
-    b_end = _match_bracket(toks, b)
-    if b_end is None:
-        return None
-    inner_a = [t for t in toks[a + 1:a_end] if t.kind != "ws"]
-    inner_b = [t for t in toks[b + 1:b_end] if t.kind != "ws"]
+    inner_a = [t for t in toks[num[0] + 1:num[1]] if t.kind != "ws"]
+    inner_b = [t for t in toks[den[0] + 1:den[1]] if t.kind != "ws"]
     if len(inner_a) == len(inner_b) == 1 and inner_a[0].kind == inner_b[0].kind == "num":
         x, y = inner_a[0].value, inner_b[0].value
         if x.denominator == y.denominator == 1 and not inner_a[0].pct and not inner_b[0].pct:
-            return int(x), int(y), b_end
+            return int(x), int(y), den[1]
     return None
 
 
