@@ -10,6 +10,7 @@ import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, owner_of
+from app.widgets import as_choices, own_runs
 from training.figures import first_error_figure, length_figure, outcomes_figure, survival_figure
 from training.task import check, coverage_note, horizon, legend_html, parse_expression, render_html, summarize
 
@@ -43,18 +44,11 @@ def record_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, s
     """{key: (label, path to records.jsonl)} for the shipped evaluations and the owner's evaluated runs. The keys
     ("shipped:<records name>", "run:<id>") are what the page sees: never a server path."""
     out = {f"shipped:{Path(path).stem}": (label, str(path)) for label, path in ctx.shipped.records.items()}
-    for rid in ctx.runs.runs_of(owner) if owner else []:
-        st = ctx.runs.state(owner, rid)
+    for rid, st, cfg in own_runs(ctx.runs, owner):
         rec = st.run_dir / "eval" / "records.jsonl"
         if rec.exists():
-            cfg = ctx.runs.config(owner, rid)
             out[f"run:{rid}"] = (f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}", str(rec))
     return out
-
-
-def record_sources(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
-    """(label, key) pairs for the checkbox list."""
-    return [(label, key) for key, (label, _) in record_options(ctx, owner).items()]
 
 
 def load_records(path: str) -> list[dict]:
@@ -103,7 +97,7 @@ def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
     with gr.Tab("Error Anatomy", id="anatomy"):
         gr.Markdown(INTRO)
         with gr.Row():
-            runs = gr.CheckboxGroup(record_sources(ctx, None), value=default, label="Evaluations", scale=4)
+            runs = gr.CheckboxGroup(as_choices(options), value=default, label="Evaluations", scale=4)
             refresh = gr.Button("Refresh list (add my runs)", scale=1)
         analyze = gr.Button("Analyze", variant="primary")
         metrics = gr.Dataframe(first[0] if first else pd.DataFrame(columns=METRIC_COLUMNS), label="Summary",
@@ -121,7 +115,7 @@ def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
         first_path = gr.State(options[default[0]][1] if default else None)  # server-side: never sent to the page
 
     def on_refresh(selected, browser_id, request: gr.Request):
-        choices = record_sources(ctx, owner_of(browser_id, request))
+        choices = as_choices(record_options(ctx, owner_of(browser_id, request)))
         return gr.update(choices=choices, value=[v for v in (selected or []) if v in {c[1] for c in choices}])
 
     def on_analyze(keys, browser_id, request: gr.Request):

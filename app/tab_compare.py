@@ -10,6 +10,7 @@ import gradio as gr
 import spaces
 
 from app.context import AppContext, owner_of
+from app.widgets import as_choices, own_runs
 from training import engine
 from training.task import (
     WORKED_EXAMPLE,
@@ -58,9 +59,7 @@ def model_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
     options = {"base": ("base: the embedded tiny model", "tiny", "")}
     for label, path in ctx.shipped.adapters.items():
         options[f"shipped:{path.name}"] = (label, "tiny", str(path))
-    for rid in ctx.runs.runs_of(owner) if owner else []:
-        st = ctx.runs.state(owner, rid)
-        cfg = ctx.runs.config(owner, rid)
+    for rid, st, cfg in own_runs(ctx.runs, owner):
         if st.state not in ("completed", "stopped"):
             continue
         tag = " (partial)" if st.state == "stopped" else ""
@@ -70,10 +69,6 @@ def model_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
         elif (st.run_dir / "model" / "config.json").exists():
             options[f"run:{rid}"] = (label, str(st.run_dir / "model"), "")
     return options
-
-
-def model_choices(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
-    return [(label, key) for key, (label, _, _) in model_options(ctx, owner).items()]
 
 
 def panel(title: str, text: str, problem, done: bool) -> str:
@@ -99,7 +94,7 @@ def build_compare_tab(ctx: AppContext) -> CompareTab:
             problem = gr.Dropdown(problem_choices(), value=WORKED_EXAMPLE, label="Problem", scale=3)
             custom = gr.Textbox(label="...or type an expression", placeholder="e.g. 12*3-8/4+5", scale=2)
         with gr.Row():
-            choices = model_choices(ctx, None)
+            choices = as_choices(model_options(ctx, None))
             models = gr.CheckboxGroup(choices, value=[key for _, key in choices[:3]], label="Models to compare",
                                       scale=4)
             refresh = gr.Button("Refresh list (add my runs)", scale=1)
@@ -112,7 +107,7 @@ def build_compare_tab(ctx: AppContext) -> CompareTab:
         out = gr.HTML()
 
     def on_refresh(selected, browser_id, request: gr.Request):
-        choices = model_choices(ctx, owner_of(browser_id, request))
+        choices = as_choices(model_options(ctx, owner_of(browser_id, request)))
         keep = [v for v in (selected or []) if v in {c[1] for c in choices}]
         return gr.update(choices=choices, value=keep)
 

@@ -9,7 +9,7 @@ import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, owner_of
-from app.widgets import precision_note, progress_bar, run_view
+from app.widgets import as_choices, own_runs, precision_note, progress_bar, run_view
 from training import engine, facts
 from training.core import paths
 from training.figures import rl_figure
@@ -43,16 +43,10 @@ def start_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
     what the page sees: never a server path."""
     out = {"base": ("the base model (no SFT)", "")}
     out |= {f"shipped:{path.name}": (f"{label} (shipped)", str(path)) for label, path in ctx.shipped.adapters.items()}
-    for rid in ctx.runs.runs_of(owner) if owner else []:
-        st = ctx.runs.state(owner, rid)
-        cfg = ctx.runs.config(owner, rid)
+    for rid, st, cfg in own_runs(ctx.runs, owner):
         if st.state == "completed" and (st.run_dir / "adapter" / "adapter_config.json").exists():
             out[f"run:{rid}"] = (f"your SFT run {rid}: {cfg.style} N={cfg.n}", str(st.run_dir / "adapter"))
     return out
-
-
-def start_choices(ctx: AppContext, owner: str | None) -> list[tuple[str, str]]:
-    return [(label, key) for key, (label, _) in start_options(ctx, owner).items()]
 
 
 def shipped_figure():
@@ -103,7 +97,7 @@ def build_rl_tab(ctx: AppContext) -> RLTab:
                         + facts.rl_verdict(json.loads(SHIPPED_RL.joinpath("rl.json").read_text())))
         gr.Markdown("#### Run it yourself")
         with gr.Row():
-            start_from = gr.Dropdown(start_choices(ctx, None), value="base", label="Start from", scale=3)
+            start_from = gr.Dropdown(as_choices(start_options(ctx, None)), value="base", label="Start from", scale=3)
             refresh = gr.Button("Refresh (add my SFT runs)", scale=1)
             steps = gr.Slider(2, 60, value=20, step=1, label="GRPO steps")
             seed = gr.Number(value=0, precision=0, minimum=0, maximum=engine.MAX_SEED, label="Seed")
@@ -118,7 +112,7 @@ def build_rl_tab(ctx: AppContext) -> RLTab:
         timer = gr.Timer(2.0)
 
     def on_refresh(value, browser_id, request: gr.Request):
-        choices = start_choices(ctx, owner_of(browser_id, request))
+        choices = as_choices(start_options(ctx, owner_of(browser_id, request)))
         return gr.update(choices=choices, value=value if value in {c[1] for c in choices} else "base")
 
     def on_start(key, n_steps, seed_, browser_id, request: gr.Request):

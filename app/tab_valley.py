@@ -8,7 +8,7 @@ import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, owner_of
-from app.widgets import precision_note, progress_bar, run_view
+from app.widgets import own_runs, precision_note, progress_bar, run_view
 from training import engine, facts
 from training.figures import valley_figure
 
@@ -117,9 +117,7 @@ def status_view(ctx: AppContext, session: str, run_id: str | None):
 
 def runs_table(ctx: AppContext, owner: str) -> pd.DataFrame:
     rows = []
-    for rid in ctx.runs.runs_of(owner):
-        cfg = ctx.runs.config(owner, rid)
-        st = ctx.runs.state(owner, rid)
+    for rid, st, cfg in own_runs(ctx.runs, owner):
         ev = (st.metrics or {}).get("eval") or {}
         rows.append({"run": rid, "model": cfg.model, "N": cfg.n, "style": cfg.style, "method": cfg.method,
                      "seed": cfg.seed, "status": st.state + (" (reused)" if st.reused_from else ""),
@@ -136,11 +134,9 @@ def valley_plot(ctx: AppContext, owner: str | None):
     if ctx.shipped.valley is None:
         return None
     mine = []
-    for rid in ctx.runs.runs_of(owner) if owner else []:
-        st = ctx.runs.state(owner, rid)
+    for _rid, st, cfg in own_runs(ctx.runs, owner):
         ev = (st.metrics or {}).get("eval")
         if st.state == "completed" and ev:
-            cfg = ctx.runs.config(owner, rid)
             mine.append({"n": cfg.n, "accuracy": ev["accuracy"], "mean_tokens": ev["mean_tokens"],
                          "label": f"your run: {cfg.style} N={cfg.n}"})
     model = ctx.shipped.valley.get("model", "tiny")

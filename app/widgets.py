@@ -21,6 +21,18 @@ def progress_bar(fraction: float, label: str) -> str:
             f'{html.escape(label)}</div></div>')
 
 
+def as_choices(options: dict[str, tuple]) -> list[tuple[str, str]]:
+    """(label, key) pairs for a dropdown or checkbox list of `options` {key: (label, ...)}: the page sees the
+    keys, never the server paths they stand for."""
+    return [(value[0], key) for key, value in options.items()]
+
+
+def own_runs(runs, owner: str | None):
+    """(run id, state, config) of each run `owner` started (none without an owner); `runs` is the RunManager."""
+    for rid in runs.runs_of(owner) if owner else []:
+        yield rid, runs.state(owner, rid), runs.config(owner, rid)
+
+
 def precision_note(metrics: dict) -> str:
     """' in fp32 (why)': the precision a run trained in, as the run recorded it."""
     p = metrics.get("precision") or {}
