@@ -24,6 +24,8 @@ import time
 from pathlib import Path
 
 from training.core import paths
+from training.core.runs import read_metrics
+from training.facts import pct
 
 ABLATIONS = {
     "shipped": "the shipped setting (LoRA r=16, lr 6e-3, slips 0.12, eval limit 512)",
@@ -34,26 +36,27 @@ ABLATIONS = {
 }
 
 
+def _evals(runs: Path, n: int, seeds: str = "*") -> list[dict]:
+    """The evaluation summaries of the finished long-CoT runs at N in a sweep's runs folder."""
+    found = []
+    for run in sorted(runs.glob(f"long-n{n}-s{seeds}")) if runs.exists() else []:
+        m = read_metrics(run)
+        if m and m.get("status") == "completed" and m.get("eval"):
+            found.append(m["eval"])
+    return found
+
+
 def summaries(results: Path, ablation: str, n: int) -> tuple[list[dict], str]:
     """The evaluation summaries of one ablation at one N, and the device they ran on (gpu wins: it ran all
     of N = 4,000 against its own baseline)."""
     for device in ("gpu", "cpu"):
-        found = []
-        runs = results / f"ablation-{ablation}-{device}" / "runs"
-        for m in sorted(runs.glob(f"long-n{n}-s*/metrics.json")) if runs.exists() else []:
-            metrics = json.loads(m.read_text())
-            if metrics.get("status") == "completed" and metrics.get("eval"):
-                found.append(metrics["eval"])
-        evals = results / f"ablation-{ablation}-{device}"
-        for s in sorted(evals.glob(f"long-n{n}-s*/summary.json")) if evals.exists() else []:
-            found.append(json.loads(s.read_text()))
+        sweep = results / f"ablation-{ablation}-{device}"
+        found = _evals(sweep / "runs", n)
+        found += [json.loads(s.read_text()) for s in sorted(sweep.glob(f"long-n{n}-s*/summary.json"))]
         if found:
             return found, device
-    if ablation == "shipped":  # at N = 250 the classroom sweep's own runs are the baseline
-        runs = results / "valley-classroom" / "runs"
-        found = [json.loads(m.read_text())["eval"] for m in sorted(runs.glob(f"long-n{n}-s[01]/metrics.json"))
-                 if json.loads(m.read_text()).get("eval")]
-        return found, "cpu"
+    if ablation == "shipped":  # without ablation runs, the classroom sweep's own runs are the baseline
+        return _evals(results / "valley-classroom" / "runs", n, seeds="[01]"), "cpu"
     return [], ""
 
 
@@ -82,14 +85,12 @@ def collect(results: Path, ladder=(250, 4000)) -> list[dict]:
 
 
 def table(rows: list[dict]) -> str:
-    def p(x):
-        return "n/a" if x is None else f"{100 * x:.1f}%"
     out = ["| N | ablation | seeds | device | accuracy (± sd) | truncated | loop | tokens | step error e | caught |",
            "|---|---|---|---|---|---|---|---|---|---|"]
     for r in rows:
-        out.append(f"| {r['n']:,} | {r['what']} | {r['seeds']} | {r['device']} | {p(r['accuracy'])} ± "
-                   f"{p(r['accuracy_sd'])} | {p(r['truncated'])} | {p(r['loop'])} | {r['mean_tokens']:.0f} | "
-                   f"{r['step_error']:.3f} | {p(r['catch_rate'])} |")
+        out.append(f"| {r['n']:,} | {r['what']} | {r['seeds']} | {r['device']} | {pct(r['accuracy'])} ± "
+                   f"{pct(r['accuracy_sd'])} | {pct(r['truncated'])} | {pct(r['loop'])} | {r['mean_tokens']:.0f} | "
+                   f"{r['step_error']:.3f} | {pct(r['catch_rate'])} |")
     return "\n".join(out)
 
 
