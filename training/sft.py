@@ -206,7 +206,8 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
         model.gradient_checkpointing_enable()
         if cfg.method == "lora":
             model.enable_input_require_grads()
-    prec = precision.resolve(cfg.precision, "cuda" if use_hf and torch.cuda.is_available() else device,
+    train_device = "cuda" if use_hf and torch.cuda.is_available() else device
+    prec = precision.resolve(cfg.precision, train_device,
                              precision.model_shape(model, batch_size * round(enc.n_tokens / len(enc.examples))))
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     total = sum(p.numel() for p in model.parameters())
@@ -215,7 +216,7 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
         "mean_example_tokens": enc.n_tokens / len(enc.examples), "epochs": sched["epochs"],
         "batch_size": batch_size, "steps_per_epoch": steps_per_epoch, "total_steps": total_steps,
         "lr": sched["lr"], "trainable_params": trainable, "total_params": total,
-        "precision": prec.to_dict(), "setup_s": round(time.perf_counter() - t0, 2),
+        "device": train_device, "precision": prec.to_dict(), "setup_s": round(time.perf_counter() - t0, 2),
     }
     print(f"[sft] {json.dumps(info)}", flush=True)
     runs.write_status(run_dir, runs.RUNNING, **info)

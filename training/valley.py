@@ -102,8 +102,8 @@ def ran_on(m: dict) -> dict:
     come from several machines: the sweep reuses any finished run it finds in out_dir)."""
     prec = m.get("precision") or {}
     probe = prec.get("probe") or {}
-    device = (m.get("config") or {}).get("device", "auto")
-    if device == "auto":  # the precision's reason names the device it was chosen for
+    device = m.get("device") or (m.get("config") or {}).get("device", "auto")
+    if device == "auto":  # a run recorded before runs kept their device: its precision's reason names it
         device = "cuda" if "GPU" in prec.get("reason", "") else "cpu"
     return {"device": device, "precision": prec.get("name"), "why": prec.get("reason"),
             **({"cpu_capability": probe["capability"]} if probe.get("capability") else {})}
