@@ -90,3 +90,55 @@ def test_pretrain_main_smoke(tmp_path):
     assert m["steps"] == 6 and m["tokens_seen"] > 0 and 0 <= m["accuracy_greedy"] <= 1
     assert "accuracy_avg2" in m and m["command"].startswith("python -m training.pretrain")
     assert AutoModelForCausalLM.from_pretrained(tmp_path / "base").num_parameters() == m["parameters"]
+
+
+def test_pretrain_resumes_exactly_where_it_stopped(tmp_path):
+    """A run stopped mid-way and run again ends with the same weights as one that never stopped: the
+    checkpoint holds the weights and the optimizer, and the data stream is replayed to the same batch."""
+    import torch
+    from safetensors.torch import load_file
+
+    from training.pretrain import PretrainConfig, main
+
+    common = dict(world="tiny", size="test", steps=12, batch_size=4, log_every=2, eval_n=2, eval_samples=0,
+                  max_new_tokens=8, checkpoint_every=4)
+    whole = main(PretrainConfig(**common, out_dir=str(tmp_path / "whole")))
+
+    pieces = tmp_path / "pieces"
+    pieces.mkdir()
+    import training.pretrain as pt
+
+    real_train = pt.train
+
+    def stop_after_six(*args, **kwargs):
+        stop = kwargs["stop"]
+        original = kwargs["on_log"]
+
+        def on_log(rec):
+            original(rec)
+            if rec["step"] == 6:
+                (pieces / "STOP").write_text("stop")
+        kwargs["on_log"] = on_log
+        return real_train(*args, **kwargs) if stop is not None else None
+
+    pt.train = stop_after_six
+    try:
+        first = main(PretrainConfig(**common, out_dir=str(pieces)))
+    finally:
+        pt.train = real_train
+    assert first["status"] == "stopped" and first["steps"] == 6
+    assert (pieces / "checkpoint" / "state.pt").exists() and not (pieces / "model.safetensors").exists()
+    (pieces / "STOP").unlink()
+    resumed = main(PretrainConfig(**common, out_dir=str(pieces)))
+    assert resumed["resumed_at"] == [6] and resumed["tokens_seen"] == whole["tokens_seen"]
+    assert not (pieces / "checkpoint").exists()
+    a, b = load_file(tmp_path / "whole" / "model.safetensors"), load_file(pieces / "model.safetensors")
+    assert all(torch.allclose(a[k], b[k], atol=1e-6) for k in a)
+    # a checkpoint written under other settings is refused, not silently mixed in
+    (pieces / "checkpoint").mkdir()
+    torch.save({"config": {**PretrainConfig(**common).__dict__, "lr": 1e-4}}, pieces / "checkpoint" / "state.pt")
+    try:
+        main(PretrainConfig(**common, out_dir=str(pieces)))
+        raise AssertionError("a foreign checkpoint was accepted")
+    except ValueError as e:
+        assert "other settings (lr)" in str(e)

@@ -4,8 +4,10 @@ This model plays the part of the paper's instruct model: it solves the world's p
 step, one computation per line, with no reflection. Long-CoT fine-tuning (training.sft) starts here.
 
 Usage:
-    # the shipped model, assets/tiny-base (about 45 minutes on 2 cores)
+    # the shipped model, assets/tiny-base (about 60 minutes on 2 cores)
     python -m training.pretrain --config training/recipes/tiny/pretrain/classroom.yaml
+    # the size ladder (same recipe, other shapes); run the same command again to resume after a stop
+    python -m training.pretrain --config training/recipes/tiny/pretrain/medium.yaml
     # a seconds-long smoke run
     python -m training.pretrain --world tiny --size test --steps 30 --eval_n 10 --out_dir /tmp/tiny-base
 """
@@ -58,6 +60,8 @@ class PretrainConfig:
     eval_n: int = 200              # test problems for the final metrics
     eval_samples: int = 4          # k for avg@k at T=0.6, top-p 0.95
     max_new_tokens: int = 256
+    checkpoint_every: int = 100    # save weights + optimizer every k steps to <out_dir>/checkpoint (0 = never);
+                                   # the same command resumes from there after a stop or a crash
 
     def __post_init__(self):
         get_preset(self.world)
@@ -111,7 +115,45 @@ def evaluate_base(model, tokenizer, world: str, n: int, samples: int, max_new_to
     return out
 
 
+# Config fields that may change between the pieces of one resumed run (everything else must match).
+RESUMABLE_CHANGES = {"out_dir", "threads", "log_every", "eval_every", "eval_n", "eval_samples",
+                     "max_new_tokens", "checkpoint_every", "precision"}
+CHECKPOINT = "checkpoint"
+
+
+def load_checkpoint(out: Path, cfg: PretrainConfig) -> dict | None:
+    """The last checkpoint of this run, if there is one; a clear error if it belongs to another config."""
+    import torch
+
+    path = out / CHECKPOINT / "state.pt"
+    if not path.exists():
+        return None
+    state = torch.load(path, map_location="cpu", weights_only=False)
+    saved = state["config"]
+    changed = {k for k, v in asdict(cfg).items() if k not in RESUMABLE_CHANGES and saved.get(k) != v}
+    if changed:
+        raise ValueError(f"{path} was written by a run with other settings ({', '.join(sorted(changed))}); "
+                         f"use another --out_dir, or delete {path.parent} to start over")
+    return state
+
+
+def save_checkpoint(out: Path, cfg: PretrainConfig, model, opt, step: int, tokens: int, seconds: float,
+                    evals: list, resumed_at: list) -> None:
+    """Weights, optimizer state and counters, written atomically (a kill mid-write keeps the last one)."""
+    import torch
+
+    d = out / CHECKPOINT
+    d.mkdir(exist_ok=True)
+    tmp = d / "state.pt.tmp"
+    torch.save({"model": model.state_dict(), "optimizer": opt.state_dict(), "step": step, "tokens": tokens,
+                "train_seconds": seconds, "evals": evals, "resumed_at": resumed_at, "config": asdict(cfg)}, tmp)
+    tmp.replace(d / "state.pt")
+    print(f"[pretrain] checkpoint at step {step} ({d})", flush=True)
+
+
 def main(cfg: PretrainConfig) -> dict:
+    import shutil
+
     import torch
 
     if cfg.threads:
@@ -128,6 +170,14 @@ def main(cfg: PretrainConfig) -> dict:
     else:
         tokenizer = build_tokenizer(cfg.vocab_size)
         model = build_model(tokenizer, cfg.size, seed=cfg.seed)
+    resume = load_checkpoint(out, cfg)
+    start_step, tokens_before, seconds_before, evals, resumed_at = 0, 0, 0.0, [], []
+    if resume:
+        model.load_state_dict(resume["model"])
+        start_step, tokens_before = resume["step"], resume["tokens"]
+        seconds_before, evals = resume["train_seconds"], resume["evals"]
+        resumed_at = resume.get("resumed_at", []) + [start_step]
+        print(f"[pretrain] resuming from step {start_step} of {cfg.steps} ({out / CHECKPOINT})", flush=True)
     prec = precision.resolve(cfg.precision, "cpu", precision.model_shape(model, cfg.batch_size * 64))
     print(f"[pretrain] {cfg.size}: {n_params(model):,} parameters, vocab {len(tokenizer)}; {prec.name}: "
           f"{prec.reason}", flush=True)
@@ -148,8 +198,17 @@ def main(cfg: PretrainConfig) -> dict:
                 yield collate(g, pad)
 
     progress_path = out / "progress.jsonl"
-    progress_path.unlink(missing_ok=True)
-    evals = []
+    if not resume:
+        progress_path.unlink(missing_ok=True)
+    elif progress_path.exists():  # drop lines logged after the checkpoint (they will be logged again)
+        lines = progress_path.read_text().splitlines()
+        keep = [ln for ln in lines if json.loads(ln).get("step", 0) <= start_step
+                and json.loads(ln).get("eval", {}).get("step", 0) <= start_step]
+        progress_path.write_text("".join(ln + "\n" for ln in keep))
+    batch_iter = batches()
+    for _ in range(start_step):  # the same data order as an uninterrupted run (~3.5 s per 100 steps)
+        next(batch_iter)
+    t0 = time.perf_counter()  # training time counts from here (each piece of a resumed run adds its own)
 
     def on_log(rec):
         print(f"[pretrain] step {rec['step']}/{rec['total_steps']} loss {rec['loss']:.4f} "
@@ -162,16 +221,27 @@ def main(cfg: PretrainConfig) -> dict:
                 f.write(json.dumps({"eval": evals[-1]}) + "\n")
             print(f"[pretrain] eval at step {rec['step']}: greedy {m['accuracy_greedy']:.3f}", flush=True)
 
+    def on_checkpoint(step, opt, tokens):
+        save_checkpoint(out, cfg, model, opt, step, tokens_before + tokens,
+                        seconds_before + time.perf_counter() - t0, evals, resumed_at)
+
     stop = StopFlag.for_run(out)
     try:
-        res = train(model, batches(), cfg.steps, cfg.lr, cfg.warmup_ratio, cfg.weight_decay,
+        res = train(model, batch_iter, cfg.steps, cfg.lr, cfg.warmup_ratio, cfg.weight_decay,
                     bf16=prec.bf16, log_every=cfg.log_every, progress_path=progress_path, stop=stop,
-                    on_log=on_log)
+                    on_log=on_log, start_step=start_step,
+                    optimizer_state=resume["optimizer"] if resume else None,
+                    checkpoint_every=cfg.checkpoint_every, on_checkpoint=on_checkpoint)
     finally:
         stop.restore()
-    train_s = time.perf_counter() - t0
-    print(f"[pretrain] {res.status} after {res.steps} steps, {res.tokens:,} tokens, "
-          f"{res.tokens_per_s:.0f} tok/s; evaluating...", flush=True)
+    train_s = seconds_before + time.perf_counter() - t0
+    tokens_seen = tokens_before + res.tokens
+    if res.status == "stopped" and cfg.checkpoint_every and res.steps > start_step:
+        print(f"[pretrain] stopped at step {res.steps} of {cfg.steps}; run the same command to resume",
+              flush=True)
+        return {"status": "stopped", "steps": res.steps, "checkpoint": str(out / CHECKPOINT)}
+    print(f"[pretrain] {res.status} after {res.steps} steps, {tokens_seen:,} tokens, "
+          f"{tokens_seen / max(train_s, 1e-9):.0f} tok/s; evaluating...", flush=True)
     t1 = time.perf_counter()
     metrics = evaluate_base(model, tokenizer, cfg.world, cfg.eval_n, cfg.eval_samples,
                             cfg.max_new_tokens, seed=cfg.seed)
@@ -179,11 +249,12 @@ def main(cfg: PretrainConfig) -> dict:
         "world": cfg.world,
         "size": cfg.size,
         "parameters": n_params(model),
-        "tokens_seen": res.tokens,
+        "tokens_seen": tokens_seen,
         "steps": res.steps,
         "status": res.status,
         "train_seconds": round(train_s, 1),
-        "train_tokens_per_s": round(res.tokens_per_s, 1),
+        "train_tokens_per_s": round(tokens_seen / max(train_s, 1e-9), 1),
+        "resumed_at": resumed_at,
         "eval_seconds": round(time.perf_counter() - t1, 1),
         "final_loss": res.last_loss,
         "threads": torch.get_num_threads(),
@@ -194,6 +265,7 @@ def main(cfg: PretrainConfig) -> dict:
         "evals_during_training": evals,
     })
     save_tiny(model, tokenizer, out, metrics)
+    shutil.rmtree(out / CHECKPOINT, ignore_errors=True)  # the finished weights replace it
     print(json.dumps({k: v for k, v in metrics.items() if k not in ("config", "evals_during_training")},
                      indent=2), flush=True)
     return metrics

@@ -65,10 +65,17 @@ def train(
     on_log: Callable[[dict], None] | None = None,
     epoch_of_step: Callable[[int], float] | None = None,
     grad_accum: int = 1,
+    start_step: int = 0,
+    optimizer_state: dict | None = None,
+    checkpoint_every: int = 0,
+    on_checkpoint: Callable[[int, torch.optim.Optimizer, int], None] | None = None,
 ) -> LoopResult:
-    """Run `total_steps` optimizer steps over `batches` (each step consumes grad_accum batches).
+    """Run optimizer steps start_step..total_steps over `batches` (each step consumes grad_accum batches).
 
-    bf16: run the forward pass under bf16 autocast (resolve it with training.core.precision first)."""
+    bf16: run the forward pass under bf16 autocast (resolve it with training.core.precision first).
+    Resuming: pass the step reached and the optimizer's saved state_dict (the caller restores the weights
+    and skips the batches already seen); every `checkpoint_every` steps, and when the run stops early,
+    `on_checkpoint(steps_done, optimizer, tokens_this_call)` is called so the caller can save both."""
     params = [p for p in model.parameters() if p.requires_grad]
     if not params:
         raise ValueError("the model has no trainable parameters")
@@ -76,16 +83,20 @@ def train(
     no_decay = [p for p in params if p.ndim < 2]
     opt = torch.optim.AdamW([{"params": decay, "weight_decay": weight_decay},
                              {"params": no_decay, "weight_decay": 0.0}], lr=lr, betas=(0.9, 0.95), fused=True)
+    if optimizer_state is not None:
+        opt.load_state_dict(optimizer_state)
     model.train()
     device = next(model.parameters()).device
     t0 = time.perf_counter()
     tokens = 0
     window_loss, window_n, window_tokens, window_t = 0.0, 0, 0, t0
     last_loss = float("nan")
-    status, step = "completed", 0
-    for step in range(total_steps):
+    status, step = "completed", start_step
+    for step in range(start_step, total_steps):
         if stop is not None and stop:
             status = "stopped"
+            if on_checkpoint and step > start_step:
+                on_checkpoint(step, opt, tokens)
             break
         cur_lr = lr_at(step, total_steps, lr, warmup_ratio)
         for g in opt.param_groups:
@@ -117,12 +128,15 @@ def train(
         if done % log_every == 0 or done == total_steps:
             now = time.perf_counter()
             rec = progress_record(done, total_steps, window_loss / window_n, cur_lr, window_tokens,
-                                  now - window_t, now - t0, epoch_of_step(done) if epoch_of_step else None)
+                                  now - window_t, now - t0, epoch_of_step(done) if epoch_of_step else None,
+                                  start_step=start_step)
             if progress_path:
                 append_progress(progress_path, rec)
             if on_log:
                 on_log(rec)
             window_loss, window_n, window_tokens, window_t = 0.0, 0, 0, now
+        if on_checkpoint and checkpoint_every and done % checkpoint_every == 0 and done < total_steps:
+            on_checkpoint(done, opt, tokens)
     else:
         step = total_steps
     steps_done = step if status == "stopped" else total_steps

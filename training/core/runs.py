@@ -87,8 +87,11 @@ def append_progress(path: Path, rec: dict) -> None:
 
 
 def progress_record(step: int, total_steps: int, loss: float, lr: float, window_tokens: int,
-                    window_seconds: float, elapsed_s: float, epoch: float | None = None) -> dict:
-    """The progress line every trainer writes: the loss curve, the speed and the ETA the app shows."""
+                    window_seconds: float, elapsed_s: float, epoch: float | None = None,
+                    start_step: int = 0) -> dict:
+    """The progress line every trainer writes: the loss curve, the speed and the ETA the app shows.
+
+    elapsed_s counts from start_step (a resumed run's first step this time)."""
     return {
         "step": step,
         "total_steps": total_steps,
@@ -97,7 +100,7 @@ def progress_record(step: int, total_steps: int, loss: float, lr: float, window_
         "lr": lr,
         "tokens_per_s": round(window_tokens / max(window_seconds, 1e-9), 1),
         "elapsed_s": round(elapsed_s, 2),
-        "eta_s": round(elapsed_s / max(step, 1) * (total_steps - step), 1),
+        "eta_s": round(elapsed_s / max(step - start_step, 1) * (total_steps - step), 1),
         "time": time.time(),
     }
 

@@ -51,6 +51,12 @@ SIZES = {
                   num_key_value_heads=2),
     "small": dict(hidden_size=256, intermediate_size=768, num_hidden_layers=8, num_attention_heads=8,
                   num_key_value_heads=4),
+    # the size ladder above the shipped micro (training/LOG.md, 2026-12-03): head_dim 64 (vLLM's CPU attention
+    # takes 32, 64, 80, ...), wide and shallow, which runs faster per parameter on a CPU than deep and narrow
+    "medium": dict(hidden_size=384, intermediate_size=1024, num_hidden_layers=6, num_attention_heads=6,
+                   num_key_value_heads=2),
+    "large": dict(hidden_size=512, intermediate_size=1536, num_hidden_layers=8, num_attention_heads=8,
+                  num_key_value_heads=2),
     # for unit tests: builds and trains in well under a second
     "test": dict(hidden_size=32, intermediate_size=64, num_hidden_layers=2, num_attention_heads=2,
                  num_key_value_heads=1),
