@@ -3,7 +3,6 @@ by build_app() and passed to each tab builder; nothing here lives at module leve
 
 from __future__ import annotations
 
-import json
 import re
 import uuid
 from dataclasses import dataclass, field
@@ -11,37 +10,31 @@ from pathlib import Path
 
 import gradio as gr
 
-from app.runs import RunManager
-from training import engine
-from training.core import paths
-
-SHIPPED = paths.ASSETS / "valley" / "classroom"
+from app.registry import RunManager
+from training.lab import engine, results
 
 
 @dataclass
 class Shipped:
-    """The precomputed sweep in assets/: its table, summaries, some per-sample records, adapters."""
+    """The precomputed results the tabs show (read through training.lab.results): the valley sweep's table,
+    its adapters and per-sample records, the RL sweep, the paper's stated numbers."""
 
-    root: Path = SHIPPED
-    valley: dict | None = None
+    sweep: results.Sweep
+    rl: results.RLSweep
     paper_ref: dict | None = None
     adapters: dict[str, Path] = field(default_factory=dict)   # label -> adapter folder
     records: dict[str, Path] = field(default_factory=dict)    # label -> records.jsonl
 
+    @property
+    def valley(self) -> dict | None:
+        return self.sweep.valley
+
     @classmethod
-    def load(cls, root: Path = SHIPPED) -> "Shipped":
-        s = cls(root)
-        if (root / "valley.json").exists():
-            s.valley = json.loads((root / "valley.json").read_text())
-        ref = paths.ASSETS / "paper_reference.json"
-        if ref.exists():
-            s.paper_ref = json.loads(ref.read_text())
-        for d in sorted((root / "adapters").glob("*")) if (root / "adapters").exists() else []:
-            if (d / "adapter_config.json").exists():
-                s.adapters[f"shipped: {d.name}"] = d
-        for f in sorted((root / "records").glob("*.jsonl")) if (root / "records").exists() else []:
-            s.records[f"shipped: {f.stem}"] = f
-        return s
+    def load(cls, name: str = results.DEFAULT_SWEEP) -> "Shipped":
+        sweep = results.sweep(name)
+        return cls(sweep, results.rl(name), results.paper_reference(),
+                   {f"shipped: {k}": v for k, v in sweep.adapters.items()},
+                   {f"shipped: {k}": v for k, v in sweep.records.items()})
 
 
 @dataclass

@@ -9,17 +9,19 @@ from __future__ import annotations
 import gradio as gr
 
 from app.context import BROWSER_ID, AppContext, Shipped, new_browser_id, owner_of
-from app.runs import RunManager
+from app.registry import RunManager
 from app.tab_about import build_about_tab
 from app.tab_anatomy import build_anatomy_tab
 from app.tab_compare import build_compare_tab
 from app.tab_lessons import build_lessons_tab
 from app.tab_rl import build_rl_tab
 from app.tab_valley import build_valley_tab
-from training import engine
 from training.core import paths
+from training.lab import engine
 
 TITLE = "Through the Valley Lab"
+# the tabs, in order: each builder takes the AppContext and returns an app.tab.Tab
+TABS = [build_valley_tab, build_compare_tab, build_anatomy_tab, build_rl_tab, build_lessons_tab, build_about_tab]
 CSS = """
 .trace details summary { cursor: pointer; color: #6b7280; }
 .gradio-container { max-width: 1400px !important; }
@@ -63,11 +65,9 @@ def build_app(max_runs: int = 0, disk_cap_mb: float = 400.0, eval_n: int = 200, 
         stored = gr.BrowserState(None, storage_key="valley-lab-browser")
         ctx.browser = gr.State(None)
         with gr.Tabs():
-            tabs = [build_valley_tab(ctx), build_compare_tab(ctx), build_anatomy_tab(ctx), build_rl_tab(ctx)]
-            build_lessons_tab()
-            build_about_tab()
-        # first the id (a new one on a first visit), then each tab restores this browser's state
-        restores = [t.restore for t in tabs if getattr(t, "restore", None)]
+            tabs = [build(ctx) for build in TABS]
+        # first the id (a new one on a first visit), then each tab restores this browser's state (app.tab.Tab)
+        restores = [t.restore for t in tabs if t.restore]
 
         def restore(stored_id, request: gr.Request):
             """The browser's id and, for each tab, the run to follow: at once, before any button is pressed."""
@@ -78,7 +78,7 @@ def build_app(max_runs: int = 0, disk_cap_mb: float = 400.0, eval_n: int = 200, 
         loaded = demo.load(restore, stored, [stored, ctx.browser, *[c for _, c in restores]], show_progress="hidden",
                            queue=False)
         for tab in tabs:
-            if getattr(tab, "on_load", None):
+            if tab.on_load:
                 fn, inputs, outputs = tab.on_load
                 loaded = loaded.then(fn, inputs, outputs, show_progress="hidden")
     demo.queue(default_concurrency_limit=4, max_size=128)

@@ -2,7 +2,8 @@
 
 import gradio as gr
 
-from training import facts
+from app.tab import Tab
+from training.lab import facts, results
 
 ABOUT = """
 ## The paper in short
@@ -25,7 +26,7 @@ Chen Huang, Wei Lu; EMNLP 2025; arXiv 2506.07712).
   a synthetic arithmetic world), live LoRA fine-tuning, evaluation, the step checker, all plots.
 - **With real weights:** the same code loads Qwen2.5, Llama-3.2 and Gemma-3 instruct models by their Hugging
   Face id or from a local folder (a CPU can run the smallest slowly).
-- **On GPUs:** `training/runs/paper.sh` and the recipes in `training/recipes/` rerun the paper's study.
+- **On GPUs:** `training/pipelines/paper.sh` and the recipes in `training/recipes/` rerun the paper's study.
 
 Everything the app shows was measured by this project's own code; the paper's numbers are marked as such.
 The experiment log is `training/LOG.md`.
@@ -45,7 +46,7 @@ The experiment log is `training/LOG.md`.
 
 def measured() -> str:
     """What this lab's own runs showed, from the shipped results (never typed in)."""
-    v, rl = facts.read_result(facts.VALLEY), facts.read_result(facts.RL)
+    v, rl = results.sweep().valley, results.rl().result
     lines = ["## What this lab measured (the tiny model, shipped sweeps)"]
     if v:
         lines.append("- **The valley:** " + facts.valley_verdict(v))
@@ -54,7 +55,8 @@ def measured() -> str:
     return "\n".join(lines)
 
 
-def build_about_tab() -> None:
+def build_about_tab(ctx=None) -> Tab:
     with gr.Tab("About", id="about"):
         gr.Markdown(ABOUT)
         gr.Markdown(measured())
+    return Tab()

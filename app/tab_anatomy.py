@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, owner_of
+from app.tab import Tab
 from app.widgets import as_choices, own_runs
-from training.figures import first_error_figure, length_figure, outcomes_figure, survival_figure
+from training.lab import engine
+from training.lab.figures import first_error_figure, length_figure, outcomes_figure, survival_figure
 from training.task import check, coverage_note, horizon, legend_html, parse_expression, render_html, summarize
 
 INTRO = """
@@ -26,18 +27,6 @@ METRIC_COLUMNS = ["run", "accuracy", "mean tokens", "reflective", "step error e"
                   "catch rate", "process-correct", "checked '=' (coverage)"]
 
 
-@dataclass
-class AnatomyTab:
-    runs: gr.CheckboxGroup
-    refresh: gr.Button
-    analyze: gr.Button
-    metrics: gr.Dataframe
-    survival: gr.Plot
-    first_error: gr.Plot
-    by_length: gr.Plot
-    outcomes: gr.Plot
-    worst: gr.Dropdown
-    trace: gr.HTML
 
 
 def record_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, str]]:
@@ -45,7 +34,7 @@ def record_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, s
     ("shipped:<records name>", "run:<id>") are what the page sees: never a server path."""
     out = {f"shipped:{Path(path).stem}": (label, str(path)) for label, path in ctx.shipped.records.items()}
     for rid, st, cfg in own_runs(ctx.runs, owner):
-        rec = st.run_dir / "eval" / "records.jsonl"
+        rec = engine.RunDir(st.run_dir).records
         if rec.exists():
             out[f"run:{rid}"] = (f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}", str(rec))
     return out
@@ -89,7 +78,7 @@ def analysis(sources: list[tuple[str, str]]) -> tuple:
             length_figure(curves), outcomes_figure(curves), worst_traces(recs))
 
 
-def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
+def build_anatomy_tab(ctx: AppContext) -> Tab:
     options = record_options(ctx, None)
     default = list(options)[:3]
     # drawn when the app starts (once, for every visitor): the tab is never a page of empty frames
@@ -143,6 +132,4 @@ def build_anatomy_tab(ctx: AppContext) -> AnatomyTab:
     analyze.click(on_analyze, [runs, ctx.browser], [metrics, survival, first_error, by_length, outcomes, worst, first_path, trace],
                   api_name="analyze")
     worst.change(on_pick, [worst, first_path], trace, api_name="show_trace")
-    tab = AnatomyTab(runs, refresh, analyze, metrics, survival, first_error, by_length, outcomes, worst, trace)
-    tab.on_load = (on_refresh, [runs, ctx.browser], [runs])  # add this browser's evaluated runs
-    return tab
+    return Tab(on_load=(on_refresh, [runs, ctx.browser], [runs]))  # add this browser's evaluated runs

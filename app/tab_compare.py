@@ -4,14 +4,15 @@ streamed together, every arithmetic claim marked by the step checker."""
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
 
 import gradio as gr
 import spaces
 
 from app.context import AppContext, owner_of
+from app.tab import Tab
 from app.widgets import as_choices, own_runs
-from training import engine
+from training.lab import engine
+from training.lab.engine import State
 from training.task import (
     WORKED_EXAMPLE,
     check,
@@ -31,18 +32,6 @@ one are ticked for you) and press **Generate side by side**. Every `a op b = c` 
 """
 
 
-@dataclass
-class CompareTab:
-    problem: gr.Dropdown
-    custom: gr.Textbox
-    models: gr.CheckboxGroup
-    refresh: gr.Button
-    temperature: gr.Slider
-    top_p: gr.Slider
-    max_new: gr.Slider
-    seed: gr.Number
-    go: gr.Button
-    out: gr.HTML
 
 
 def problem_choices() -> list[tuple[str, str]]:
@@ -60,14 +49,13 @@ def model_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
     for label, path in ctx.shipped.adapters.items():
         options[f"shipped:{path.name}"] = (label, "tiny", str(path))
     for rid, st, cfg in own_runs(ctx.runs, owner):
-        if st.state not in ("completed", "stopped"):
+        if st.state not in (State.COMPLETED, State.STOPPED) or st.weights is None:
             continue
-        tag = " (partial)" if st.state == "stopped" else ""
+        tag = " (partial)" if st.state == State.STOPPED else ""
         label = f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}{tag}"
-        if (st.run_dir / "adapter" / "adapter_config.json").exists():
-            options[f"run:{rid}"] = (label, cfg.model, str(st.run_dir / "adapter"))
-        elif (st.run_dir / "model" / "config.json").exists():
-            options[f"run:{rid}"] = (label, str(st.run_dir / "model"), "")
+        kind, folder = st.weights
+        # a LoRA run loads as its base + the adapter; a fully fine-tuned run is a model folder of its own
+        options[f"run:{rid}"] = (label, cfg.model, str(folder)) if kind == "adapter" else (label, str(folder), "")
     return options
 
 
@@ -87,7 +75,7 @@ def panel(title: str, text: str, problem, done: bool) -> str:
             f"{render_html(text, rec)}{foot}</div>")
 
 
-def build_compare_tab(ctx: AppContext) -> CompareTab:
+def build_compare_tab(ctx: AppContext) -> Tab:
     with gr.Tab("Side by Side", id="compare"):
         gr.Markdown(INTRO)
         with gr.Row():
@@ -155,6 +143,4 @@ def build_compare_tab(ctx: AppContext) -> CompareTab:
     def on_load(selected, browser_id, request: gr.Request):
         return on_refresh(selected, browser_id, request)
 
-    tab = CompareTab(problem, custom, models, refresh, temperature, top_p, max_new, seed, go, out)
-    tab.on_load = (on_load, [models, ctx.browser], [models])
-    return tab
+    return Tab(on_load=(on_load, [models, ctx.browser], [models]))

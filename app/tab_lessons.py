@@ -3,54 +3,12 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from pathlib import Path
 
 import gradio as gr
-import yaml
 
+from app.tab import Tab
 from training.core import paths
-
-FRONT = re.compile(r"\A---\n(.*?)\n---\n", re.DOTALL)
-
-
-@dataclass
-class Lesson:
-    path: Path
-    meta: dict
-    body: str
-
-    @property
-    def title(self) -> str:
-        return self.meta.get("title") or self.path.parent.name
-
-
-def parse_lesson(path: Path) -> Lesson:
-    """Split YAML front matter from the markdown body. Raises ValueError on bad front matter."""
-    text = Path(path).read_text(encoding="utf-8")
-    m = FRONT.match(text)
-    if not m:
-        return Lesson(Path(path), {}, text)
-    meta = yaml.safe_load(m.group(1)) or {}
-    if not isinstance(meta, dict):
-        raise ValueError(f"{path}: front matter must be a mapping")
-    return Lesson(Path(path), meta, text[m.end():])
-
-
-def list_lessons(root: Path | None = None) -> list[Lesson]:
-    root = Path(root) if root else paths.LESSONS
-    return [parse_lesson(p) for p in sorted(root.glob("*/lesson.md"))]
-
-
-DOCUMENTS = [("Glossary: the words the lessons use", "glossary.md"),
-             ("Worksheet: print one per student", "worksheet.md"),
-             ("Answer key (for teachers)", "answer_key.md")]
-
-
-def list_documents(root: Path | None = None) -> list[tuple[str, str]]:
-    """(title, path) of the kit's documents beside the lessons."""
-    root = Path(root) if root else paths.LESSONS
-    return [(title, name) for title, name in DOCUMENTS if (root / name).exists()]
+from training.lab.kit import Lesson, list_documents, list_lessons, parse_lesson
 
 
 def to_served_markdown(lesson: Lesson) -> str:
@@ -81,13 +39,9 @@ def header(lesson: Lesson) -> str:
     return f"# {lesson.title}\n" + " &middot; ".join(bits) + (f"\n\n**Objectives**\n{obj}" if obj else "")
 
 
-@dataclass
-class LessonsTab:
-    pick: gr.Dropdown
-    body: gr.Markdown
 
 
-def build_lessons_tab() -> LessonsTab:
+def build_lessons_tab(ctx=None) -> Tab:
     lessons = list_lessons()
     with gr.Tab("Lessons", id="lessons"):
         if not lessons:
@@ -99,7 +53,7 @@ def build_lessons_tab() -> LessonsTab:
         body = gr.Markdown(render(choices[0][1]) if choices else "")
 
     pick.change(render, pick, body, api_name="lesson")
-    return LessonsTab(pick, body)
+    return Tab()
 
 
 def render(path: str | None) -> str:

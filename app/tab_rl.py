@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-
 import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, owner_of
+from app.tab import Tab
 from app.widgets import as_choices, own_runs, precision_note, progress_bar, run_view
-from training import engine, facts
-from training.core import paths
-from training.figures import rl_figure
+from training.lab import engine, facts
+from training.lab.engine import State
+from training.lab.figures import rl_figure
 
-SHIPPED_RL = paths.ASSETS / "rl" / "classroom"
 INTRO = """
 ### After the valley: reinforcement learning (GRPO) from different starting points
 The paper's third finding: RL that starts from a model fine-tuned on **a little** long-CoT data (8k examples)
@@ -26,16 +23,6 @@ press **Start RL**.
 """
 
 
-@dataclass
-class RLTab:
-    start_from: gr.Dropdown
-    steps: gr.Slider
-    seed: gr.Number
-    start: gr.Button
-    stop: gr.Button
-    status: gr.Markdown
-    reward: gr.LinePlot
-    shipped: gr.Plot
 
 
 def start_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, str]]:
@@ -44,17 +31,14 @@ def start_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
     out = {"base": ("the base model (no SFT)", "")}
     out |= {f"shipped:{path.name}": (f"{label} (shipped)", str(path)) for label, path in ctx.shipped.adapters.items()}
     for rid, st, cfg in own_runs(ctx.runs, owner):
-        if st.state == "completed" and (st.run_dir / "adapter" / "adapter_config.json").exists():
-            out[f"run:{rid}"] = (f"your SFT run {rid}: {cfg.style} N={cfg.n}", str(st.run_dir / "adapter"))
+        kind, folder = st.weights or ("", None)
+        if st.state == State.COMPLETED and kind == "adapter":
+            out[f"run:{rid}"] = (f"your SFT run {rid}: {cfg.style} N={cfg.n}", str(folder))
     return out
 
 
-def shipped_figure():
-    path = SHIPPED_RL / "rl.json"
-    if not path.exists():
-        return None
-
-    return rl_figure(json.loads(path.read_text()))
+def shipped_figure(ctx: AppContext):
+    return rl_figure(ctx.shipped.rl.result) if ctx.shipped.rl.result else None
 
 
 def _running(st) -> tuple[str, float, str]:
@@ -84,17 +68,16 @@ def rl_status(ctx: AppContext, owner: str, run_id: str | None):
     md, bar = run_view(st, ctx.runs.position(owner, run_id),
                        starting="Loading the model and measuring where it starts...", running=_running,
                        completed=_completed, stopped="Stopped; the weights so far were saved.")
-    return md, bar, (None if st.state == "queued" else df)
+    return md, bar, (None if st.state == State.QUEUED else df)
 
 
-def build_rl_tab(ctx: AppContext) -> RLTab:
+def build_rl_tab(ctx: AppContext) -> Tab:
     with gr.Tab("Through RL", id="rl"):
         gr.Markdown(INTRO)
         gr.Markdown("#### Precomputed: GRPO from three starts on the embedded model (mean ± sd over seeds)")
-        shipped = gr.Plot(shipped_figure())
-        if SHIPPED_RL.joinpath("rl.json").exists():
-            gr.Markdown("**What the precomputed sweep shows:** "
-                        + facts.rl_verdict(json.loads(SHIPPED_RL.joinpath("rl.json").read_text())))
+        gr.Plot(shipped_figure(ctx))
+        if ctx.shipped.rl.result:
+            gr.Markdown("**What the precomputed sweep shows:** " + facts.rl_verdict(ctx.shipped.rl.result))
         gr.Markdown("#### Run it yourself")
         with gr.Row():
             start_from = gr.Dropdown(as_choices(start_options(ctx, None)), value="base", label="Start from", scale=3)
@@ -121,7 +104,7 @@ def build_rl_tab(ctx: AppContext) -> RLTab:
         if (key or "base") not in options:
             raise gr.Error("that starting point is not one of yours or the shipped ones; press Refresh")
         try:
-            cfg = engine.grpo_config(options[key or "base"][1], n_steps, seed_)
+            cfg = engine.grpo_config(init_adapter=options[key or "base"][1], steps=n_steps, seed=seed_)
         except ValueError as e:
             raise gr.Error(str(e)) from None
         run_id = ctx.runs.submit(owner, cfg, module=engine.GRPO)
@@ -148,7 +131,4 @@ def build_rl_tab(ctx: AppContext) -> RLTab:
     def on_load(value, browser_id, request: gr.Request):
         return on_refresh(value, browser_id, request)
 
-    tab = RLTab(start_from, steps, seed, start, stop, status, reward, shipped)
-    tab.restore = (latest, current)
-    tab.on_load = (on_load, [start_from, ctx.browser], [start_from])
-    return tab
+    return Tab(restore=(latest, current), on_load=(on_load, [start_from, ctx.browser], [start_from]))

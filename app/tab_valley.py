@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, owner_of
+from app.tab import Tab
 from app.widgets import own_runs, precision_note, progress_bar, run_view
-from training import engine, facts
-from training.figures import valley_figure
+from training.lab import engine, facts
+from training.lab.engine import State
+from training.lab.figures import valley_figure
 
 INTRO = """
 ### Fine-tune a small model on long chain-of-thought, and watch what happens
@@ -27,33 +27,6 @@ DATA_CHOICES = [("Built-in arithmetic world", "world"), ("OpenR1-Math-220k (need
                 ("Upload a chat-messages JSONL", "upload")]
 
 
-@dataclass
-class ValleyTab:
-    model: gr.Dropdown
-    data: gr.Radio
-    upload: gr.File
-    n: gr.Slider
-    style: gr.Radio
-    method: gr.Radio
-    rank: gr.Slider
-    alpha: gr.Slider
-    epochs: gr.Number
-    lr: gr.Number
-    seed: gr.Number
-    start: gr.Button
-    stop: gr.Button
-    show_cmd: gr.Button
-    command: gr.Code
-    status: gr.Markdown
-    bar: gr.HTML
-    loss: gr.LinePlot
-    valley: gr.Plot
-    table: gr.Dataframe
-    current: gr.State
-    share: gr.Checkbox
-    assign: gr.Button
-    download: gr.Button
-    download_file: gr.File
 
 
 def make_config(ctx: AppContext, model, data, upload, n, style, method, rank, alpha, epochs, lr, seed):
@@ -62,8 +35,8 @@ def make_config(ctx: AppContext, model, data, upload, n, style, method, rank, al
     if data == "upload" and upload:
         path = upload if isinstance(upload, str) else getattr(upload, "name", str(upload))
     try:
-        return engine.sft_config(model, data, path, n, style, method, rank, alpha, epochs, lr, seed,
-                                 eval_n=ctx.eval_n, eval_max_new_tokens=ctx.eval_max_new_tokens,
+        return engine.sft_config(model=model, data=data, upload=path, n=n, style=style, method=method, lora_r=rank,
+                                 lora_alpha=alpha, epochs=epochs, lr=lr, seed=seed, eval_n=ctx.eval_n, eval_max_new_tokens=ctx.eval_max_new_tokens,
                                  allow_local_models=ctx.allow_local_models, forbidden=ctx.runs.root,
                                  max_upload_mb=ctx.max_upload_mb)
     except ValueError as e:
@@ -90,7 +63,7 @@ def _running(st) -> tuple[str, float, str]:
 
 
 def _completed(st) -> str:
-    ev = st.metrics.get("eval") or {}
+    ev = st.evaluation
     if st.reused_from:
         return (f"**Done (reused).** Someone in this app already ran exactly this configuration (run "
                 f"{st.reused_from}), so its results are yours at once: accuracy **{ev.get('accuracy', 0):.1%}** "
@@ -112,13 +85,13 @@ def status_view(ctx: AppContext, session: str, run_id: str | None):
                        running=_running, completed=_completed,
                        stopped="Stopped. The adapter trained so far was saved and marked partial (not evaluated).",
                        evaluating=f"Training done. Now testing the fine-tuned model on {ctx.eval_n} unseen problems...")
-    return md, bar, (None if st.state == "queued" else loss), st.state
+    return md, bar, (None if st.state == State.QUEUED else loss), st.state
 
 
 def runs_table(ctx: AppContext, owner: str) -> pd.DataFrame:
     rows = []
     for rid, st, cfg in own_runs(ctx.runs, owner):
-        ev = (st.metrics or {}).get("eval") or {}
+        ev = st.evaluation
         rows.append({"run": rid, "model": cfg.model, "N": cfg.n, "style": cfg.style, "method": cfg.method,
                      "seed": cfg.seed, "status": st.state + (" (reused)" if st.reused_from else ""),
                      "accuracy": round(ev["accuracy"], 3) if "accuracy" in ev else None,
@@ -135,11 +108,11 @@ def valley_plot(ctx: AppContext, owner: str | None):
         return None
     mine = []
     for _rid, st, cfg in own_runs(ctx.runs, owner):
-        ev = (st.metrics or {}).get("eval")
-        if st.state == "completed" and ev:
+        ev = st.evaluation
+        if st.state == State.COMPLETED and ev:
             mine.append({"n": cfg.n, "accuracy": ev["accuracy"], "mean_tokens": ev["mean_tokens"],
                          "label": f"your run: {cfg.style} N={cfg.n}"})
-    model = ctx.shipped.valley.get("model", "tiny")
+    model = ctx.shipped.sweep.model
     klass = [p for p in ctx.runs.class_results() if p["model"] == model]
     return valley_figure(ctx.shipped.valley, extra_points=mine, class_points=klass, paper_ref=ctx.shipped.paper_ref)
 
@@ -150,7 +123,7 @@ def assign_text(counts: dict[int, int], n: int) -> str:
             f"way: {where}). Press **Start**.")
 
 
-def build_valley_tab(ctx: AppContext) -> ValleyTab:
+def build_valley_tab(ctx: AppContext) -> Tab:
     browser = ctx.browser
     with gr.Tab("Valley Lab", id="valley"):
         gr.Markdown(INTRO)
@@ -206,8 +179,6 @@ def build_valley_tab(ctx: AppContext) -> ValleyTab:
         # Every component must be created inside the Tab: one created after it lands in gr.Tabs itself,
         # and the browser then draws it as an extra tab (the tab strip relabelled itself on every click).
 
-    tab = ValleyTab(model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, start, stop, show_cmd,
-                    command, status, bar, loss, valley, table, current, share, assign, download, download_file)
     inputs = [model, data, upload, n, style, method, rank, alpha, epochs, lr, seed]
 
     data.change(lambda d: gr.update(visible=d == "upload"), data, upload)
@@ -239,7 +210,7 @@ def build_valley_tab(ctx: AppContext) -> ValleyTab:
         mark = f"{run_id}:{state}"
         if mark == shown:
             return md, b, df, gr.skip(), gr.skip(), shown
-        plot = valley_plot(ctx, owner) if state in ("completed", "stopped", "failed") else gr.skip()
+        plot = valley_plot(ctx, owner) if state and State(state).finished else gr.skip()
         return md, b, df, plot, runs_table(ctx, owner), mark
 
     def on_assign():
@@ -280,6 +251,4 @@ def build_valley_tab(ctx: AppContext) -> ValleyTab:
                show_progress="hidden")
     # when the page loads: `restore` at once (the run to follow; the first tick then lists the runs), `on_load`
     # after it (slower: the plot). Neither writes what a button writes too, so a quick first click is never undone.
-    tab.restore = (latest, current)
-    tab.on_load = (on_load, [browser], [valley])
-    return tab
+    return Tab(restore=(latest, current), on_load=(on_load, [browser], [valley]))

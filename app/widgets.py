@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from typing import Callable
 
-from training import engine
+from training.lab import engine
+from training.lab.engine import State
 
 
 def progress_bar(fraction: float, label: str) -> str:
@@ -46,19 +47,19 @@ def run_view(st: engine.RunState, position: int | None, *, starting: str,
     """(status markdown, progress-bar HTML) for a run in any state.
 
     running(st) -> (markdown, fraction, bar label); completed(st) -> markdown."""
-    if st.state == "queued":
+    if st.state == State.QUEUED:
         return (f"Waiting in line: position **{position}**. Training starts when a slot frees up.",
                 progress_bar(0, f"queued, position {position}"))
-    if st.state == "starting":
+    if st.state == State.STARTING:
         return starting, progress_bar(0, "starting")
-    if st.state == "running":
+    if st.state == State.RUNNING:
         md, fraction, label = running(st)
         return md, progress_bar(fraction, label)
-    if st.state == "evaluating":
+    if st.state == State.EVALUATING:
         return evaluating, progress_bar(1.0, "evaluating")
-    if st.state == "completed" and st.metrics:
+    if st.state == State.COMPLETED and st.metrics:
         return completed(st), progress_bar(1.0, "done")
-    if st.state == "stopped":
+    if st.state == State.STOPPED:
         return stopped, progress_bar(st.fraction, "stopped")
     msg = st.error.splitlines()[0] if st.error else "the run failed"
     return f"**The run failed:** {html.escape(msg)}", progress_bar(0, "failed")

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from training.checker_report import DATA, evaluate, load, targets
 from training.task.checker import check, extract_answer, extract_claims
+from training.task.checker_score import DATA, evaluate, load, targets
 
 REAL = Path(__file__).parent / "data" / "real_texts"
 

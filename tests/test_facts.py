@@ -3,7 +3,7 @@ measured), placeholders fill from the shipped results, and an unknown placeholde
 
 import pytest
 
-from training import facts
+from training.lab import facts
 
 
 def valley(long_accs: dict[int, float], base=0.745, se=0.031) -> dict:

@@ -149,7 +149,7 @@ def test_math_eval_smoke_with_local_benchmarks(tiny_base, tmp_path):
 
 def test_smoke_pipeline_end_to_end(tmp_path):
     env = {**os.environ, "VALLEY_HOME": str(tmp_path / "smoke"), "PYTHON": sys.executable}
-    out = subprocess.run(["bash", str(paths.REPO / "training" / "runs" / "smoke.sh")], env=env, capture_output=True,
+    out = subprocess.run(["bash", str(paths.REPO / "training" / "pipelines" / "smoke.sh")], env=env, capture_output=True,
                          text=True, timeout=1200)
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     valley = json.loads((tmp_path / "smoke" / "results" / "valley" / "valley.json").read_text())

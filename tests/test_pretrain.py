@@ -6,6 +6,7 @@ import torch
 
 from training.core.encode import IGNORE, batches, collate, encode_all, encode_chat
 from training.core.loop import StopFlag, cycle_epochs, lr_at, train
+from training.core.rundir import RunDir
 from training.core.tiny_model import build_model
 from training.task.traces import write_trace
 from training.task.world import problems
@@ -52,14 +53,14 @@ def test_training_moves_every_parameter_and_lowers_the_loss(tokenizer, tmp_path)
     first = collate(ex[:16], tokenizer.pad_token_id)
     with torch.no_grad():
         loss0 = model(**first).loss.item()
-    res = train(model, it, 40, 3e-3, bf16=False, log_every=10, progress_path=tmp_path / "p.jsonl")
+    res = train(model, it, 40, 3e-3, bf16=False, log_every=10, run=RunDir(tmp_path))
     with torch.no_grad():
         loss1 = model(**first).loss.item()
     assert res.status == "completed" and res.steps == 40
     assert loss1 < loss0 * 0.8
     for n, p in model.named_parameters():
         assert not torch.equal(p, before[n]), f"{n} did not move"
-    lines = [json.loads(l) for l in (tmp_path / "p.jsonl").read_text().splitlines()]
+    lines = [json.loads(l) for l in RunDir(tmp_path).progress.read_text().splitlines()]
     assert [l["step"] for l in lines] == [10, 20, 30, 40]
     assert {"loss", "lr", "tokens_per_s", "eta_s"} <= set(lines[0])
     assert lines[-1]["eta_s"] == 0

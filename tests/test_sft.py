@@ -189,3 +189,61 @@ def test_sweep_workers_die_with_a_killed_sweep(tmp_path):
         alive = [k for k in kids if os.path.exists(f"/proc/{k}") and
                  "Z" not in open(f"/proc/{k}/stat").read().split()[2]]
     assert not alive, f"orphaned workers still running: {alive}"
+
+
+def test_max_steps_fixes_the_optimizer_steps_whatever_n(tiny_base, tmp_path):
+    """The data-vs-steps sweep: the same number of optimizer steps at every N."""
+    from training.sft import SFTConfig, main
+
+    for n in (8, 24):
+        m = main(SFTConfig(model=str(tiny_base), world="tiny", n=n, batch_size=4, max_steps=6, log_every=3,
+                           run_dir=str(tmp_path / f"n{n}")))
+        assert m["steps"] == 6 and m["total_steps"] == 6
+        assert m["epochs_seen"] == round(6 / (n // 4), 3)
+
+
+def test_mixed_one_to_four_is_mostly_short():
+    from training.core.sources import long_share, world_pairs
+
+    assert long_share("mixed-1:4") == 0.2 and long_share("mixed") == 0.5 and long_share("long") is None
+    pairs = world_pairs(400, "mixed-1:4", "tiny")
+    share = sum(c.startswith("<think>") for _, c in pairs) / len(pairs)
+    assert 0.13 < share < 0.27
+    half = {p for p, c in world_pairs(400, "mixed", "tiny") if c.startswith("<think>")}
+    assert {p for p, c in pairs if c.startswith("<think>")} <= half  # nested: long at 1:4 is long at 1:1
+
+
+def test_curriculum_trains_short_then_long(tiny_base, tmp_path):
+    from training.sft import SFTConfig, main
+
+    m = main(SFTConfig(model=str(tiny_base), world="tiny", n=16, batch_size=4, max_steps=8, curriculum="short-to-long",
+                       log_every=4, run_dir=str(tmp_path / "c")))
+    assert [ph["steps"] for ph in m["phases"]] == [4, 4]
+    assert [ph["data"] for ph in m["phases"]] == ["short traces", "long traces"]
+
+
+def test_on_policy_correction_samples_the_student_and_trains_on_the_world_continuation(tiny_base, tmp_path):
+    import pytest
+
+    from training.sft import SFTConfig, main
+
+    m = main(SFTConfig(model=str(tiny_base), world="tiny", n=8, batch_size=4, max_steps=6, correction_rounds=2,
+                       eval_max_new_tokens=48, log_every=2, run_dir=str(tmp_path / "o")))
+    rounds = [ph for ph in m["phases"] if ph["data"].startswith("correction")]
+    assert len(rounds) == 2 and all(r["samples"] == 8 for r in rounds)
+    # an untrained model's samples are wrong: most are cut and continued by the world
+    assert sum(sum(r["first_errors"].values()) for r in rounds) >= 8
+    assert sum(ph["steps"] for ph in m["phases"]) == 6
+    with pytest.raises(ValueError, match="long traces"):
+        SFTConfig(style="short", correction_rounds=1)
+
+
+def test_context_is_seen_but_not_trained(tokenizer):
+    from training.core.encode import IGNORE, encode_chat
+
+    plain = encode_chat(tokenizer, "Compute: 1+2", "1 + 2 = 3.\nThe answer is \\boxed{3}.")
+    ctx = encode_chat(tokenizer, "Compute: 1+2", "The answer is \\boxed{3}.", context="1 + 2 = 3.\n")
+    assert ctx["input_ids"] == plain["input_ids"]
+    trained = [i for i, lab in enumerate(ctx["labels"]) if lab != IGNORE]
+    text = tokenizer.decode([ctx["input_ids"][i] for i in trained])
+    assert "boxed{3}" in text and "1 + 2 = 3" not in text

@@ -6,7 +6,7 @@
 The ablations are valley sweeps of their own (training/recipes/tiny/valley/ablation-*.yaml: no slips in the
 long traces, learning rate 2e-3, full fine-tuning, the evaluation limit at 1,024 new tokens; two seeds each),
 run with `python -m training.valley --recipe ablation-<name> --out_dir $VALLEY_HOME/results/ablation-<name>-<device>`.
-training/runs/gpu_valley.sh ran them on a GPU (STAGE=rungs for N = 4,000, STAGE=ablations for N = 250), each with
+training/pipelines/gpu_valley.sh ran them on a GPU (STAGE=rungs for N = 4,000, STAGE=ablations for N = 250), each with
 its own baseline (the shipped setting on the same GPU), and the evaluation limit by re-evaluating that baseline's
 adapters with 1,024 new tokens. Without GPU runs, the N = 250 baseline is the classroom sweep's own runs.
 
@@ -24,8 +24,8 @@ import time
 from pathlib import Path
 
 from training.core import paths
-from training.core.runs import read_metrics
-from training.facts import pct
+from training.core.rundir import RunDir, State
+from training.lab.facts import pct
 
 ABLATIONS = {
     "shipped": "the shipped setting (LoRA r=16, lr 6e-3, slips 0.12, eval limit 512)",
@@ -40,8 +40,8 @@ def _evals(runs: Path, n: int, seeds: str = "*") -> list[dict]:
     """The evaluation summaries of the finished long-CoT runs at N in a sweep's runs folder."""
     found = []
     for run in sorted(runs.glob(f"long-n{n}-s{seeds}")) if runs.exists() else []:
-        m = read_metrics(run)
-        if m and m.get("status") == "completed" and m.get("eval"):
+        m = RunDir(run).read_metrics()
+        if m and m.get("status") == State.COMPLETED and m.get("eval"):
             found.append(m["eval"])
     return found
 

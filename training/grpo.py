@@ -31,16 +31,16 @@ import math
 import sys
 import time
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 import torch
 
-from training.core import precision, runs
+from training.core import precision
 from training.core.config import parse_config
 from training.core.encode import chat_prompt
 from training.core.evaluation import evaluate_model
 from training.core.generate import decode_batch, eos_ids
 from training.core.models import load_model
+from training.core.rundir import RunDir, State, StopFlag, open_run
 from training.task.checker import check, reflection_count
 from training.task.world import problems
 
@@ -147,12 +147,11 @@ def evaluate_policy(model, tok, world: str, n: int, max_new_tokens: int) -> dict
 def main(cfg: GRPOConfig) -> dict:
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
-    run_dir = Path(cfg.run_dir) if cfg.run_dir else runs.new_run_dir("grpo")
-    run_dir.mkdir(parents=True, exist_ok=True)
-    cfg.run_dir = str(run_dir)
-    runs.write_config(run_dir, cfg, "training.grpo")
-    runs.write_status(run_dir, runs.STARTING)
+    with open_run(cfg.run_dir, cfg, "training.grpo", prefix="grpo") as run:
+        return _run(cfg, run)
 
+
+def _run(cfg: GRPOConfig, run: RunDir) -> dict:
     # The starting policy: the base model, or base + SFT adapter merged. It is also the reference.
     model, tok = load_model(cfg.model, adapter=cfg.init_adapter or None, merge=True)
     model.requires_grad_(True)  # peft froze the base weights; RL trains all of them
@@ -162,38 +161,37 @@ def main(cfg: GRPOConfig) -> dict:
     prec = precision.resolve(cfg.precision, device.type,
                              precision.model_shape(model, cfg.prompts_per_step * cfg.group_size * cfg.max_new_tokens // 2))
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, betas=(0.9, 0.99), weight_decay=0.0)
-    progress = run_dir / runs.PROGRESS
     start_step = 0
-    state_path = run_dir / "state.pt"
+    state_path = run.resume_state
     if cfg.resume and state_path.exists():  # stop and resume: weights, optimizer, step, RNG
         st = torch.load(state_path, weights_only=False)
         model.load_state_dict(st["model"])
         opt.load_state_dict(st["opt"])
         start_step = st["step"]
         torch.set_rng_state(st["torch_rng"])
-    elif progress.exists():
-        progress.unlink()
+    else:
+        run.progress.unlink(missing_ok=True)
 
     pad, stops = tok.pad_token_id, eos_ids(model, tok)
     train_probs = problems(cfg.world, "rl-train", cfg.steps * cfg.prompts_per_step + 1)
     gen = torch.Generator().manual_seed(cfg.seed * 7919 + start_step)
-    stop = runs.StopFlag.for_run(run_dir)
-    runs.write_status(run_dir, runs.RUNNING, total_steps=cfg.steps)
+    stop = StopFlag.for_run(run)
+    run.write_status(State.RUNNING, total_steps=cfg.steps)
     curve = []
     if start_step:  # a resumed run keeps the evaluations it made before the stop
-        curve = [{"step": rec["step"], **rec["eval"]} for rec in runs.read_progress(run_dir)
+        curve = [{"step": rec["step"], **rec["eval"]} for rec in run.read_progress()
                  if "eval" in rec and rec["step"] <= start_step]
     if start_step == 0:
         ev = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens)
         curve.append({"step": 0, **ev})
-        runs.append_progress(run_dir, {"step": 0, "eval": ev})
+        run.append_progress({"step": 0, "eval": ev})
     t0 = time.perf_counter()
-    status = "completed"
+    status = State.COMPLETED
     step = start_step
     try:
         for step in range(start_step, cfg.steps):
             if stop:
-                status = "stopped"
+                status = State.STOPPED
                 break
             batch = train_probs[step * cfg.prompts_per_step:(step + 1) * cfg.prompts_per_step]
             p_ids = [tok(chat_prompt(tok, p.prompt), add_special_tokens=False)["input_ids"] for p in batch]
@@ -234,7 +232,7 @@ def main(cfg: GRPOConfig) -> dict:
             if cfg.eval_every and (step + 1) % cfg.eval_every == 0:
                 rec["eval"] = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens)
                 curve.append({"step": step + 1, **rec["eval"]})
-            runs.append_progress(run_dir, rec)
+            run.append_progress(rec)
             print(f"[grpo] step {step + 1}/{cfg.steps} reward {rec['reward']:.3f} len {rec['mean_tokens']:.0f} "
                   f"kl {rec['kl']:.4f}" + (f" eval {rec['eval']['accuracy']:.3f}" if "eval" in rec else ""),
                   flush=True)
@@ -244,17 +242,17 @@ def main(cfg: GRPOConfig) -> dict:
         stop.restore()
     torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
                 "torch_rng": torch.get_rng_state()}, state_path)
-    if status == "completed" and (not curve or curve[-1]["step"] != cfg.steps):
+    if status == State.COMPLETED and (not curve or curve[-1]["step"] != cfg.steps):
         ev = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens)
         curve.append({"step": cfg.steps, **ev})
-        runs.append_progress(run_dir, {"step": cfg.steps, "eval": ev})
-    model.save_pretrained(run_dir / runs.MODEL)
-    tok.save_pretrained(run_dir / runs.MODEL)
+        run.append_progress({"step": cfg.steps, "eval": ev})
+    model.save_pretrained(run.model)
+    tok.save_pretrained(run.model)
     metrics = {"status": status, "steps": step, "seconds": round(time.perf_counter() - t0, 1),
                "precision": prec.to_dict(),
                "curve": curve, "config": asdict(cfg)}
-    runs.write_metrics(run_dir, metrics)
-    runs.write_status(run_dir, status, steps=step, total_steps=cfg.steps)
+    run.write_metrics(metrics)
+    run.write_status(status, steps=step, total_steps=cfg.steps)
     return metrics
 
 

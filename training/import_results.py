@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from training.core import paths
-from training.figures import save_valley_figures
+from training.lab.figures import save_valley_figures
 from training.valley import aggregate, slim
 
 

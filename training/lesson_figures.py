@@ -23,12 +23,13 @@ from matplotlib.ticker import NullLocator
 
 from training.core import paths
 from training.core.models import load_tokenizer
-from training.figures import PALETTE, STYLE_COLORS, STYLE_LINES, STYLE_MARKERS, plt, save_figure
+from training.lab import results
+from training.lab.figures import PALETTE, STYLE_COLORS, STYLE_LINES, STYLE_MARKERS, plt, save_figure
 from training.task.analysis import horizon, reflection_pays
 from training.task.traces import write_trace
 from training.task.world import problems
 
-VALLEY = paths.ASSETS / "valley" / "classroom" / "valley.json"
+VALLEY = results.sweep().root / "valley.json"
 
 
 def _plain_log_axis(ax, values: list[float], axis: str = "x") -> None:
@@ -166,9 +167,8 @@ def main(argv=None) -> dict:
     out = Path(a.out) if a.out else paths.LESSONS / "figures" if a.ship else paths.home() / "lesson-figures"
     out.mkdir(parents=True, exist_ok=True)
     facts = {"trace_lengths": trace_lengths(out)}
-    vpath = Path(a.valley)
-    if vpath.exists():
-        valley = json.loads(vpath.read_text())
+    valley = results.read(Path(a.valley))
+    if valley is not None:
         facts["horizon"] = horizon_fig(valley, out)
         equal_axes(valley, out)
         facts["reflection_pays"] = reflection_pays_fig(valley, out)

@@ -5,7 +5,7 @@
     python -m training.lessons --pdf      # also lessons/worksheet.pdf (Chromium prints it; none: a clear error)
 
 A source (`lesson.src.md`, `worksheet.src.md`, `answer_key.src.md`) writes a measured number as a placeholder,
-`{{valley.long.250.accuracy}}`, and `python -m training.facts` lists them all. The built files are what a
+`{{valley.long.250.accuracy}}`, and `python -m training.lab.facts` lists them all. The built files are what a
 teacher reads (on GitHub, in the app, on paper), and a test checks they are up to date, so a regenerated sweep
 changes every quote at once and no number can drift from the results.
 """
@@ -19,8 +19,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from training import facts as facts_
 from training.core import paths
+from training.lab import facts as facts_
+from training.lab.kit import split_front_matter
 
 NOTE = "<!-- Built from {src} by `python -m training.lessons`: edit the source, not this file. -->\n"
 PRINT_CSS = """body { font-family: Georgia, serif; max-width: 46em; margin: 2em auto; line-height: 1.45; font-size: 12pt; }
@@ -45,10 +46,8 @@ def build_text(src: Path, facts: dict[str, str]) -> str:
     """The built text of one source: placeholders filled, a note that says where it comes from."""
     text = facts_.render(src.read_text(encoding="utf-8"), facts)
     note = NOTE.format(src=src.name)
-    if text.startswith("---\n"):  # after the front matter, which the app and the tests parse
-        end = text.index("\n---\n", 4) + 5
-        return text[:end] + note + text[end:]
-    return note + text
+    _, front, body = split_front_matter(text)  # the note goes after the front matter (training.lab.kit)
+    return front + note + body
 
 
 def build(root: Path | None = None, check: bool = False) -> list[Path]:

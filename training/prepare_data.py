@@ -26,7 +26,7 @@ from training.core import paths
 from training.core.models import load_tokenizer
 from training.core.openr1 import load_openr1_pairs, rows_to_pairs
 from training.core.sources import read_chat_file
-from training.figures import plt, save_figure
+from training.lab.figures import plt, save_figure
 
 SIZES = {"8k": 8_000, "16k": 16_000, "32k": 32_000, "64k": 64_000, "128k": 128_000, "220k": 220_000}
 

@@ -21,13 +21,13 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from training.core import precision, runs
+from training.core import precision
 from training.core.config import cli_line, parse_config, to_yaml
 from training.core.encode import collate, encode_chat
 from training.core.generate import generate
 from training.core.loop import train
 from training.core.models import load_model
-from training.core.runs import StopFlag
+from training.core.rundir import RunDir, State, StopFlag, open_run
 from training.core.tiny_model import SIZES, build_model, build_tokenizer, n_params, save_tiny
 from training.task.scoring import accuracy, score_generation
 from training.task.traces import AUX_TASKS, write_aux, write_trace
@@ -130,7 +130,7 @@ def load_checkpoint(out: Path, cfg: PretrainConfig) -> dict | None:
         return None
     state = torch.load(path, map_location="cpu", weights_only=False)
     saved = state["config"]
-    changed = {k for k, v in asdict(cfg).items() if k not in RESUMABLE_CHANGES and saved.get(k) != v}
+    changed = {k for k, v in asdict(cfg).items() if k not in RESUMABLE_CHANGES and k in saved and saved[k] != v}
     if changed:
         raise ValueError(f"{path} was written by a run with other settings ({', '.join(sorted(changed))}); "
                          f"use another --out_dir, or delete {path.parent} to start over")
@@ -152,14 +152,20 @@ def save_checkpoint(out: Path, cfg: PretrainConfig, model, opt, step: int, token
 
 
 def main(cfg: PretrainConfig) -> dict:
+    with open_run(cfg.out_dir, cfg, "training.pretrain", prefix="pretrain") as run:
+        cfg.out_dir = str(run.path)
+        return _run(cfg, run)
+
+
+def _run(cfg: PretrainConfig, run: RunDir) -> dict:
     import shutil
 
     import torch
 
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
-    out = Path(cfg.out_dir) if cfg.out_dir else runs.new_run_dir("pretrain")
-    out.mkdir(parents=True, exist_ok=True)
+    out = run.path
+    run.stop_file.unlink(missing_ok=True)  # a STOP left by the piece before: running the command again resumes
     (out / "pretrain_config.yaml").write_text(to_yaml(cfg))
     command = cli_line("training.pretrain", cfg)
     print(f"[pretrain] {command}\n[pretrain] writing to {out}", flush=True)
@@ -197,7 +203,7 @@ def main(cfg: PretrainConfig) -> dict:
             for g in group:
                 yield collate(g, pad)
 
-    progress_path = out / "progress.jsonl"
+    progress_path = run.progress
     if not resume:
         progress_path.unlink(missing_ok=True)
     elif progress_path.exists():  # drop lines logged after the checkpoint (they will be logged again)
@@ -217,18 +223,18 @@ def main(cfg: PretrainConfig) -> dict:
             m = evaluate_base(model, tokenizer, cfg.world, 100, 0, cfg.max_new_tokens)
             model.train()
             evals.append({"step": rec["step"], **m})
-            with open(progress_path, "a") as f:
-                f.write(json.dumps({"eval": evals[-1]}) + "\n")
+            run.append_progress({"eval": evals[-1]})
             print(f"[pretrain] eval at step {rec['step']}: greedy {m['accuracy_greedy']:.3f}", flush=True)
 
     def on_checkpoint(step, opt, tokens):
         save_checkpoint(out, cfg, model, opt, step, tokens_before + tokens,
                         seconds_before + time.perf_counter() - t0, evals, resumed_at)
 
-    stop = StopFlag.for_run(out)
+    stop = StopFlag.for_run(run)
+    run.write_status(State.RUNNING, total_steps=cfg.steps, start_step=start_step)
     try:
         res = train(model, batch_iter, cfg.steps, cfg.lr, cfg.warmup_ratio, cfg.weight_decay,
-                    bf16=prec.bf16, log_every=cfg.log_every, progress_path=progress_path, stop=stop,
+                    bf16=prec.bf16, log_every=cfg.log_every, run=run, stop=stop,
                     on_log=on_log, start_step=start_step,
                     optimizer_state=resume["optimizer"] if resume else None,
                     checkpoint_every=cfg.checkpoint_every, on_checkpoint=on_checkpoint)
@@ -239,10 +245,12 @@ def main(cfg: PretrainConfig) -> dict:
     if res.status == "stopped" and cfg.checkpoint_every and res.steps > start_step:
         print(f"[pretrain] stopped at step {res.steps} of {cfg.steps}; run the same command to resume",
               flush=True)
+        run.write_status(State.STOPPED, steps=res.steps, total_steps=cfg.steps, resumable=True)
         return {"status": "stopped", "steps": res.steps, "checkpoint": str(out / CHECKPOINT)}
     print(f"[pretrain] {res.status} after {res.steps} steps, {tokens_seen:,} tokens, "
           f"{tokens_seen / max(train_s, 1e-9):.0f} tok/s; evaluating...", flush=True)
     t1 = time.perf_counter()
+    run.write_status(State.EVALUATING, steps=res.steps, total_steps=cfg.steps)
     metrics = evaluate_base(model, tokenizer, cfg.world, cfg.eval_n, cfg.eval_samples,
                             cfg.max_new_tokens, seed=cfg.seed)
     metrics.update({
@@ -266,6 +274,7 @@ def main(cfg: PretrainConfig) -> dict:
     })
     save_tiny(model, tokenizer, out, metrics)
     shutil.rmtree(out / CHECKPOINT, ignore_errors=True)  # the finished weights replace it
+    run.write_status(State(res.status), steps=res.steps, total_steps=cfg.steps)
     print(json.dumps({k: v for k, v in metrics.items() if k not in ("config", "evals_during_training")},
                      indent=2), flush=True)
     return metrics

@@ -19,12 +19,13 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from training.core import paths, runs
+from training.core import paths
 from training.core.config import build_config, cli_line, parse_config
 from training.core.pool import run_jobs
-from training.figures import RL_METRICS, rl_figure, save_figure
+from training.core.rundir import RunDir, State
 from training.grpo import GRPOConfig
 from training.grpo import main as grpo_main
+from training.lab.figures import RL_METRICS, rl_figure, save_figure
 from training.task.analysis import mean_sd
 
 RECIPES = paths.RECIPES / "tiny" / "rl"
@@ -70,9 +71,9 @@ def _job(p: dict) -> dict:
 def _result(start: str, seed: int, run_dir: str, m: dict) -> dict:
     """One run's row of rl.json: its curve, and the share of its groups that taught anything (a group whose
     answers are all right or all wrong has zero advantages: no learning signal)."""
-    steps = [r for r in runs.read_progress(Path(run_dir)) if "useful_groups" in r]
+    steps = [r for r in RunDir(run_dir).read_progress() if "useful_groups" in r]
     useful = sum(r["useful_groups"] for r in steps) / len(steps) if steps else None
-    return {"start": start, "seed": seed, "run_dir": run_dir, "curve": m["curve"], "status": m["status"],
+    return {"start": start, "seed": seed, "run_dir": paths.portable(run_dir), "curve": m["curve"], "status": m["status"],
             "seconds": m["seconds"], "useful_groups": useful}
 
 
@@ -108,8 +109,8 @@ def main(cfg: RLSweepConfig) -> dict:
         for seed in cfg.seeds:
             run_dir = out / "runs" / f"{label.replace(' ', '_')}-s{seed}"
             grpo = cfg.run_config(adapter, seed, str(run_dir))
-            done = runs.read_metrics(run_dir)
-            if done and done["status"] == runs.COMPLETED and done["steps"] == grpo.steps:
+            done = RunDir(run_dir).read_metrics()
+            if done and done["status"] == State.COMPLETED and done["steps"] == grpo.steps:
                 results.append(_result(label, seed, str(run_dir), done))
             else:
                 payloads.append({"start": label, "grpo": asdict(grpo)})
@@ -118,7 +119,7 @@ def main(cfg: RLSweepConfig) -> dict:
                         lambda r, k, n: print(f"[rl] {k}/{n} {r['start']} seed {r['seed']}: accuracy "
                                               f"{r['curve'][0]['accuracy']:.3f} -> {r['curve'][-1]['accuracy']:.3f} "
                                               f"({time.perf_counter() - t0:.0f}s)"
-                                              + ("" if r["status"] == runs.COMPLETED else
+                                              + ("" if r["status"] == State.COMPLETED else
                                                  f" [{r['status'].upper()}: rerun the sweep to resume it]"),
                                               flush=True))
     results.sort(key=lambda r: (cfg.start_labels.index(r["start"]), r["seed"]))

@@ -33,19 +33,24 @@ import json
 import os
 import sys
 import time
-import traceback
 from dataclasses import asdict, dataclass, field
+from itertools import islice
 from pathlib import Path
+from typing import Iterator
 
-from training.core import paths, precision, runs
+from training.core import paths, precision
 from training.core.config import parse_config
-from training.core.encode import batches, encode_all
+from training.core.encode import batches, encode_all, encode_chat
 from training.core.evaluation import evaluate_model
+from training.core.generate import generate
 from training.core.hf_trainer import train_with_trainer
 from training.core.loop import cycle_epochs, train
 from training.core.models import load_model, lora_targets, resolve, save_weights, unseen_format_tokens
+from training.core.rundir import RunDir, State, StopFlag, is_main_process, open_run
 from training.core.sources import WORLD_STYLES, load_pairs
+from training.task.correction import correct
 from training.task.traces import LongKnobs
+from training.task.world import problems
 
 # The paper's Table 2: (examples, epochs, batch size).
 PAPER_SCHEDULE = [(8_000, 4, 8), (16_000, 4, 16), (32_000, 4, 32), (64_000, 3, 64), (128_000, 3, 128),
@@ -78,7 +83,16 @@ class SFTConfig:
     target_modules: list[str] = field(default_factory=list)  # empty = every linear layer of the family
     epochs: float = 0              # 0 = the paper's epochs for this data size
     batch_size: int = 8            # the paper's batch at its smallest size (8k); 0 = N / steps_per_epoch
-    steps_per_epoch: int = 32      # used only when batch_size is 0
+    steps_per_epoch: int = 32      # used only when batch_size is 0 (the paper's ~1,000 per epoch, scaled by 1/32)
+    max_steps: int = 0             # 0 = epochs x steps per epoch; else exactly this many optimizer steps
+                                   # (the data-vs-steps sweep: the same steps at every N)
+    # ways out of the valley, at the same N (the long-CoT data of N problems stays the target)
+    curriculum: str = ""           # "" | short-to-long: the first curriculum_split of the steps on short traces
+    curriculum_split: float = 0.5  # of the same N problems, the rest on their long traces
+    correction_rounds: int = 0     # on-policy correction: after correction_start of the steps on long traces,
+    correction_start: float = 0.5  # this many rounds of: sample the student's own traces of the N problems,
+    correction_temperature: float = 0.7  # keep each up to its first wrong step, let the world write the right
+                                   # continuation (training.task.correction), train on it (loss on it only)
     lr: float = 0                  # 0 = 6e-3 for LoRA on the tiny model (LOG.md), 1e-4 LoRA / 5e-5 full on hub models
     warmup_ratio: float = 0.05
     weight_decay: float = 0.0
@@ -117,6 +131,17 @@ class SFTConfig:
             raise ValueError(f"lora_r must be in [1, 1024], got {self.lora_r}")
         if self.batch_size < 0 or self.steps_per_epoch < 1 or self.max_len < 16:
             raise ValueError("batch_size >= 0, steps_per_epoch >= 1 and max_len >= 16 required")
+        if self.max_steps < 0 or self.max_steps > 1_000_000:
+            raise ValueError(f"max_steps must be in [0, 1,000,000] (0 = from the epochs), got {self.max_steps}")
+        if self.curriculum not in ("", "short-to-long"):
+            raise ValueError(f"curriculum must be '' or 'short-to-long', got {self.curriculum!r}")
+        if not 0 < self.curriculum_split < 1 or not 0 <= self.correction_start < 1:
+            raise ValueError("curriculum_split must be in (0, 1) and correction_start in [0, 1)")
+        if not 0 <= self.correction_rounds <= 20 or self.correction_temperature < 0:
+            raise ValueError("correction_rounds must be in [0, 20] and correction_temperature >= 0")
+        if (self.curriculum or self.correction_rounds) and (self.data != "world" or self.style != "long"):
+            raise ValueError("the curriculum and on-policy correction train toward the world's long traces: "
+                             "use data=world and style=long")
         if self.trainer not in ("auto", "loop", "hf"):
             raise ValueError(f"trainer must be auto, loop or hf, got {self.trainer!r}")
         precision.check(self.precision)
@@ -152,26 +177,73 @@ def resolve_schedule(cfg: SFTConfig, is_tiny: bool) -> dict:
     return {"epochs": epochs, "batch_size": batch, "lr": lr}
 
 
+def training_batches(cfg: SFTConfig, model, tok, examples: list[dict], batch_size: int, total_steps: int,
+                     info: dict) -> Iterator[dict]:
+    """The batches of a run, one per optimizer step, in phases:
+    - plain: the N examples, epoch after epoch (a new shuffle each epoch);
+    - curriculum short-to-long: the short traces of the N problems for the first part of the steps, then their
+      long traces;
+    - on-policy correction: long traces first, then each round rebuilds the examples from the student's own
+      samples of the N problems, corrected by the world (sampled from the model as it is at that moment).
+    `info` gets each phase's numbers (the run's metrics record them)."""
+    pad = tok.pad_token_id
+
+    def epochs_of(exs: list[dict], salt: int) -> Iterator[dict]:
+        return cycle_epochs(lambda e: batches(exs, batch_size, cfg.seed * 1000 + e + salt, pad))
+
+    if cfg.curriculum == "short-to-long":
+        first = max(1, round(cfg.curriculum_split * total_steps))
+        short = encode_all(tok, load_pairs("world", cfg.n, "short", cfg.world, cfg.data_seed), cfg.max_len).examples
+        info["phases"] = [{"data": "short traces", "steps": first}, {"data": "long traces", "steps": total_steps - first}]
+        yield from islice(epochs_of(short, 0), first)
+        yield from epochs_of(examples, 500)
+        return
+    if cfg.correction_rounds:
+        first = round(cfg.correction_start * total_steps)
+        per_round = max(1, (total_steps - first) // cfg.correction_rounds)
+        info["phases"] = [{"data": "long traces", "steps": first}]
+        yield from islice(epochs_of(examples, 0), first)
+        for r in range(cfg.correction_rounds):
+            steps = per_round if r < cfg.correction_rounds - 1 else total_steps - first - per_round * r
+            corrected, stats = corrected_examples(cfg, model, tok, r)
+            info["phases"].append({"data": f"correction round {r + 1}", "steps": steps, **stats})
+            print(f"[sft] correction round {r + 1}: {json.dumps(stats)}", flush=True)
+            yield from islice(epochs_of(corrected, 100 * (r + 1)), steps)
+        return
+    yield from epochs_of(examples, 0)
+
+
+def corrected_examples(cfg: SFTConfig, model, tok, round_: int) -> tuple[list[dict], dict]:
+    """The N problems as the student writes them now (sampled), each cut at its first wrong step and continued
+    by the world (training.task.correction); encoded with the loss on the world's continuation only."""
+    probs = problems(cfg.world, "train", cfg.n)
+    was_training = model.training
+    gens = generate(model, tok, [p.prompt for p in probs], max_new_tokens=cfg.eval_max_new_tokens,
+                    temperature=cfg.correction_temperature, top_p=0.95, seed=cfg.seed * 1000 + round_)
+    if was_training:
+        model.train()
+    out, kinds = [], {}
+    for p, g in zip(probs, gens):
+        c = correct(p, g.text, seed=cfg.data_seed * 1_000_003 + p.index, knobs=cfg.knobs())
+        kinds[c.first_error or "clean"] = kinds.get(c.first_error or "clean", 0) + 1
+        e = encode_chat(tok, p.prompt, c.continuation, context=c.prefix)
+        if len(e["input_ids"]) <= cfg.max_len:
+            out.append(e)
+    stats = {"samples": len(gens), "kept": len(out), "clean": kinds.pop("clean", 0), "first_errors": kinds,
+             "mean_sample_tokens": round(sum(g.n_tokens for g in gens) / max(1, len(gens)), 1)}
+    return out, stats
+
+
 def main(cfg: SFTConfig) -> dict:
     """Train, save, (optionally) evaluate. Returns metrics.json's content."""
     if int(os.environ.get("WORLD_SIZE", "1")) > 1 and not cfg.run_dir:
         raise ValueError("a multi-process run needs an explicit run_dir (every process must share it)")
-    cfg.run_dir, cfg.data = paths.expand(cfg.run_dir), paths.expand(cfg.data)
-    run_dir = Path(cfg.run_dir) if cfg.run_dir else runs.new_run_dir("sft")
-    run_dir.mkdir(parents=True, exist_ok=True)
-    cfg.run_dir = str(run_dir)
-    runs.write_config(run_dir, cfg, "training.sft")
-    runs.write_status(run_dir, runs.STARTING)
-    try:
-        return _run(cfg, run_dir)
-    except Exception as e:
-        if runs.is_main_process():
-            (run_dir / runs.ERROR).write_text(traceback.format_exc())
-        runs.write_status(run_dir, runs.FAILED, error=f"{type(e).__name__}: {e}")
-        raise
+    cfg.data = paths.expand(cfg.data)
+    with open_run(cfg.run_dir, cfg, "training.sft", prefix="sft") as run:
+        return _run(cfg, run)
 
 
-def _run(cfg: SFTConfig, run_dir: Path) -> dict:
+def _run(cfg: SFTConfig, run: RunDir) -> dict:
     import torch
 
     if cfg.threads:
@@ -192,7 +264,7 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
         raise ValueError(f"every example is longer than max_len={cfg.max_len} tokens")
     batch_size = min(sched["batch_size"], len(enc.examples))
     steps_per_epoch = max(1, len(enc.examples) // batch_size)
-    total_steps = max(1, round(sched["epochs"] * steps_per_epoch))
+    total_steps = cfg.max_steps or max(1, round(sched["epochs"] * steps_per_epoch))
 
     # 2. model: LoRA adapter on a frozen base, or every weight
     if cfg.method == "lora":
@@ -215,30 +287,33 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
         "examples": len(enc.examples), "dropped_too_long": enc.dropped, "train_tokens": enc.n_tokens,
         "mean_example_tokens": enc.n_tokens / len(enc.examples), "epochs": sched["epochs"],
         "batch_size": batch_size, "steps_per_epoch": steps_per_epoch, "total_steps": total_steps,
+        "epochs_seen": round(total_steps / steps_per_epoch, 3),
         "lr": sched["lr"], "trainable_params": trainable, "total_params": total,
         "device": train_device, "precision": prec.to_dict(), "setup_s": round(time.perf_counter() - t0, 2),
     }
     print(f"[sft] {json.dumps(info)}", flush=True)
-    runs.write_status(run_dir, runs.RUNNING, **info)
+    run.write_status(State.RUNNING, **info)
 
     # 3. train
-    pad = tok.pad_token_id
-    weights_dir = run_dir / (runs.ADAPTER if cfg.method == "lora" else runs.MODEL)
-    stop = runs.StopFlag.for_run(run_dir)
+    weights_dir = run.weights_dir(cfg.method)
+    stop = StopFlag.for_run(run)
 
     def on_log(rec):
         print(f"[sft] step {rec['step']}/{rec['total_steps']} loss {rec['loss']:.4f} "
               f"{rec['tokens_per_s']:.0f} tok/s eta {rec['eta_s']:.0f}s", flush=True)
 
+    if use_hf and (cfg.curriculum or cfg.correction_rounds):
+        raise ValueError("the curriculum and on-policy correction run in our loop (trainer: loop), not in "
+                         "transformers.Trainer")
     try:
         if use_hf:
-            res = train_with_trainer(model, tok, enc.examples, cfg, sched, batch_size, run_dir, stop, on_log,
+            res = train_with_trainer(model, tok, enc.examples, cfg, sched, batch_size, run, stop, on_log,
                                      weights_dir, bf16=prec.bf16)
         else:
-            it = cycle_epochs(lambda e: batches(enc.examples, batch_size, cfg.seed * 1000 + e, pad))
+            it = training_batches(cfg, model, tok, enc.examples, batch_size, total_steps, info)
             res = train(model, it, total_steps, sched["lr"], cfg.warmup_ratio, cfg.weight_decay,
                         cfg.grad_clip, bf16=prec.bf16, log_every=cfg.log_every,
-                        progress_path=run_dir / runs.PROGRESS, stop=stop, on_log=on_log,
+                        run=run, stop=stop, on_log=on_log,
                         epoch_of_step=lambda s: s / steps_per_epoch)
     finally:
         stop.restore()
@@ -247,9 +322,9 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
     model.eval()
     if not use_hf:
         save_weights(model, tok, weights_dir, cfg.method)
-    partial = res.status == runs.STOPPED
-    if partial and runs.is_main_process():
-        (run_dir / runs.PARTIAL).write_text(f"stopped by {res.stop_reason} at step {res.steps}/{total_steps}\n")
+    partial = res.status == State.STOPPED
+    if partial:
+        run.mark_partial(f"stopped by {res.stop_reason} at step {res.steps}/{total_steps}")
     metrics = {
         "status": res.status, "partial": partial, "stop_reason": res.stop_reason,
         "steps": res.steps, "tokens": res.tokens, "train_seconds": round(res.seconds, 2),
@@ -257,17 +332,17 @@ def _run(cfg: SFTConfig, run_dir: Path) -> dict:
         "weights": weights_dir.name, **info, "config": asdict(cfg),
     }
     # 5. evaluate (in the same process: the model is already loaded)
-    if not runs.is_main_process():
+    if not is_main_process():
         return metrics
     if cfg.eval_n and not partial:
-        runs.write_status(run_dir, runs.EVALUATING, **info)
+        run.write_status(State.EVALUATING, **info)
         if cfg.method == "lora":  # the adapter is saved: fold it into the weights, generation is ~30% faster
             model = model.merge_and_unload()
         ev = evaluate_model(model, tok, cfg.world, cfg.eval_n, max_new_tokens=cfg.eval_max_new_tokens,
-                            batch_size=200, out_dir=run_dir / runs.EVAL, precision=cfg.eval_precision)
+                            batch_size=200, out_dir=run.eval, precision=cfg.eval_precision)
         metrics["eval"] = ev["summary"]
-    runs.write_metrics(run_dir, metrics)
-    runs.write_status(run_dir, res.status, partial=partial, steps=res.steps, total_steps=total_steps)
+    run.write_metrics(metrics)
+    run.write_status(State(res.status), partial=partial, steps=res.steps, total_steps=total_steps)
     print(f"[sft] {res.status}: {res.steps}/{total_steps} steps in {res.seconds:.1f}s "
           f"({res.tokens_per_s:.0f} tok/s) -> {weights_dir}", flush=True)
     return metrics

@@ -25,12 +25,13 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from training.core import paths, runs
+from training.core import paths
 from training.core.config import build_config, cli_line, parse_config
 from training.core.evaluation import evaluate_model
 from training.core.models import load_model
 from training.core.pool import run_jobs
-from training.figures import save_valley_figures
+from training.core.rundir import RunDir
+from training.lab.figures import save_valley_figures
 from training.sft import SFTConfig
 from training.sft import main as sft_main
 from training.task.analysis import mean_sd
@@ -91,7 +92,7 @@ def _job(cfg_dict: dict) -> dict:
 
 def _row_from_metrics(cfg_dict: dict, m: dict) -> dict:
     return {"style": cfg_dict["style"], "n": cfg_dict["n"], "seed": cfg_dict["seed"],
-            "run_dir": cfg_dict["run_dir"], "train": {k: m.get(k) for k in (
+            "run_dir": paths.portable(cfg_dict["run_dir"]), "train": {k: m.get(k) for k in (
                 "status", "steps", "tokens", "train_seconds", "tokens_per_s", "final_loss", "epochs",
                 "batch_size", "lr", "examples", "dropped_too_long", "mean_example_tokens")},
             "ran_on": ran_on(m), "summary": m.get("eval")}
@@ -176,7 +177,7 @@ def main(cfg: ValleyConfig) -> dict:
             jobs.append(asdict(cfg.run_config(style, n, seed, str(run_dir))))
     rows, todo = [], []
     for j in jobs:
-        m = runs.read_metrics(Path(j["run_dir"]))
+        m = RunDir(j["run_dir"]).read_metrics()
         if m and m.get("status") == "completed" and m.get("eval"):
             rows.append(_row_from_metrics(j, m))
         else:

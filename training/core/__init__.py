@@ -2,7 +2,7 @@
 
     paths       the one owner of artifact paths (VALLEY_HOME, the shipped assets)
     config      dataclass configs from YAML recipes and CLI flags (--help shows each field's comment)
-    runs        the run directory: file names, states, status/progress/metrics, launch, poll, stop
+    rundir      a run on disk: RunDir (files, weights, status, poll, stop, zip), State, open_run
     models      load_model(source, adapter=, merge=), LoRA targets, saving weights
     tiny_model  the embedded model's tokenizer and Qwen2 shapes; tiny_hf: tiny Qwen2/Llama/Gemma3 stand-ins
     encode      chat-template encoding with answer-only labels and EOS, padded batches

@@ -26,8 +26,18 @@ def chat_prompt(tokenizer, prompt: str, thinking: bool = False) -> str:
                                          add_generation_prompt=True, **kwargs)
 
 
-def encode_chat(tokenizer, prompt: str, completion: str) -> dict:
-    """Token ids of the whole exchange and labels that train only the assistant's part."""
+def encode_chat(tokenizer, prompt: str, completion: str, context: str = "") -> dict:
+    """Token ids of the whole exchange and labels that train only the assistant's part.
+
+    context: assistant text before `completion` that is seen but not trained on (a student's own words that
+    a teacher's continuation follows: training.task.correction)."""
+    if context:
+        e = encode_chat(tokenizer, prompt, context + completion)
+        seen = len(tokenizer(chat_prompt(tokenizer, prompt) + context, add_special_tokens=False)["input_ids"])
+        # the boundary token may merge across context and completion: keep it in the loss rather than drop it
+        seen = min(seen - 1, len(e["labels"])) if seen > 0 else 0
+        e["labels"] = [IGNORE] * seen + e["labels"][seen:]
+        return e
     messages = [{"role": "user", "content": prompt}, {"role": "assistant", "content": completion}]
     full_text = tokenizer.apply_chat_template(messages, tokenize=False)
     prompt_text = chat_prompt(tokenizer, prompt)

@@ -18,10 +18,10 @@ import os
 import time
 from pathlib import Path
 
-from training.core import runs
 from training.core.encode import collate
 from training.core.loop import LoopResult
 from training.core.models import save_weights
+from training.core.rundir import RunDir, State, is_main_process, progress_record
 
 
 def length_grouping() -> dict:
@@ -36,7 +36,7 @@ def length_grouping() -> dict:
 
 
 def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict, batch_size: int,
-                       run_dir: Path, stop, on_log, weights_dir: Path, bf16: bool = False) -> LoopResult:
+                       run: RunDir, stop, on_log, weights_dir: Path, bf16: bool = False) -> LoopResult:
     """Train and save (Trainer.save_model gathers ZeRO-3/FSDP shards; only the main process writes)."""
     import torch
     from transformers import Trainer, TrainerCallback, TrainingArguments
@@ -71,20 +71,20 @@ def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict,
             return control
 
         def on_log(self, args, st, control, logs=None, **kw):
-            if not runs.is_main_process() or not logs or "loss" not in logs:
+            if not is_main_process() or not logs or "loss" not in logs:
                 return
             now = time.perf_counter()
-            rec = runs.progress_record(st.global_step, st.max_steps, float(logs["loss"]),
-                                       float(logs.get("learning_rate", 0.0)), state["window_tokens"],
-                                       now - state["window_t"], now - state["t0"], st.epoch or 0)
+            rec = progress_record(st.global_step, st.max_steps, float(logs["loss"]),
+                                  float(logs.get("learning_rate", 0.0)), state["window_tokens"],
+                                  now - state["window_t"], now - state["t0"], st.epoch or 0)
             state["last_loss"] = rec["loss"]
             state["window_tokens"], state["window_t"] = 0, now
-            runs.append_progress(run_dir, rec)
+            run.append_progress(rec)
             on_log(rec)
 
     cuda = torch.cuda.is_available()
     args = TrainingArguments(
-        output_dir=str(run_dir / "trainer"),
+        output_dir=str(run.path / "trainer"),
         per_device_train_batch_size=per_device,
         gradient_accumulation_steps=accum,
         max_steps=total_steps,
@@ -116,5 +116,5 @@ def train_with_trainer(model, tokenizer, examples: list[dict], cfg, sched: dict,
     trainer.accelerator.wait_for_everyone()
     seconds = time.perf_counter() - state["t0"]
     steps = trainer.state.global_step
-    return LoopResult("stopped" if state["stopped"] else "completed", steps, total_steps, state["tokens"],
+    return LoopResult(State.STOPPED if state["stopped"] else State.COMPLETED, steps, total_steps, state["tokens"],
                       seconds, state["last_loss"], stop.reason if state["stopped"] else "")

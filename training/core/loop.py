@@ -18,12 +18,11 @@ from __future__ import annotations
 import math
 import time
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Callable, Iterator
 
 import torch
 
-from training.core.runs import StopFlag, append_progress, progress_record
+from training.core.rundir import RunDir, StopFlag, progress_record
 
 
 def lr_at(step: int, total: int, peak: float, warmup_ratio: float, min_ratio: float = 0.0) -> float:
@@ -60,7 +59,7 @@ def train(
     grad_clip: float = 1.0,
     bf16: bool = False,
     log_every: int = 10,
-    progress_path: Path | None = None,
+    run: RunDir | None = None,
     stop: StopFlag | None = None,
     on_log: Callable[[dict], None] | None = None,
     epoch_of_step: Callable[[int], float] | None = None,
@@ -130,8 +129,8 @@ def train(
             rec = progress_record(done, total_steps, window_loss / window_n, cur_lr, window_tokens,
                                   now - window_t, now - t0, epoch_of_step(done) if epoch_of_step else None,
                                   start_step=start_step)
-            if progress_path:
-                append_progress(progress_path, rec)
+            if run is not None:
+                run.append_progress(rec)
             if on_log:
                 on_log(rec)
             window_loss, window_n, window_tokens, window_t = 0.0, 0, 0, now

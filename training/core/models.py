@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from training.core import paths
+from training.core import paths, smollm2
 
 # The paper's small models (all instruct variants), offered by the app.
 PAPER_MODELS = [
@@ -29,6 +29,8 @@ PAPER_MODELS = [
     "google/gemma-3-1b-it",
 ]
 TINY_ALIASES = ("tiny", "tiny-base", "embedded", "")
+# Real small language models a fresh machine can get without the Hub (fetched and converted on first use).
+REAL_SLMS = [smollm2.NAME]
 
 # LoRA target modules by model family (config.model_type): every linear layer of the block.
 _BLOCK_LINEARS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
@@ -41,10 +43,29 @@ class ModelLoadError(ValueError):
 
 
 def resolve(source: str | Path | None) -> str:
-    """'tiny' -> the embedded model's folder; anything else unchanged."""
+    """'tiny' -> the embedded model's folder; 'SmolLM2-135M-Instruct' -> its converted folder (fetched and
+    converted on first use, training.core.smollm2); a portable path ('assets/tiny-base', '$VALLEY_HOME/...',
+    as shipped adapters and results record them) -> this machine's folder; anything else unchanged."""
     if source is None or str(source).strip() in TINY_ALIASES:
         return str(paths.TINY_BASE)
-    return str(source).strip()
+    if smollm2.is_alias(source):
+        try:
+            return str(smollm2.ensure())
+        except smollm2.FetchError as e:
+            raise ModelLoadError(str(e)) from None
+    return paths.concrete(str(source).strip())
+
+
+def describe(source: str | Path | None) -> dict:
+    """What a model name stands for, for every result to record: its name, and for a converted model which
+    weights it runs ("4-bit GGUF (Q4_1), dequantized to fp32" or "original weights") and where they came from."""
+    src = str(source or "tiny").strip() or "tiny"
+    if src in TINY_ALIASES:
+        return {"name": "tiny", "weights": "the embedded model (assets/tiny-base)"}
+    if smollm2.is_alias(src):
+        return smollm2.describe_folder(smollm2.folder()) or {"name": smollm2.NAME, "weights": "not fetched yet"}
+    info = smollm2.describe_folder(paths.concrete(src)) if Path(paths.concrete(src)).is_dir() else None
+    return info or {"name": paths.portable(src)}
 
 
 def check_source(source: str | Path | None) -> str:
@@ -143,6 +164,7 @@ def save_weights(model, tokenizer, out: Path, method: str) -> None:
     if method != "tokenizer-and-eos":
         model.save_pretrained(out)
     if method == "lora":
+        portable_base(out)
         return
     tokenizer.save_pretrained(out)
     # generation must stop at the end-of-turn token the model was trained to emit: a model that never
@@ -152,6 +174,20 @@ def save_weights(model, tokenizer, out: Path, method: str) -> None:
     if tokenizer.eos_token_id is not None and tokenizer.eos_token_id not in eos:
         model.generation_config.eos_token_id = [tokenizer.eos_token_id] + eos
         model.generation_config.save_pretrained(out)
+
+
+def portable_base(adapter: Path) -> None:
+    """Make an adapter name its base so that it loads on any machine: the embedded model as 'assets/tiny-base'
+    (relative to the repo, where plain peft finds it from the repo's root), a run's folder as
+    '$VALLEY_HOME/...' (resolved by load_model), a hub id as it is."""
+    import json
+
+    cfg_path = Path(adapter) / "adapter_config.json"
+    cfg = json.loads(cfg_path.read_text())
+    base = cfg.get("base_model_name_or_path") or ""
+    if base and paths.portable(base) != base:
+        cfg["base_model_name_or_path"] = paths.portable(base)
+        cfg_path.write_text(json.dumps(cfg, indent=2, sort_keys=True) + "\n")
 
 
 def _explain(src: str, e: Exception) -> str:

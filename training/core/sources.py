@@ -19,7 +19,18 @@ from training.core.openr1 import load_openr1_pairs
 from training.task.traces import LongKnobs, write_trace
 from training.task.world import problems
 
-WORLD_STYLES = ("long", "short", "mixed", "padded", "answer")
+WORLD_STYLES = ("long", "short", "mixed", "mixed-1:4", "padded", "answer")
+
+
+def long_share(style: str) -> float | None:
+    """The share of long traces in a mixed style: 'mixed' is 1:1 (0.5), 'mixed-a:b' is a long : b short
+    ('mixed-1:4', the ratio published work found to help small models, is 0.2); None for other styles."""
+    if style == "mixed":
+        return 0.5
+    if style.startswith("mixed-"):
+        a, b = style[len("mixed-"):].split(":")
+        return int(a) / (int(a) + int(b))
+    return None
 
 
 class DataError(ValueError):
@@ -31,15 +42,16 @@ def world_pairs(n: int, style: str = "long", world: str = "classroom", seed: int
     """The first n training problems of the world, written in `style`.
 
     Problem i is the same for every n (nested subsets). `mixed` writes each problem long or
-    short with probability 1/2 (decided per problem by the seed).
+    short with probability 1/2 (decided per problem by the seed); `mixed-1:4` long with probability 1/5.
     """
     if style not in WORLD_STYLES:
         raise DataError(f"unknown style {style!r}; choose from {list(WORLD_STYLES)}")
     out = []
+    share = long_share(style)
     for p in problems(world, "train", n):
         s = style
-        if style == "mixed":
-            s = "long" if random.Random(f"mixed:{seed}:{p.index}").random() < 0.5 else "short"
+        if share is not None:
+            s = "long" if random.Random(f"mixed:{seed}:{p.index}").random() < share else "short"
         out.append((p.prompt, write_trace(p, s, seed=seed * 1_000_003 + p.index, knobs=knobs)))
     return out
 

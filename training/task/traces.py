@@ -136,15 +136,28 @@ def _claim(step: Step, value: int) -> str:
     return step.text().rsplit("=", 1)[0] + f"= {value}"
 
 
-def _write_long(problem: Problem, rng: random.Random, k: LongKnobs) -> str:
+def write_long_from(problem: Problem, done: int, seed: int = 0, knobs: LongKnobs | None = None) -> str:
+    """The rest of a long trace after its first `done` gold steps: steps done..end in the long style (checks,
+    doubts, slips caught), the recap and the answer. What the world, as an exact teacher, writes after a
+    student's own correct prefix (training.task.correction)."""
+    k = knobs or LongKnobs()
+    rng = random.Random(f"long-from:{problem.expr}:{done}:{seed}")
+    body = _write_long(problem, rng, LongKnobs(k.check_rate, k.slip_rate, 1.0, k.false_alarm_rate, k.verbosity),
+                       start=done)
+    return body[len("<think>\n"):]
+
+
+def _write_long(problem: Problem, rng: random.Random, k: LongKnobs, start: int = 0) -> str:
     e = problem.expr
     states = expression_states(e)
-    lines = [_pick(rng, OPENINGS).format(e=e)]
-    if rng.random() < k.verbosity:
+    lines = [_pick(rng, OPENINGS).format(e=e)] if start == 0 else []
+    if start == 0 and rng.random() < k.verbosity:
         lines.append(_pick(rng, PLANS))
     carried_slip = None  # (step index, wrong value) of a slip that was not caught
-    values: list[int] = []  # the value this trace commits for each step
+    values: list[int] = [s.result for s in problem.steps[:start]]  # the value this trace commits for each step
     for i, step in enumerate(problem.steps):
+        if i < start:
+            continue
         # An uncaught slip changes the operands of later steps that use it (the trace stays
         # self-consistent, and wrong). Only happens when catch_rate < 1.
         if carried_slip is not None:

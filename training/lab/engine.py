@@ -11,9 +11,10 @@ The app never reaches into trainer internals. It calls:
     poll(run_dir, proc) -> RunState            status, progress lines, metrics (from files: a reload costs nothing)
     stop(run_dir, proc)                        ask a run to stop cleanly (STOP file, then SIGTERM)
     command_for(cfg, module)                   the equivalent command line (the app shows it: it teaches)
+    RunDir, State                              a run's files and its states (training.core.rundir)
 
 Training always runs in a subprocess of the same command users run: a crash, an OOM or a kill never
-takes the app down, and the run directory (training.core.runs) is the whole truth about a run.
+takes the app down, and the run directory (training.core.rundir) is the whole truth about a run.
 """
 
 from __future__ import annotations
@@ -25,23 +26,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from training.core import paths, runs
+from training.core import paths
 from training.core.config import build_config, cli_line, load_yaml
 from training.core.encode import chat_prompt
 from training.core.generate import eos_ids, pick_next
-from training.core.models import PAPER_MODELS, TINY_ALIASES, check_source, load_model
+from training.core.models import PAPER_MODELS, REAL_SLMS, TINY_ALIASES, check_source, load_model
 from training.core.openr1 import available as openr1_available
+from training.core.rundir import RunDir, RunState, State
 from training.core.sources import count_chat_file
 from training.grpo import GRPOConfig
 from training.sft import SFTConfig, resolve_schedule
 
 SFT, GRPO = "training.sft", "training.grpo"   # the commands the app launches
-RunState = runs.RunState
+__all__ = ["RunDir", "RunState", "State"]  # re-exported: the app's names for runs
 GRPO_RECIPE = paths.RECIPES / "tiny" / "grpo" / "classroom.yaml"  # the app's RL runs, as the shipped sweep
 
 
 def list_models() -> list[str]:
-    return ["tiny"] + PAPER_MODELS
+    return ["tiny"] + REAL_SLMS + PAPER_MODELS
 
 
 # ----------------------------------------------------------------------------------------------
@@ -141,6 +143,8 @@ def check_model(model: str | None, allow_local: bool = False, forbidden: Path | 
     model = (model or "").strip() or "tiny"
     if model in TINY_ALIASES:
         return "tiny"
+    if model in REAL_SLMS:  # fetched and converted on its first use (training.core.smollm2), by the run itself
+        return model
     local = model.startswith(("/", ".", "~")) or not HUB_ID.match(model)
     if local:
         folder = Path(model).expanduser().resolve()
@@ -174,7 +178,7 @@ def check_seed(seed) -> int:
     return int(seed)
 
 
-def sft_config(model: str = "tiny", data: str = "world", upload: str | None = None, n: int = 250,
+def sft_config(*, model: str = "tiny", data: str = "world", upload: str | None = None, n: int = 250,
                style: str = "long", method: str = "lora", lora_r: int = 16, lora_alpha: int = 32,
                epochs: float = 0, lr: float = 6e-3, seed: int = 0, eval_n: int = 200,
                eval_max_new_tokens: int = 512, allow_local_models: bool = False, forbidden: Path | None = None,
@@ -215,7 +219,7 @@ def schedule(cfg: SFTConfig, is_tiny: bool = True) -> dict:
     return {**s, "steps": max(1, cfg.n // s["batch_size"]) * s["epochs"]}
 
 
-def grpo_config(init_adapter: str = "", steps: int = 20, seed: int = 0) -> GRPOConfig:
+def grpo_config(*, init_adapter: str = "", steps: int = 20, seed: int = 0) -> GRPOConfig:
     """GRPO as the shipped RL sweep runs it (its recipe), from a start, for `steps` steps."""
     return build_config(GRPOConfig, {**load_yaml(GRPO_RECIPE), "init_adapter": init_adapter or "",
                                      "steps": int(steps), "seed": check_seed(seed or 0),
@@ -239,16 +243,16 @@ def start_run(cfg, run_dir: Path | None = None, env: dict | None = None, module:
               nice: int = 0) -> RunHandle:
     """Write the run's config and launch `python -m <module> --config <run_dir>/config.yaml`
     (training.sft or training.grpo: both write the same run-directory files)."""
-    run_dir = Path(run_dir) if run_dir else runs.new_run_dir("run")
-    return RunHandle(run_dir, runs.launch(module, cfg, run_dir, env, nice))
+    run = RunDir(run_dir) if run_dir else RunDir.new("run")
+    return RunHandle(run.path, run.launch(module, cfg, env, nice))
 
 
 def poll(run_dir: Path, proc: subprocess.Popen | None = None, pid: int | None = None) -> RunState:
-    return runs.poll(run_dir, proc, pid)
+    return RunDir(run_dir).poll(proc, pid)
 
 
 def mark_abandoned(run_dir: Path, message: str) -> None:
-    runs.mark_abandoned(run_dir, message)
+    RunDir(run_dir).mark_abandoned(message)
 
 
 def config_from(module: str, values: dict):
@@ -258,4 +262,4 @@ def config_from(module: str, values: dict):
 
 
 def stop(run_dir: Path, proc: subprocess.Popen | None = None) -> None:
-    runs.stop(run_dir, proc)
+    RunDir(run_dir).request_stop(proc)

@@ -13,7 +13,7 @@
 # (it saves a partial adapter and is not evaluated) and the finished runs are packed into OUT_DIR as tar
 # files in the sweeps' own layout: unpack them into $VALLEY_HOME/results and the CPU sweeps pick the runs
 # up. A base evaluation in .valley/results/base-only (carried along) is reused instead of redone.
-#   STAGE=ladder DEADLINE=510 bash training/runs/gpu_valley.sh [OUT_DIR]
+#   STAGE=ladder DEADLINE=510 bash training/pipelines/gpu_valley.sh [OUT_DIR]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${1:-${OUT:-/tmp/gpu-valley}}

@@ -2,8 +2,8 @@
 # The paper's whole study, stage by stage, resumable (a finished stage is skipped). Its CPU twin is
 # smoke.sh, which CI runs. Run on a machine with 8 GPUs (80 GB); set NODES/accelerate configs for more.
 #
-#   VALLEY_HOME=/data/valley bash training/runs/paper.sh            # everything
-#   STAGES="data sft" MODELS="qwen2.5-1.5b-instruct" bash training/runs/paper.sh   # a part
+#   VALLEY_HOME=/data/valley bash training/pipelines/paper.sh            # everything
+#   STAGES="data sft" MODELS="qwen2.5-1.5b-instruct" bash training/pipelines/paper.sh   # a part
 #
 # Estimates (8x H100, bf16, from the paper's setup; measure your own and keep them here):
 #   data:  ~1 h CPU per tokenizer family (220k rows tokenized), ~6 GB disk per family

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # CPU twin of paper.sh: the same stages on tiny random Qwen2 / Llama / Gemma3 models and tiny local data,
 # all built offline. CI runs it (tests/test_pipelines.py). About 2-4 minutes on 2 cores, ~100 MB of disk.
-#   bash training/runs/smoke.sh            # into a fresh temporary VALLEY_HOME
-#   VALLEY_HOME=/tmp/s bash training/runs/smoke.sh   # resumable: finished stages are skipped
+#   bash training/pipelines/smoke.sh            # into a fresh temporary VALLEY_HOME
+#   VALLEY_HOME=/tmp/s bash training/pipelines/smoke.sh   # resumable: finished stages are skipped
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 export VALLEY_HOME=${VALLEY_HOME:-$(mktemp -d)}

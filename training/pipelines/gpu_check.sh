@@ -3,7 +3,7 @@
 # vLLM, datasets or math-verify there): the gpu-marked tests, the app's default run on CUDA with its
 # breakdown, the Trainer path on CUDA for each model family, and how many fine-tunes of the embedded
 # model one GPU runs at once (steps/s with 1 and with 8 concurrent processes). About 3 minutes.
-#   bash training/runs/gpu_check.sh [OUT_DIR]
+#   bash training/pipelines/gpu_check.sh [OUT_DIR]
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 OUT=${1:-${OUT:-/tmp/gpu-check}}

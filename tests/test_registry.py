@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from app.runs import RunManager
+from app.registry import RunManager
 from training.sft import SFTConfig
 
 
@@ -157,7 +157,7 @@ def test_a_download_holds_an_adapter_that_loads_with_peft(tiny_base, tmp_path):
 
 
 def test_a_run_stops_itself_when_its_app_dies(tmp_path):
-    from training.core.runs import StopFlag
+    from training.core.rundir import StopFlag
 
     flag = StopFlag(tmp_path / "STOP", install_signals=False, parent_pid=os.getppid())
     assert not flag
@@ -166,7 +166,7 @@ def test_a_run_stops_itself_when_its_app_dies(tmp_path):
 
 
 def test_seeds_and_model_names_are_checked_before_anything_runs(tmp_path):
-    from training import engine
+    from training.lab import engine
 
     assert engine.check_seed(0) == 0 and engine.check_seed(2**32 - 1) == 2**32 - 1
     for bad in (10**30, -1, 1.5, None):

@@ -26,14 +26,13 @@ import subprocess
 import threading
 import time
 import uuid
-import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from training import engine
 from training.core import paths
+from training.lab import engine
+from training.lab.engine import RunDir, State
 
-ENTRY = "entry.json"
 # what makes two fine-tunes the same experiment (everything that changes the trained model or its score)
 SAME_RUN_KEYS = ("model", "data", "world", "style", "n", "data_seed", "method", "lora_r", "lora_alpha", "epochs",
                  "batch_size", "lr", "seed", "precision", "eval_n", "eval_max_new_tokens")
@@ -53,6 +52,10 @@ class Job:
     stopped_before_start: bool = False
     share: bool = True               # shown, anonymously, on the class's valley plot
     reused_from: str | None = None   # the finished run whose results this one reuses
+
+    @property
+    def run(self) -> RunDir:
+        return RunDir(self.run_dir)
 
     @property
     def source_dir(self) -> Path:
@@ -97,9 +100,9 @@ class RunManager:
     def _save(self, job: Job) -> None:
         entry = {"run_id": job.run_id, "owner": job.owner, "module": job.module, "submitted": job.submitted,
                  "share": job.share, "reused_from": job.reused_from, "config": dataclasses.asdict(job.cfg)}
-        tmp = job.run_dir / (ENTRY + ".tmp")
+        tmp = job.run.entry.with_suffix(".tmp")
         tmp.write_text(json.dumps(entry, indent=1))
-        tmp.replace(job.run_dir / ENTRY)
+        tmp.replace(job.run.entry)
 
     def _load(self) -> None:
         """Rebuild the registry from disk: finished runs as they are, waiting runs back in the queue,
@@ -107,7 +110,7 @@ class RunManager:
         entries = []
         for d in self.root.iterdir():
             try:
-                entries.append((d, json.loads((d / ENTRY).read_text())))
+                entries.append((d, json.loads(RunDir(d).entry.read_text())))
             except (OSError, ValueError):
                 continue
         for d, e in sorted(entries, key=lambda x: x[1]["submitted"]):
@@ -120,14 +123,15 @@ class RunManager:
             self._jobs[job.run_id] = job
             if job.reused_from:
                 continue
-            if (d / "STOP").exists() and not (d / "status.json").exists():
+            run = job.run
+            if run.stop_requested() and not run.status.exists():
                 job.stopped_before_start = True
                 continue
-            st = engine.poll(d)
-            if st.state == "queued" and not (d / "pid").exists():
+            st = run.poll()
+            if st.state == State.QUEUED and not run.launched():
                 self._queue.append(job.run_id)
             elif not st.done:
-                pid = int((d / "pid").read_text()) if (d / "pid").exists() else st.info.get("pid")
+                pid = run.read_pid() or st.info.get("pid")
                 if pid and _pid_runs(pid, d):
                     job.pid, job.started = pid, job.submitted
                 else:
@@ -173,7 +177,7 @@ class RunManager:
         for other in self._jobs.values():
             if other.reused_from is None and same_run_key(other) == key:
                 st = engine.poll(other.run_dir, other.proc)
-                if st.state == "completed" and st.metrics and st.metrics.get("eval"):
+                if st.state == State.COMPLETED and st.evaluation:
                     return other
         return None
 
@@ -212,9 +216,9 @@ class RunManager:
         with self._lock:
             job = self._own(owner, run_id)
             if job.stopped_before_start:
-                return engine.RunState(job.run_dir, "stopped", [], {}, None, "stopped while waiting")
+                return engine.RunState(job.run_dir, State.STOPPED, [], {}, None, "stopped while waiting")
             if job.proc is None and job.pid is None and not job.reused_from and run_id in self._queue:
-                return engine.RunState(job.run_dir, "queued", [], {}, None)
+                return engine.RunState(job.run_dir, State.QUEUED, [], {}, None)
         st = engine.poll(job.source_dir, job.proc, pid=job.pid)
         if job.reused_from:
             st.reused_from = job.reused_from
@@ -227,7 +231,7 @@ class RunManager:
             if run_id in self._queue:
                 self._queue.remove(run_id)
                 job.stopped_before_start = True
-                (job.run_dir / "STOP").write_text("stopped while waiting\n")
+                job.run.stop_file.write_text("stopped while waiting\n")
                 return "Stopped before it started."
             if job.reused_from or not job.alive():
                 return "This run has already finished: there is nothing to stop."
@@ -258,8 +262,8 @@ class RunManager:
             jobs = [j for j in self._jobs.values() if j.module == engine.SFT and j.share and not j.reused_from]
         for j in jobs:
             st = engine.poll(j.run_dir, j.proc, pid=j.pid)
-            ev = (st.metrics or {}).get("eval")
-            if st.state == "completed" and ev:
+            ev = st.evaluation
+            if st.state == State.COMPLETED and ev:
                 out.append({"n": j.cfg.n, "style": j.cfg.style, "model": j.cfg.model, "accuracy": ev["accuracy"],
                             "mean_tokens": ev["mean_tokens"]})
         return out
@@ -271,7 +275,7 @@ class RunManager:
                     and not j.stopped_before_start and j.cfg.style == style and j.cfg.model == model]
         counts = {n: 0 for n in ladder}
         for j in jobs:
-            if j.cfg.n in counts and engine.poll(j.run_dir, j.proc, pid=j.pid).state not in ("failed", "stopped"):
+            if j.cfg.n in counts and engine.poll(j.run_dir, j.proc, pid=j.pid).state not in (State.FAILED, State.STOPPED):
                 counts[j.cfg.n] += 1
         return counts
 
@@ -279,19 +283,10 @@ class RunManager:
     def download(self, owner: str, run_id: str) -> Path:
         """A zip of the run: the adapter (loads with peft) or the full model, records, metrics, config."""
         job = self._own(owner, run_id)
-        src = job.source_dir
-        if not (src / "metrics.json").exists():
+        src = RunDir(job.source_dir)
+        if not src.metrics.exists():
             raise ValueError("this run has not finished yet: there is nothing to download")
-        out = job.run_dir / f"valley-run-{run_id}.zip"
-        with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-            for sub in ("adapter", "model", "eval"):
-                for f in sorted((src / sub).rglob("*")) if (src / sub).exists() else []:
-                    if f.is_file():
-                        z.write(f, f"{sub}/{f.relative_to(src / sub)}")
-            for name in ("metrics.json", "config.yaml", "cmd.txt", "progress.jsonl"):
-                if (src / name).exists():
-                    z.write(src / name, name)
-        return out
+        return src.zip(job.run_dir / f"valley-run-{run_id}.zip")
 
     # -- disk ----------------------------------------------------------------------------------
     def cleanup(self) -> list[str]:

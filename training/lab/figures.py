@@ -6,15 +6,15 @@ returns a matplotlib Figure; save_valley_figures() writes the PNGs of a sweep.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import matplotlib
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from training.core import paths  # noqa: E402
+from training.lab import results  # noqa: E402
 from training.task.analysis import horizon  # noqa: E402
 
 STYLE_COLORS = {"long": "#dc2626", "short": "#2563eb", "mixed": "#7c3aed", "padded": "#6b7280"}
@@ -30,6 +30,17 @@ def save_figure(fig, path: Path, dpi: int = 110) -> Path:
     fig.savefig(path, dpi=dpi)
     plt.close(fig)
     return Path(path)
+
+
+def plain_log_x(ax, ticks: list[float] | None = None) -> None:
+    """A log x axis labelled with plain numbers (1,000 not 10^3). Besides reading better, it keeps matplotlib's
+    mathtext parser out of drawing: that parser is not thread-safe, and the app draws figures for several
+    users at once (a load test saw "ParseException" from two plots drawn together)."""
+    ax.set_xscale("log")
+    if ticks:
+        ax.set_xticks(ticks, [f"{t:,.0f}" for t in ticks])
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.minorticks_off()
 
 
 def _rows(result: dict, style: str) -> list[dict]:
@@ -75,10 +86,7 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
         for p in extra_points or []:
             ax.scatter([p["n"]], [p[key]], marker="*", s=180, color="#d97706", zorder=5,
                        label=p.get("label", "your run"))
-        ax.set_xscale("log")
-        ns = sorted({r["n"] for r in result["table"] if r["n"] > 0})
-        ax.set_xticks(ns, [f"{n:,}" for n in ns])
-        ax.minorticks_off()
+        plain_log_x(ax, sorted({r["n"] for r in result["table"] if r["n"] > 0}))
         ax.set_xlabel("N fine-tuning examples (log scale)")
         ax.set_ylabel(label)
         if key == "accuracy":
@@ -107,7 +115,7 @@ def paper_panel(ax, ref: dict, result: dict | None = None):
             ax.plot([r["n"] / scale for r in rows], [r["accuracy_mean"] / b for r in rows], marker="o",
                     color=STYLE_COLORS["long"], lw=2, label=f"tiny model (world N x {1 / scale:.0f})")
     ax.axhline(1.0, color="black", ls="--", lw=1)
-    ax.set_xscale("log")
+    plain_log_x(ax)
     ax.set_xlabel("N long-CoT examples (paper scale)")
     ax.set_ylabel("accuracy / base accuracy")
     ax.set_title("Paper's stated numbers (text, not plots)")
@@ -220,8 +228,7 @@ def curves_for(result: dict) -> dict[str, dict]:
 
 def save_valley_figures(result: dict, out: Path, paper_ref_path: Path | None = None) -> list[Path]:
     out = Path(out)
-    ref_path = paper_ref_path or paths.ASSETS / "paper_reference.json"
-    ref = json.loads(ref_path.read_text()) if ref_path.exists() else None
+    ref = results.read(paper_ref_path) if paper_ref_path else results.paper_reference()
     curves = curves_for(result)
     figs = {
         "valley.png": valley_figure(result, paper_ref=ref),

@@ -8,26 +8,19 @@ lessons' figure facts), so a regenerated sweep changes every quote at once and n
     valley_verdict(valley)                           # what the top of the ladder does, in plain words
     rl_verdict(rl)                                   # what GRPO did from each start, in plain words
 
-`python -m training.facts` prints every key with its value (the names a lesson source may use).
+`python -m training.lab.facts` prints every key with its value (the names a lesson source may use).
 """
 
 from __future__ import annotations
 
 import functools
-import json
 import re
 import sys
-from pathlib import Path
 
-from training import checker_report
-from training.core import paths
+from training.lab import kit, results
+from training.task import checker_score
 from training.task.analysis import horizon
 
-VALLEY = paths.ASSETS / "valley" / "classroom" / "valley.json"
-ABLATIONS = paths.ASSETS / "valley" / "classroom" / "ablations.json"
-RL = paths.ASSETS / "rl" / "classroom" / "rl.json"
-LESSON_FACTS = paths.LESSONS / "figures" / "facts.json"
-TIMINGS = paths.ASSETS / "timings.json"
 PLACEHOLDER = re.compile(r"\{\{\s*([\w.\-]+)\s*\}\}")
 # the paper's stated numbers the verdicts cite (its text; assets/paper_reference.json has them all)
 PAPER_NO_RECOVERY = "Qwen2.5-0.5B (14% base, 11% after 220k) and Gemma-3-1B (24% base, 15% after 220k)"
@@ -35,10 +28,6 @@ PAPER_NO_RECOVERY = "Qwen2.5-0.5B (14% base, 11% after 220k) and Gemma-3-1B (24%
 
 def pct(x: float | None, digits: int = 1) -> str:
     return "n/a" if x is None else f"{100 * x:.{digits}f}%"
-
-
-def read_result(path: Path) -> dict | None:
-    return json.loads(path.read_text()) if path.exists() else None
 
 
 def _rows(valley: dict, style: str) -> list[dict]:
@@ -197,7 +186,7 @@ def checker_facts() -> dict[str, str]:
     """The step checker against the hand-labelled real model texts (tests/data/real_texts), as it reads them now
     (about a second). A one-time held-out score cannot be recomputed once the texts informed a fix: those stay
     in training/LOG.md."""
-    res = checker_report.evaluate(checker_report.load())
+    res = checker_score.evaluate(checker_score.load())
     return {"checker.texts": str(res["texts"]), "checker.recall": pct(res["recall_all"], 0),
             "checker.caught": str(res["caught"]), "checker.wrong": str(res["wrong_claims"]),
             "checker.false_alarms": str(res["false_alarms"]), "checker.coverage": pct(res["coverage_checker"], 0)}
@@ -205,13 +194,13 @@ def checker_facts() -> dict[str, str]:
 
 def load() -> dict[str, str]:
     facts: dict[str, str] = {}
-    if checker_report.DATA.exists():  # the labelled texts live with the tests
+    if checker_score.DATA.exists():  # the labelled texts live with the tests
         facts.update(checker_facts())
-    for path, fn in ((VALLEY, valley_facts), (RL, rl_facts), (ABLATIONS, ablation_facts)):
-        data = read_result(path)
+    sweep = results.sweep()
+    for data, fn in ((sweep.valley, valley_facts), (results.rl().result, rl_facts), (sweep.ablations, ablation_facts)):
         if data is not None:
             facts.update(fn(data))
-    timings = read_result(TIMINGS)
+    timings = results.timings()
     if timings:
         cpu, gpu = timings["cpu_avx2"], timings["gpu_h100"]
         facts.update({"time.cpu.wall": f"{cpu['wall_s']:.0f}", "time.cpu.train": f"{cpu['train_s']:.0f}",
@@ -219,12 +208,10 @@ def load() -> dict[str, str]:
                       "time.cpu.slow_wall": f"{timings['cpu_avx2_slow_laptop_estimate']['wall_s']:.0f}",
                       "time.gpu.train": f"{gpu['train_s']:.0f}", "time.gpu.generation": f"{gpu['generation_s']:.0f}",
                       "time.gpu.n4000_train": f"{gpu['n4000_train_s']:.0f}", "time.gpu.runs_at_once": str(gpu['runs_at_once'])})
-    minutes = 0
-    for src in sorted(paths.LESSONS.glob("0[1-7]_*/lesson.src.md")):  # the lessons, not the guide
-        m = re.search(r"^duration: (\d+)", src.read_text(encoding="utf-8"), re.M)
-        minutes += int(m.group(1)) if m else 0
-    facts["lessons.total_minutes"] = str(minutes)
-    lesson = read_result(LESSON_FACTS)
+    lessons = [le for le in kit.list_lessons(name="lesson.src.md") if le.path.parent.name[:2] in ("01", "02", "03",
+                                                                                                 "04", "05", "06", "07")]
+    facts["lessons.total_minutes"] = str(sum(le.minutes for le in lessons))  # the lessons, not the guide
+    lesson = results.lesson_figure_facts()
     if lesson:
         lengths = lesson.get("trace_lengths", {})
         for style, tokens in lengths.items():
@@ -239,7 +226,7 @@ def render(text: str, facts: dict[str, str]) -> str:
     """Fill every {{key}}; an unknown key is an error, never an empty hole."""
     def fill(m):
         if m.group(1) not in facts:
-            raise KeyError(f"unknown fact {m.group(1)!r} (python -m training.facts lists them)")
+            raise KeyError(f"unknown fact {m.group(1)!r} (python -m training.lab.facts lists them)")
         return facts[m.group(1)]
     return PLACEHOLDER.sub(fill, text)
 
