@@ -63,3 +63,26 @@ def test_a_run_records_the_precision_it_used_and_why(tiny_base, tmp_path, monkey
     assert saved["precision"]["name"] == "fp32" and "50.0x the time" in saved["precision"]["reason"]
     assert saved["eval"]["precision"]["name"] == "fp32" and saved["eval"]["precision"]["reason"]
     assert m["precision"] == saved["precision"]
+
+
+def test_a_bf16_pick_that_crashes_the_model_falls_back_to_fp32(monkeypatch, tiny_base):
+    """The matmul probe can say bf16 while the model's own step fails under it (seen: attention on an AMX CPU
+    forced to AVX2). One real step decides; the reason is recorded."""
+    import torch
+
+    from training.core import precision
+    from training.core.models import load_model
+
+    monkeypatch.setattr(precision, "probe_cpu", lambda shape: {"fp32_s": 1.0, "bf16_s": 0.5, "capability": "AVX512",
+                                                              "threads": 2})
+    model, _ = load_model(str(tiny_base))
+    ok = precision.resolve("auto", "cpu", model=model)
+    assert ok.name == "bf16" and "training step of the model ran" in ok.reason
+    assert all(p.grad is None for p in model.parameters())  # the check trains nothing
+
+    def broken(*a, **k):
+        raise RuntimeError("pack_vnni2 is only supported when avx512 is supported")
+    monkeypatch.setattr(torch.nn.functional, "scaled_dot_product_attention", broken)
+    monkeypatch.setattr(model.config, "_attn_implementation", "sdpa", raising=False)
+    bad = precision.resolve("auto", "cpu", model=model)
+    assert bad.name == "fp32" and "pack_vnni2" in bad.reason and bad.probe["model_step"]

@@ -159,7 +159,8 @@ def _run(cfg: GRPOConfig, run: RunDir) -> dict:
     ref.eval().requires_grad_(False)
     device = next(model.parameters()).device
     prec = precision.resolve(cfg.precision, device.type,
-                             precision.model_shape(model, cfg.prompts_per_step * cfg.group_size * cfg.max_new_tokens // 2))
+                             precision.model_shape(model, cfg.prompts_per_step * cfg.group_size * cfg.max_new_tokens // 2),
+                             model=model)
     opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, betas=(0.9, 0.99), weight_decay=0.0)
     start_step = 0
     state_path = run.resume_state

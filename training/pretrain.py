@@ -184,7 +184,7 @@ def _run(cfg: PretrainConfig, run: RunDir) -> dict:
         seconds_before, evals = resume["train_seconds"], resume["evals"]
         resumed_at = resume.get("resumed_at", []) + [start_step]
         print(f"[pretrain] resuming from step {start_step} of {cfg.steps} ({out / CHECKPOINT})", flush=True)
-    prec = precision.resolve(cfg.precision, "cpu", precision.model_shape(model, cfg.batch_size * 64))
+    prec = precision.resolve(cfg.precision, "cpu", precision.model_shape(model, cfg.batch_size * 64), model=model)
     print(f"[pretrain] {cfg.size}: {n_params(model):,} parameters, vocab {len(tokenizer)}; {prec.name}: "
           f"{prec.reason}", flush=True)
     stream = example_stream(cfg, tokenizer)

@@ -45,7 +45,7 @@ from training.core.evaluation import evaluate_model
 from training.core.generate import generate
 from training.core.hf_trainer import train_with_trainer
 from training.core.loop import cycle_epochs, train
-from training.core.models import load_model, lora_targets, resolve, save_weights, unseen_format_tokens
+from training.core.models import describe, load_model, lora_targets, resolve, save_weights, unseen_format_tokens
 from training.core.rundir import RunDir, State, StopFlag, is_main_process, open_run
 from training.core.sources import WORLD_STYLES, load_pairs
 from training.task.correction import correct
@@ -280,7 +280,8 @@ def _run(cfg: SFTConfig, run: RunDir) -> dict:
             model.enable_input_require_grads()
     train_device = "cuda" if use_hf and torch.cuda.is_available() else device
     prec = precision.resolve(cfg.precision, train_device,
-                             precision.model_shape(model, batch_size * round(enc.n_tokens / len(enc.examples))))
+                             precision.model_shape(model, batch_size * round(enc.n_tokens / len(enc.examples))),
+                             model=model)
     trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
     total = sum(p.numel() for p in model.parameters())
     info = {
@@ -329,7 +330,7 @@ def _run(cfg: SFTConfig, run: RunDir) -> dict:
         "status": res.status, "partial": partial, "stop_reason": res.stop_reason,
         "steps": res.steps, "tokens": res.tokens, "train_seconds": round(res.seconds, 2),
         "tokens_per_s": round(res.tokens_per_s, 1), "final_loss": res.last_loss,
-        "weights": weights_dir.name, **info, "config": asdict(cfg),
+        "weights": weights_dir.name, "model_info": describe(cfg.model), **info, "config": asdict(cfg),
     }
     # 5. evaluate (in the same process: the model is already loaded)
     if not is_main_process():

@@ -28,9 +28,10 @@ from pathlib import Path
 from training.core import paths
 from training.core.config import build_config, cli_line, parse_config
 from training.core.evaluation import evaluate_model
-from training.core.models import load_model
+from training.core.models import describe, load_model, resolve
 from training.core.pool import run_jobs
 from training.core.rundir import RunDir
+from training.core.sources import WORLD_STYLES
 from training.lab.figures import save_valley_figures
 from training.sft import SFTConfig
 from training.sft import main as sft_main
@@ -55,6 +56,9 @@ class ValleyConfig:
     extra_ladder: list[int] = field(default_factory=list)
     control_seeds: list[int] = field(default_factory=list)  # seeds for the styles other than long (empty: `seeds`)
     sft: dict = field(default_factory=dict)  # training.sft settings for every run (method, lora_r, lr, eval_n, ...)
+    arms: dict = field(default_factory=dict)  # named variants run like styles, each a mapping of training.sft
+                                              # settings (style, curriculum, correction_rounds, max_steps, ...):
+                                              # {curriculum: {style: long, curriculum: short-to-long}}
     # how to run it
     jobs: int = 2                   # worker processes
     threads_per_job: int = 1
@@ -69,32 +73,42 @@ class ValleyConfig:
             raise ValueError("ladder must be a list of positive N")
         if not self.seeds:
             raise ValueError("give at least one seed")
-        bad = [s for s in self.styles + self.extra_styles if s not in ("long", "short", "mixed", "padded")]
+        bad = [s for s in self.styles + self.extra_styles if s not in WORLD_STYLES and s not in self.arms]
         if bad:
-            raise ValueError(f"unknown styles {bad}")
+            raise ValueError(f"unknown styles {bad}: a world style ({', '.join(WORLD_STYLES)}) or an arm")
+        for name, arm in self.arms.items():
+            if not isinstance(arm, dict) or set(arm) & set(SET_BY_THE_SWEEP) - {"style"}:
+                raise ValueError(f"arm {name!r} must map training.sft settings (not {list(SET_BY_THE_SWEEP)})")
         clash = sorted(set(self.sft) & set(SET_BY_THE_SWEEP))
         if clash:
             raise ValueError(f"sft: {clash} are set by the sweep itself; use the sweep's own keys")
-        # validate `sft` now (unknown keys, bad values) and keep its values in their proper types
+        # validate `sft` and every arm now (unknown keys, bad values) and keep `sft` in its proper types
         run = self.run_config(style="long", n=self.ladder[0], seed=self.seeds[0], run_dir="")
+        for name in self.arms:
+            self.run_config(style=name, n=self.ladder[0], seed=self.seeds[0], run_dir="")
         self.sft = {k: getattr(run, k) for k in self.sft}
 
     def run_config(self, style: str, n: int, seed: int, run_dir: str) -> SFTConfig:
-        """The SFT config of one run of the sweep: the recipe's `sft` settings plus what the sweep varies."""
-        return build_config(SFTConfig, {**self.sft, "model": self.model, "data": "world", "world": self.world,
-                                        "style": style, "n": n, "seed": seed, "run_dir": run_dir})
+        """The SFT config of one run of the sweep: the recipe's `sft` settings plus what the sweep varies (an
+        arm's own settings on top)."""
+        arm = dict(self.arms.get(style) or {})
+        return build_config(SFTConfig, {**self.sft, **arm, "model": self.model, "data": "world", "world": self.world,
+                                        "style": arm.get("style", style), "n": n, "seed": seed, "run_dir": run_dir})
 
 
-def _job(cfg_dict: dict) -> dict:
+def _job(job: dict) -> dict:
     """One SFT run + evaluation (in a worker process). Returns its row for valley.json."""
-    return _row_from_metrics(cfg_dict, sft_main(SFTConfig(**cfg_dict)))
+    cfg_dict = {k: v for k, v in job.items() if k != "series"}
+    return _row_from_metrics(job, sft_main(SFTConfig(**cfg_dict)))
 
 
-def _row_from_metrics(cfg_dict: dict, m: dict) -> dict:
-    return {"style": cfg_dict["style"], "n": cfg_dict["n"], "seed": cfg_dict["seed"],
-            "run_dir": paths.portable(cfg_dict["run_dir"]), "train": {k: m.get(k) for k in (
+def _row_from_metrics(job: dict, m: dict) -> dict:
+    """A run's row; `series` is the style or arm name it is plotted under."""
+    return {"style": job.get("series", job["style"]), "n": job["n"], "seed": job["seed"],
+            "run_dir": paths.portable(job["run_dir"]), "train": {k: m.get(k) for k in (
                 "status", "steps", "tokens", "train_seconds", "tokens_per_s", "final_loss", "epochs",
-                "batch_size", "lr", "examples", "dropped_too_long", "mean_example_tokens")},
+                "batch_size", "lr", "examples", "dropped_too_long", "mean_example_tokens", "epochs_seen",
+                "phases")},
             "ran_on": ran_on(m), "summary": m.get("eval")}
 
 
@@ -108,6 +122,39 @@ def ran_on(m: dict) -> dict:
         device = "cuda" if "GPU" in prec.get("reason", "") else "cpu"
     return {"device": device, "precision": prec.get("name"), "why": prec.get("reason"),
             **({"cpu_capability": probe["capability"]} if probe.get("capability") else {})}
+
+
+def model_entry(model: str) -> dict:
+    """valley.json's `model`: which model the sweep fine-tuned, its size, and which weights (so sweeps of
+    different models can be told apart)."""
+    from transformers import AutoConfig
+
+    info = describe(model)
+    try:
+        c = AutoConfig.from_pretrained(resolve(model))
+        shape = {k: getattr(c, k, None) for k in ("hidden_size", "num_hidden_layers", "num_attention_heads")}
+    except Exception:  # noqa: BLE001 - a model not on this machine: its name says enough
+        shape = {}
+    params = info.get("parameters") or _count_params(model)
+    return {**info, "source": paths.portable(model if model != "tiny" else "tiny"), "parameters": params, **shape}
+
+
+def _count_params(model: str) -> int | None:
+    """Parameters stored in the model's safetensors file (a tied embedding counts once)."""
+    from safetensors import safe_open
+
+    try:
+        with safe_open(Path(resolve(model)) / "model.safetensors", "pt") as st:
+            return sum(_prod(st.get_slice(k).get_shape()) for k in st.keys())
+    except Exception:  # noqa: BLE001 - sharded or missing: the name says enough
+        return None
+
+
+def _prod(shape) -> int:
+    out = 1
+    for d in shape:
+        out *= d
+    return out
 
 
 def _base_eval(cfg: ValleyConfig, out: Path) -> dict:
@@ -173,8 +220,8 @@ def main(cfg: ValleyConfig) -> dict:
     plan = [(s, n) for s in cfg.styles for n in cfg.ladder] + [(s, n) for s in cfg.extra_styles for n in cfg.extra_ladder]
     for style, n in plan:
         for seed in (cfg.seeds if style == "long" or not cfg.control_seeds else cfg.control_seeds):
-            run_dir = out / "runs" / f"{style}-n{n}-s{seed}"
-            jobs.append(asdict(cfg.run_config(style, n, seed, str(run_dir))))
+            run_dir = out / "runs" / f"{style.replace(':', 'to')}-n{n}-s{seed}"
+            jobs.append({**asdict(cfg.run_config(style, n, seed, str(run_dir))), "series": style})
     rows, todo = [], []
     for j in jobs:
         m = RunDir(j["run_dir"]).read_metrics()
@@ -203,11 +250,11 @@ def main(cfg: ValleyConfig) -> dict:
     result = {
         "name": cfg.recipe, "command": command, "created": time.strftime("%Y-%m-%d %H:%M:%S"),
         "wall_seconds": round(time.perf_counter() - t0, 1), "config": asdict(cfg),
-        "model": cfg.model, "world": cfg.world,
+        "model": model_entry(cfg.model), "world": cfg.world, "arms": cfg.arms,
         "eval": {"n": jobs[0]["eval_n"], "decoding": "greedy", "max_new_tokens": jobs[0]["eval_max_new_tokens"]},
         "base": slim(base),
         "devices": {d: sum(r["ran_on"]["device"] == d for r in rows) for d in sorted({r["ran_on"]["device"] for r in rows})},
-        "missing": [f"{j['style']}-n{j['n']}-s{j['seed']}" for j in jobs if (j["style"], j["n"], j["seed"]) not in done],
+        "missing": [f"{j['series']}-n{j['n']}-s{j['seed']}" for j in jobs if (j["series"], j["n"], j["seed"]) not in done],
         "runs": [{**r, "summary": slim(r["summary"])} for r in rows],
         "table": aggregate(rows, base),
     }

