@@ -1,4 +1,5 @@
-"""python -m app [--port 7860] [--host 127.0.0.1] [--max-runs N] [--allow-local-models] [--max-upload-mb 20]"""
+"""python -m app [--port 7860] [--host 127.0.0.1] [--max-runs N] [--allow-local-models] [--max-upload-mb 20]
+                 [--class-name NAME] [--teacher-key KEY] [--keep-hours 3] [--disk-cap-mb MB]"""
 
 import argparse
 import os
@@ -17,10 +18,23 @@ def main():
     ap.add_argument("--allow-local-models", action="store_true",
                     help="let users type a folder of this server as their model (off: hub ids and the embedded model)")
     ap.add_argument("--max-upload-mb", type=float, default=20.0, help="the largest training file a user may upload")
+    ap.add_argument("--class-name", default=os.environ.get("VALLEY_CLASS", ""),
+                    help="start a class of this name (its plot and rungs start empty); default: go on with the last")
+    ap.add_argument("--teacher-key", default=os.environ.get("VALLEY_TEACHER_KEY", ""),
+                    help="a key that unlocks 'Start a new class' and the teachers' documents (answer key, instructor "
+                         "notes); without one, nobody sees them in the app (env VALLEY_TEACHER_KEY)")
+    ap.add_argument("--keep-hours", type=float, default=3.0,
+                    help="runs finished this recently are never removed to free disk space")
+    ap.add_argument("--disk-cap-mb", type=float, default=0.0,
+                    help="the app's runs folder beyond which old runs are removed (default: a fifth of the free disk)")
+    ap.add_argument("--class-window-min", type=float, default=20.0,
+                    help="'Assign me an N' hands out only rungs the class can train within this many minutes")
     a = ap.parse_args()
     from app.main import build_app, launch_kwargs
 
-    demo = build_app(max_runs=a.max_runs, allow_local_models=a.allow_local_models, max_upload_mb=a.max_upload_mb)
+    demo = build_app(max_runs=a.max_runs, allow_local_models=a.allow_local_models, max_upload_mb=a.max_upload_mb,
+                     class_name=a.class_name, teacher_key=a.teacher_key, keep_hours=a.keep_hours,
+                     disk_cap_mb=a.disk_cap_mb, class_window_min=a.class_window_min)
     try:
         demo.launch(server_name=a.host, server_port=a.port, **launch_kwargs(a.max_upload_mb))
     finally:

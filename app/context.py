@@ -11,7 +11,10 @@ from pathlib import Path
 import gradio as gr
 
 from app.registry import RunManager
+from training.core import paths
 from training.lab import engine, results
+
+SLM_SWEEP = "smollm2"  # assets/valley/smollm2: the real SLM's valley
 
 
 @dataclass
@@ -24,6 +27,8 @@ class Shipped:
     paper_ref: dict | None = None
     adapters: dict[str, Path] = field(default_factory=dict)   # label -> adapter folder
     records: dict[str, Path] = field(default_factory=dict)    # label -> records.jsonl
+    slm_adapters: dict[str, Path] = field(default_factory=dict)  # the real SLM's shipped adapters: name -> folder
+    slm_sweep: results.Sweep | None = None                    # the real SLM's shipped valley (assets/valley/smollm2)
 
     @property
     def valley(self) -> dict | None:
@@ -31,10 +36,12 @@ class Shipped:
 
     @classmethod
     def load(cls, name: str = results.DEFAULT_SWEEP) -> "Shipped":
-        sweep = results.sweep(name)
+        sweep, slm = results.sweep(name), results.sweep(SLM_SWEEP)
+        records = {f"shipped: {k}": v for k, v in sweep.records.items()}
+        records |= {f"shipped: SmolLM2 {k}": v for k, v in slm.records.items()}
         return cls(sweep, results.rl(name), results.paper_reference(),
-                   {f"shipped: {k}": v for k, v in sweep.adapters.items()},
-                   {f"shipped: {k}": v for k, v in sweep.records.items()})
+                   {f"shipped: {k}": v for k, v in sweep.adapters.items()}, records, dict(slm.adapters),
+                   slm if slm.valley else None)
 
 
 @dataclass
@@ -46,6 +53,9 @@ class AppContext:
     eval_max_new_tokens: int = 512
     allow_local_models: bool = False  # may users type a folder on this server as their model?
     max_upload_mb: float = 20.0
+    teacher_key: str = ""             # unlocks the teachers' controls and documents (empty: nobody sees them)
+    class_window_s: float = 1200.0    # "Assign me an N": the class's training window ...
+    class_groups: int = 8             # ... shared by this many groups
     browser: gr.State | None = None  # this page's copy of its browser's id (build_app sets it up)
 
 
@@ -64,3 +74,16 @@ def owner_of(browser_id: str | None, request: gr.Request | None) -> str:
     if request is None or not getattr(request, "session_hash", None):
         return "local"
     return "session-" + request.session_hash
+
+
+def is_teacher(ctx: AppContext, key: str | None) -> bool:
+    """Does `key` unlock the teachers' controls? Never without a key configured; compared in constant time."""
+    import hmac
+
+    return bool(ctx.teacher_key) and isinstance(key, str) and hmac.compare_digest(key.strip(), ctx.teacher_key)
+
+
+def downloads_root() -> Path:
+    """Where run zips are written for a browser to fetch: the only folder of VALLEY_HOME the app serves (each zip
+    sits in a folder with a random name, so nobody can guess another's)."""
+    return paths.home() / "downloads"

@@ -1,6 +1,6 @@
 """A class at once: many concurrent sessions through gradio_client; latencies, queue waits, nothing lost or mixed.
 
-    python -m app.load_test                      # launches its own app, 30 sessions (a class)
+    python -m app.load_test                      # launches its own app (its own runs folder), 30 sessions
     python -m app.load_test --sessions 6         # the short form CI runs (tests/test_load.py)
     python -m app.load_test --url http://127.0.0.1:7860/ --sessions 30 --timeout 1200
 
@@ -18,9 +18,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import shutil
 import socket
+import tempfile
 import threading
 import time
+from pathlib import Path
 
 SHIPPED_ADAPTER_CHOICE = "shipped: long-n250"
 
@@ -52,17 +55,17 @@ def session(url: str, k: int, timeout: float, out: dict, start_barrier: threadin
             raise AssertionError("Error Anatomy returned an empty summary")
         # 3. a fine-tune of its own
         t = time.perf_counter()
-        status, _bar, _loss, started, _zip = c.predict("tiny", "world", None, 8, "long", "lora", 4, 8, 1, 2e-3,
-                                                       1000 + k, True, api_name="/start_run")
+        out = c.predict("tiny", "world", None, 8, "long", "lora", 4, 8, 1, 2e-3, 1000 + k, True, 50,
+                        api_name="/start_run")  # ..., seed, share, prediction
         lat["start_run"].append(time.perf_counter() - t)
-        run_id = started["data"][-1][0]
+        run_id = out[3]["data"][-1][0]  # status, bar, loss, runs table, zip
         rec["run_id"] = run_id
         t_start, t_left_queue = time.time(), None
         deadline = time.time() + timeout
         table = None
         while time.time() < deadline:
             t = time.perf_counter()
-            status, _, _, _, table_upd = c.predict(api_name="/poll_run")
+            status, _bar, _loss, _plot, table_upd = c.predict("classroom", api_name="/poll_run")
             lat["poll_run"].append(time.perf_counter() - t)
             if isinstance(table_upd, dict) and table_upd.get("data"):
                 table = table_upd
@@ -109,7 +112,9 @@ def main(argv=None) -> dict:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-        demo = build_app(max_runs=a.max_runs, eval_n=6, eval_max_new_tokens=96)
+        # its own runs folder: the test's runs never land on a class's plot or queue
+        scratch = tempfile.mkdtemp(prefix="valley-load-test-")
+        demo = build_app(max_runs=a.max_runs, eval_n=6, eval_max_new_tokens=96, runs_root=Path(scratch) / "runs")
         demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True,
                     **launch_kwargs())
         url = f"http://127.0.0.1:{port}/"
@@ -126,6 +131,7 @@ def main(argv=None) -> dict:
     if demo is not None:
         demo.close()
         demo.ctx.runs.shutdown()
+        shutil.rmtree(scratch, ignore_errors=True)
     summary = {"sessions": a.sessions, "ok": sum(r["ok"] for r in results.values()), "wall_s": round(wall, 1),
                "max_runs": a.max_runs}
     for call in ("compare", "analyze", "start_run", "poll_run"):

@@ -6,9 +6,13 @@
 
 from __future__ import annotations
 
+import os
+import secrets
+from pathlib import Path
+
 import gradio as gr
 
-from app.context import BROWSER_ID, AppContext, Shipped, new_browser_id, owner_of
+from app.context import BROWSER_ID, AppContext, Shipped, downloads_root, new_browser_id, owner_of
 from app.registry import RunManager
 from app.tab_about import build_about_tab
 from app.tab_anatomy import build_anatomy_tab
@@ -46,23 +50,33 @@ def default_max_runs() -> int:
     return 8 if torch.cuda.is_available() else 1
 
 
-def build_app(max_runs: int = 0, disk_cap_mb: float = 400.0, eval_n: int = 200, eval_max_new_tokens: int = 512,
-              allow_local_models: bool = False, max_upload_mb: float = MAX_UPLOAD_MB) -> gr.Blocks:
+def build_app(max_runs: int = 0, disk_cap_mb: float = 0.0, eval_n: int = 200, eval_max_new_tokens: int = 512,
+              allow_local_models: bool = False, max_upload_mb: float = MAX_UPLOAD_MB, class_name: str = "",
+              teacher_key: str = "", keep_hours: float = 3.0, runs_root: Path | None = None,
+              class_window_min: float = 20.0, class_groups: int = 8) -> gr.Blocks:
     """max_runs: training runs at once (0 = default_max_runs()); allow_local_models: let users type a
-    folder of this server as their model (never the app's own runs folder)."""
+    folder of this server as their model (never the app's own runs folder); disk_cap_mb: 0 = a share of the
+    free disk; class_name: start (or go on with) this class; teacher_key: unlocks "Start a new class" and the
+    teachers' documents (without one, nobody sees them in the app); keep_hours: runs finished this recently are
+    never removed for disk space; class_window_min and class_groups: "Assign me an N" hands out only rungs that
+    class_groups groups can train one after another on this machine's slots within class_window_min minutes."""
     # Resolve transformers' lazy imports once, here: the first `from transformers import AutoConfig` racing in
     # several request threads at once fails with ImportError (seen with 10 concurrent sessions).
     from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer  # noqa: F401
 
-    ctx = AppContext(RunManager(max_concurrent=max_runs or default_max_runs(), disk_cap_mb=disk_cap_mb),
-                     engine.ModelCache(), Shipped.load(), eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens,
-                     allow_local_models=allow_local_models, max_upload_mb=max_upload_mb)
+    runs = RunManager(max_concurrent=max_runs or default_max_runs(), disk_cap_mb=disk_cap_mb, root=runs_root,
+                      keep_hours=keep_hours, class_name=class_name)
+    ctx = AppContext(runs, engine.ModelCache(), Shipped.load(), eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens,
+                     allow_local_models=allow_local_models, max_upload_mb=max_upload_mb, teacher_key=teacher_key,
+                     class_window_s=class_window_min * 60, class_groups=class_groups)
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(HEADER)
         # This browser's id lives in its local storage, so a reload or a second tab sees the same runs. Each
         # page copies it into a State when it loads: handlers read it there, server-side, so it is not an
         # API parameter (an API client has none: its runs belong to its session).
-        stored = gr.BrowserState(None, storage_key="valley-lab-browser")
+        # The stored id is encrypted with a secret that lives with VALLEY_HOME: a restarted app reads the ids its
+        # browsers stored before (a fresh secret per launch made every student's runs vanish from view).
+        stored = gr.BrowserState(None, storage_key="valley-lab-browser", secret=browser_secret())
         ctx.browser = gr.State(None)
         with gr.Tabs():
             tabs = [build(ctx) for build in TABS]
@@ -86,6 +100,19 @@ def build_app(max_runs: int = 0, disk_cap_mb: float = 400.0, eval_n: int = 200, 
     return demo
 
 
+def browser_secret() -> str:
+    """The secret the browsers' stored ids are encrypted with: created once per VALLEY_HOME (file mode 600)."""
+    path = paths.home() / "app" / "browser-secret"
+    try:
+        return path.read_text().strip()
+    except OSError:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as f:
+            f.write(secrets.token_hex(32))
+        return path.read_text().strip()
+
+
 def ensure_browser_id(stored) -> str:
     """The browser's id: the one in its storage, or a new one on its first visit."""
     return stored if isinstance(stored, str) and BROWSER_ID.match(stored) else new_browser_id()
@@ -93,6 +120,7 @@ def ensure_browser_id(stored) -> str:
 
 def launch_kwargs(max_upload_mb: float = MAX_UPLOAD_MB) -> dict:
     """What launch() needs beyond host/port: served folders, theme, css, the upload cap."""
-    return {"allowed_paths": [str(paths.ASSETS), str(paths.LESSONS)], "css": CSS,
+    downloads_root().mkdir(parents=True, exist_ok=True)
+    return {"allowed_paths": [str(paths.ASSETS), str(paths.LESSONS), str(downloads_root())], "css": CSS,
             "theme": gr.themes.Soft(primary_hue="blue"), "show_error": True,
             "max_file_size": f"{max_upload_mb:g}mb"}

@@ -12,7 +12,12 @@ The app creates one RunManager and hands it to the tabs (no module-level state).
 - every run is written to disk (entry.json beside the run's own files): a restarted app lists the
   finished runs, re-queues the waiting ones and marks the ones whose process is gone; when the app
   exits it stops its training processes, and a process whose app died stops itself (StopFlag);
-- finished runs beyond the disk cap are deleted oldest first (never a running or queued one).
+- a background thread starts the next waiting run as soon as a slot frees (no page has to poll);
+- finished runs beyond the disk cap are deleted oldest first, never a queued or running one nor one that
+  finished within the class's time window (`keep_hours`); the cap defaults to a share of the free disk; the
+  owner of a removed run is told so (a tombstone stays in removed.json);
+- a class has a name and an id (class.json): "Start a new class" (teacher only) gives a new id, and the
+  class plot and "Assign me an N" count only this class's runs of the class recipe; students keep their runs.
 """
 
 from __future__ import annotations
@@ -51,7 +56,9 @@ class Job:
     started: float | None = None
     stopped_before_start: bool = False
     share: bool = True               # shown, anonymously, on the class's valley plot
-    reused_from: str | None = None   # the finished run whose results this one reuses
+    reused_from: str | None = None   # the finished run whose results were copied into this one
+    class_id: str = ""               # the class the run was started in
+    prediction: float | None = None  # the owner's guess of its accuracy (0..1), recorded before it ran
 
     @property
     def run(self) -> RunDir:
@@ -59,8 +66,8 @@ class Job:
 
     @property
     def source_dir(self) -> Path:
-        """Where the run's files are: its own folder, or the folder of the run it reuses."""
-        return self.run_dir.parent / self.reused_from if self.reused_from else self.run_dir
+        """Where the run's files are: its own folder (a reused run holds a copy of the original's files)."""
+        return self.run_dir
 
     def alive(self) -> bool:
         if self.proc is not None:
@@ -77,6 +84,34 @@ def _pid_runs(pid: int, run_dir: Path) -> bool:
     return str(run_dir) in cmd
 
 
+class RemovedRun(KeyError):
+    """A run of this owner that the disk cap removed: the message says so (the page stops following it)."""
+
+    def __str__(self) -> str:
+        return self.args[0]
+
+
+# The class recipe: the runs a class's valley plot and "Assign me an N" count (what the lessons ask a class to
+# run); any other setting (a learning rate, full fine-tuning, an upload, another model) is "other settings".
+CLASS_RECIPE = {"data": "world", "world": "classroom", "model": "tiny", "method": "lora", "lora_r": 16,
+                "lora_alpha": 32, "epochs": 0, "batch_size": 8, "max_steps": 0, "curriculum": "",
+                "correction_rounds": 0}
+CLASS_STYLES = ("long", "short", "mixed")
+COPIED = ("adapter", "model", "eval", "metrics", "config", "command", "progress", "status")
+
+
+def is_class_recipe(cfg) -> bool:
+    if getattr(cfg, "style", None) not in CLASS_STYLES or getattr(cfg, "lr", None) not in (0, 6e-3):
+        return False
+    return all(getattr(cfg, k, v) == v for k, v in CLASS_RECIPE.items())
+
+
+def default_disk_cap_mb(root: Path) -> float:
+    """A share of the free disk: a fifth of what is free, at least 400 MB and at most 20 GB."""
+    free_mb = shutil.disk_usage(root).free / 1e6
+    return max(400.0, min(20_000.0, free_mb / 5))
+
+
 def same_run_key(job: Job) -> tuple | None:
     """The identity of an SFT experiment, or None where results cannot be shared (an uploaded file)."""
     if job.module != engine.SFT or job.cfg.data not in ("world", "openr1"):
@@ -85,44 +120,70 @@ def same_run_key(job: Job) -> tuple | None:
 
 
 class RunManager:
-    def __init__(self, max_concurrent: int = 1, disk_cap_mb: float = 400.0, root: Path | None = None):
+    def __init__(self, max_concurrent: int = 1, disk_cap_mb: float = 0.0, root: Path | None = None,
+                 keep_hours: float = 3.0, class_name: str = "", pump_every_s: float = 1.0):
+        """disk_cap_mb: 0 = default_disk_cap_mb (a share of the free disk); keep_hours: runs finished this recently
+        are never removed (the class's time window); class_name: names a new class (else the last one goes on)."""
         self.max_concurrent = max_concurrent
-        self.disk_cap_mb = disk_cap_mb
         self.root = Path(root) if root else paths.runs_dir() / "app"
         self.root.mkdir(parents=True, exist_ok=True)
+        self.disk_cap_mb = disk_cap_mb or default_disk_cap_mb(self.root)
+        self.keep_hours = keep_hours
         self._lock = threading.RLock()
         self._jobs: dict[str, Job] = {}
         self._queue: list[str] = []
+        self._removed: dict[str, dict] = _read_json(self.root / "removed.json") or {}
+        self.klass = _read_json(self.root / "class.json") or {}
+        if not self.klass or (class_name and class_name != self.klass.get("name")):
+            self.new_class(class_name or "class")
         self._load()
+        self._stopping = threading.Event()
+        # the waiting line moves by itself: a freed slot starts the next run within a second, whether or not a
+        # page polls (after a restart, nobody may be looking)
+        self._pump_thread = threading.Thread(target=self._pump_forever, args=(pump_every_s,), daemon=True)
+        self._pump_thread.start()
         atexit.register(self.shutdown)
+
+    def _pump_forever(self, every: float) -> None:
+        while not self._stopping.wait(every):
+            try:
+                self.pump()
+            except Exception:  # noqa: BLE001 - a failed launch is the run's problem, never the app's
+                pass
+
+    # -- the class ---------------------------------------------------------------------------
+    def new_class(self, name: str = "") -> dict:
+        """Start a new class: its plot and its rungs start empty (earlier runs stay with their owners)."""
+        with self._lock:
+            self.klass = {"name": (name or "class").strip()[:60] or "class", "id": uuid.uuid4().hex[:8],
+                          "started": time.time()}
+            _write_json(self.root / "class.json", self.klass)
+            return self.klass
 
     # -- the registry on disk ---------------------------------------------------------------
     def _save(self, job: Job) -> None:
         entry = {"run_id": job.run_id, "owner": job.owner, "module": job.module, "submitted": job.submitted,
-                 "share": job.share, "reused_from": job.reused_from, "config": dataclasses.asdict(job.cfg)}
-        tmp = job.run.entry.with_suffix(".tmp")
-        tmp.write_text(json.dumps(entry, indent=1))
-        tmp.replace(job.run.entry)
+                 "share": job.share, "reused_from": job.reused_from, "class_id": job.class_id,
+                 "prediction": job.prediction, "config": dataclasses.asdict(job.cfg)}
+        _write_json(job.run.entry, entry)
 
     def _load(self) -> None:
         """Rebuild the registry from disk: finished runs as they are, waiting runs back in the queue,
         runs whose process is gone marked (they cannot resume), live ones followed by their pid."""
         entries = []
         for d in self.root.iterdir():
-            try:
-                entries.append((d, json.loads(RunDir(d).entry.read_text())))
-            except (OSError, ValueError):
-                continue
+            e = _read_json(RunDir(d).entry) if d.is_dir() else None
+            if e:
+                entries.append((d, e))
         for d, e in sorted(entries, key=lambda x: x[1]["submitted"]):
             try:
                 cfg = engine.config_from(e["module"], e["config"])
             except (ValueError, KeyError, TypeError):
                 continue  # written by an incompatible version: leave it on disk, do not list it
             job = Job(e["run_id"], e["owner"], cfg, d, e["module"], e["submitted"], share=e.get("share", True),
-                      reused_from=e.get("reused_from"))
+                      reused_from=e.get("reused_from"), class_id=e.get("class_id", ""),
+                      prediction=e.get("prediction"))
             self._jobs[job.run_id] = job
-            if job.reused_from:
-                continue
             run = job.run
             if run.stop_requested() and not run.status.exists():
                 job.stopped_before_start = True
@@ -140,6 +201,8 @@ class RunManager:
 
     def shutdown(self) -> None:
         """Stop every training process this app runs (each saves what it trained, marked partial)."""
+        if hasattr(self, "_stopping"):
+            self._stopping.set()
         with self._lock:
             live = [j for j in self._jobs.values() if j.alive()]
             for j in live:
@@ -152,16 +215,18 @@ class RunManager:
                 j.proc.kill()
 
     # -- submitting and starting ------------------------------------------------------------
-    def submit(self, owner: str, cfg, module: str = engine.SFT, share: bool = True) -> str:
+    def submit(self, owner: str, cfg, module: str = engine.SFT, share: bool = True,
+               prediction: float | None = None) -> str:
         run_id = time.strftime("%H%M%S-") + uuid.uuid4().hex[:6]
         run_dir = self.root / run_id
         run_dir.mkdir(parents=True)
         cfg.run_dir = str(run_dir)
-        job = Job(run_id, owner, cfg, run_dir, module, share=share)
+        job = Job(run_id, owner, cfg, run_dir, module, share=share, class_id=self.klass["id"],
+                  prediction=prediction)
         with self._lock:
             source = self._finished_twin(job)
             if source is not None:
-                job.reused_from = source.run_id
+                self._copy_results(source, job)
             self._jobs[run_id] = job
             self._save(job)
             if source is None:
@@ -170,12 +235,26 @@ class RunManager:
         self.cleanup()
         return run_id
 
+    def _copy_results(self, source: Job, job: Job) -> None:
+        """A reused run gets its own copy of the finished twin's files (weights, evaluation, metrics): the
+        second student owns what they download, and the first one's deleting or opting out changes nothing."""
+        src, dst = source.run, job.run
+        for name in COPIED:
+            a, b = getattr(src, name), getattr(dst, name)
+            if a.is_dir():
+                shutil.copytree(a, b, dirs_exist_ok=True)
+            elif a.exists():
+                shutil.copy2(a, b)
+        job.reused_from = source.run_id
+
     def _finished_twin(self, job: Job) -> Job | None:
+        """A finished, evaluated run of the same experiment whose owner shares it (an owner who opted out of
+        sharing keeps their run to themselves)."""
         key = same_run_key(job)
         if key is None:
             return None
         for other in self._jobs.values():
-            if other.reused_from is None and same_run_key(other) == key:
+            if other.share and other.reused_from is None and same_run_key(other) == key:
                 st = engine.poll(other.run_dir, other.proc)
                 if st.state == State.COMPLETED and st.evaluation:
                     return other
@@ -198,6 +277,11 @@ class RunManager:
     def _own(self, owner: str, run_id: str) -> Job:
         job = self._jobs.get(run_id)
         if job is None or job.owner != owner:
+            gone = self._removed.get(run_id)
+            if gone and gone.get("owner") == owner:
+                raise RemovedRun(f"run {run_id} was removed to free disk space: it finished "
+                                 f"{(gone['removed'] - gone['finished']) / 3600:.0f} h before (the app keeps runs for "
+                                 f"{self.keep_hours:g} h once the disk fills up). Start it again to get it back.")
             raise KeyError(f"no run {run_id!r} of yours")
         return job
 
@@ -205,14 +289,24 @@ class RunManager:
         with self._lock:
             return [r for r, j in self._jobs.items() if j.owner == owner and j.module == module]
 
+    def removed_of(self, owner: str) -> list[str]:
+        """This owner's runs that the disk cap removed (the page says so once)."""
+        with self._lock:
+            return [r for r, g in self._removed.items() if g.get("owner") == owner]
+
     def position(self, owner: str, run_id: str) -> int | None:
         """1-based place in the waiting line, None once started."""
         with self._lock:
             self._own(owner, run_id)
             return self._queue.index(run_id) + 1 if run_id in self._queue else None
 
+    def busy(self, owner: str, module: str = engine.SFT) -> bool:
+        """Has this owner a run of `module` waiting or training (the page disables Start meanwhile)?"""
+        with self._lock:
+            jobs = [j for j in self._jobs.values() if j.owner == owner and j.module == module]
+        return any(not self.state(owner, j.run_id).done for j in jobs)
+
     def state(self, owner: str, run_id: str) -> engine.RunState:
-        self.pump()
         with self._lock:
             job = self._own(owner, run_id)
             if job.stopped_before_start:
@@ -233,8 +327,11 @@ class RunManager:
                 job.stopped_before_start = True
                 job.run.stop_file.write_text("stopped while waiting\n")
                 return "Stopped before it started."
-            if job.reused_from or not job.alive():
-                return "This run has already finished: there is nothing to stop."
+            st = self.state(owner, run_id)
+            # a run that has written its result is finished, even in the second its process takes to exit
+            if job.reused_from or not job.alive() or st.done or st.state == State.EVALUATING and st.metrics:
+                return ("This run has already finished: there is nothing to stop." if st.state != State.FAILED
+                        else "This run has already failed: there is nothing to stop.")
         engine.stop(job.run_dir, job.proc)
         return "Stopping: saving what was trained so far..."
 
@@ -242,8 +339,12 @@ class RunManager:
         with self._lock:
             return self._own(owner, run_id).cfg
 
+    def job(self, owner: str, run_id: str) -> Job:
+        with self._lock:
+            return self._own(owner, run_id)
+
     def run_dir(self, owner: str, run_id: str) -> Path:
-        """The folder with the run's files (for a reused run, the original's)."""
+        """The folder with the run's files."""
         with self._lock:
             return self._own(owner, run_id).source_dir
 
@@ -255,58 +356,108 @@ class RunManager:
                     self._save(job)
 
     # -- the class ----------------------------------------------------------------------------
-    def class_results(self) -> list[dict]:
-        """Every finished, evaluated fine-tune of this app whose owner shares it (reuses count once)."""
-        out = []
+    def _class_jobs(self) -> list[Job]:
         with self._lock:
-            jobs = [j for j in self._jobs.values() if j.module == engine.SFT and j.share and not j.reused_from]
-        for j in jobs:
+            return [j for j in self._jobs.values() if j.module == engine.SFT and j.class_id == self.klass["id"]
+                    and not j.stopped_before_start]
+
+    def class_results(self) -> list[dict]:
+        """This class's finished, evaluated fine-tunes whose owners share them (a reused run counts once), each
+        marked `recipe`: "class" for the class recipe, "other" for any other setting."""
+        out = []
+        for j in self._class_jobs():
+            if not j.share or j.reused_from:
+                continue
             st = engine.poll(j.run_dir, j.proc, pid=j.pid)
             ev = st.evaluation
             if st.state == State.COMPLETED and ev:
                 out.append({"n": j.cfg.n, "style": j.cfg.style, "model": j.cfg.model, "accuracy": ev["accuracy"],
-                            "mean_tokens": ev["mean_tokens"]})
+                            "mean_tokens": ev["mean_tokens"], "prediction": j.prediction,
+                            "recipe": "class" if is_class_recipe(j.cfg) else "other"})
         return out
 
-    def coverage(self, ladder: list[int], style: str = "long", model: str = "tiny") -> dict[int, int]:
-        """How many of the class's runs (finished, running or waiting) sit at each rung of `ladder`."""
-        with self._lock:
-            jobs = [j for j in self._jobs.values() if j.module == engine.SFT and not j.reused_from
-                    and not j.stopped_before_start and j.cfg.style == style and j.cfg.model == model]
+    def coverage(self, ladder: list[int], style: str = "long") -> dict[int, int]:
+        """How many of this class's runs of the class recipe (finished, running or waiting) sit at each rung."""
         counts = {n: 0 for n in ladder}
-        for j in jobs:
-            if j.cfg.n in counts and engine.poll(j.run_dir, j.proc, pid=j.pid).state not in (State.FAILED, State.STOPPED):
+        for j in self._class_jobs():
+            if j.cfg.style == style and is_class_recipe(j.cfg) and j.cfg.n in counts and \
+                    engine.poll(j.run_dir, j.proc, pid=j.pid).state not in (State.FAILED, State.STOPPED):
                 counts[j.cfg.n] += 1
         return counts
 
+    def seconds_per_step(self) -> float | None:
+        """The median training seconds per optimizer step of this app's finished class-recipe runs (what this
+        machine does now), None before the first one."""
+        rates = []
+        for j in list(self._jobs.values()):
+            m = RunDir(j.run_dir).read_metrics() if is_class_recipe(j.cfg) and not j.reused_from else None
+            if m and m.get("steps") and m.get("train_seconds"):
+                rates.append(m["train_seconds"] / m["steps"])
+        return sorted(rates)[len(rates) // 2] if rates else None
+
     # -- take it home -------------------------------------------------------------------------
-    def download(self, owner: str, run_id: str) -> Path:
-        """A zip of the run: the adapter (loads with peft) or the full model, records, metrics, config."""
+    def download(self, owner: str, run_id: str, out_dir: Path) -> Path:
+        """A zip of the run in `out_dir`: the adapter (loads with peft) or the full model, records, metrics,
+        config; a failed run's zip holds its log and error instead (there are no weights)."""
         job = self._own(owner, run_id)
         src = RunDir(job.source_dir)
-        if not src.metrics.exists():
+        st = self.state(owner, run_id)
+        if not st.done:
             raise ValueError("this run has not finished yet: there is nothing to download")
-        return src.zip(job.run_dir / f"valley-run-{run_id}.zip")
+        if st.state == State.STOPPED and src.weights() is None:
+            raise ValueError("this run stopped before it trained anything: there is nothing to download")
+        out_dir.mkdir(parents=True, exist_ok=True)
+        return src.zip(out_dir / f"valley-run-{run_id}{'-failed' if st.state == State.FAILED else ''}.zip")
 
     # -- disk ----------------------------------------------------------------------------------
     def cleanup(self) -> list[str]:
-        """Delete the oldest finished runs while the runs folder is over the cap."""
+        """Delete the oldest finished runs while the runs folder is over the cap. Never a queued or running
+        run, a run a reused run still names, nor one that finished within keep_hours (the class at work)."""
         removed = []
+        now = time.time()
         with self._lock:
             busy = {r for r, j in self._jobs.items() if r in self._queue or j.alive()}
-            busy |= {j.reused_from for j in self._jobs.values() if j.reused_from}  # still referenced
-            dirs = sorted((d for d in self.root.iterdir() if d.is_dir() and d.name not in busy),
-                          key=lambda d: d.stat().st_mtime)
+            recent = {r for r, j in self._jobs.items() if now - _finished_at(j.run) < self.keep_hours * 3600}
+            dirs = sorted((d for d in self.root.iterdir() if d.is_dir() and d.name not in busy | recent),
+                          key=lambda d: _finished_at(RunDir(d)))
             total = _size_mb(self.root)
             for d in dirs:
                 if total <= self.disk_cap_mb:
                     break
                 size = _size_mb(d)
+                job = self._jobs.pop(d.name, None)
                 shutil.rmtree(d, ignore_errors=True)
                 total -= size
                 removed.append(d.name)
-                self._jobs.pop(d.name, None)
+                if job is not None:
+                    self._removed[d.name] = {"owner": job.owner, "finished": _finished_at(job.run), "removed": now,
+                                             "mb": round(size, 1)}
+            if removed:
+                _write_json(self.root / "removed.json", self._removed)
         return removed
+
+
+def _finished_at(run: RunDir) -> float:
+    """When a run last wrote its status (its finish, for a finished run); its folder's time otherwise."""
+    for f in (run.status, run.entry, run.path):
+        try:
+            return f.stat().st_mtime
+        except OSError:
+            continue
+    return 0.0
+
+
+def _read_json(path: Path) -> dict | None:
+    try:
+        return json.loads(Path(path).read_text())
+    except (OSError, ValueError):
+        return None
+
+
+def _write_json(path: Path, data: dict) -> None:
+    tmp = Path(path).with_suffix(".tmp")
+    tmp.write_text(json.dumps(data, indent=1))
+    tmp.replace(path)
 
 
 def _size_mb(path: Path) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 from pathlib import Path
 
@@ -14,25 +15,35 @@ from app.widgets import as_choices, own_runs
 from training.lab import engine
 from training.lab.figures import first_error_figure, length_figure, outcomes_figure, survival_figure
 from training.task import check, coverage_note, horizon, legend_html, parse_expression, render_html, summarize
+from training.task.analysis import reflection_pays
 
 INTRO = """
 ### Error anatomy: where the first mistake enters, and what happens next
-**Survival**: the share of traces still without any mistake after each step. If every step fails with the same
-small chance *e*, it follows the dashed curve (1-e)<sup>n</sup>. **Hazard**: the chance that the first mistake
-happens at this step, given none before; if it *rises*, mistakes snowball. **First:** read the plots below (the
-base model against the shipped fine-tunes); then tick other evaluations, your own runs among them (press
-**Refresh list** after a run finishes), and press **Analyze**.
+**First:** read the plots below (the base model against the shipped fine-tunes); then tick other evaluations, your
+own runs among them (press **Refresh list** after a run finishes), and press **Analyze**.
+
+- **Survival** (a Kaplan-Meier curve): the share of answers still without any mistake after each step. Answers stop
+  at different lengths; one that ends (or is cut off) before step *i* simply leaves the count there ("censored"),
+  it is not counted as right or wrong. If every step failed with the same small chance *e*, the curve would follow
+  the dashed (1-e)<sup>n</sup>.
+- **Hazard**: the chance that the *first* mistake happens at this step, given none before. It says where errors
+  start, not whether they snowball (it only looks at answers that are still clean), and the late steps rest on
+  few answers: the plot prints how many are left at each step.
+- **Catch rate (c)**: the share of wrong steps the model later takes back and fixes.
+- **h, k, h', c, d**: the worksheet's "does reflection pay?" numbers: h = wrong arithmetic claims per answer token of
+  the base model, k = how many times longer the answers are than the base's, h' = wrong claims per token of this
+  model, d = right steps "fixed" into wrong ones per token. The long answers win only if k(h'(1-c)+d) < h.
 """
 METRIC_COLUMNS = ["run", "accuracy", "mean tokens", "reflective", "step error e", "50% horizon (steps)",
-                  "catch rate", "process-correct", "checked '=' (coverage)"]
-
-
+                  "catch rate", "process-correct", "checked '=' (coverage)", "h", "k", "h'", "c", "d",
+                  "k(h'(1-c)+d)", "pays (< h)?"]
 
 
 def record_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, str]]:
     """{key: (label, path to records.jsonl)} for the shipped evaluations and the owner's evaluated runs. The keys
     ("shipped:<records name>", "run:<id>") are what the page sees: never a server path."""
-    out = {f"shipped:{Path(path).stem}": (label, str(path)) for label, path in ctx.shipped.records.items()}
+    out = {"shipped:" + label.removeprefix("shipped: ").replace(" ", "-"): (label, str(path))
+           for label, path in ctx.shipped.records.items()}
     for rid, st, cfg in own_runs(ctx.runs, owner):
         rec = engine.RunDir(st.run_dir).records
         if rec.exists():
@@ -44,7 +55,20 @@ def load_records(path: str) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
 
 
-def metrics_row(label: str, s: dict) -> dict:
+def pays_columns(base: dict | None, s: dict) -> dict:
+    """The worksheet's h, k, h', c, d against `base` (the same model before fine-tuning); blank without one."""
+    if base is None:
+        return {}
+    r = reflection_pays(base, s)
+    return {"h": round(r["h"], 4), "k": round(r["k"], 1), "h'": round(r["h_tuned"], 4), "c": round(r["c"], 3),
+            "d": round(r["d"], 4), "k(h'(1-c)+d)": round(r["lhs"], 4), "pays (< h)?": "yes" if r["pays"] else "no"}
+
+
+def metrics_row(label: str, s: dict, base: dict | None = None) -> dict:
+    return {**_metrics_row(label, s), **pays_columns(base, s)}
+
+
+def _metrics_row(label: str, s: dict) -> dict:
     return {"run": label, "accuracy": round(s["accuracy"], 3), "mean tokens": round(s["mean_tokens"]),
             "reflective": round(s["reflection_ratio"], 2), "step error e": round(s["hazard_fit"], 4),
             "50% horizon (steps)": round(horizon(s["hazard_fit"]), 1) if s["hazard_fit"] else None,
@@ -65,24 +89,50 @@ def worst_traces(records: list[dict], k: int = 25) -> list[tuple[str, int]]:
              f"{r['n_tokens']} tokens)", i) for i, r in bad[:k]]
 
 
-def analysis(sources: list[tuple[str, str]]) -> tuple:
-    """Everything the tab draws for the evaluations `sources` ((label, records path) pairs): the summary table,
-    four figures, the worst traces of the first one."""
+def drill_source(sources: list[tuple[str, str]]) -> tuple[str, str]:
+    """The evaluation whose worst traces the drill-down lists: the last one ticked that is not a base model
+    (your own run, when you ticked one), else the first."""
+    tuned = [s for s in sources if not s[0].rstrip().endswith("base")]  # "shipped: base", "shipped: SmolLM2 base"
+    return tuned[-1] if tuned else sources[0]
+
+
+def analysis(sources: list[tuple[str, str]], base: tuple[str, str] | None = None) -> tuple:
+    """Everything the tab draws for the evaluations `sources` ((label, records path) pairs): the summary table
+    (h, k, h', c, d against `base`, the model before fine-tuning), four figures, the worst traces of the run
+    drill_source picks, and that run's records path."""
     curves, rows = {}, []
+    base_summary = summarize(load_records(base[1])) if base else None
     for label, path in sources:
         s = summarize(load_records(path))
         curves[label] = s
-        rows.append(metrics_row(label, s))
-    recs = load_records(sources[0][1])
+        rows.append(metrics_row(label, s, base_summary if base and path != base[1] else None))
+    drill = drill_source(sources)
     return (pd.DataFrame(rows, columns=METRIC_COLUMNS), survival_figure(curves), first_error_figure(curves),
-            length_figure(curves), outcomes_figure(curves), worst_traces(recs))
+            length_figure(curves), outcomes_figure(curves), worst_traces(load_records(drill[1])), drill[1])
+
+
+def drill_html(i, path: str | None) -> str:
+    """One trace of an evaluation with its step marks (everything in it comes from a model's own text or a records
+    file: escaped, never raw HTML)."""
+    if i is None or path is None:
+        return ""
+    r = load_records(path)[int(i)]
+    rec = check(r["completion"], problem=parse_expression(r["expr"]))
+    kinds = ", ".join(f"{k}: {v}" for k, v in r["check"]["outcomes"].items() if v)
+    esc = html.escape
+    return (f"<div><b>{esc(str(r['expr']))} = {esc(str(r['gold']))}</b> &middot; answer "
+            f"{esc(str(r['check']['answer_text']))} &middot; {esc(str(r['category']))} &middot; "
+            f"{int(r['n_tokens'])} tokens &middot; {esc(kinds) or 'no reflection events'} &middot; "
+            f"{esc(coverage_note(rec))}</div><div style='white-space:pre-wrap;overflow-wrap:anywhere'>"
+            + render_html(r["completion"], rec) + "</div>")
 
 
 def build_anatomy_tab(ctx: AppContext) -> Tab:
     options = record_options(ctx, None)
-    default = list(options)[:3]
+    default = [k for k in options if "SmolLM2" not in k][:3]
+    base = options.get("shipped:base")
     # drawn when the app starts (once, for every visitor): the tab is never a page of empty frames
-    first = analysis([options[k] for k in default]) if default else None
+    first = analysis([options[k] for k in default], base) if default else None
     with gr.Tab("Error Anatomy", id="anatomy"):
         gr.Markdown(INTRO)
         with gr.Row():
@@ -97,11 +147,12 @@ def build_anatomy_tab(ctx: AppContext) -> Tab:
             by_length = gr.Plot(first[3] if first else None, label="Accuracy by length", show_label=False)
         outcomes = gr.Plot(first[4] if first else None, label="Reflection outcomes and answer categories",
                            show_label=False)
-        gr.Markdown("### Drill down: the worst traces of the first selected evaluation\n" + legend_html())
+        gr.Markdown("### Drill down: the worst traces of the last evaluation you ticked that is not a base model\n"
+                    + legend_html())
         worst = gr.Dropdown(first[5] if first else [], value=None, label="Trace (pick one to read it with its marks)",
                             interactive=True)
         trace = gr.HTML()
-        first_path = gr.State(options[default[0]][1] if default else None)  # server-side: never sent to the page
+        first_path = gr.State(first[6] if first else None)  # server-side: never sent to the page
 
     def on_refresh(selected, browser_id, request: gr.Request):
         choices = as_choices(record_options(ctx, owner_of(browser_id, request)))
@@ -114,19 +165,13 @@ def build_anatomy_tab(ctx: AppContext) -> Tab:
         if any(k not in options_ for k in keys):
             raise gr.Error("that evaluation is not one of yours or the shipped ones; press Refresh")
         sources_ = [options_[k] for k in keys]
-        table, *figs, worst_ = analysis(sources_)
-        return (table, *figs, gr.update(choices=worst_, value=None), sources_[0][1], "")
+        slm = any("SmolLM2" in k for k in keys)
+        base_ = options_.get("shipped:SmolLM2-base" if slm else "shipped:base")
+        table, *figs, worst_, drill = analysis(sources_, base_)
+        return (table, *figs, gr.update(choices=worst_, value=None), drill, "")
 
     def on_pick(i, path):
-        if i is None or path is None:
-            return ""
-        r = load_records(path)[int(i)]
-
-        rec = check(r["completion"], problem=parse_expression(r["expr"]))
-        kinds = ", ".join(f"{k}: {v}" for k, v in r["check"]["outcomes"].items() if v)
-        return (f"<div><b>{r['expr']} = {r['gold']}</b> &middot; answer {r['check']['answer_text']} &middot; "
-                f"{r['category']} &middot; {r['n_tokens']} tokens &middot; {kinds or 'no reflection events'} "
-                f"&middot; {coverage_note(rec)}</div>" + render_html(r["completion"], rec))
+        return drill_html(i, path)
 
     refresh.click(on_refresh, [runs, ctx.browser], runs, api_name="refresh_evals")
     analyze.click(on_analyze, [runs, ctx.browser], [metrics, survival, first_error, by_length, outcomes, worst, first_path, trace],

@@ -4,6 +4,8 @@ streamed together, every arithmetic claim marked by the step checker."""
 from __future__ import annotations
 
 import html
+import json
+from pathlib import Path
 
 import gradio as gr
 import spaces
@@ -11,6 +13,7 @@ import spaces
 from app.context import AppContext, owner_of
 from app.tab import Tab
 from app.widgets import as_choices, own_runs
+from training.core.models import REAL_SLMS, describe
 from training.lab import engine
 from training.lab.engine import State
 from training.task import (
@@ -24,20 +27,43 @@ from training.task import (
     render_html,
 )
 
+REAL_SLM = REAL_SLMS[0]
 INTRO = """
 ### Same problem, same sampling: before and after fine-tuning
-**First:** keep the paper's worked example (or pick or type a problem), tick two models (the base and a fine-tuned
-one are ticked for you) and press **Generate side by side**. Every `a op b = c` the model writes is checked:
+**First:** keep the problem it opens on (the base model gets it right; the model fine-tuned on 250 long-CoT
+examples does not), or pick or type another; tick two models (the base and a fine-tuned one are ticked for you) and press **Generate side by side**. Every `a op b = c` the model writes is checked:
 """ + legend_html() + """. Click **thinking** to fold a long trace.
 """
 
 
 
 
-def problem_choices() -> list[tuple[str, str]]:
-    out = [(f"The paper's worked example: {WORKED_EXAMPLE}", WORKED_EXAMPLE)]
-    out += [(f"classroom #{p.index}: {p.expr}", p.expr) for p in problems("classroom", "test", 12)]
-    out += [(f"paper benchmark #{p.index}: {p.expr}", p.expr) for p in problems("paper", "test", 4)]
+def opening_problem(ctx: AppContext) -> str | None:
+    """The problem Side by Side opens on: the first classroom test problem where, in the shipped records, the base
+    model is right and the long-CoT N=250 adapter goes wrong with a first error the checker marks (and finishes
+    within the token limit), so a first look shows the valley on one problem. None when the records are missing."""
+    base, tuned = ctx.shipped.records.get("shipped: base"), ctx.shipped.records.get("shipped: long-n250-s0")
+    if not (base and tuned):
+        return None
+    b = [json.loads(line) for line in base.read_text().splitlines() if line.strip()]
+    t = [json.loads(line) for line in tuned.read_text().splitlines() if line.strip()]
+    for rb, rt in zip(b, t):
+        if (rb["correct"] and not rt["correct"] and rt["finish"] == "stop"
+                and rt["check"].get("first_step_error") is not None):
+            return rb["expr"]
+    return None
+
+
+def problem_choices(opening: str | None = None) -> list[tuple[str, str]]:
+    out = []
+    if opening:
+        out.append((f"classroom: {opening} (the base gets it right, the N=250 long-CoT model does not)", opening))
+    out += [(f"classroom #{p.index}: {p.expr}", p.expr) for p in problems("classroom", "test", 12) if p.expr != opening]
+    out += [(f"single (SmolLM2's world) #{p.index}: {p.expr}", p.expr) for p in problems("single", "test", 6)]
+    out += [(f"harder than the world the tiny model learned: the paper's worked example, {WORKED_EXAMPLE}",
+             WORKED_EXAMPLE)]
+    out += [(f"harder than the world the tiny model learned: paper benchmark #{p.index}: {p.expr}", p.expr)
+            for p in problems("paper", "test", 4)]
     return out
 
 
@@ -48,6 +74,10 @@ def model_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
     options = {"base": ("base: the embedded tiny model", "tiny", "")}
     for label, path in ctx.shipped.adapters.items():
         options[f"shipped:{path.name}"] = (label, "tiny", str(path))
+    options[f"base:{REAL_SLM}"] = (f"base: {REAL_SLM} (the real SLM; its first use fetches and converts it, about a "
+                                   f"minute)", REAL_SLM, "")
+    for name, path in ctx.shipped.slm_adapters.items():
+        options[f"shipped-slm:{name}"] = (f"shipped: {REAL_SLM} {name}", REAL_SLM, str(path))
     for rid, st, cfg in own_runs(ctx.runs, owner):
         if st.state not in (State.COMPLETED, State.STOPPED) or st.weights is None:
             continue
@@ -59,7 +89,20 @@ def model_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
     return options
 
 
-def panel(title: str, text: str, problem, done: bool) -> str:
+def weights_line(source: str, adapter: str, own_model: bool = False) -> str:
+    """Which weights a pane runs, in words: the base model alone, or the base plus a LoRA adapter (a peer product
+    shipped a compare whose base pane silently ran the adapter; here every pane says what it runs). Never a
+    server path."""
+    if own_model:
+        return "runs your fully fine-tuned model (every weight trained; no adapter)"
+    info = describe(source)
+    what = info["name"] + (f" ({info['weights']})" if info.get("weights") and info["name"] != "tiny" else "")
+    if adapter:
+        return f"runs {what} + the LoRA adapter {Path(adapter).name}"
+    return f"runs {what}: base weights only, no adapter"
+
+
+def panel(title: str, text: str, problem, done: bool, runs: str = "") -> str:
     rec = check(text, problem=problem)
     n_tok = len(text.split())
     foot = ""
@@ -70,21 +113,25 @@ def panel(title: str, text: str, problem, done: bool) -> str:
                 f"({verdict}; gold {problem.answer}) &middot; {len(rec.claims)} claims, {len(rec.wrong_claims)} wrong "
                 f"&middot; {coverage_note(rec)} &middot; {reflection_count(text)} reflection keywords &middot; "
                 f"~{n_tok} words</div>")
-    return (f"<div style='flex:1;min-width:280px;border:1px solid #e5e7eb;border-radius:8px;padding:8px'>"
-            f"<div style='font-weight:700;margin-bottom:4px'>{html.escape(title)}{'' if done else ' ...'}</div>"
-            f"{render_html(text, rec)}{foot}</div>")
+    return (f"<div class='pane' style='flex:1;min-width:280px;max-width:100%;border:1px solid #e5e7eb;"
+            f"border-radius:8px;padding:8px;overflow-wrap:anywhere;white-space:normal'>"
+            f"<div style='font-weight:700;margin-bottom:2px'>{html.escape(title)}{'' if done else ' ...'}</div>"
+            f"<div style='font-size:12px;color:#374151;margin-bottom:4px'>{html.escape(runs)}</div>"
+            f"<div style='white-space:pre-wrap;overflow-wrap:anywhere'>{render_html(text, rec)}</div>{foot}</div>")
 
 
 def build_compare_tab(ctx: AppContext) -> Tab:
     with gr.Tab("Side by Side", id="compare"):
         gr.Markdown(INTRO)
         with gr.Row():
-            problem = gr.Dropdown(problem_choices(), value=WORKED_EXAMPLE, label="Problem", scale=3)
+            opening = opening_problem(ctx)
+            probs = problem_choices(opening)
+            problem = gr.Dropdown(probs, value=probs[0][1], label="Problem", scale=3)
             custom = gr.Textbox(label="...or type an expression", placeholder="e.g. 12*3-8/4+5", scale=2)
         with gr.Row():
             choices = as_choices(model_options(ctx, None))
-            models = gr.CheckboxGroup(choices, value=[key for _, key in choices[:3]], label="Models to compare",
-                                      scale=4)
+            first = ["base"] + (["shipped:long-n250"] if "shipped:long-n250" in {k for _, k in choices} else [])
+            models = gr.CheckboxGroup(choices, value=first, label="Models to compare", scale=4)
             refresh = gr.Button("Refresh list (add my runs)", scale=1)
         with gr.Row():
             temperature = gr.Slider(0, 1.5, value=0.0, step=0.05, label="Temperature (0 = greedy)")
@@ -124,14 +171,15 @@ def build_compare_tab(ctx: AppContext) -> Tab:
                 loaded = ctx.models.get(source, adapter)
             except Exception as e:  # noqa: BLE001 - shown to the user, the app keeps serving
                 raise gr.Error(f"could not load {label}: {e}") from None
-            streams.append([label, ctx_stream(loaded, p.prompt, temp, top_p_, max_new_, seed_), "", False])
+            streams.append([label, ctx_stream(loaded, p.prompt, temp, top_p_, max_new_, seed_), "", False,
+                            weights_line(source, adapter, own_model=value.startswith("run:") and not adapter)])
         # Interleave: one chunk from each model in turn, so they advance together.
         while not all(s[3] for s in streams):
             for s in streams:
                 if not s[3]:
                     s[2], s[3] = next(s[1], (s[2], True))
             yield ("<div style='display:flex;gap:10px;flex-wrap:wrap'>"
-                   + "".join(panel(t, txt, p, d) for t, _, txt, d in streams) + "</div>")
+                   + "".join(panel(t, txt, p, d, runs) for t, _, txt, d, runs in streams) + "</div>")
 
     def ctx_stream(loaded, prompt, temp, top_p_, max_new_, seed_):
         return engine.stream(loaded, prompt, temperature=float(temp), top_p=float(top_p_), max_new_tokens=int(max_new_),

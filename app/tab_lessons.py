@@ -6,9 +6,10 @@ import re
 
 import gradio as gr
 
+from app.context import is_teacher
 from app.tab import Tab
 from training.core import paths
-from training.lab.kit import Lesson, list_documents, list_lessons, parse_lesson
+from training.lab.kit import Lesson, list_documents, list_lessons, parse_lesson, student_view, teacher_only
 
 
 def to_served_markdown(lesson: Lesson) -> str:
@@ -41,27 +42,53 @@ def header(lesson: Lesson) -> str:
 
 
 
+def lesson_choices(teacher: bool) -> list[tuple[str, str]]:
+    """(title, name inside lessons/) of what this reader may open: students get the lessons and the documents for
+    everyone; the teacher's key adds the instructor guide and the answer key."""
+    lessons = [le for le in list_lessons() if teacher or not teacher_only(le)]
+    return [(le.title, str(le.path.relative_to(paths.LESSONS))) for le in lessons] + list_documents(teacher=teacher)
+
+
 def build_lessons_tab(ctx=None) -> Tab:
-    lessons = list_lessons()
     with gr.Tab("Lessons", id="lessons"):
-        if not lessons:
+        choices = lesson_choices(False)
+        if not choices:
             gr.Markdown("No lessons yet: they live in `lessons/<nn>_<slug>/lesson.md`.")
         # values are names inside lessons/ (never server paths: a refused value's error message lists the choices)
-        choices = [(l.title, str(l.path.relative_to(paths.LESSONS))) for l in lessons] + list_documents()
-        pick = gr.Dropdown(choices, value=choices[0][1] if choices else None,
-                           label="Lesson (start with the first; the instructor guide is for teachers)")
+        with gr.Row():
+            pick = gr.Dropdown(choices, value=choices[0][1] if choices else None, scale=4,
+                               label="Lesson (start with the first)")
+            key = gr.Textbox(label="Teacher key (shows the instructor guide, answer key and notes)", type="password",
+                             max_length=200, scale=2)
         body = gr.Markdown(render(choices[0][1]) if choices else "")
 
-    pick.change(render, pick, body, api_name="lesson")
+    def teacher(k) -> bool:
+        return ctx is not None and is_teacher(ctx, k)
+
+    def on_key(k, current):
+        t = teacher(k)
+        if k and not t:
+            raise gr.Error("that is not the teacher key this app was started with" if ctx and ctx.teacher_key else
+                           "this app was started without a teacher key (python -m app --teacher-key KEY)")
+        new = lesson_choices(t)
+        keep = current if current in {v for _, v in new} else (new[0][1] if new else None)
+        return gr.update(choices=new, value=keep), render(keep, t)
+
+    pick.change(lambda p, k: render(p, teacher(k)), [pick, key], body, api_name="lesson")
+    key.submit(on_key, [key, pick], [pick, body], api_name="teacher_key")
     return Tab()
 
 
-def render(path: str | None) -> str:
+def render(path: str | None, teacher: bool = False) -> str:
     if not path:
         return ""
     p = (paths.LESSONS / path).resolve()
     kit = {paths.LESSONS.resolve(), *(d.resolve() for d in paths.LESSONS.glob("*/"))}
     if p.suffix != ".md" or p.parent not in kit:  # the API takes any string: only the kit's own pages
         raise gr.Error("that is not a lesson of this kit")
+    allowed = {(paths.LESSONS / v).resolve() for _, v in lesson_choices(teacher)}
+    if p not in allowed:
+        raise gr.Error("that page is for teachers: enter the teacher key")
     lesson = parse_lesson(p)
-    return header(lesson) + "\n\n" + to_served_markdown(lesson)
+    body = to_served_markdown(lesson)
+    return header(lesson) + "\n\n" + (body if teacher else student_view(body))

@@ -2,31 +2,47 @@
 
 from __future__ import annotations
 
+import uuid
+
 import gradio as gr
 import pandas as pd
 
-from app.context import AppContext, owner_of
+from app.context import AppContext, downloads_root, is_teacher, owner_of
+from app.registry import RemovedRun
 from app.tab import Tab
 from app.widgets import own_runs, precision_note, progress_bar, run_view
-from training.lab import engine, facts
+from training.core.models import REAL_SLMS
+from training.lab import engine, facts, results
 from training.lab.engine import State
 from training.lab.figures import valley_figure
 
 INTRO = """
 ### Fine-tune a small model on long chain-of-thought, and watch what happens
 **First:** choose N, how many **long chain-of-thought examples** the model learns from (or press **Assign me an
-N** to fill the class's least-covered rung), then press **Start** and follow the loss. When training ends,
-the app tests the model on arithmetic problems it has never seen and adds your run to the valley plot below,
-next to the precomputed sweep and your class's runs. Change one thing at a time.
+N**: the app hands out the class's least-covered rung that this machine trains in time, with its own seed),
+write down your **prediction**, then press **Start** and follow the loss. When training ends, the app tests the
+model on problems it has never seen and adds your run to the valley plot below, next to the precomputed sweep and
+your class's runs. Change one thing at a time.
 """
 CLASS_LADDER = [125, 250, 500, 1000, 2000, 4000]  # the rungs a class fills in together (long CoT)
-
-MODEL_CHOICES = [("tiny: the embedded 2.7M-parameter model (runs here, offline)", "tiny")] + [
-    (f"{m} (needs its weights)", m) for m in engine.list_models()[1:]]
+REAL_SLM = REAL_SLMS[0]
+MODEL_CHOICES = ([("tiny: the embedded 2.7M-parameter model (runs here, offline)", "tiny"),
+                  (f"{REAL_SLM}: a real small language model (135M; its first use fetches 93 MB and converts it; "
+                   f"trains on 1-operation problems; minutes per run on a CPU)", REAL_SLM)]
+                 + [(f"{m} (needs its weights from the Hugging Face Hub)", m) for m in engine.list_models()
+                    if m not in ("tiny", REAL_SLM)])
 DATA_CHOICES = [("Built-in arithmetic world", "world"), ("OpenR1-Math-220k (needs the Hugging Face Hub)", "openr1"),
                 ("Upload a chat-messages JSONL", "upload")]
 
 
+def sweep_choices() -> list[tuple[str, str]]:
+    """The shipped valley sweeps, each named by its model (and size)."""
+    out = []
+    for name in results.sweeps():
+        info = results.sweep(name).model_info
+        size = f", {info['parameters'] / 1e6:.1f}M parameters" if info.get("parameters") else ""
+        out.append((f"{name}: {info.get('name', 'tiny')}{size}", name))
+    return out
 
 
 def make_config(ctx: AppContext, model, data, upload, n, style, method, rank, alpha, epochs, lr, seed):
@@ -36,7 +52,8 @@ def make_config(ctx: AppContext, model, data, upload, n, style, method, rank, al
         path = upload if isinstance(upload, str) else getattr(upload, "name", str(upload))
     try:
         return engine.sft_config(model=model, data=data, upload=path, n=n, style=style, method=method, lora_r=rank,
-                                 lora_alpha=alpha, epochs=epochs, lr=lr, seed=seed, eval_n=ctx.eval_n, eval_max_new_tokens=ctx.eval_max_new_tokens,
+                                 lora_alpha=alpha, epochs=epochs, lr=lr, seed=seed, eval_n=ctx.eval_n,
+                                 eval_max_new_tokens=ctx.eval_max_new_tokens,
                                  allow_local_models=ctx.allow_local_models, forbidden=ctx.runs.root,
                                  max_upload_mb=ctx.max_upload_mb)
     except ValueError as e:
@@ -44,13 +61,26 @@ def make_config(ctx: AppContext, model, data, upload, n, style, method, rank, al
         raise gr.Error(prefix + str(e)) from None
 
 
-def schedule_text(n, style, epochs, lr) -> str:
+def default_lr(model: str) -> float:
+    """The learning rate the form shows for a model: the engine's default for LoRA on it."""
+    return engine.resolve_schedule(engine.SFTConfig(model=model, n=250), model == "tiny")["lr"]
+
+
+def schedule_text(ctx: AppContext, model, n, style, epochs, lr) -> str:
     try:
-        s = engine.schedule(engine.SFTConfig(n=int(n), style=style, epochs=float(epochs or 0), lr=float(lr or 0)))
+        model = model if model in (REAL_SLM, "tiny") else "tiny"
+        cfg = engine.SFTConfig(model=model, world=engine.world_for(model), n=int(n), style=style,
+                               epochs=float(epochs or 0), lr=float(lr or 0), eval_n=ctx.eval_n)
+        s = engine.schedule(cfg, model == "tiny")
     except (ValueError, TypeError):
         return ""
-    return (f"Schedule for N={int(n)} (the paper's {int(n) * 32:,} scaled by 1/32): **{s['epochs']:g} epochs**, "
-            f"batch {s['batch_size']}, about **{s['steps']:.0f} optimizer steps**, cosine learning rate with 5% warmup.")
+    secs = engine.estimate_seconds(cfg, ctx.runs.seconds_per_step() if model == "tiny" else None,
+                                   gpu=ctx.runs.max_concurrent > 1)
+    when = f" It takes about **{secs / 60:.0f} min** here (training and the test)." if secs and secs > 90 else \
+        (f" It takes about **{secs:.0f} s** here (training and the test)." if secs else "")
+    return (f"Schedule for N={int(n)} (the paper's {int(n) * 32:,} by this lab's 1/32 convention): "
+            f"**{s['epochs']:g} epochs**, batch {s['batch_size']}, about **{s['steps']:.0f} optimizer steps**, cosine "
+            f"learning rate with 5% warmup.{when}")
 
 
 def _running(st) -> tuple[str, float, str]:
@@ -62,65 +92,102 @@ def _running(st) -> tuple[str, float, str]:
             f"step {last['step']}/{last['total_steps']}, ETA {last['eta_s']:.0f} s")
 
 
-def _completed(st) -> str:
-    ev = st.evaluation
-    if st.reused_from:
-        return (f"**Done (reused).** Someone in this app already ran exactly this configuration (run "
-                f"{st.reused_from}), so its results are yours at once: accuracy **{ev.get('accuracy', 0):.1%}** "
-                f"(± {ev.get('accuracy_se', 0):.1%}), mean response **{ev.get('mean_tokens', 0):.0f} tokens**. "
-                f"Change the seed to train your own.")
-    return (f"**Done.** Accuracy **{ev.get('accuracy', 0):.1%}** (± {ev.get('accuracy_se', 0):.1%}), mean response "
-            f"**{ev.get('mean_tokens', 0):.0f} tokens**, reflective responses {ev.get('reflection_ratio', 0):.0%}. "
-            f"Trained {st.metrics['steps']} steps in {st.metrics['train_seconds']:.0f} s{precision_note(st.metrics)}. "
-            f"Your run is the star on the plot.")
+def base_accuracy(ctx: AppContext, model: str) -> float | None:
+    """The base model's accuracy on the same test (from the shipped sweep of that model)."""
+    for name in results.sweeps():
+        sw = results.sweep(name)
+        if sw.valley and sw.model == model and sw.valley["table"]:
+            return sw.valley["table"][0]["accuracy_mean"]
+    return None
 
 
-def status_view(ctx: AppContext, session: str, run_id: str | None):
-    """(status markdown, bar html, loss dataframe, state) for the owner's current run ("" when none)."""
+def _completed(ctx: AppContext):
+    def view(st) -> str:
+        ev = st.evaluation
+        model = (st.metrics.get("config") or {}).get("model", "tiny")
+        b = base_accuracy(ctx, model)
+        vs = f" (the model before fine-tuning: **{b:.1%}**)" if b is not None else ""
+        if st.reused_from:
+            return (f"**Done (reused).** Someone in this app already ran exactly this configuration and shares it, so "
+                    f"you got your own copy of its results at once: accuracy **{ev.get('accuracy', 0):.1%}**{vs}, mean "
+                    f"response **{ev.get('mean_tokens', 0):.0f} tokens**. Change the seed to train your own.")
+        return (f"**Done.** Accuracy **{ev.get('accuracy', 0):.1%}** (± {ev.get('accuracy_se', 0):.1%}){vs}, mean "
+                f"response **{ev.get('mean_tokens', 0):.0f} tokens**, reflective responses "
+                f"{ev.get('reflection_ratio', 0):.0%}. Trained {st.metrics['steps']} steps in "
+                f"{st.metrics['train_seconds']:.0f} s{precision_note(st.metrics)}. Your run is the star on the plot.")
+    return view
+
+
+def status_view(ctx: AppContext, owner: str, run_id: str | None):
+    """(status markdown, bar html, loss dataframe, state, run id to follow) for the owner's current run."""
     if not run_id:
-        return "No run yet: press **Start**.", progress_bar(0, ""), None, ""
-    st = ctx.runs.state(session, run_id)
-    loss = pd.DataFrame([{"step": p["step"], "loss": p["loss"]} for p in st.progress]) if st.progress else None
-    md, bar = run_view(st, ctx.runs.position(session, run_id), starting="Loading the model and building the data...",
-                       running=_running, completed=_completed,
+        return "No run yet: press **Start**.", progress_bar(0, ""), None, "", None
+    try:
+        st = ctx.runs.state(owner, run_id)
+    except RemovedRun as e:  # said once; the page then stops following the run
+        return f"**{e}**", progress_bar(0, "removed"), None, "", None
+    except KeyError:
+        return "No run yet: press **Start**.", progress_bar(0, ""), None, "", None
+    loss = pd.DataFrame([{"step": p["step"], "loss": p["loss"]} for p in st.progress if "loss" in p]) \
+        if st.progress else None
+    md, bar = run_view(st, ctx.runs.position(owner, run_id), starting="Loading the model and building the data...",
+                       running=_running, completed=_completed(ctx),
                        stopped="Stopped. The adapter trained so far was saved and marked partial (not evaluated).",
                        evaluating=f"Training done. Now testing the fine-tuned model on {ctx.eval_n} unseen problems...")
-    return md, bar, (None if st.state == State.QUEUED else loss), st.state
+    return md, bar, (None if st.state == State.QUEUED else loss), st.state, run_id
+
+
+RUN_COLUMNS = ["run", "model", "N", "style", "method", "seed", "prediction", "status", "accuracy", "mean tokens"]
 
 
 def runs_table(ctx: AppContext, owner: str) -> pd.DataFrame:
     rows = []
     for rid, st, cfg in own_runs(ctx.runs, owner):
         ev = st.evaluation
+        pred = ctx.runs.job(owner, rid).prediction
         rows.append({"run": rid, "model": cfg.model, "N": cfg.n, "style": cfg.style, "method": cfg.method,
-                     "seed": cfg.seed, "status": st.state + (" (reused)" if st.reused_from else ""),
+                     "seed": cfg.seed, "prediction": None if pred is None else f"{pred:.0%}",
+                     "status": st.state + (" (reused)" if st.reused_from else ""),
                      "accuracy": round(ev["accuracy"], 3) if "accuracy" in ev else None,
                      "mean tokens": round(ev["mean_tokens"]) if "mean_tokens" in ev else None})
     return pd.DataFrame(rows, columns=RUN_COLUMNS)
 
 
-RUN_COLUMNS = ["run", "model", "N", "style", "method", "seed", "status", "accuracy", "mean tokens"]
-
-
-def valley_plot(ctx: AppContext, owner: str | None):
-    """The shipped sweep, the class's runs (small marks) and this owner's runs (stars)."""
-    if ctx.shipped.valley is None:
+def valley_plot(ctx: AppContext, owner: str | None, sweep: str = results.DEFAULT_SWEEP):
+    """The chosen shipped sweep, this class's runs of the class recipe (small marks; other settings apart) and
+    this owner's runs of the same model (stars, with their predictions)."""
+    sw = results.sweep(sweep)
+    if sw.valley is None:
         return None
     mine = []
-    for _rid, st, cfg in own_runs(ctx.runs, owner):
+    for rid, st, cfg in own_runs(ctx.runs, owner):
         ev = st.evaluation
-        if st.state == State.COMPLETED and ev:
+        if st.state == State.COMPLETED and ev and cfg.model == sw.model:
             mine.append({"n": cfg.n, "accuracy": ev["accuracy"], "mean_tokens": ev["mean_tokens"],
-                         "label": f"your run: {cfg.style} N={cfg.n}"})
-    model = ctx.shipped.sweep.model
-    klass = [p for p in ctx.runs.class_results() if p["model"] == model]
-    return valley_figure(ctx.shipped.valley, extra_points=mine, class_points=klass, paper_ref=ctx.shipped.paper_ref)
+                         "label": f"your run: {cfg.style} N={cfg.n}", "prediction": ctx.runs.job(owner, rid).prediction})
+    klass = [p for p in ctx.runs.class_results() if p["model"] == sw.model] if sw.name == results.DEFAULT_SWEEP else []
+    return valley_figure(sw.valley, extra_points=mine, class_points=klass, paper_ref=ctx.shipped.paper_ref)
 
 
-def assign_text(counts: dict[int, int], n: int) -> str:
-    where = ", ".join(f"N={k:,}: {v}" for k, v in counts.items())
-    return (f"You got **N = {n:,}**, the class's least-covered rung (long CoT runs so far, finished or under "
-            f"way: {where}). Press **Start**.")
+def assign(ctx: AppContext) -> tuple[int, int, str]:
+    """(N, seed, explanation): the class's least-covered rung among those this machine trains within the class's
+    window (measured run times: on 2 CPU cores the big rungs would keep the queue busy past the lesson), and a
+    seed no other student at that rung has, so two students on one rung train two runs."""
+    counts = ctx.runs.coverage(CLASS_LADDER)
+    per_step = ctx.runs.seconds_per_step()
+    gpu = ctx.runs.max_concurrent > 1
+    budget = ctx.class_window_s * ctx.runs.max_concurrent / max(1, ctx.class_groups)
+    fits = [n for n in CLASS_LADDER
+            if (engine.estimate_seconds(engine.SFTConfig(n=n, eval_n=ctx.eval_n), per_step, gpu) or 0) <= budget]
+    fits = fits or CLASS_LADDER[:1]
+    n = min(fits, key=lambda k: (counts[k], k))
+    seed = counts[n]  # the k-th student at a rung gets seed k
+    where = ", ".join(f"N={k:,}: {v}" for k, v in counts.items() if k in fits)
+    left = [k for k in CLASS_LADDER if k not in fits]
+    note = (f" Larger rungs ({', '.join(f'{k:,}' for k in left)}) take too long on this machine for a class; the "
+            f"plot shows them from the precomputed sweep." if left else "")
+    return n, seed, (f"You got **N = {n:,}, seed {seed}**, the class's least-covered rung (runs so far: {where})."
+                     f"{note} Write your prediction, then press **Start**.")
 
 
 def build_valley_tab(ctx: AppContext) -> Tab:
@@ -134,19 +201,22 @@ def build_valley_tab(ctx: AppContext) -> Tab:
                 data = gr.Radio(DATA_CHOICES, value="world", label="Training data")
                 upload = gr.File(label=f"Your JSONL: one {{\"messages\": [...]}} per line, at most "
                                        f"{ctx.max_upload_mb:g} MB", file_types=[".jsonl"], visible=False)
-                n = gr.Slider(8, 8000, value=250, step=1, label="N: number of chain-of-thought examples")
-                assign = gr.Button("Assign me an N (the class's least-covered rung)", size="sm")
+                n = gr.Slider(8, 16000, value=250, step=1, label="N: number of chain-of-thought examples")
+                assign_btn = gr.Button("Assign me an N (the class's least-covered rung this machine trains in time)",
+                                       size="sm")
                 assigned = gr.Markdown("")
                 style = gr.Radio([("long (reflective, R1 style)", "long"), ("short (one step per line)", "short"),
                                   ("mixed (half and half)", "mixed")], value="long", label="Chain-of-thought style")
-                schedule = gr.Markdown(schedule_text(250, "long", 0, 6e-3))
+                prediction = gr.Slider(0, 100, value=50, step=1, label="Your prediction before you start: the "
+                                       "fine-tuned model's accuracy (%)")
+                schedule = gr.Markdown(schedule_text(ctx, "tiny", 250, "long", 0, 6e-3))
                 with gr.Accordion("Advanced: LoRA and schedule", open=False):
                     method = gr.Radio([("LoRA adapter", "lora"), ("full fine-tuning", "full")], value="lora",
                                       label="Method")
                     rank = gr.Slider(1, 64, value=16, step=1, label="LoRA rank r")
                     alpha = gr.Slider(1, 128, value=32, step=1, label="LoRA alpha")
                     epochs = gr.Number(value=0, label="Epochs (0 = the paper's for this N)")
-                    lr = gr.Number(value=6e-3, label="Learning rate (the engine's default for LoRA on the tiny model)")
+                    lr = gr.Number(value=6e-3, label="Learning rate (the engine's default for LoRA on this model)")
                     seed = gr.Number(value=0, precision=0, minimum=0, maximum=engine.MAX_SEED,
                                      label="Seed (0 to 4,294,967,295)")
                 with gr.Row():
@@ -155,24 +225,36 @@ def build_valley_tab(ctx: AppContext) -> Tab:
                     show_cmd = gr.Button("Show command")
                 command = gr.Code(label="The same run from a terminal", language="shell", visible=False)
             with gr.Column(scale=3):
-                status = gr.Markdown("No run yet: press **Start**.")
+                status = gr.Markdown("No run yet: press **Start**.", elem_id="valley-status")
                 bar = gr.HTML(progress_bar(0, ""))
                 loss = gr.LinePlot(None, x="step", y="loss", title="Training loss (lower = fits the examples better)",
                                    height=280)
                 with gr.Row():
-                    download = gr.Button("Download my run (adapter, records, metrics)", size="sm")
+                    download = gr.Button("Download my run (adapter, records, metrics; the log of a failed run)",
+                                         size="sm")
                     download_file = gr.File(label="Your run as a zip", visible=False, interactive=False)
         gr.Markdown("### The valley: accuracy after fine-tuning on N examples\n"
-                    "Lines: the precomputed sweep shipped with the app (mean ± sd over seeds). Dashed: the model "
-                    "before fine-tuning. Small marks: your class's runs (every run finished in this app whose owner "
-                    "shares it). Stars: your runs. Right panel: the paper's stated numbers, marked as such.")
-        share = gr.Checkbox(value=True, label="Add my finished runs to the class plot (anonymous: only N, style "
-                                              "and accuracy are shown)")
+                    "Lines: a precomputed sweep shipped with the app (mean ± sd over seeds; pick which one: the embedded "
+                    "model, the other model sizes, the real SLM, the ways out). Dashed: the model before fine-tuning. "
+                    "Small marks: your class's runs of the class recipe (other settings: grey crosses). Stars: your "
+                    "runs, with your prediction as a hollow diamond. Right panel: the paper's stated numbers.")
+        with gr.Row():
+            sweep = gr.Dropdown(sweep_choices(), value=results.DEFAULT_SWEEP, label="Precomputed sweep shown", scale=3)
+            share = gr.Checkbox(value=True, label="Add my finished runs to the class plot (anonymous: only N, style "
+                                                  "and accuracy are shown)", scale=2)
         valley = gr.Plot(valley_plot(ctx, None))
-        if ctx.shipped.valley is not None:
-            gr.Markdown("**At the top of the ladder (the shipped sweep):** " + facts.valley_verdict(ctx.shipped.valley))
+        verdict = gr.Markdown(("**At the top of the ladder (the shipped sweep):** " +
+                               facts.valley_verdict(ctx.shipped.valley)) if ctx.shipped.valley is not None else "")
         table = gr.Dataframe(pd.DataFrame(columns=RUN_COLUMNS), label="Your runs (this browser's; they stay "
-                             "after a reload)", interactive=False)
+                             "after a reload or a restart)", interactive=False)
+        with gr.Accordion(f"For the teacher (class: {ctx.runs.klass['name']})", open=False):
+            gr.Markdown("**Start a new class**: the class plot and *Assign me an N* start empty; every student keeps "
+                        "their own runs. Needs the teacher key the app was started with (`--teacher-key`).")
+            with gr.Row():
+                class_name = gr.Textbox(label="New class name", max_length=60, scale=2)
+                teacher_key = gr.Textbox(label="Teacher key", type="password", max_length=200, scale=2)
+                new_class = gr.Button("Start a new class", scale=1)
+            class_msg = gr.Markdown("")
         current = gr.State(None)
         shown = gr.State(None)   # the run whose finish the plot and table last showed
         timer = gr.Timer(1.0)
@@ -182,73 +264,108 @@ def build_valley_tab(ctx: AppContext) -> Tab:
     inputs = [model, data, upload, n, style, method, rank, alpha, epochs, lr, seed]
 
     data.change(lambda d: gr.update(visible=d == "upload"), data, upload)
-    for c in (n, style, epochs, lr):
-        c.change(schedule_text, [n, style, epochs, lr], schedule)
+    def on_schedule(model_, n_, style_, epochs_, lr_):
+        return schedule_text(ctx, model_, n_, style_, epochs_, lr_)
+    for i, c in enumerate((model, n, style, epochs, lr)):
+        c.change(on_schedule, [model, n, style, epochs, lr], schedule, api_name="schedule_text" if i == 0 else False)
 
-    def on_start(model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, share_, browser_id,
+    def on_model(m):
+        """A model's own defaults: its learning rate, and its sweep on the plot."""
+        if m not in (REAL_SLM, "tiny"):
+            return gr.skip(), gr.skip()
+        own = [name for _, name in sweep_choices() if results.sweep(name).model == m]
+        return default_lr(m), (own[0] if own else gr.skip())
+    model.change(on_model, model, [lr, sweep])
+
+    def on_start(model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, share_, guess, browser_id,
                  request: gr.Request):
         # Explicit parameters, not *args: Gradio injects gr.Request only into named parameters.
-        cfg = make_config(ctx, model, data, upload, n, style, method, rank, alpha, epochs, lr, seed)
         owner = owner_of(browser_id, request)
-        run_id = ctx.runs.submit(owner, cfg, share=bool(share_))
-        md, b, _, _ = status_view(ctx, owner, run_id)
-        return run_id, md, b, None, runs_table(ctx, owner), gr.update(visible=False)
+        if ctx.runs.busy(owner):  # a double click, or a second tab: one run at a time per student
+            raise gr.Error("your previous run is still waiting or training: stop it first, or wait for it")
+        cfg = make_config(ctx, model, data, upload, n, style, method, rank, alpha, epochs, lr, seed)
+        pred = engine.check_number(guess, "your prediction", 0, 100) / 100 if guess is not None else None
+        run_id = ctx.runs.submit(owner, cfg, share=bool(share_), prediction=pred)
+        md, b, _, state, _ = status_view(ctx, owner, run_id)
+        return (run_id, md, b, None, runs_table(ctx, owner), gr.update(visible=False),
+                gr.update(interactive=State(state).finished if state else True))
 
     def on_stop(run_id, browser_id, request: gr.Request):
         if not run_id:
             raise gr.Error("there is no run to stop")
-        return ctx.runs.stop(owner_of(browser_id, request), run_id)
+        try:
+            return ctx.runs.stop(owner_of(browser_id, request), run_id)
+        except KeyError as e:
+            raise gr.Error(str(e)) from None
 
     def on_show(*args):
         return gr.update(value=engine.command_for(make_config(ctx, *args)), visible=True)
 
-    def on_tick(run_id, shown, browser_id, request: gr.Request):
+    def on_tick(run_id, shown, sweep_, browser_id, request: gr.Request):
         """The run's status every second; the table when the run changes state (and on the page's first tick),
-        the valley plot when it finishes."""
+        the valley plot when it finishes; Start only while no run of this student waits or trains."""
         owner = owner_of(browser_id, request)
-        md, b, df, state = status_view(ctx, owner, run_id)
-        mark = f"{run_id}:{state}"
+        md, b, df, state, follow = status_view(ctx, owner, run_id)
+        start_ok = gr.update(interactive=not ctx.runs.busy(owner))
+        mark = f"{follow}:{state}"
         if mark == shown:
-            return md, b, df, gr.skip(), gr.skip(), shown
-        plot = valley_plot(ctx, owner) if state and State(state).finished else gr.skip()
-        return md, b, df, plot, runs_table(ctx, owner), mark
+            return md, b, df, gr.skip(), gr.skip(), shown, follow, start_ok
+        plot = valley_plot(ctx, owner, sweep_) if state and State(state).finished else gr.skip()
+        return md, b, df, plot, runs_table(ctx, owner), mark, follow, start_ok
 
     def on_assign():
-        counts = ctx.runs.coverage(CLASS_LADDER)
-        n_ = min(CLASS_LADDER, key=lambda k: (counts[k], k))
-        return n_, assign_text(counts, n_)
+        n_, seed_, text = assign(ctx)
+        return n_, seed_, text
 
-    def on_share(share_, browser_id, request: gr.Request):
+    def on_share(share_, sweep_, browser_id, request: gr.Request):
         owner = owner_of(browser_id, request)
         ctx.runs.set_share(owner, bool(share_))
-        return valley_plot(ctx, owner)
+        return valley_plot(ctx, owner, sweep_)
+
+    def on_sweep(sweep_, browser_id, request: gr.Request):
+        if sweep_ not in results.sweeps():
+            raise gr.Error("that is not one of the shipped sweeps")
+        v = results.sweep(sweep_).valley
+        verdict_ = (f"**At the top of the ladder ({sweep_}):** " + facts.valley_verdict(v)) if v else ""
+        return valley_plot(ctx, owner_of(browser_id, request), sweep_), verdict_
 
     def on_download(run_id, browser_id, request: gr.Request):
         if not run_id:
             raise gr.Error("start a run first: there is nothing to download yet")
         try:
-            path = ctx.runs.download(owner_of(browser_id, request), run_id)
-        except ValueError as e:
+            path = ctx.runs.download(owner_of(browser_id, request), run_id, downloads_root() / uuid.uuid4().hex)
+        except (ValueError, KeyError) as e:
             raise gr.Error(str(e)) from None
         return gr.update(value=str(path), visible=True)
 
+    def on_new_class(name, key):
+        if not is_teacher(ctx, key):
+            raise gr.Error("that is not the teacher key this app was started with" if ctx.teacher_key else
+                           "this app was started without a teacher key (python -m app --teacher-key KEY)")
+        k = ctx.runs.new_class(name)
+        return f"New class **{k['name']}** started: the class plot and the rungs start empty.", ""
+
     def latest(owner: str):
-        """After a reload (or in a second tab): the run to follow, this browser's latest."""
+        """After a reload, a second tab or a restart: the run to follow, this browser's latest."""
         mine = ctx.runs.runs_of(owner)
         return mine[-1] if mine else None
 
-    def on_load(browser_id, request: gr.Request):
-        return valley_plot(ctx, owner_of(browser_id, request))  # with this browser's own runs as stars
+    def on_load(sweep_, browser_id, request: gr.Request):
+        return valley_plot(ctx, owner_of(browser_id, request), sweep_)  # with this browser's own runs as stars
 
-    start.click(on_start, inputs + [share, browser], [current, status, bar, loss, table, download_file],
-                api_name="start_run")
+    start.click(on_start, inputs + [share, prediction, browser], [current, status, bar, loss, table, download_file,
+                                                                   start],
+                api_name="start_run").then(None, js="() => document.getElementById('valley-status')"
+                                                    "?.scrollIntoView({behavior: 'smooth', block: 'center'})")
     stop.click(on_stop, [current, browser], status, api_name="stop_run")
     show_cmd.click(on_show, inputs, command, api_name="show_command")
-    assign.click(on_assign, None, [n, assigned], api_name="assign_n")  # n.change redraws the schedule
-    share.change(on_share, [share, browser], valley, api_name="share_runs")
+    assign_btn.click(on_assign, None, [n, seed, assigned], api_name="assign_n")  # n.change redraws the schedule
+    share.change(on_share, [share, sweep, browser], valley, api_name="share_runs")
+    sweep.change(on_sweep, [sweep, browser], [valley, verdict], api_name="show_sweep")
     download.click(on_download, [current, browser], download_file, api_name="download_run")
-    timer.tick(on_tick, [current, shown, browser], [status, bar, loss, valley, table, shown], api_name="poll_run",
-               show_progress="hidden")
+    new_class.click(on_new_class, [class_name, teacher_key], [class_msg, teacher_key], api_name="new_class")
+    timer.tick(on_tick, [current, shown, sweep, browser], [status, bar, loss, valley, table, shown, current, start],
+               api_name="poll_run", show_progress="hidden")
     # when the page loads: `restore` at once (the run to follow; the first tick then lists the runs), `on_load`
     # after it (slower: the plot). Neither writes what a button writes too, so a quick first click is never undone.
-    return Tab(restore=(latest, current), on_load=(on_load, [browser], [valley]))
+    return Tab(restore=(latest, current), on_load=(on_load, [sweep, browser], [valley]))

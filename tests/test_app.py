@@ -15,16 +15,17 @@ from training.core import paths
 from training.task.world import WORKED_EXAMPLE
 
 
-# the Valley Lab inputs, in order: model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, share
-# (then the browser id, which an API client leaves out: its runs belong to its session; the current run is a
-# gr.State, kept per session on the server, not part of the API)
-def start_args(n=16, style="long", model="tiny", data="world", upload=None, lr=2e-3, epochs=1, seed=0, share=True):
-    return [model, data, upload, n, style, "lora", 4, 8, epochs, lr, seed, share]
+# the Valley Lab inputs, in order: model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, share,
+# prediction (then the browser id, which an API client leaves out: its runs belong to its session; the current run
+# is a gr.State, kept per session on the server, not part of the API)
+def start_args(n=16, style="long", model="tiny", data="world", upload=None, lr=2e-3, epochs=1, seed=0, share=True,
+               prediction=50):
+    return [model, data, upload, n, style, "lora", 4, 8, epochs, lr, seed, share, prediction]
 
 
 def start(c, **kw):
     """Start a run; its id is the newest row of the session's runs table that the call returns."""
-    status, _bar, _loss, table, _zip = c.predict(*start_args(**kw), api_name="/start_run")
+    status, _bar, _loss, table, _zip = c.predict(*start_args(**kw), api_name="/start_run")  # (Start: no API value)
     return table["data"][-1][0], status
 
 
@@ -56,7 +57,7 @@ def wait_state(c, want: set[str], timeout=240):
     """Poll like the page's timer does, until the status text shows one of the wanted states."""
     deadline = time.time() + timeout
     while time.time() < deadline:
-        out = c.predict(api_name="/poll_run")
+        out = c.predict("classroom", api_name="/poll_run")
         text = out[0]
         for w in want:
             if w in text:
@@ -128,7 +129,7 @@ def test_bad_settings_give_clear_errors_and_the_app_keeps_serving(app_url, args,
     c = client(app_url)
     with pytest.raises(Exception, match=msg):
         c.predict(*args, api_name="/start_run")
-    assert "Schedule" in c.predict(250, "long", 0, 2e-3, api_name="/schedule_text")
+    assert "Schedule" in c.predict("tiny", 250, "long", 0, 2e-3, api_name="/schedule_text")
 
 
 def test_bad_uploads(app_url, tmp_path):
@@ -193,8 +194,8 @@ def test_identical_runs_are_reused_and_the_class_fills_in(app_url):
     assert "reused" in status, status
     assert "reused" in wait_state(b, {"Done"})[0]
     # the class view: the least-covered rung of the class ladder is handed out
-    n, text = a.predict(api_name="/assign_n")
-    assert n == 125 and "least-covered" in text
+    n, seed, text = a.predict(api_name="/assign_n")
+    assert n == 125 and "least-covered" in text and seed == 0
     # a finished run: stop says so, and nothing is signalled
     assert "already finished" in b.predict(api_name="/stop_run")
 
@@ -243,9 +244,9 @@ def test_the_lessons_tab_serves_only_the_kit(app_url):
     c = client(app_url)
     for path in ("/etc/passwd", "../../README.md", str(app_url[1].ctx.runs.root / "x" / "entry.json")):
         with pytest.raises(Exception, match="not in the list of choices|not a lesson of this kit") as e:
-            c.predict(path, api_name="/lesson")
+            c.predict(path, "", api_name="/lesson")
         assert str(paths.REPO) not in str(e.value)  # the refusal names no server path
-    assert "Hook" in c.predict("03_the_valley/lesson.md", api_name="/lesson")
+    assert "Hook" in c.predict("03_the_valley/lesson.md", "", api_name="/lesson")
     from app.tab_lessons import render
     with pytest.raises(Exception, match="not a lesson of this kit"):  # the function itself, past the dropdown
         render("../../README.md")

@@ -89,7 +89,7 @@ def test_disk_cap_removes_oldest_finished_runs(tmp_path):
         os.utime(d, (time.time() - 100 + i, time.time() - 100 + i))
     removed = rm.cleanup()
     assert removed == ["old0", "old1"]
-    assert sorted(p.name for p in root.iterdir()) == ["old2", "old3"]
+    assert sorted(p.name for p in root.iterdir() if p.is_dir()) == ["old2", "old3"]
 
 
 def test_the_registry_survives_a_restart(tiny_base, tmp_path):
@@ -131,7 +131,11 @@ def test_an_identical_finished_run_is_reused_at_once(tiny_base, tmp_path):
     assert len(rm.class_results()) == 2
     rm.set_share("alice", False)
     assert len(rm.class_results()) == 1
-    assert rm.coverage([8, 16], model=str(tiny_base)) == {8: 2, 16: 0}
+    assert rm.coverage([8, 16]) == {8: 0, 16: 0}  # a test model on the tiny world is not the class recipe
+    klass = rm.submit("carol", SFTConfig(n=8, eval_n=2, eval_max_new_tokens=8, log_every=1))  # the class recipe
+    assert rm.coverage([8, 16]) == {8: 1, 16: 0}  # waiting or running counts: the rung is taken
+    wait(rm, "carol", klass, {"completed"})
+    assert [p["recipe"] for p in rm.class_results()].count("class") == 1
 
 
 def test_a_download_holds_an_adapter_that_loads_with_peft(tiny_base, tmp_path):
@@ -144,16 +148,16 @@ def test_a_download_holds_an_adapter_that_loads_with_peft(tiny_base, tmp_path):
     rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
     r = rm.submit("alice", cfg(tiny_base, eval_n=2, eval_max_new_tokens=8))
     with pytest.raises(ValueError, match="not finished"):
-        rm.download("alice", r)
+        rm.download("alice", r, tmp_path / "dl")
     wait(rm, "alice", r, {"completed"})
-    z = rm.download("alice", r)
+    z = rm.download("alice", r, tmp_path / "dl")
     names = zipfile.ZipFile(z).namelist()
     assert {"metrics.json", "config.yaml", "eval/records.jsonl", "adapter/adapter_config.json"} <= set(names)
     zipfile.ZipFile(z).extractall(tmp_path / "home")
     model, _ = load_model(tiny_base)
     assert isinstance(PeftModel.from_pretrained(model, tmp_path / "home" / "adapter"), PeftModel)
     with pytest.raises(KeyError):
-        rm.download("bob", r)
+        rm.download("bob", r, tmp_path / "dl")
 
 
 def test_a_run_stops_itself_when_its_app_dies(tmp_path):

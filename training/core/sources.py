@@ -96,6 +96,8 @@ def iter_chat_file(path: str | Path) -> Iterator[tuple[str, str]]:
                     row = json.loads(line)
                 except json.JSONDecodeError as e:
                     raise DataError(f"{p.name} line {i}: not valid JSON ({e.msg})") from None
+                except RecursionError:
+                    raise DataError(f"{p.name} line {i}: nested too deeply to be a chat example") from None
                 yield _pair_from_row(i, row, p.name)
         except UnicodeDecodeError:
             raise DataError(f"{p.name}: not a UTF-8 text file") from None

@@ -19,6 +19,7 @@ takes the app down, and the run directory (training.core.rundir) is the whole tr
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 import threading
@@ -133,6 +134,58 @@ def stream(loaded: Loaded, prompt: str, temperature: float = 0.0, top_p: float =
 HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 MAX_SEED = 2**32 - 1
 HUB_CHECK_TIMEOUT_S = 8.0
+MAX_MODEL_ID = 200   # longer than any Hugging Face id (96 characters per part)
+# the world each model learns and is tested on: the real SLM's base scores well above 0 only on one-operation
+# problems (training/LOG.md); the tiny models were pretrained on the classroom world
+WORLD_OF = {REAL_SLMS[0]: "single"}
+# Measured training and generation speeds (2 idle cores, AVX2, fp32; training/LOG.md), for the time estimates the
+# page shows before a run starts, and mean tokens per training example by (model, world, style).
+RATES = {"tiny": {"train_tok_s": 4_700, "gen_tok_s": 5_000}, REAL_SLMS[0]: {"train_tok_s": 91, "gen_tok_s": 115}}
+EXAMPLE_TOKENS = {("tiny", "classroom"): {"long": 283, "short": 92, "mixed": 178},
+                  (REAL_SLMS[0], "single"): {"long": 137, "short": 62, "mixed": 98}}
+
+
+def world_for(model: str) -> str:
+    return WORLD_OF.get(model, "classroom")
+
+
+def estimate_seconds(cfg: SFTConfig, seconds_per_step: float | None = None, gpu: bool = False) -> float | None:
+    """About how long a fine-tune and its evaluation take here: optimizer steps x seconds per step (this app's
+    own measured rate when it has one, else the project's measured figure), plus setup and the test answers.
+    None for a model or world without a measured figure."""
+    key = "tiny" if cfg.model == "tiny" else cfg.model
+    tokens = EXAMPLE_TOKENS.get((key, cfg.world), {}).get(cfg.style)
+    rate = RATES.get(key)
+    if tokens is None or rate is None:
+        return None
+    sched = schedule(cfg, key == "tiny")
+    steps = cfg.max_steps or sched["steps"]
+    per_step = seconds_per_step or sched["batch_size"] * tokens / rate["train_tok_s"]
+    if gpu:
+        per_step /= 6.0  # the H100 trained the embedded model ~6x faster than 2 CPU cores (training/LOG.md)
+    answer_tokens = tokens * 1.3 if cfg.style == "long" else tokens  # fine-tuned long answers run a bit longer
+    return 10 + steps * per_step + cfg.eval_n * answer_tokens / rate["gen_tok_s"]
+
+
+def with_timeout(fn, seconds: float, on_timeout):
+    """fn() in a worker thread; `on_timeout` if it has not answered within `seconds` (a blocked network call
+    must not hold a student's page)."""
+    result: dict = {}
+
+    def run():
+        try:
+            result["value"] = fn()
+        except Exception as e:  # noqa: BLE001 - passed on below
+            result["error"] = e
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(seconds)
+    if worker.is_alive():
+        return on_timeout
+    if "error" in result:
+        raise result["error"]
+    return result["value"]
 
 
 def check_model(model: str | None, allow_local: bool = False, forbidden: Path | None = None) -> str:
@@ -140,7 +193,14 @@ def check_model(model: str | None, allow_local: bool = False, forbidden: Path | 
     (checked against the Hub or its local cache within a few seconds), or, only when the app was
     started to allow it, a local folder (never one under `forbidden`: other users' runs). The errors
     never say whether a path exists on the server."""
+    if model is not None and not isinstance(model, str):
+        raise ValueError("the model must be a name")
     model = (model or "").strip() or "tiny"
+    if len(model) > MAX_MODEL_ID:
+        raise ValueError(f"that is not a model name: {len(model):,} characters (a Hugging Face id has at most "
+                         f"{MAX_MODEL_ID})")
+    if any(ord(ch) < 32 or ch in '\\"<>|*?' for ch in model):
+        raise ValueError("that is not a model name: it holds characters no model name has")
     if model in TINY_ALIASES:
         return "tiny"
     if model in REAL_SLMS:  # fetched and converted on its first use (training.core.smollm2), by the run itself
@@ -172,27 +232,35 @@ def check_model(model: str | None, allow_local: bool = False, forbidden: Path | 
     return model
 
 
+def check_number(value, name: str, lo: float, hi: float, hint: str = "", whole: bool = False) -> float:
+    """A number from a form field: finite, in [lo, hi] (NaN and infinity never reach torch)."""
+    kind = "a whole number" if whole else "a number"
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be {kind} from {lo:g} to {hi:,g}, got {value!r}") from None
+    if not math.isfinite(v) or not lo <= v <= hi or (whole and not v.is_integer()):
+        raise ValueError(f"{name} must be {kind} from {lo:g} to {hi:,g}{hint}, got {value}")
+    return v
+
+
 def check_seed(seed) -> int:
-    if seed is None or not float(seed).is_integer() or not 0 <= int(seed) <= MAX_SEED:
-        raise ValueError(f"the seed must be a whole number from 0 to {MAX_SEED:,}, got {seed}")
-    return int(seed)
+    return int(check_number(seed, "the seed", 0, MAX_SEED, whole=True))
 
 
 def sft_config(*, model: str = "tiny", data: str = "world", upload: str | None = None, n: int = 250,
                style: str = "long", method: str = "lora", lora_r: int = 16, lora_alpha: int = 32,
-               epochs: float = 0, lr: float = 6e-3, seed: int = 0, eval_n: int = 200,
+               epochs: float = 0, lr: float = 6e-3, seed: int = 0, eval_n: int = 200, world: str = "",
                eval_max_new_tokens: int = 512, allow_local_models: bool = False, forbidden: Path | None = None,
                max_upload_mb: float = 20.0) -> SFTConfig:
     """The SFT config of an app run: the model and the data are checked before anything starts."""
     model = check_model(model, allow_local_models, forbidden)
     seed = check_seed(seed)
-    if n is None or not 1 <= int(n) <= 100_000:
-        raise ValueError(f"N must be between 1 and 100,000 examples, got {n}")
-    if lr is None or not 0 < float(lr) <= 0.1:
-        raise ValueError(f"the learning rate must be above 0 and at most 0.1 (try 0.006 for LoRA on the tiny "
-                         f"model), got {lr}")
-    if epochs is None or not 0 <= float(epochs) <= 50:
-        raise ValueError(f"epochs must be between 0 (the paper's schedule) and 50, got {epochs}")
+    n = check_number(n, "N", 1, 100_000, " examples", whole=True)
+    lr = check_number(lr, "the learning rate", 1e-9, 0.1, " (try 0.006 for LoRA on the tiny model)")
+    epochs = check_number(epochs, "epochs", 0, 50, " (0 = the paper's schedule)")
+    lora_r = check_number(lora_r, "the LoRA rank", 1, 1024, whole=True)
+    lora_alpha = check_number(lora_alpha, "LoRA alpha", 1, 4096, whole=True)
     source = data
     if data == "upload":
         if not upload:
@@ -205,10 +273,14 @@ def sft_config(*, model: str = "tiny", data: str = "world", upload: str | None =
             raise ValueError(f"N={int(n)} but the file has only {rows} examples")
         source = str(upload)
     elif data == "openr1":
-        ok, why = openr1_available()
+        ok, why = with_timeout(openr1_available, HUB_CHECK_TIMEOUT_S,
+                               (False, f"OpenR1-Math-220k cannot be reached within {HUB_CHECK_TIMEOUT_S:.0f} s: the "
+                                       f"Hugging Face Hub does not answer from here (offline?). Use the built-in "
+                                       f"world data or upload a JSONL file."))
         if not ok:
             raise ValueError(why)
-    return SFTConfig(model=model, data=source, style=style, n=int(n), method=method, lora_r=int(lora_r),
+    world = world or world_for(model)
+    return SFTConfig(model=model, data=source, world=world, style=style, n=int(n), method=method, lora_r=int(lora_r),
                      lora_alpha=int(lora_alpha), epochs=float(epochs), lr=float(lr), seed=seed,
                      eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens, log_every=2)
 
@@ -221,9 +293,10 @@ def schedule(cfg: SFTConfig, is_tiny: bool = True) -> dict:
 
 def grpo_config(*, init_adapter: str = "", steps: int = 20, seed: int = 0) -> GRPOConfig:
     """GRPO as the shipped RL sweep runs it (its recipe), from a start, for `steps` steps."""
+    steps = int(check_number(steps, "GRPO steps", 1, 1000, whole=True))
     return build_config(GRPOConfig, {**load_yaml(GRPO_RECIPE), "init_adapter": init_adapter or "",
-                                     "steps": int(steps), "seed": check_seed(seed or 0),
-                                     "eval_every": max(1, int(steps) // 4)})
+                                     "steps": steps, "seed": check_seed(seed or 0),
+                                     "eval_every": max(1, steps // 4)})
 
 
 # ----------------------------------------------------------------------------------------------

@@ -65,7 +65,7 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
     paper_ref: assets/paper_reference.json; its relative numbers are drawn on a third panel.
     """
     ncols = 3 if paper_ref else 2
-    fig, axes = plt.subplots(1, ncols, figsize=(5.2 * ncols, 4.2))
+    fig, axes = plt.subplots(1, ncols, figsize=(5.6 * ncols, 4.8))
     base = result["table"][0]
     known = [s for s in ("long", "short", "mixed", "padded") if _rows(result, s)]
     styles = known + sorted({r["style"] for r in result["table"]} - set(known) - {"base"})
@@ -88,21 +88,30 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
             name = f"{style} CoT SFT" if style in STYLE_COLORS else style
             ax.errorbar(xs, ys, yerr=err, marker=marker, ls=line, capsize=3, color=color, label=f"{name} ({what})")
         for style in ("long", "short", "mixed", "padded"):
-            pts = [p for p in class_points or [] if p["style"] == style]
+            pts = [p for p in class_points or [] if p["style"] == style and p.get("recipe", "class") == "class"]
             if pts:
-                ax.scatter([p["n"] for p in pts], [p[key] for p in pts], marker=STYLE_MARKERS[style], s=22,
-                           facecolors="none", edgecolors=STYLE_COLORS[style], alpha=0.8, zorder=4,
+                ax.scatter([p["n"] for p in pts], [p[key] for p in pts], marker=STYLE_MARKERS[style], s=28,
+                           facecolors="none", edgecolors=STYLE_COLORS[style], alpha=0.9, zorder=4,
                            label=f"class runs, {style} ({len(pts)})")
-        for p in extra_points or []:
-            ax.scatter([p["n"]], [p[key]], marker="*", s=180, color="#d97706", zorder=5,
-                       label=p.get("label", "your run"))
+        other = [p for p in class_points or [] if p.get("recipe", "class") != "class"]
+        if other:
+            ax.scatter([p["n"] for p in other], [p[key] for p in other], marker="x", s=24, color="#6b7280",
+                       zorder=4, label=f"class runs, other settings ({len(other)})")
+        for i, p in enumerate(extra_points or []):
+            # a star with a black rim above every line (a plain star hid on the red long-CoT curve)
+            ax.scatter([p["n"]], [p[key]], marker="*", s=320, color="#f59e0b", edgecolors="black", linewidths=1.2,
+                       zorder=10, label=p.get("label", "your run") if i < 4 else None)
+            if key == "accuracy" and p.get("prediction") is not None:
+                ax.scatter([p["n"]], [p["prediction"]], marker="D", s=70, facecolors="none", edgecolors="black",
+                           linewidths=1.2, zorder=9, label="your prediction" if i == 0 else None)
+                ax.plot([p["n"], p["n"]], [p["prediction"], p[key]], color="black", lw=0.8, ls=":", zorder=8)
         plain_log_x(ax, sorted({r["n"] for r in result["table"] if r["n"] > 0}))
         ax.set_xlabel("N fine-tuning examples (log scale)")
         ax.set_ylabel(label)
         if key == "accuracy":
             ax.set_ylim(0, 1)
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=7, loc="best")
+        ax.legend(fontsize=9, loc="best")
     axes[0].set_title(f"The valley: {result.get('world', '')} world, {result['eval']['n']} test problems")
     axes[1].set_title("Responses grow after long-CoT SFT")
     if paper_ref:
@@ -116,47 +125,69 @@ def paper_panel(ax, ref: dict, result: dict | None = None):
     for i, (model, pts) in enumerate(ref["relative_accuracy"].items()):
         xs = [p["n"] for p in pts]
         ys = [p["relative"] for p in pts]
-        ax.plot(xs, ys, marker="s", ls=":", color=PALETTE[(i + 1) % len(PALETTE)], label=model)
+        lk = look(i + 1)  # each model its own marker and colour; no line: two stated points are not a measured path
+        ax.plot(xs, ys, marker=lk["marker"], ls="", ms=8, color=lk["color"], label=model)
     if result:
         rows = _rows(result, "long")
         b = result["table"][0]["accuracy_mean"]
         if rows and b:
             scale = ref.get("world_scale", 1 / 32)
-            ax.plot([r["n"] / scale for r in rows], [r["accuracy_mean"] / b for r in rows], marker="o",
-                    color=STYLE_COLORS["long"], lw=2, label=f"tiny model (world N x {1 / scale:.0f})")
+            ax.plot([r["n"] / scale for r in rows], [r["accuracy_mean"] / b for r in rows], marker="*", ms=9,
+                    color="black", lw=2, label=f"this lab's model (world N x {1 / scale:.0f}, a convention)")
     ax.axhline(1.0, color="black", ls="--", lw=1)
     plain_log_x(ax)
     ax.set_xlabel("N long-CoT examples (paper scale)")
     ax.set_ylabel("accuracy / base accuracy")
     ax.set_title("Paper's stated numbers (text, not plots)")
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=9)
+
+
+# Each compared evaluation gets a colour, a line style, a marker and a hatch, so that none is told apart by colour
+# alone (and colour-blind readers, or a grey printout, can still follow them).
+LINES = ["-", "--", "-.", ":", (0, (5, 1, 1, 1, 1, 1)), (0, (1, 1))]
+MARKERS = ["o", "s", "^", "D", "v", "P"]
+HATCHES = ["", "//", "..", "xx", "\\\\", "++"]
+MIN_AT_RISK = 10   # hazard points resting on fewer traces are drawn hollow and labelled with their count
+
+
+def look(i: int) -> dict:
+    return {"color": PALETTE[i % len(PALETTE)], "ls": LINES[i % len(LINES)], "marker": MARKERS[i % len(MARKERS)],
+            "hatch": HATCHES[i % len(HATCHES)]}
 
 
 def survival_figure(curves: dict[str, dict]):
     """Kaplan-Meier survival with the (1-e)^n fit, and the per-step hazard, for each labelled summary."""
-    fig, (a1, a2) = plt.subplots(1, 2, figsize=(10.5, 4))
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 4.6))
     for i, (label, s) in enumerate(curves.items()):
         sv = s["survival"]
         if not sv["step"]:
             continue
-        c = PALETTE[i % len(PALETTE)]
+        lk = look(i)
         e = s["hazard_fit"]
-        a1.step([0] + sv["step"], [1.0] + sv["survival"], where="post", color=c,
+        a1.step([0] + sv["step"], [1.0] + sv["survival"], where="post", color=lk["color"], ls=lk["ls"], lw=1.8,
                 label=f"{label} (e={e:.3f}, 50% horizon {horizon(e):.1f} steps)")
         xs = list(range(0, max(sv["step"]) + 1))
-        a1.plot(xs, [(1 - e) ** x for x in xs], ls="--", color=c, alpha=0.6)
-        a2.plot(sv["step"], sv["hazard"], marker="o", color=c, label=label)
+        a1.plot(xs, [(1 - e) ** x for x in xs], ls="", marker=lk["marker"], ms=4, color=lk["color"], alpha=0.7)
+        risk = sv.get("at_risk") or [MIN_AT_RISK] * len(sv["step"])
+        solid = [(x, h) for x, h, r in zip(sv["step"], sv["hazard"], risk) if r >= MIN_AT_RISK]
+        a2.plot([x for x, _ in solid], [h for _, h in solid], marker=lk["marker"], ls=lk["ls"], color=lk["color"],
+                label=label)
+        for x, h, r in zip(sv["step"], sv["hazard"], risk):
+            if r < MIN_AT_RISK:  # few traces left at this step: a point of little weight, said so
+                a2.plot([x], [h], marker=lk["marker"], color=lk["color"], mfc="none", ls="")
+                a2.annotate(f"{r}", (x, h), textcoords="offset points", xytext=(3, 3), fontsize=8, color=lk["color"])
     a1.set_xlabel("step")
     a1.set_ylabel("share of traces still error-free")
-    a1.set_title("Survival (Kaplan-Meier); dashed: (1-e)^n")
+    a1.set_title("Survival (Kaplan-Meier); markers: (1-e)^n")
     a1.set_ylim(0, 1.02)
     a2.set_xlabel("step")
     a2.set_ylabel("hazard: P(first error at this step | none before)")
-    a2.set_title("Hazard by step (rising = errors snowball)")
-    for a in (a1, a2):
-        a.grid(alpha=0.3)
-        a.legend(fontsize=7)
+    a2.set_title(f"Hazard by step (hollow + count: < {MIN_AT_RISK} traces left)")
+    a1.grid(alpha=0.3)
+    a1.legend(fontsize=8, loc="upper right")
+    a2.grid(alpha=0.3)
+    a2.legend(fontsize=9, loc="upper left")
     fig.tight_layout()
     return fig
 
@@ -167,13 +198,15 @@ def first_error_figure(curves: dict[str, dict]):
     for i, (label, s) in enumerate(curves.items()):
         h = s["first_error"]
         total = sum(h["count"]) + h["clean"]
+        lk = look(i)
         ax.bar([x + i * width for x in h["step"]], [c / max(total, 1) for c in h["count"]], width=width,
-               color=PALETTE[i % len(PALETTE)], label=f"{label} ({h['clean'] / max(total, 1):.0%} clean)")
+               color=lk["color"], hatch=lk["hatch"], edgecolor="white" if not lk["hatch"] else "#f9fafb",
+               label=f"{label} ({h['clean'] / max(total, 1):.0%} clean)")
     ax.set_xlabel("step of the first error")
     ax.set_ylabel("share of traces")
     ax.set_title("Where the first error enters")
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=9)
     fig.tight_layout()
     return fig
 
@@ -183,13 +216,14 @@ def length_figure(curves: dict[str, dict]):
     for i, (label, s) in enumerate(curves.items()):
         b = s["by_length"]
         mids = [(lo + hi) / 2 for lo, hi in zip(b["lo"], b["hi"])]
-        ax.plot(mids, b["accuracy"], marker="o", color=PALETTE[i % len(PALETTE)], label=label)
+        lk = look(i)
+        ax.plot(mids, b["accuracy"], marker=lk["marker"], ls=lk["ls"], color=lk["color"], label=label)
     ax.set_xlabel("response length (tokens, bin middle)")
     ax.set_ylabel("accuracy")
     ax.set_ylim(0, 1.02)
     ax.set_title("Accuracy by response length")
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=7)
+    ax.legend(fontsize=9)
     fig.tight_layout()
     return fig
 
@@ -201,22 +235,21 @@ def outcomes_figure(curves: dict[str, dict]):
     cats = ["correct", "wrong", "no answer", "truncated", "loop"]
     width = 0.8 / max(1, len(curves))
     for i, (label, s) in enumerate(curves.items()):
-        c = PALETTE[i % len(PALETTE)]
-        a1.bar([k + i * width for k in range(len(keys))], [s["outcomes"][k] / s["n"] for k in keys],
-               width=width, color=c, label=label)
-        a2.bar([k + i * width for k in range(len(cats))], [s["categories"][k] / s["n"] for k in cats],
-               width=width, color=c, label=label)
+        lk = look(i)
+        bar = dict(width=width, color=lk["color"], hatch=lk["hatch"], edgecolor="#f9fafb", label=label)
+        a1.bar([k + i * width for k in range(len(keys))], [s["outcomes"][k] / s["n"] for k in keys], **bar)
+        a2.bar([k + i * width for k in range(len(cats))], [s["categories"][k] / s["n"] for k in cats], **bar)
     a1.set_xticks([k + 0.4 - width / 2 for k in range(len(keys))],
                   ["caught", "changed,\nstill wrong", "missed", "missed after\na check", "false alarm",
-                   "false fix"], fontsize=8)
+                   "false fix"], fontsize=9)
     a1.set_ylabel("per trace")
     a1.set_title("What reflection did")
-    a2.set_xticks([k + 0.4 - width / 2 for k in range(len(cats))], cats, fontsize=8)
+    a2.set_xticks([k + 0.4 - width / 2 for k in range(len(cats))], cats, fontsize=9)
     a2.set_ylabel("share of samples")
     a2.set_title("How answers ended")
     for a in (a1, a2):
         a.grid(alpha=0.3, axis="y")
-        a.legend(fontsize=7)
+        a.legend(fontsize=9)
     fig.tight_layout()
     return fig
 
@@ -229,7 +262,7 @@ def curves_for(result: dict) -> dict[str, dict]:
         return curves
     bottom = min(longs, key=lambda r: r["accuracy_mean"])
     top = longs[-1]
-    for tag, row in (("valley bottom", bottom), ("largest N", top)):
+    for tag, row in (("in the valley", bottom), ("largest N", top)):
         run = next((r for r in result["runs"] if r["style"] == "long" and r["n"] == row["n"] and r["summary"]), None)
         if run:
             curves[f"long N={row['n']} ({tag}, seed {run['seed']})"] = run["summary"]

@@ -34,6 +34,31 @@ class Lesson:
         return int(m.group(1)) if m else 0
 
 
+TEACHER_SECTION = re.compile(r"^(#{2,6}) (Instructor notes|Answers?|For the teacher)\b.*$", re.M | re.I)
+
+
+def teacher_only(lesson: Lesson) -> bool:
+    """Lessons for the teacher alone (front matter `audience: teacher`, or the instructor guide)."""
+    return str(lesson.meta.get("audience", "")).lower() == "teacher" or "instructor" in lesson.path.parent.name
+
+
+def student_view(body: str) -> str:
+    """A lesson body without its teacher sections ("## Instructor notes" and the like, up to the next heading of
+    the same or a higher level): what a student sees in the app unless the teacher's key unlocks the rest."""
+    out, skip_level = [], 0
+    for line in body.splitlines(keepends=True):
+        heading = re.match(r"^(#{1,6}) ", line)
+        if heading and skip_level and len(heading.group(1)) <= skip_level:
+            skip_level = 0
+        m = TEACHER_SECTION.match(line.rstrip("\n"))
+        if m:
+            skip_level = len(m.group(1))
+            continue
+        if not skip_level:
+            out.append(line)
+    return "".join(out)
+
+
 def split_front_matter(text: str) -> tuple[dict, str, str]:
     """(meta, front matter block as written, body). Raises ValueError on front matter that is not a mapping."""
     m = FRONT.match(text)

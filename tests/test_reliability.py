@@ -1,0 +1,219 @@
+"""The app keeps every student's work through restarts, caps and double clicks, and bad input gets plain words
+(issue: the app keeps every student's work). One test per failure a tester found; the browser test clicks through
+the restart and double-click paths in Chromium."""
+
+import json
+import os
+import stat
+import time
+from pathlib import Path
+
+import pytest
+
+from app.registry import RemovedRun, RunManager, is_class_recipe
+from training.lab import engine
+from training.sft import SFTConfig
+
+
+def cfg(tiny_base, **kw):
+    return SFTConfig(**{"model": str(tiny_base), "world": "tiny", "n": 8, "epochs": 1, "batch_size": 4,
+                        "precision": "fp32", "log_every": 1, "eval_n": 4, "eval_max_new_tokens": 32, **kw})
+
+
+def wait(rm, owner, run_id, states, timeout=180):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        st = rm.state(owner, run_id)
+        if st.state in states:
+            return st
+        time.sleep(0.3)
+    raise AssertionError(f"{run_id} still {rm.state(owner, run_id).state}")
+
+
+# 1. a restart keeps the browsers' ids: the secret lives with VALLEY_HOME
+def test_the_browser_secret_is_created_once_with_mode_600(tmp_path, monkeypatch):
+    from app.main import browser_secret
+
+    monkeypatch.setenv("VALLEY_HOME", str(tmp_path / "home"))
+    first = browser_secret()
+    f = tmp_path / "home" / "app" / "browser-secret"
+    assert len(first) >= 32 and stat.S_IMODE(f.stat().st_mode) == 0o600
+    assert browser_secret() == first  # a restarted app reads the same secret
+
+
+def test_a_restarted_registry_lists_every_run_and_restarts_the_queue(tiny_base, tmp_path):
+    root = tmp_path / "runs"
+    rm = RunManager(max_concurrent=1, root=root)
+    a = rm.submit("alice", cfg(tiny_base))
+    wait(rm, "alice", a, {"completed"})
+    rm.shutdown()
+    rm2 = RunManager(max_concurrent=1, root=root)
+    assert rm2.runs_of("alice") == [a] and rm2.state("alice", a).state == "completed"
+    rm2.shutdown()
+
+
+# 2. the disk cap never deletes a run a page follows, and says when an old one went
+def test_the_cap_keeps_recent_runs_and_tells_the_owner_of_a_removed_one(tiny_base, tmp_path):
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs", disk_cap_mb=0.001, keep_hours=3)
+    a = rm.submit("alice", cfg(tiny_base))
+    wait(rm, "alice", a, {"completed"})
+    assert rm.cleanup() == []  # over the cap, but finished a moment ago: the class is still at work
+    while rm.job("alice", a).alive():  # the process exits a moment after it writes its result
+        time.sleep(0.2)
+    old = time.time() - 5 * 3600
+    for f in (rm.job("alice", a).run.status, rm.job("alice", a).run.entry):
+        os.utime(f, (old, old))
+    assert rm.cleanup() == [a]
+    with pytest.raises(RemovedRun, match="removed to free disk space"):
+        rm.state("alice", a)
+    assert rm.removed_of("alice") == [a]
+    with pytest.raises(KeyError, match="no run"):  # another owner learns nothing
+        rm.state("bob", a)
+    rm.shutdown()
+
+
+def test_the_default_cap_is_sized_from_the_free_disk(tmp_path):
+    rm = RunManager(root=tmp_path / "runs")
+    assert 400 <= rm.disk_cap_mb <= 20_000
+    rm.shutdown()
+
+
+# 4. reuse only shared runs, and the second student owns a copy
+def test_reuse_respects_the_opt_out_and_gives_a_copy(tiny_base, tmp_path):
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
+    private = rm.submit("alice", cfg(tiny_base, seed=5), share=False)
+    wait(rm, "alice", private, {"completed"})
+    b = rm.submit("bob", cfg(tiny_base, seed=5))
+    assert rm.job("bob", b).reused_from is None  # alice opted out: bob trains his own
+    wait(rm, "bob", b, {"completed"})
+    c = rm.submit("carol", cfg(tiny_base, seed=5))  # bob shares: carol gets a copy at once
+    job = rm.job("carol", c)
+    assert job.reused_from == b and rm.state("carol", c).state == "completed"
+    assert job.run.weights() is not None and job.run.path != rm.job("bob", b).run.path
+    z = rm.download("carol", c, tmp_path / "dl")
+    assert c in z.name
+    rm.shutdown()
+
+
+# 5. the class plot and "Assign me an N" count only the class recipe
+def test_only_the_class_recipe_counts_for_the_class(tiny_base, tmp_path):
+    assert is_class_recipe(SFTConfig(n=250))
+    assert not is_class_recipe(SFTConfig(n=250, lr=1e-300 + 1e-9))
+    assert not is_class_recipe(SFTConfig(n=250, method="full"))
+    assert not is_class_recipe(SFTConfig(n=250, data="my.jsonl"))
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
+    odd = rm.submit("mallory", cfg(tiny_base, lr=1e-6))
+    wait(rm, "mallory", odd, {"completed"})
+    assert [p["recipe"] for p in rm.class_results()] == ["other"]
+    assert rm.coverage([8]) == {8: 0}
+    rm.new_class("Tuesday")
+    assert rm.class_results() == [] and rm.klass["name"] == "Tuesday"
+    assert rm.runs_of("mallory") == [odd]  # a new class leaves every student's runs with them
+    rm.shutdown()
+
+
+# 6. the waiting line moves by itself
+def test_a_freed_slot_starts_the_next_run_without_anyone_polling(tiny_base, tmp_path):
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs", pump_every_s=0.3)
+    a = rm.submit("alice", cfg(tiny_base))
+    b = rm.submit("bob", cfg(tiny_base))
+    deadline = time.time() + 180
+    while time.time() < deadline and rm._jobs[b].proc is None:  # nobody calls state(): only the pump thread
+        time.sleep(0.3)
+    assert rm._jobs[b].proc is not None, "the queued run never started"
+    wait(rm, "alice", a, {"completed"})
+    wait(rm, "bob", b, {"completed"})
+    rm.shutdown()
+
+
+# 7-8. Start waits for one's own run; Stop and Download after the end say what happened
+def test_busy_stop_after_done_and_a_failed_run_downloads_its_log(tiny_base, tmp_path):
+    import zipfile
+
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
+    a = rm.submit("alice", cfg(tiny_base))
+    assert rm.busy("alice") and not rm.busy("bob")
+    wait(rm, "alice", a, {"completed"})
+    assert not rm.busy("alice")
+    assert "already finished" in rm.stop("alice", a)
+    bad = rm.submit("alice", cfg(tiny_base, model=str(tmp_path / "no-such-model")))
+    st = wait(rm, "alice", bad, {"failed"})
+    assert "does not exist" in st.error or "could not load" in st.error
+    assert "already failed" in rm.stop("alice", bad)
+    z = rm.download("alice", bad, tmp_path / "dl")
+    assert "failed" in z.name and {"log.txt", "error.txt"} & set(zipfile.ZipFile(z).namelist())
+    rm.shutdown()
+
+
+# 9. clear errors, never raw ones
+@pytest.mark.parametrize("model,msg", [
+    ("x" * 10_000, "not a model name: 10,000 characters"),
+    ("Qwen/Qwen2.5\x00-0.5B", "characters no model name has"),
+])
+def test_absurd_model_names(model, msg):
+    with pytest.raises(ValueError, match=msg) as e:
+        engine.sft_config(model=model)
+    assert len(str(e.value)) < 300
+
+
+@pytest.mark.parametrize("field", ["n", "lr", "epochs", "seed", "lora_r", "lora_alpha"])
+def test_nan_and_infinity_never_reach_torch(field):
+    for bad in (float("nan"), float("inf")):
+        with pytest.raises(ValueError, match="must be"):
+            engine.sft_config(**{field: bad})
+    with pytest.raises(ValueError, match="must be"):
+        engine.grpo_config(steps=float("nan"))
+
+
+def test_a_jsonl_nested_100000_deep_is_refused_in_words(tmp_path):
+    from training.core.sources import DataError, count_chat_file
+
+    f = tmp_path / "deep.jsonl"
+    f.write_text("[" * 100_000 + "]" * 100_000 + "\n")
+    with pytest.raises(DataError, match="nested too deeply"):
+        count_chat_file(f)
+
+
+def test_openr1_offline_answers_within_the_hub_timeout(monkeypatch):
+    import training.lab.engine as eng
+
+    def hangs():
+        time.sleep(60)
+        return True, ""
+    monkeypatch.setattr(eng, "openr1_available", hangs)
+    monkeypatch.setattr(eng, "HUB_CHECK_TIMEOUT_S", 0.5)
+    t = time.perf_counter()
+    with pytest.raises(ValueError, match="cannot be reached within"):
+        engine.sft_config(data="openr1")
+    assert time.perf_counter() - t < 5
+
+
+def test_error_anatomy_escapes_the_models_own_text(tmp_path):
+    import app.tab_anatomy as ta
+    from app.tab_anatomy import load_records  # noqa: F401 - the module the drill-down lives in
+
+    rec = {"expr": "1+2", "gold": 3, "completion": "<script>alert(1)</script> 1 + 2 = 3",
+           "check": {"answer_text": "<img src=x onerror=alert(1)>", "outcomes": {}}, "category": "<b>x</b>",
+           "n_tokens": 5}
+    f = tmp_path / "r.jsonl"
+    f.write_text(json.dumps(rec) + "\n")
+    html = ta.drill_html(0, str(f))
+    assert "<script>" not in html and "<img" not in html and "&lt;script&gt;" in html
+
+
+def test_downloads_are_served_from_valley_home_anywhere(tmp_path, monkeypatch):
+    """A VALLEY_HOME outside the working directory and /tmp (a Space's persistent volume): its downloads folder
+    is one of the paths Gradio may serve, and nothing else of it is."""
+    home = Path.home() / f".valley-test-{os.getpid()}"
+    monkeypatch.setenv("VALLEY_HOME", str(home))
+    try:
+        from app.context import downloads_root
+        from app.main import launch_kwargs
+
+        allowed = launch_kwargs()["allowed_paths"]
+        assert str(downloads_root()) in allowed and str(home) not in allowed
+        assert str(home / "runs") not in allowed
+    finally:
+        import shutil
+
+        shutil.rmtree(home, ignore_errors=True)
