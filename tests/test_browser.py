@@ -3,7 +3,10 @@
 - every tab, clicked in order, keeps every label of the tab strip and shows its first content; Error
   Anatomy is drawn on load (its plots are images before anyone presses a button);
 - a run started, the page reloaded: the run is still listed, followed and stoppable; a finished run
-  downloads as a zip; the loss plot draws.
+  downloads as a zip; the loss plot draws;
+- a double click on Start trains one run, and Start stays disabled while it trains;
+- the app restarted (SIGTERM, then the same VALLEY_HOME): the page reloaded still lists the finished run;
+- a run removed by the disk cap is said once, and the page stops following it.
 Screenshots go to $VALLEY_SCREENSHOTS (or the test's tmp dir) so a person can look at what a student sees.
 """
 
@@ -45,23 +48,41 @@ def app(tmp_path_factory):
     demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, **launch_kwargs())
     shots = Path(os.environ.get("VALLEY_SCREENSHOTS", home / "shots"))
     shots.mkdir(parents=True, exist_ok=True)
-    yield f"http://127.0.0.1:{port}/", shots
+    yield f"http://127.0.0.1:{port}/", shots, demo
     demo.close()
 
 
+def open_page(context, url):
+    pg = context.new_page()
+    pg.goto(url, wait_until="load")  # never "networkidle": the page polls every second
+    pg.get_by_text("Through the Valley Lab").first.wait_for(timeout=60_000)
+    pg.wait_for_function("() => localStorage.getItem('valley-lab-browser') !== null", timeout=30_000)
+    return pg
+
+
 @pytest.fixture()
-def page(app):
+def browser_context():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        context = browser.new_context(viewport={"width": 1400, "height": 1300}, accept_downloads=True)
-        pg = context.new_page()
-        pg.goto(app[0], wait_until="load")  # never "networkidle": the page polls every second
-        pg.get_by_text("Through the Valley Lab").first.wait_for(timeout=60_000)
-        pg.wait_for_function("() => localStorage.getItem('valley-lab-browser') !== null", timeout=30_000)
-        yield pg
+        yield browser.new_context(viewport={"width": 1400, "height": 1300}, accept_downloads=True)
         browser.close()
+
+
+@pytest.fixture()
+def page(app, browser_context):
+    yield open_page(browser_context, app[0])
+
+
+def set_n(page, n: int) -> None:
+    box = page.get_by_label("N: number of chain-of-thought examples").first
+    box.fill(str(n))
+    box.press("Enter")
+
+
+def run_ids(page) -> list[str]:
+    return re.findall(r"\d{6}-[0-9a-f]{6}", page.get_by_role("tabpanel").first.inner_text())
 
 
 def labels(page) -> list[str]:
@@ -82,9 +103,7 @@ def test_every_tab_keeps_the_strip_and_shows_its_first_content(app, page):
 
 
 def test_a_run_survives_a_reload_and_a_finished_run_downloads(app, page, tmp_path):
-    n_box = page.get_by_label("N: number of chain-of-thought examples").first
-    n_box.fill("600")  # long enough (300 steps) to be still training after the reload
-    n_box.press("Enter")
+    set_n(page, 600)  # long enough (300 steps) to be still training after the reload
     page.get_by_role("button", name="Start", exact=True).click()
     page.get_by_text("Training: step").first.wait_for(timeout=120_000)
     page.wait_for_function("() => /\\d{6}-[0-9a-f]{6}/.test(document.body.innerText)", timeout=30_000)
@@ -98,9 +117,8 @@ def test_a_run_survives_a_reload_and_a_finished_run_downloads(app, page, tmp_pat
     page.get_by_role("button", name="Stop", exact=True).click()
     page.get_by_text(re.compile(r"^Stopped\.")).first.wait_for(timeout=120_000)
     # a short run to the end, its loss curve drawn, then downloaded
-    n_box = page.get_by_label("N: number of chain-of-thought examples").first
-    n_box.fill("16")
-    n_box.press("Enter")
+    page.wait_for_function("() => !document.querySelector('button.primary')?.disabled", timeout=60_000)
+    set_n(page, 16)
     page.get_by_role("button", name="Start", exact=True).click()
     page.wait_for_function(
         "() => [...document.querySelectorAll('.vega-embed canvas, .vega-embed svg')].length > 0", timeout=120_000)
@@ -114,3 +132,85 @@ def test_a_run_survives_a_reload_and_a_finished_run_downloads(app, page, tmp_pat
     path = tmp_path / "run.zip"
     dl.value.save_as(path)
     assert {"metrics.json", "adapter/adapter_config.json"} <= set(zipfile.ZipFile(path).namelist())
+
+
+def test_a_double_click_trains_one_run_and_start_waits(app, page):
+    set_n(page, 400)
+    start = page.get_by_role("button", name="Start", exact=True)
+    start.dblclick()
+    page.get_by_text("Training: step").first.wait_for(timeout=120_000)
+    page.wait_for_function("() => /\\d{6}-[0-9a-f]{6}/.test(document.body.innerText)", timeout=30_000)
+    assert start.is_disabled(), "Start must wait while this student's run trains"
+    assert len(set(run_ids(page))) == 1, run_ids(page)
+    page.get_by_role("button", name="Stop", exact=True).click()
+    page.get_by_text(re.compile(r"^Stopped\.")).first.wait_for(timeout=120_000)
+    page.wait_for_function("() => !document.querySelector('button.primary')?.disabled", timeout=30_000)
+
+
+def test_a_run_removed_by_the_cap_is_said_once(app, page):
+    import time as _time
+
+    demo = app[2]
+    set_n(page, 16)
+    page.get_by_role("button", name="Start", exact=True).click()
+    page.get_by_text(re.compile(r"^Done")).first.wait_for(timeout=300_000)
+    run_id = run_ids(page)[-1]
+    runs = demo.ctx.runs
+    job = runs._jobs[run_id]
+    while job.alive():
+        _time.sleep(0.2)
+    old = _time.time() - 10 * 3600
+    for f in (job.run.status, job.run.entry):
+        os.utime(f, (old, old))
+    cap, runs.disk_cap_mb = runs.disk_cap_mb, 0.0001
+    try:
+        assert run_id in runs.cleanup()
+    finally:
+        runs.disk_cap_mb = cap
+    page.get_by_text("removed to free disk space").first.wait_for(timeout=30_000)
+    page.wait_for_timeout(2500)  # a few ticks later: said once, no error toasts
+    assert page.locator(".toast-body, .error").count() == 0
+
+
+def test_a_restarted_app_still_lists_the_browsers_runs(tmp_path, browser_context):
+    """Finish a run, SIGTERM the app, start it again with the same VALLEY_HOME, reload: the runs are there (the id
+    in the browser's storage is readable after a restart: its secret lives with VALLEY_HOME)."""
+    import signal
+    import subprocess
+    import sys
+    import time as _time
+
+    home, port = tmp_path / "home", free_port()
+    env = {**os.environ, "VALLEY_HOME": str(home), "GRADIO_ANALYTICS_ENABLED": "False"}
+
+    def launch():
+        proc = subprocess.Popen([sys.executable, "-m", "app", "--port", str(port)], env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = _time.time() + 120
+        while _time.time() < deadline:
+            with socket.socket() as s:
+                if s.connect_ex(("127.0.0.1", port)) == 0:
+                    return proc
+            _time.sleep(0.5)
+        proc.kill()
+        raise AssertionError("the app did not start")
+
+    proc = launch()
+    try:
+        pg = open_page(browser_context, f"http://127.0.0.1:{port}/")
+        set_n(pg, 16)
+        pg.get_by_role("button", name="Start", exact=True).click()
+        pg.get_by_text(re.compile(r"^Done")).first.wait_for(timeout=400_000)
+        run_id = run_ids(pg)[-1]
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)
+    proc = launch()
+    try:
+        pg.reload(wait_until="load")
+        pg.get_by_text("Through the Valley Lab").first.wait_for(timeout=60_000)
+        pg.wait_for_function(f"() => document.body.innerText.includes('{run_id}')", timeout=60_000)
+        pg.get_by_text(re.compile(r"^Done")).first.wait_for(timeout=60_000)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        proc.wait(timeout=60)

@@ -60,6 +60,7 @@ class ValleyConfig:
                                               # settings (style, curriculum, correction_rounds, max_steps, ...):
                                               # {curriculum: {style: long, curriculum: short-to-long}}
     # how to run it
+    base_eval_n: int = 0            # test problems for the base model (0: the runs' eval_n)
     jobs: int = 2                   # worker processes
     threads_per_job: int = 1
     out_dir: str = ""               # default: $VALLEY_HOME/results/valley-<recipe>
@@ -163,7 +164,7 @@ def _base_eval(cfg: ValleyConfig, out: Path) -> dict:
     torch.set_num_threads(max(1, cfg.jobs * cfg.threads_per_job))
     model, tok = load_model(cfg.model)
     run = cfg.run_config("long", cfg.ladder[0], cfg.seeds[0], "")
-    return evaluate_model(model, tok, cfg.world, run.eval_n, max_new_tokens=run.eval_max_new_tokens,
+    return evaluate_model(model, tok, cfg.world, cfg.base_eval_n or run.eval_n, max_new_tokens=run.eval_max_new_tokens,
                           out_dir=out / "base")["summary"]
 
 
