@@ -47,7 +47,8 @@ def record_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, s
     for rid, st, cfg in own_runs(ctx.runs, owner):
         rec = engine.RunDir(st.run_dir).records
         if rec.exists():
-            out[f"run:{rid}"] = (f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}", str(rec))
+            model = "" if cfg.model == "tiny" else f"{cfg.model} "
+            out[f"run:{rid}"] = (f"your run {rid}: {model}{cfg.style} N={cfg.n}, {cfg.method}", str(rec))
     return out
 
 
@@ -165,7 +166,7 @@ def build_anatomy_tab(ctx: AppContext) -> Tab:
         if any(k not in options_ for k in keys):
             raise gr.Error("that evaluation is not one of yours or the shipped ones; press Refresh")
         sources_ = [options_[k] for k in keys]
-        slm = any("SmolLM2" in k for k in keys)
+        slm = any("SmolLM2" in options_[k][0] for k in keys)
         base_ = options_.get("shipped:SmolLM2-base" if slm else "shipped:base")
         table, *figs, worst_, drill = analysis(sources_, base_)
         return (table, *figs, gr.update(choices=worst_, value=None), drill, "")

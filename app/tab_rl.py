@@ -6,6 +6,7 @@ import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, owner_of
+from app.registry import RemovedRun
 from app.tab import Tab
 from app.widgets import as_choices, own_runs, precision_note, progress_bar, run_view
 from training.lab import engine, facts
@@ -25,15 +26,16 @@ press **Start RL**.
 
 
 
-def start_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, str]]:
-    """{key: (label, adapter folder or "" for the base)}. The keys ("base", "shipped:<folder>", "run:<id>") are
-    what the page sees: never a server path."""
-    out = {"base": ("the base model (no SFT)", "")}
-    out |= {f"shipped:{path.name}": (f"{label} (shipped)", str(path)) for label, path in ctx.shipped.adapters.items()}
+def start_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, str, str]]:
+    """{key: (label, adapter folder or "" for the base, model)}. The keys ("base", "shipped:<folder>", "run:<id>")
+    are what the page sees: never a server path. A start of the real SLM trains on its own world."""
+    out = {"base": ("the base model (no SFT)", "", "tiny")}
+    out |= {f"shipped:{path.name}": (f"{label} (shipped)", str(path), "tiny")
+            for label, path in ctx.shipped.adapters.items()}
     for rid, st, cfg in own_runs(ctx.runs, owner):
         kind, folder = st.weights or ("", None)
         if st.state == State.COMPLETED and kind == "adapter":
-            out[f"run:{rid}"] = (f"your SFT run {rid}: {cfg.style} N={cfg.n}", str(folder))
+            out[f"run:{rid}"] = (f"your SFT run {rid}: {cfg.model} {cfg.style} N={cfg.n}", str(folder), cfg.model)
     return out
 
 
@@ -60,7 +62,12 @@ def _completed(st) -> str:
 def rl_status(ctx: AppContext, owner: str, run_id: str | None):
     if not run_id:
         return "No RL run yet.", progress_bar(0, ""), None
-    st = ctx.runs.state(owner, run_id)
+    try:
+        st = ctx.runs.state(owner, run_id)
+    except RemovedRun as e:
+        return f"**{e}**", progress_bar(0, "removed"), None
+    except KeyError:
+        return "No RL run yet.", progress_bar(0, ""), None
     df = pd.DataFrame([{"step": p["step"], "value": p["reward"], "series": "reward (training batch)"}
                        for p in st.progress if "reward" in p] +
                       [{"step": p["step"], "value": p["eval"]["accuracy"], "series": "accuracy (held-out)"}
@@ -104,7 +111,8 @@ def build_rl_tab(ctx: AppContext) -> Tab:
         if (key or "base") not in options:
             raise gr.Error("that starting point is not one of yours or the shipped ones; press Refresh")
         try:
-            cfg = engine.grpo_config(init_adapter=options[key or "base"][1], steps=n_steps, seed=seed_)
+            _, adapter, model = options[key or "base"]
+            cfg = engine.grpo_config(init_adapter=adapter, steps=n_steps, seed=seed_, model=model)
         except ValueError as e:
             raise gr.Error(str(e)) from None
         run_id = ctx.runs.submit(owner, cfg, module=engine.GRPO)
@@ -113,7 +121,10 @@ def build_rl_tab(ctx: AppContext) -> Tab:
     def on_stop(run_id, browser_id, request: gr.Request):
         if not run_id:
             raise gr.Error("there is no RL run to stop")
-        return ctx.runs.stop(owner_of(browser_id, request), run_id)
+        try:
+            return ctx.runs.stop(owner_of(browser_id, request), run_id)
+        except KeyError as e:
+            raise gr.Error(str(e)) from None
 
     def on_tick(run_id, browser_id, request: gr.Request):
         md, b, df = rl_status(ctx, owner_of(browser_id, request), run_id)

@@ -16,7 +16,14 @@
    generate(), and one generate() call per problem; with the share of identical outputs;
 5. threads: torch threads 1 vs 2 for training (on 2 shared cores this is not obvious);
 6. default: the app's default run (`python -m training.sft --config training/recipes/tiny/sft/classroom.yaml`)
-   as a subprocess, from start to metrics.json: wall time, setup, training, generation.
+   as a subprocess, from start to metrics.json: wall time, setup, training, generation;
+7. slm: the real SLM, SmolLM2-135M-Instruct (when it is on this machine: training.fetch_model), LoRA r16 on
+   every linear layer over its `single`-world long traces at several micro-batch sizes, and batched greedy
+   generation; each as a fraction of the measured peak of the precision it used. FLOPs per token: a LoRA step
+   does the forward (2 x parameters) and the input gradients of the backward (2 x parameters) but no weight
+   gradients of the frozen base (the adapters' own are ~4% of that): 4 x parameters; generation 2 x parameters.
+   (The `train` figure counts 6 x parameters, the full fine-tuning rule, as it always has: for its LoRA run that
+   overstates its fraction by about 1.5x.)
 """
 
 from __future__ import annotations
@@ -203,7 +210,45 @@ def bench_default(quick: bool) -> dict:
             "precision": m["precision"]["name"], "accuracy": ev.get("accuracy"), "n": m["config"]["n"]}
 
 
-BENCHES = ("machine", "train", "trainer", "generate", "threads", "default")
+def bench_slm(steps: int, batches_: tuple[int, ...], n_gen: int, max_new: int) -> dict:
+    """SmolLM2-135M-Instruct: LoRA training at several micro-batch sizes and batched generation, against the peak."""
+    from peft import LoraConfig, get_peft_model
+
+    from training.core import smollm2
+
+    if not smollm2.ready():
+        return {"skipped": f"{smollm2.NAME} is not on this machine (python -m training.fetch_model {smollm2.NAME})"}
+    model, tok = load_model(smollm2.NAME)
+    n_params = sum(p.numel() for p in model.parameters())
+    prec = precision.resolve("auto", "cpu", precision.model_shape(model, 8 * 137), model=model)
+    lora = get_peft_model(model, LoraConfig(r=16, lora_alpha=32, target_modules=LORA_TARGETS["llama"],
+                                            task_type="CAUSAL_LM"))
+    examples = encode_all(tok, world_pairs(256, "long", "single", 0), 1024).examples
+    peak = matmul_peak(prec.bf16, seconds=0.5)
+    out = {"model": smollm2.NAME, "params": n_params, "precision": prec.name, "why": prec.reason,
+           "threads": torch.get_num_threads(), "peak_gflops": peak / 1e9, "train": {}}
+    for b in batches_:
+        it = cycle_epochs(lambda e, b=b: batches(examples, b, e, tok.pad_token_id))
+        train(lora, it, 1, 1e-4, bf16=prec.bf16, log_every=10**9)  # warm-up
+        res = train(lora, it, steps, 1e-4, bf16=prec.bf16, log_every=10**9)
+        flops = 4 * n_params * res.tokens_per_s
+        out["train"][f"batch_{b}"] = {"tokens_per_s": res.tokens_per_s, "achieved_gflops": flops / 1e9,
+                                      "fraction_of_peak": _fraction(flops, peak)}
+    best = max(out["train"].values(), key=lambda r: r["tokens_per_s"])
+    out["train_best_tokens_per_s"], out["train_best_fraction"] = best["tokens_per_s"], best["fraction_of_peak"]
+    merged = lora.merge_and_unload()
+    prompts = [p.prompt for p in problems("single", "test", n_gen)]
+    for b in (16, n_gen):
+        t = time.perf_counter()
+        gens = generate(merged, tok, prompts, max_new_tokens=max_new, batch_size=b)
+        dt = time.perf_counter() - t
+        toks = sum(g.n_tokens for g in gens)
+        out[f"generate_batch_{b}"] = {"tokens_per_s": toks / dt, "fraction_of_fp32_peak":
+                                      _fraction(2 * n_params * toks / dt, matmul_peak(False, seconds=0.5))}
+    return out
+
+
+BENCHES = ("machine", "train", "trainer", "generate", "threads", "default", "slm")
 
 
 def main(argv=None) -> dict:
@@ -215,7 +260,9 @@ def main(argv=None) -> dict:
     n_gen, max_new = (16, 64) if a.quick else (200, 512)
     runs = {"machine": lambda: bench_machine(a.quick), "train": lambda: bench_train(steps, batch),
             "trainer": lambda: bench_trainer(steps, batch), "generate": lambda: bench_generate(n_gen, max_new),
-            "threads": lambda: bench_threads(steps, batch), "default": lambda: bench_default(a.quick)}
+            "threads": lambda: bench_threads(steps, batch), "default": lambda: bench_default(a.quick),
+            "slm": lambda: bench_slm(2 if a.quick else 6, (4, 8) if a.quick else (4, 8, 16), 8 if a.quick else 64,
+                                     32 if a.quick else 160)}
     results = {}
     for name in [a.only] if a.only else list(runs):
         t = time.perf_counter()

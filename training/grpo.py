@@ -28,6 +28,7 @@ so the PPO-style importance ratio is exactly 1 and its clipping never acts: we l
 from __future__ import annotations
 
 import math
+import random
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -67,6 +68,9 @@ class GRPOConfig:
     threads: int = 0
     run_dir: str = ""
     resume: bool = True            # continue from run_dir/state.pt if it exists
+    shuffle: bool = False          # a different order of the RL problems for each seed (the shipped sweep: one order)
+    eval_records: bool = False     # keep each evaluation's per-problem records (eval-step<k>/records.jsonl), so a
+                                   # sweep can compare steps problem by problem (paired)
 
     def __post_init__(self):
         if self.group_size < 2:
@@ -138,8 +142,8 @@ def _pad_batch(prompt_ids: list[list[int]], answers: list[list[int]], pad: int, 
     return ids, mask, amask, w
 
 
-def evaluate_policy(model, tok, world: str, n: int, max_new_tokens: int) -> dict:
-    s = evaluate_model(model, tok, world, n, max_new_tokens=max_new_tokens)["summary"]
+def evaluate_policy(model, tok, world: str, n: int, max_new_tokens: int, out_dir=None) -> dict:
+    s = evaluate_model(model, tok, world, n, max_new_tokens=max_new_tokens, out_dir=out_dir)["summary"]
     return {k: s[k] for k in ("accuracy", "accuracy_se", "mean_tokens", "reflection_ratio", "claim_error_rate",
                               "step_error_rate")}
 
@@ -175,6 +179,11 @@ def _run(cfg: GRPOConfig, run: RunDir) -> dict:
 
     pad, stops = tok.pad_token_id, eos_ids(model, tok)
     train_probs = problems(cfg.world, "rl-train", cfg.steps * cfg.prompts_per_step + 1)
+    if cfg.shuffle:
+        random.Random(f"rl-order:{cfg.seed}").shuffle(train_probs)
+
+    def records_dir(step: int):
+        return run.path / f"eval-step{step}" if cfg.eval_records else None
     gen = torch.Generator().manual_seed(cfg.seed * 7919 + start_step)
     stop = StopFlag.for_run(run)
     run.write_status(State.RUNNING, total_steps=cfg.steps)
@@ -183,7 +192,7 @@ def _run(cfg: GRPOConfig, run: RunDir) -> dict:
         curve = [{"step": rec["step"], **rec["eval"]} for rec in run.read_progress()
                  if "eval" in rec and rec["step"] <= start_step]
     if start_step == 0:
-        ev = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens)
+        ev = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens, records_dir(0))
         curve.append({"step": 0, **ev})
         run.append_progress({"step": 0, "eval": ev})
     t0 = time.perf_counter()
@@ -231,7 +240,8 @@ def _run(cfg: GRPOConfig, run: RunDir) -> dict:
                    "elapsed_s": round(time.perf_counter() - t0, 2)}
             rec["eta_s"] = round(rec["elapsed_s"] / (step + 1 - start_step) * (cfg.steps - step - 1), 1)
             if cfg.eval_every and (step + 1) % cfg.eval_every == 0:
-                rec["eval"] = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens)
+                rec["eval"] = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens,
+                                              records_dir(step + 1))
                 curve.append({"step": step + 1, **rec["eval"]})
             run.append_progress(rec)
             print(f"[grpo] step {step + 1}/{cfg.steps} reward {rec['reward']:.3f} len {rec['mean_tokens']:.0f} "
@@ -244,7 +254,7 @@ def _run(cfg: GRPOConfig, run: RunDir) -> dict:
     torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
                 "torch_rng": torch.get_rng_state()}, state_path)
     if status == State.COMPLETED and (not curve or curve[-1]["step"] != cfg.steps):
-        ev = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens)
+        ev = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens, records_dir(cfg.steps))
         curve.append({"step": cfg.steps, **ev})
         run.append_progress({"step": cfg.steps, "eval": ev})
     model.save_pretrained(run.model)

@@ -73,8 +73,45 @@ def _result(start: str, seed: int, run_dir: str, m: dict) -> dict:
     answers are all right or all wrong has zero advantages: no learning signal)."""
     steps = [r for r in RunDir(run_dir).read_progress() if "useful_groups" in r]
     useful = sum(r["useful_groups"] for r in steps) / len(steps) if steps else None
+    late = steps[-max(1, len(steps) // 10):]  # the KL to the start near the end: did the policy move at all?
+    kl_late = sum(r["kl"] for r in late) / len(late) if late else None
     return {"start": start, "seed": seed, "run_dir": paths.portable(run_dir), "curve": m["curve"], "status": m["status"],
-            "seconds": m["seconds"], "useful_groups": useful}
+            "seconds": m["seconds"], "useful_groups": useful, "kl_late": kl_late}
+
+
+def _correct_by_problem(run_dir: str, step: int) -> list[int] | None:
+    """0/1 per test problem at one evaluation of a run (kept when the run had eval_records), else None."""
+    f = Path(paths.concrete(run_dir)) / f"eval-step{step}" / "records.jsonl"
+    if not f.exists():
+        return None
+    return [int(json.loads(line)["correct"]) for line in f.read_text().splitlines() if line.strip()]
+
+
+def paired(results: list[dict], labels: list[str]) -> dict:
+    """Per start, the change from step 0 to the last evaluation, problem by problem: every seed is scored on the
+    same test problems, so the change of each problem (averaged over seeds) is the unit. Its mean, a 95%
+    confidence interval, and the smallest change this design detects with 80% power (2.8 standard errors);
+    also the mean KL to the start over the last tenth of the steps and the answer length before and after.
+    Starts whose runs kept no per-problem records are left out."""
+    out = {}
+    for label in labels:
+        rs = [r for r in results if r["start"] == label and r["curve"]]
+        last = min((r["curve"][-1]["step"] for r in rs), default=0)
+        per_seed = [(_correct_by_problem(r["run_dir"], 0), _correct_by_problem(r["run_dir"], last)) for r in rs]
+        per_seed = [(a, b) for a, b in per_seed if a and b and len(a) == len(b)]
+        if not per_seed or last == 0:
+            continue
+        n = min(len(a) for a, _ in per_seed)
+        d = [sum(b[i] - a[i] for a, b in per_seed) / len(per_seed) for i in range(n)]
+        mean = sum(d) / n
+        se = (sum((x - mean) ** 2 for x in d) / max(1, n - 1) / n) ** 0.5
+        kls = [r.get("kl_late") for r in rs if r.get("kl_late") is not None]
+        out[label] = {"step": last, "problems": n, "seeds": len(per_seed), "change": mean, "se": se,
+                      "ci95": [mean - 1.96 * se, mean + 1.96 * se], "min_detectable": 2.8 * se,
+                      "start_accuracy": sum(sum(a[:n]) for a, _ in per_seed) / (n * len(per_seed)),
+                      "end_accuracy": sum(sum(b[:n]) for _, b in per_seed) / (n * len(per_seed)),
+                      "kl_late": sum(kls) / len(kls) if kls else None}
+    return out
 
 
 def aggregate(results: list[dict], labels: list[str]) -> dict:
@@ -126,7 +163,8 @@ def main(cfg: RLSweepConfig) -> dict:
     result = {"name": cfg.recipe, "command": command,
               "created": time.strftime("%Y-%m-%d %H:%M:%S"), "wall_seconds": round(time.perf_counter() - t0, 1),
               "run_seconds": round(sum(r["seconds"] or 0 for r in results), 1),  # reused runs included
-              "config": asdict(cfg), "runs": results, "table": aggregate(results, cfg.start_labels)}
+              "config": asdict(cfg), "runs": results, "table": aggregate(results, cfg.start_labels),
+              "paired": paired(results, cfg.start_labels)}
     (out / "rl.json").write_text(json.dumps(result, indent=1) + "\n")
     save_figure(rl_figure(result), out / "rl.png")
     print(f"[rl] done in {result['wall_seconds']:.0f}s -> {out / 'rl.json'}", flush=True)

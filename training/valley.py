@@ -35,7 +35,7 @@ from training.core.sources import WORLD_STYLES
 from training.lab.figures import save_valley_figures
 from training.sft import SFTConfig
 from training.sft import main as sft_main
-from training.task.analysis import mean_sd
+from training.task.analysis import combined_se, mean_sd
 
 RECIPES = paths.RECIPES / "tiny" / "valley"
 SET_BY_THE_SWEEP = ("model", "data", "world", "style", "n", "seed", "run_dir")
@@ -68,6 +68,8 @@ class ValleyConfig:
     keep_records_for: list[int] = field(default_factory=list)  # N whose records and adapter (long, seed 0) ship
     export_to: str = ""             # copy the shippable part (table, figures, some records/adapters) here
     collect_only: bool = False      # run nothing: aggregate and export the runs that already finished
+    retable: str = ""               # a valley.json: recompute its table from its own rows (the current aggregate),
+                                    # write it back and redraw its figures (runs need not be on this machine)
 
     def __post_init__(self):
         if not self.ladder or any(n < 1 for n in self.ladder):
@@ -186,9 +188,9 @@ def aggregate(rows: list[dict], base: dict) -> list[dict]:
                 entry[f"{k}_mean"] = None
                 continue
             entry[f"{k}_mean"], entry[f"{k}_sd"] = mean_sd(vals)
-            if k == "accuracy":  # over seeds; with one seed, the sampling error of its 200 problems
-                entry["accuracy_se"] = (entry["accuracy_sd"] / len(vals) ** 0.5 if len(vals) > 1
-                                        else rs[0]["summary"]["accuracy_se"])
+            if k == "accuracy":  # the one error bar: seeds and the test problems' sampling together
+                entry["accuracy_se"] = combined_se(vals, rs[0]["summary"].get("n", 200))
+                entry["accuracy_se_seeds"] = entry["accuracy_sd"] / len(vals) ** 0.5
         entry["train_seconds_mean"] = sum(r["train"]["train_seconds"] or 0 for r in rs) / len(rs)
         entry["tokens_mean"] = sum(r["train"]["tokens"] or 0 for r in rs) / len(rs)
         table.append(entry)
@@ -202,7 +204,23 @@ def slim(summary: dict | None) -> dict | None:
     return {k: v for k, v in summary.items() if k not in ("config",)}
 
 
+def retable(path: Path) -> dict:
+    """A shipped valley.json with its table recomputed from its rows (and its figures redrawn beside it)."""
+    result = json.loads(Path(path).read_text())
+    result["table"] = aggregate(result["runs"], result["base"])
+    result["error_bars"] = ERROR_BARS
+    Path(path).write_text(json.dumps(result, indent=1) + "\n")
+    save_valley_figures(result, Path(path).parent)
+    return result
+
+
+ERROR_BARS = ("accuracy: mean over seeds ± the combined standard error of the seeds' spread and the test problems' "
+              "sampling (training.task.analysis.combined_se); accuracy_sd: the spread over seeds alone")
+
+
 def main(cfg: ValleyConfig) -> dict:
+    if cfg.retable:
+        return retable(Path(paths.concrete(cfg.retable)))
     out = Path(cfg.out_dir) if cfg.out_dir else paths.results_dir() / f"valley-{cfg.recipe}"
     out.mkdir(parents=True, exist_ok=True)
     command = (f"python -m training.valley --recipe {cfg.recipe}"
@@ -257,7 +275,7 @@ def main(cfg: ValleyConfig) -> dict:
         "devices": {d: sum(r["ran_on"]["device"] == d for r in rows) for d in sorted({r["ran_on"]["device"] for r in rows})},
         "missing": [f"{j['series']}-n{j['n']}-s{j['seed']}" for j in jobs if (j["series"], j["n"], j["seed"]) not in done],
         "runs": [{**r, "summary": slim(r["summary"])} for r in rows],
-        "table": aggregate(rows, base),
+        "table": aggregate(rows, base), "error_bars": ERROR_BARS,
     }
     (out / "valley.json").write_text(json.dumps(result, indent=1) + "\n")
     save_valley_figures(result, out)

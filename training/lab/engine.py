@@ -291,11 +291,12 @@ def schedule(cfg: SFTConfig, is_tiny: bool = True) -> dict:
     return {**s, "steps": max(1, cfg.n // s["batch_size"]) * s["epochs"]}
 
 
-def grpo_config(*, init_adapter: str = "", steps: int = 20, seed: int = 0) -> GRPOConfig:
-    """GRPO as the shipped RL sweep runs it (its recipe), from a start, for `steps` steps."""
+def grpo_config(*, init_adapter: str = "", steps: int = 20, seed: int = 0, model: str = "tiny") -> GRPOConfig:
+    """GRPO as the shipped RL sweep runs it (its recipe), from a start (a model and an adapter of it), for `steps`
+    steps, on that model's world."""
     steps = int(check_number(steps, "GRPO steps", 1, 1000, whole=True))
-    return build_config(GRPOConfig, {**load_yaml(GRPO_RECIPE), "init_adapter": init_adapter or "",
-                                     "steps": steps, "seed": check_seed(seed or 0),
+    return build_config(GRPOConfig, {**load_yaml(GRPO_RECIPE), "init_adapter": init_adapter or "", "model": model,
+                                     "world": world_for(model), "steps": steps, "seed": check_seed(seed or 0),
                                      "eval_every": max(1, steps // 4)})
 
 

@@ -80,10 +80,12 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
             rows = _rows(result, style)
             xs = [r["n"] for r in rows]
             ys = [r[f"{key}_mean"] for r in rows]
-            err = [r.get(f"{key}_sd", 0) or 0 for r in rows]
+            # accuracy: ± the combined standard error (seeds and test problems); length: ± the sd over seeds
+            err = [(r.get("accuracy_se") if key == "accuracy" else r.get(f"{key}_sd", 0)) or 0 for r in rows]
             seeds = sorted({r["seeds"] for r in rows})
             seeds_txt = f"{seeds[0]}" if len(seeds) == 1 else f"{seeds[0]}-{seeds[-1]}"
-            what = "1 seed" if seeds == [1] else f"mean ± sd, {seeds_txt} seeds"
+            what = ("1 seed, ± se" if seeds == [1] else f"mean ± se, {seeds_txt} seeds") if key == "accuracy" else \
+                ("1 seed" if seeds == [1] else f"mean ± sd, {seeds_txt} seeds")
             color, marker, line = series_look(style, styles.index(style))
             name = f"{style} CoT SFT" if style in STYLE_COLORS else style
             ax.errorbar(xs, ys, yerr=err, marker=marker, ls=line, capsize=3, color=color, label=f"{name} ({what})")

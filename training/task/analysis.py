@@ -194,6 +194,14 @@ def _mean(xs):
     return sum(xs) / len(xs) if xs else None
 
 
+def combined_se(values: list[float], n_problems: int) -> float:
+    """The lab's one error bar for a mean accuracy over seeds: seed-to-seed spread (sd^2 / seeds) and the sampling
+    error of the test problems (p(1-p) / problems) together. Every seed is scored on the same problems, so the
+    second part does not shrink with more seeds; with one seed it is the binomial standard error alone."""
+    m, sd = mean_sd(values)
+    return (sd ** 2 / len(values) + m * (1 - m) / max(1, n_problems)) ** 0.5
+
+
 def mean_sd(values: list[float]) -> tuple[float, float]:
     """Mean and sample standard deviation (0.0 for a single value): aggregation over seeds."""
     m = sum(values) / len(values)
