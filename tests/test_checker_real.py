@@ -58,6 +58,14 @@ def test_catch_rate_answers_and_coverage_on_the_labelled_set(results):
     assert abs(results["coverage_checker"] - results["coverage_labels"]) < 0.05
 
 
+def test_processbench_style_score_on_the_labelled_set(results):
+    """The earliest wrong claim named on texts with an error, none named on texts without, and their F1."""
+    pb = results["processbench"]
+    assert pb["texts_with_error"] + pb["texts_without"] == results["texts"]
+    assert pb["texts_with_error"] >= 30 and pb["error_accuracy"] >= 0.9 and pb["correct_accuracy"] >= 0.95
+    assert pb["f1"] >= 0.9
+
+
 def test_held_out_texts_alone_meet_the_targets():
     res = evaluate(load(DATA, "heldout"))
     assert res["texts"] >= 30

@@ -3,14 +3,17 @@
 It reads any text: the world's traces, the tiny model's output, or a real model's prose or LaTeX
 ("77 + 4758 = 4885", "61 \\times 78 = 4758", "\\frac{93}{3} = 31", "5 plus 3 is 8",
 "3 dozen x $68 per dozen = $204", "10 \\text{ miles/hour} \\times 3 \\text{ hours} = 30",
-"25% of $40 = $10", "2(4*125) = 1000", "440 / 7 ≈ 62.857").
+"25% of $40 = $10", "2(4*125) = 1000", "440 / 7 ≈ 62.857"), and claims made in words, as small models
+and long R1-style traces write them ("300 times 234, which is 70,200", "the product of 12 and 3. This is
+16", "subtract 8 from 24 to get 48", "We can rewrite 6/3 as 3/4", "The least common multiple of 18 and 10
+is 18", "thirty-six minus eight leaves twenty-six").
 
     from training.task.checker import check
     rec = check(completion, gold=6606)
     rec.first_error          # index into rec.claims of the first wrong claim, or None
     rec.claims[i].true_value # what the claim should have said
     rec.answer, rec.answer_correct
-    rec.coverage             # share of the "=" signs whose two sides could be read
+    rec.coverage             # share of the claims ("=" signs and claims in words) that could be read
 
 For world problems, `check(text, problem=p)` also aligns the committed steps with the gold steps and
 labels each error: "compute" (wrong result), "copy" (a wrong operand, e.g. an earlier result
@@ -252,15 +255,21 @@ class TraceCheck:
     outcomes: dict = field(default_factory=dict)
     equals_total: int = 0      # "=", "≈" and "\\approx" signs in the text
     equals_checked: int = 0    # ... of which both sides were read and evaluated
+    words_total: int = 0       # claims in words: signs such as "is", "which is", "giving me" with numbers
+                               # on both sides and an operation on one (claims.extract_claims)
+    words_checked: int = 0     # ... of which both sides were read and evaluated
 
     @property
     def coverage(self) -> float | None:
-        """Share of the equals signs the checker could evaluate (None for a text without any).
+        """Share of the claims the checker could evaluate, "=" signs and claims in words together (None
+        for a text without any).
 
-        A low coverage says the verdicts cover little of the text: a trace full of algebra or
-        notation the checker cannot read may have errors that no claim shows.
+        A low coverage says the verdicts cover little of the text: a trace full of algebra, notation or
+        phrasing the checker cannot read ("2 divided by 19 leaves a remainder of 2", "the denominator of
+        6/2, which is 2") may have errors that no claim shows.
         """
-        return self.equals_checked / self.equals_total if self.equals_total else None
+        total = self.equals_total + self.words_total
+        return (self.equals_checked + self.words_checked) / total if total else None
 
     @property
     def wrong_claims(self) -> list[int]:
@@ -302,6 +311,8 @@ class TraceCheck:
             "outcomes": self.outcomes,
             "equals_total": self.equals_total,
             "equals_checked": self.equals_checked,
+            "words_total": self.words_total,
+            "words_checked": self.words_checked,
             "coverage": self.coverage,
         }
 
@@ -316,6 +327,7 @@ def check(text: str, gold=None, problem=None, tokenizer=None) -> TraceCheck:
     counts: dict = {}
     rec.claims = extract_claims(text, counts)
     rec.equals_total, rec.equals_checked = counts["equals_total"], counts["equals_checked"]
+    rec.words_total, rec.words_checked = counts["words_total"], counts["words_checked"]
     rec.retractions = assign_roles(text, rec.claims)
     wrong = rec.wrong_claims
     if wrong:

@@ -11,12 +11,26 @@ It reads the world's traces ("77 + 4758 = 4885") and real model prose or LaTeX a
     2(4*125) = 1000,  (50)(2) = 100,  2^{10} = 1024,  3**2 = 9,  1\\frac{2}{3} = 5/3
     440 / 7 ≈ 62.857   (judged at the precision shown)
 
+and claims made in words, as small models and R1-style traces write them (see "Claims in words"):
+
+    300 times 234, which is 70,200           20 times 234, giving me 4,680     3 by 234, resulting in 702
+    thirty-six minus eight leaves twenty-six  3 doubled is 6   twice 6 is 12    Half of 12 is 6
+    the product of 12 and 3. This is 16      (the result in the next sentence)
+    subtract 8 from 24 to get 48             17 subtracted from 83 is 66        45 added to 38 is 83
+    We can rewrite 6/3 as 3/4                5/6 is the same as 20/24          16/8, or 2   (equivalences)
+    The least common multiple of 18 and 10 is 18      the reciprocal of 2/5 is 5/2      17 squared is 289
+    add 10 to that result, which gives us 15          When I add these together, I get 75,582
+    the denominator of 6/2, which is 2   2 divided by 19 leaves a remainder of 2   (not arithmetic: not read)
+
 How a claim is read:
   1. tokenize(): the text becomes tokens - numbers (with currency, thousands separators, percent),
      operators (+ - * / ^ x \\times \\cdot \\div "plus" "times" ...), brackets, \\frac, the signs
      "=", "≈", "\\approx" (and the words "is", "equals"...), annotations (unit words, \\text{},
      bracketed labels) and everything else. Letters that stand for numbers ("x", "3T", "f(2)",
-     "\\pi", "\\sqrt") are variables: a claim that touches one is algebra, not arithmetic.
+     "\\pi", "\\sqrt") are variables: a claim that touches one is algebra, not arithmetic
+     ("200 - 20 = 3x" is never read as "200 - 20 = 3"). Number words become numbers, result
+     phrases become signs, and an operation in words becomes one number token that keeps its
+     operations ("the product of 12 and 3" counts as 12 * 3): _number_words() and _verbal().
   2. At each sign, _scan_left() and _scan_right() walk outwards over a grammar of alternating
      operands and operators. An annotation is stepped over only where it sits between an operand
      and an operator ("5 apples + 8 oranges"); a variable in operand position rejects the whole
@@ -29,11 +43,13 @@ How a claim is read:
      ("≈", "about") are right when the true value rounds to the claimed one at the precision shown.
 
 Signs whose sides cannot both be read are counted too (equals_counts), so a caller can say how much
-of a text was checkable at all (TraceCheck.coverage).
+of a text was checkable at all (TraceCheck.coverage): every "=", "≈" and "\\approx", and every sign in
+words that looks like a claim (numbers on both sides, an operation on one: _claim_shaped), read or not.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import asdict, dataclass
 from fractions import Fraction
@@ -44,9 +60,8 @@ from fractions import Fraction
 _OP_MAP = {"\\times": "*", "\\cdot": "*", "\\ast": "*", "\\div": "/", "−": "-", "–": "-", "×": "*",
            "·": "*", "÷": "/", "x": "*", "X": "*", "plus": "+", "minus": "-", "times": "*",
            "**": "^"}
-# Word "equals" signs. "is" is the risky one, so a word sign reads only a single number after it.
-_WORD_EQ = {"equals": "=", "is equal to": "=", "is": "=", "gives": "=", "makes": "=",
-            "is approximately": "≈", "is about": "≈", "is roughly": "≈", "approximately equals": "≈"}
+# Signs written in words ("is", "which is", "giving me", "we get", "should be", "this is", ", or") are
+# read by the phrase group of the tokenizer; _sign_kind() says how each one joins its two sides.
 # Words that may open the right side of "=" and make the claim approximate ("= about 5").
 _APPROX_WORDS = {"about", "approximately", "approx", "roughly", "around"}
 # Words that end an annotation run: they start a new clause, so the numbers on either side of
@@ -94,8 +109,12 @@ _TOKEN_RE = re.compile(
   | (?P<xop>(?<=[\d\s)}])[xX](?=\s*(?:\\?\$\s?)?\d))
   | (?P<sup>[²³])
   | (?P<op>[+\-−–*×·/÷^])
-  | (?P<wordop>\bmultiplied\s+by\b|\bdivided\s+by\b|\bis\s+equal\s+to\b|\bis\s+(?:approximately|about|roughly)\b
-               |\bapproximately\s+equals\b)
+  | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
+               |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me))?
+               |makes|totals|comes\s+to|results\s+in|leaves|(?:should|would|will|must)\s+be|is)\b
+               |\b(?:giving(?:\s+(?:us|me))?|resulting\s+in|(?:we|i|you)\s+get|to\s+get|that['’]s|that\s+is|this\s+is
+               |it\s+is|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in)\b))
+  | (?P<wordop>\bmultiplied\s+by\b|\bdivided\s+by\b|\b(?:raised\s+)?to\s+the\s+power\s+of\b)
   | (?P<word>[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?:/[A-Za-z]+)*|[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?(?:/[A-Za-z]+)*)
   | (?P<bang>!)
   | (?P<ws>[ \t\r\f\v]+)
@@ -120,20 +139,29 @@ class Tok:
     glued: bool = False      # no whitespace between this token and the previous one
     decimals: int | None = None  # digits after the point, as written (for precision)
     literal: str = ""        # the number as written, without currency or separators
+    sign: str = ""           # a sign written in words, normalised ("which is", "giving me", "or")
+    sign_kind: str = ""      # its kind: plain, comma, pointer, equiv (see _sign_kind)
+    ops: int = 0             # operations folded into a number token ("the product of 12 and 3")
+    operands: tuple = ()     # (a, op, b) of such a token when both operands are plain numbers
+    verbal: bool = False     # a number written in words, or an operation read from words
+    ref: tuple = ()          # an operation on an earlier result ("add 4 to that result"): see _resolve
+    alts: tuple = ()         # other values the words may mean ("the difference between 6 and 9": -3 too)
 
 
 def tokenize(text: str) -> list[Tok]:
     """The text as tokens. Kinds:
 
-    num      a number (currency, thousands separators and % folded in; mixed numbers merged)
-    op       + - * / ^ (and their LaTeX, unicode and word spellings)
+    num      a number (currency, thousands separators and % folded in; mixed numbers merged; number
+             words; an operation in words, with its operations in Tok.ops)
+    op       + - * / ^ (and their LaTeX, unicode and word spellings: "times", "by", "divided by")
     lp, rp   brackets of any shape, including \\left( and \\right)
     frac     \\frac, \\dfrac, \\tfrac (followed by two brace groups)
-    eq       = (and word signs "is", "equals"); approx signs ≈ \\approx
+    eq       = (and signs in words: "is", "which is", "giving me", "to get", ", or"); ≈ \\approx
     word     an English word: a possible unit or annotation
     text     \\text{...} and friends: an annotation
     var      a letter that stands for a number, or a number glued to one ("3T", "x_1")
     func     a function or constant: \\sqrt, \\pi, \\log, f(...) markers, n!, ...
+    ref      an operation on an earlier result ("add 4 to that result"), a number once resolved
     nl       a line break (also LaTeX \\\\ and <br>)
     delim    a math delimiter ($, \\(, \\), \\[, \\]): ends an expression, may touch "="
     stop     punctuation, relations, tags: they end an expression
@@ -142,6 +170,8 @@ def tokenize(text: str) -> list[Tok]:
     """
     toks = _raw_tokens(text, 0)
     _merge(toks)
+    _verbal(toks)
+    _fraction_divisors(toks)
     return toks
 
 
@@ -181,12 +211,12 @@ def _classify(t: Tok, m: re.Match) -> None:
         t.op = "*" if k == "escstar" else (_OP_MAP.get(s, s) if k != "sup" else "^")
     elif k == "wordop":
         key = re.sub(r"\s+", " ", s.lower())
-        if key.startswith("multiplied"):
-            t.kind, t.op = "op", "*"
-        elif key.startswith("divided"):
-            t.kind, t.op = "op", "/"
-        else:
-            t.kind, t.word_eq, t.approx = "eq", True, _WORD_EQ[key] == "≈"
+        t.kind, t.op = "op", "*" if key.startswith("multiplied") else "/" if key.startswith("divided") else "^"
+    elif k == "phrase":
+        key = re.sub(r"\s+", " ", s.lower()).replace("’", "'")
+        t.kind, t.word_eq, t.sign = "eq", True, key
+        t.approx = any(w in key for w in ("approximately", "about", "roughly", "around"))
+        t.sign_kind = _sign_kind(key)
     elif k == "eq":
         pass
     elif k == "approx":
@@ -196,7 +226,7 @@ def _classify(t: Tok, m: re.Match) -> None:
         if low in ("plus", "minus", "times"):
             t.kind, t.op = "op", _OP_MAP[low]
         elif low in ("equals", "is", "gives", "makes"):
-            t.kind, t.word_eq = "eq", True
+            t.kind, t.word_eq, t.sign, t.sign_kind = "eq", True, low, "plain"
         elif len(s) == 1:
             t.kind = "letter"  # variable or article: decided from its neighbours in _merge()
     elif k == "cmd":
@@ -301,6 +331,7 @@ def _merge(toks: list[Tok]) -> None:
                 t.end, t.literal = toks[j + 3].end, ""
                 for k in range(j, j + 4):
                     toks[k].kind = "ws"
+    _number_words(toks)  # "thirty-six", "a hundred": before "a" is told from a variable
     # letters: variables or words, units glued to numbers, "/kg" unit tails, x_1 subscripts
     for i in range(n):
         t = toks[i]
@@ -403,6 +434,599 @@ def _frac_literal(toks: list[Tok], i: int) -> tuple[int, int, int] | None:
         if x.denominator == y.denominator == 1 and not inner_a[0].pct and not inner_b[0].pct:
             return int(x), int(y), den[1]
     return None
+
+
+# ----------------------------------------------------------------------------------------------
+# Claims in words
+# ----------------------------------------------------------------------------------------------
+# Small models and long R1-style traces say most of their arithmetic in words: "300 times 234,
+# which is 70,200", "the product of 12 and 3. This is 16", "subtract 8 from 24 to get 48", "3
+# doubled is 6", "thirty-six minus eight leaves twenty-six". The reader turns such words into the
+# same tokens symbols give, so one grammar (the scans below) reads both:
+#   - number words become numbers ("thirty-six", "a hundred", "one hundred and five");
+#   - result words and phrases become signs (the tokenizer's phrase group, kinds from _sign_kind);
+#   - an operation in words becomes one number token that remembers its operations and operands
+#     ("the product of 12 and 3" is a token worth 36 with ops=1 and operands (12, "*", 3)), so
+#     "The product of 12 and 3 is 16" reads exactly like "12 * 3 = 16".
+# What is not arithmetic stays unread rather than guessed: "the denominator of 6/2, which is 2",
+# "2 divided by 19 leaves a remainder of 2", "27*11 modulo 10, which is 2*11" (see _OPAQUE).
+
+def _sign_kind(key: str) -> str:
+    """How a sign in words joins its sides.
+
+    plain    "is", "equals", "gives", "to get", "should be": the left side ends at the sign
+    comma    "which is", "giving me", "we get", "resulting in": may follow a comma ("300 times
+             234, which is 70,200"), and "2, which is the difference of 7 and 5" reads backwards
+    pointer  "this is", "that's", "it is": as comma, and also across a full stop ("the product of
+             12 and 3. This is 16": the sentence before names the computation)
+    equiv    "is the same as", "is equivalent to", "can be written as", "rewrite a as b", "a, or b":
+             two forms of one number, either of which may be a bare number ("75%, or 0.75")
+    """
+    if any(w in key for w in ("same as", "equivalent to", "written as", "expressed as")) or key in ("or", "as"):
+        return "equiv"
+    if key.startswith(("this ", "that ", "it ")) or key == "that's":
+        return "pointer"
+    if key.startswith(("which ", "giving", "resulting")) or key.endswith(" get") and key != "to get":
+        return "comma"
+    return "plain"
+
+
+_UNITS = {w: i for i, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve "
+                                      "thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {w: 10 * i for i, w in enumerate("_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()) if i > 1}
+_SCALES = {"hundred": 100, "thousand": 1000, "million": 10 ** 6}
+
+
+def _number_word(w: str) -> int | None:
+    """The value of one number word: 'seven', 'forty', 'thirty-six' (None for anything else)."""
+    if w in _UNITS:
+        return _UNITS[w]
+    if w in _TENS:
+        return _TENS[w]
+    a, _, b = w.partition("-")
+    if a in _TENS and b in _UNITS and 0 < _UNITS[b] < 10:
+        return _TENS[a] + _UNITS[b]
+    return None
+
+
+def _number_words(toks: list[Tok]) -> None:
+    """Runs of number words become one number: "a hundred", "one hundred and five", "twenty-six".
+
+    "one" stays a word where it is a pronoun ("the one", "one of them", "one more 12")."""
+    sig = [i for i, t in enumerate(toks) if t.kind != "ws"]
+    k = 0
+    while k < len(sig):
+        t = toks[sig[k]]
+        low = t.text.lower()
+        if t.kind not in ("word", "letter") or not (_number_word(low) is not None or
+                                                     (low == "a" and k + 1 < len(sig) and
+                                                      toks[sig[k + 1]].text.lower() in _SCALES)):
+            k += 1
+            continue
+        total = current = 0
+        last = None  # the kind of the last word read: unit, tens, scale
+        j = k
+        while j < len(sig):
+            w = toks[sig[j]].text.lower() if toks[sig[j]].kind in ("word", "letter") else ""
+            v = _number_word(w)
+            if w == "a" and j == k:
+                current, last = 1, "unit"
+            elif v is not None and last in (None, "scale") or (v is not None and v < 10 and last == "tens"
+                                                                and "-" not in w):
+                current += v
+                last = "tens" if 20 <= v and v % 10 == 0 else "unit"
+            elif w in _SCALES and last in ("unit", "tens"):
+                if _SCALES[w] == 100:
+                    current *= 100
+                else:
+                    total, current = total + current * _SCALES[w], 0
+                last = "scale"
+            elif w == "and" and last == "scale" and j + 1 < len(sig) and \
+                    _number_word(toks[sig[j + 1]].text.lower()) is not None:
+                pass
+            else:
+                break
+            j += 1
+        first, end = toks[sig[k]], toks[sig[j - 1]]
+        before = toks[sig[k - 1]].text.lower() if k else ""
+        after = toks[sig[j]].text.lower() if j < len(sig) else ""
+        if j - k == 1 and first.text.lower() == "one" and (before in ("the", "this", "that", "each", "which", "no")
+                                                            or after in ("of", "more", "another", "by")):
+            k += 1
+            continue
+        value = total + current
+        first.kind, first.value, first.literal, first.decimals, first.verbal = "num", Fraction(value), str(value), 0, True
+        first.end = end.end
+        for q in sig[k + 1:j]:
+            toks[q].kind = "ws"
+        k = j
+
+
+# Nouns whose "of" hands its argument on unchanged: "the result of 9-3 is 1" claims 9-3 = 1.
+_TRANSPARENT = {"result", "value", "answer", "outcome", "total", "sum", "product", "difference", "quotient",
+                "operation", "expression", "computation", "calculation", "evaluation", "subtraction", "addition",
+                "multiplication", "division"}
+# Words that make the number next to them something other than its value: "the denominator of 6/2,
+# which is 2" is true and "6/2 = 2" is not; "27*11 modulo 10" is not 27*11. A side touching one is
+# not read.
+_OPAQUE = {"numerator", "denominator", "remainder", "remainders", "root", "roots", "logarithm", "log",
+           "factorial", "modulo", "mod", "digit", "digits", "factor", "factors", "multiple", "multiples",
+           "divisor", "divisors", "power", "powers", "exponent", "base", "inverse", "floor", "ceiling", "average",
+           "mean", "median", "percent", "percentage", "congruent", "square", "cube", "reciprocal", "log10", "ln"}
+# Words that can start or carry an operation in words; a text with none of them skips _verbal().
+_VERBAL_WORDS = {"sum", "total", "product", "difference", "quotient", "addition", "subtraction", "multiplication",
+                 "division", "reciprocal", "square", "cube", "half", "twice", "double", "doubling", "triple",
+                 "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
+                 "multiplying", "divide", "dividing", "add", "adding", "subtract", "subtracting", "by", "least",
+                 "lowest", "smallest", "greatest", "highest", "largest", "lcm", "gcd", "gcf", "hcf", "rewrite",
+                 "write", "express", "rewriting", "convert", "or"}
+
+
+def _words(s: list[Tok], i: int, *words: str) -> bool:
+    """Do the tokens from s[i] spell these words (each an alternative set separated by '|')?"""
+    for k, alts in enumerate(words):
+        j = i + k
+        if j >= len(s) or s[j].kind not in ("word", "letter", "func", "var") or \
+                s[j].text.lower() not in alts.split("|"):
+            return False
+    return True
+
+
+def _sig_match(s: list[Tok]) -> dict[int, int]:
+    match: dict[int, int] = {}
+    stack: list[int] = []
+    for i, t in enumerate(s):
+        if t.kind == "lp":
+            stack.append(i)
+        elif t.kind == "rp" and stack:
+            j = stack.pop()
+            match[i], match[j] = j, i
+        elif t.kind == "nl":
+            stack.clear()
+    return match
+
+
+def _expr_at(s: list[Tok], match: dict[int, int], i: int) -> tuple[int, Fraction, int] | None:
+    """The arithmetic expression that starts at s[i] (numbers, operators, brackets): (index just
+    after it, its value, its operations), or None. It stops at the first word ("and", "by", "to"),
+    so "the sum of 5*16 and 2*6" has the operands 5*16 and 2*6."""
+    j, need, end = i, True, None
+    while j < len(s):
+        t = s[j]
+        if need:
+            if t.kind == "op" and t.op in "+-" and (j == i or s[j - 1].kind == "op"):
+                j += 1
+                continue
+            if t.kind == "num":
+                j += 1
+            elif t.kind == "lp" and j in match and t.text[-1:] in "([":
+                j = match[j] + 1
+            else:
+                break
+            need, end = False, j
+        elif t.kind == "op" and t.op in "+-*/^" and j + 1 < len(s):
+            need = True
+            j += 1
+        else:
+            break
+    if end is None or (end < len(s) and s[end].kind in ("var", "func") and s[end].glued):
+        return None
+    items = [t for t in s[i:end] if t.kind not in ("word", "text")]
+    try:
+        p = _Parser(items)
+        v = p.expr()
+        if p.i != len(items):
+            return None
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return None
+    return end, v, p.n_ops
+
+
+def _operand_list(s, match, i, seps: str):
+    """Operands "E1 and E2" or "E1, E2(,) and E3" from s[i] (seps: the words that may stand for
+    "and"): ([(start, end, value, ops), ...], the index after them), or None."""
+    out = []
+    j = i
+    last = False  # the separator before the last operand has been read
+    while True:
+        e = _expr_at(s, match, j)
+        if e is None:
+            return None
+        out.append((j, e[0], e[1], e[2]))
+        j = e[0]
+        if last:
+            break
+        comma = j < len(s) and s[j].kind == "stop" and s[j].text == ","
+        if comma and _words(s, j + 1, seps):
+            j, last = j + 2, True  # "87, 92, and 78"
+        elif comma and j + 1 < len(s) and s[j + 1].kind == "num" and len(out) < 6:
+            j += 1  # "87, 92 and 78"
+        elif _words(s, j, seps):
+            j, last = j + 1, True
+        else:
+            break
+    return (out, j) if last and len(out) >= 2 else None
+
+
+def _group(s: list[Tok], a: int, b: int, value: Fraction, ops: int, parts=None, op: str = "") -> Tok:
+    """One number token for the operation in words s[a..b-1]."""
+    operands = ()
+    if parts is not None and len(parts) == 2 and op and all(p[3] == 0 and p[1] - p[0] == 1 for p in parts):
+        operands = (parts[0][2], op, parts[1][2])
+    return Tok("num", " ".join(t.text for t in s[a:b]), s[a].start, s[b - 1].end, value=value, decimals=None,
+               literal="", ops=max(ops, 1), operands=operands, verbal=True, glued=s[a].glued)
+
+
+def _combine(op: str, values: list[Fraction]) -> Fraction:
+    v = values[0]
+    for x in values[1:]:
+        if op == "+":
+            v += x
+        elif op == "*":
+            v *= x
+        elif op == "-":
+            v -= x
+        elif x == 0:
+            raise ZeroDivisionError
+        else:
+            v /= x
+    return v
+
+
+def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
+    """The operation in words that starts at s[i], as (start, end, group token), or None."""
+    t = s[i]
+    if t.kind not in ("word", "letter", "func", "var", "num", "rp"):
+        return None
+    w = t.text.lower()
+    start = i - 1 if i and s[i - 1].kind in ("word", "letter") and s[i - 1].text.lower() in ("the", "a") else i
+
+    def finish(j, value, ops, parts=None, op=""):
+        return start, j, _group(s, start, j, value, ops, parts, op)
+
+    # "the sum/product/difference/quotient of a and b", "the difference between a and b",
+    # "the addition of a to b", "the division of a by b", "the subtraction of a from b"
+    nouns = {"sum": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"), "difference": ("-", "and"),
+             "quotient": ("/", "and"), "addition": ("+", "to|and"), "multiplication": ("*", "and|by"),
+             "division": ("/", "by|and"), "subtraction": ("-", "from|and")}
+    if w in nouns and (_words(s, i + 1, "of") or (w == "difference" and _words(s, i + 1, "between"))):
+        op, seps = nouns[w]
+        got = _operand_list(s, match, i + 2, seps)
+        if got is None:
+            return None
+        parts, j = got
+        if op in "-/" and len(parts) != 2:
+            return None
+        values = [p[2] for p in parts]
+        if _words(s, parts[0][1], "from"):
+            values.reverse()  # "the subtraction of 3 from 10" is 10 - 3
+        alts = ()
+        if w == "difference" and _words(s, i + 1, "between"):
+            # "the difference between 6 and 9" is their distance, 3; "6 - 9" is read as right too
+            alts = (values[0] - values[1],)
+            values.sort(reverse=True)
+        try:
+            v = _combine(op, values)
+        except ZeroDivisionError:
+            return None
+        got = finish(j, v, sum(p[3] for p in parts) + len(parts) - 1, parts, op)
+        got[2].alts = alts
+        return got
+    # "the reciprocal of a", "half of a", "the square of a", "the cube of a"
+    single = {"reciprocal": lambda x: 1 / x, "half": lambda x: x / 2, "square": lambda x: x * x,
+              "cube": lambda x: x ** 3}
+    if w in single and _words(s, i + 1, "of"):
+        e = _expr_at(s, match, i + 2)
+        if e is None:
+            return None
+        try:
+            return finish(e[0], single[w](e[1]), e[2] + 1)
+        except ZeroDivisionError:
+            return None
+    # "the least common multiple of a and b", "the LCM of a and b", "LCM(a, b)", "the greatest common
+    # divisor (GCD) of a and b"
+    name = None
+    j = i
+    if _words(s, i, "least|lowest|smallest", "common", "multiple"):
+        name, j = "lcm", i + 3
+    elif _words(s, i, "greatest|highest|largest", "common", "divisor|factor"):
+        name, j = "gcd", i + 3
+    elif w in ("lcm", "gcd", "gcf", "hcf"):
+        name, j = ("lcm" if w == "lcm" else "gcd"), i + 1
+    if name:
+        if j < len(s) and s[j].kind == "lp" and j in match and _words(s, j + 1, "lcm|gcd|gcf|hcf") \
+                and match[j] == j + 2:
+            j += 3  # "(LCM)"
+        if _words(s, j, "of"):
+            got = _operand_list(s, match, j + 1, "and")
+            if got is None or len(got[0]) != 2:
+                return None
+            parts, end = got
+        elif j < len(s) and s[j].kind == "lp" and j in match and s[j].glued:
+            inner = s[j + 1:match[j]]
+            commas = [k for k, x in enumerate(inner) if x.kind == "stop" and x.text == ","]
+            if len(commas) != 1:
+                return None
+            a = _expr_at(inner, {}, 0)
+            b = _expr_at(inner, {}, commas[0] + 1)
+            if a is None or b is None or a[0] != commas[0] or b[0] != len(inner):
+                return None
+            parts, end = [(0, 1, a[1], a[2]), (0, 1, b[1], b[2])], match[j] + 1
+        else:
+            return None
+        x, y = parts[0][2], parts[1][2]
+        if x.denominator != 1 or y.denominator != 1 or x <= 0 or y <= 0:
+            return None
+        v = math.lcm(int(x), int(y)) if name == "lcm" else math.gcd(int(x), int(y))
+        return finish(end, Fraction(v), 1 + parts[0][3] + parts[1][3])
+    # "twice a", "double a", "triple a"
+    if w in ("twice", "double", "doubling", "triple") and i + 1 < len(s) and s[i + 1].kind in ("num", "lp"):
+        e = _expr_at(s, match, i + 1)
+        if e is None:
+            return None
+        return finish(e[0], e[1] * (3 if w == "triple" else 2), e[2] + 1)
+    got = _reference_at(s, match, i)
+    if got is not None:
+        return got
+    # "multiply a by b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"
+    verbs = {"multiply": ("*", "by"), "multiplying": ("*", "by"), "divide": ("/", "by"), "dividing": ("/", "by"),
+             "add": ("+", "to|and"), "adding": ("+", "to|and"), "subtract": ("-", "from"),
+             "subtracting": ("-", "from")}
+    if w in verbs and i + 1 < len(s) and s[i + 1].kind in ("num", "lp"):
+        op, seps = verbs[w]
+        a = _expr_at(s, match, i + 1)
+        if a is None or not _words(s, a[0], seps):
+            return None
+        b = _expr_at(s, match, a[0] + 1)
+        if b is None:
+            return None
+        sep = s[a[0]].text.lower()
+        x, y = a[1], b[1]
+        if sep in ("from", "to"):
+            x, y = y, x  # "subtract 8 from 24" is 24 - 8; "add 4 to 24" is 24 + 4
+        try:
+            v = _combine(op, [x, y])
+        except ZeroDivisionError:
+            return None
+        parts = [(i + 1, a[0], a[1], a[2]), (a[0] + 1, b[0], b[1], b[2])]
+        if sep in ("from", "to"):
+            parts.reverse()
+        start = i  # the verb starts the operation
+        return finish(b[0], v, a[2] + b[2] + 1, parts, op)
+    # postfix: "3 doubled", "17 squared", "5 cubed", "8 halved"; "17 subtracted from 83"
+    if t.kind in ("num", "rp") and i + 1 < len(s):
+        a0 = match.get(i, i) if t.kind == "rp" else i
+        if t.kind == "rp" and a0 == i:
+            return None
+        nxt = s[i + 1].text.lower() if s[i + 1].kind in ("word", "letter") else ""
+        post = {"doubled": lambda x: 2 * x, "squared": lambda x: x * x, "cubed": lambda x: x ** 3,
+                "halved": lambda x: x / 2, "tripled": lambda x: 3 * x}
+        base = _expr_at(s, match, a0)
+        if base is None or base[0] != i + 1:
+            return None
+        if nxt in post and not (i + 2 < len(s) and s[i + 2].kind == "op"):
+            return a0, i + 2, _group(s, a0, i + 2, post[nxt](base[1]), base[2] + 1)
+        if _words(s, i + 1, "subtracted|taken", "from") or _words(s, i + 1, "taken", "away", "from"):
+            k = i + 3 if _words(s, i + 1, "subtracted|taken", "from") else i + 4
+            b = _expr_at(s, match, k)
+            if b is None:
+                return None
+            parts = [(k, b[0], b[1], b[2]), (a0, i + 1, base[1], base[2])]
+            return a0, b[0], _group(s, a0, b[0], b[1] - base[1], base[2] + b[2] + 1, parts, "-")
+    return None
+
+
+# Words before "a by b" that make "by" an amount rather than a product ("increase 5 by 3").
+_BY_VERBS = {"increase", "increased", "increases", "decrease", "decreased", "decreases", "reduce", "reduced",
+             "raise", "raised", "lower", "lowered", "grow", "grows", "grew", "round", "rounded", "divide", "divided",
+             "multiply", "multiplied", "divisible", "up", "down", "more", "less", "off", "go", "goes", "went"}
+
+
+# An earlier result named instead of written: "this result", "that number", "it".
+_REF_NOUNS = {"result", "number", "value", "fraction", "answer", "sum", "product", "total", "amount"}
+_RUN_NOUNS = _REF_NOUNS | {"numbers", "results", "values", "fractions", "products", "sums", "terms", "parts",
+                           "amounts", "together", "up"}
+
+
+def _reference(s: list[Tok], i: int) -> int | None:
+    """Index after "it" / "this result" / "that number" / "the result" at s[i], or None."""
+    if _words(s, i, "it"):
+        return i + 1
+    if _words(s, i, "this|that|the", "|".join(_REF_NOUNS)):
+        return i + 2
+    return None
+
+
+def _ref_group(s: list[Tok], a: int, b: int, kind: str, op: str, n: Fraction | None = None) -> tuple:
+    g = Tok("ref", " ".join(t.text for t in s[a:b]), s[a].start, s[b - 1].end, value=None, decimals=None,
+            literal="", ops=1, verbal=True, glued=s[a].glued, ref=(kind, op, n))
+    return a, b, g
+
+
+def _reference_at(s: list[Tok], match: dict[int, int], i: int):
+    """Operations on earlier results, resolved against the claims before them (_resolve):
+
+    "add 1 to this result", "subtract 5 from it", "multiplying this fraction by 10/5": the result of
+    the claim just before; "... (which gives us 2) and then adding 3 (which gives us 6)": an operation
+    with one operand and a result right after it continues from the claim just before, in the same
+    sentence; "When I add these together", "add these numbers together", "Adding these fractions":
+    the run of claims just before (see _resolve).
+    """
+    w = s[i].text.lower() if s[i].kind in ("word", "letter") else ""
+    ops = {"add": "+", "adding": "+", "subtract": "-", "subtracting": "-", "multiply": "*", "multiplying": "*",
+           "divide": "/", "dividing": "/", "sum": "+", "summing": "+"}
+    if w not in ops:
+        return None
+    op = ops[w]
+    # the run: "add these (numbers) (together)", "adding them up"
+    if _words(s, i + 1, "these|them|those|all") and op in "+*":
+        j = i + 2
+        while j < len(s) and j - i <= 4 and _words(s, j, "|".join(_RUN_NOUNS)):
+            j += 1
+        return _ref_group(s, i, j, "run", op)
+    if op in "+-":  # "add 4 to that result", "subtract 5 from it"
+        a = _expr_at(s, match, i + 1)
+        if a is None:
+            return None
+        if _words(s, a[0], "to" if op == "+" else "from"):
+            end = _reference(s, a[0] + 1)
+            return _ref_group(s, i, end, "last", op, a[1]) if end is not None else None
+        # "adding 3 (which gives us 6)": one operand, then at once a result
+        nxt = a[0] + (1 if a[0] < len(s) and s[a[0]].kind == "lp" else 0)
+        if nxt < len(s) and s[nxt].kind == "eq" and s[nxt].word_eq:
+            return _ref_group(s, i, a[0], "near", op, a[1])
+        return None
+    # "multiplying this fraction by 10/5", "divide it by 2", "multiply by 3 (to get 12)"
+    end = _reference(s, i + 1)
+    if end is not None and _words(s, end, "by"):
+        b = _expr_at(s, match, end + 1)
+        return _ref_group(s, i, b[0], "last", op, b[1]) if b is not None else None
+    if _words(s, i + 1, "by"):
+        b = _expr_at(s, match, i + 2)
+        if b is None:
+            return None
+        nxt = b[0] + (1 if b[0] < len(s) and s[b[0]].kind == "lp" else 0)
+        if nxt < len(s) and s[nxt].kind == "eq" and s[nxt].word_eq:
+            return _ref_group(s, i, b[0], "near", op, b[1])
+    return None
+
+
+def _resolve(text: str, t: Tok, claims: list) -> None:
+    """Give a reference token (see _reference_at) its value from the claims read before it, or make it
+    an unreadable word when its referent is not plain from the text (never a guess).
+
+    last   the claim just before, at most 200 characters back ("add 10 to that result")
+    near   the same, and in the same sentence ("multiply 3 by 2 (to get 6) and then add 4 (to get 10)")
+    run    the claims just before: those of one operation in a row ("300 times 234 ... 20 times 234
+           ... 3 by 234 ... When I add these together"), else a list of claims with only commas, "and"
+           and line breaks between them ("7 - 2 = 3\n2 + 3 = 5\n9 - 3 = 6\n\nAdding these ...").
+           A sum that some run of the claims just before does give is read as right.
+    """
+    kind, op, n = t.ref
+    before = [c for c in claims if c.end <= t.start]
+    t.kind = "word"
+    if not before:
+        return
+    last = before[-1]
+    gap = text[last.end:t.start]
+    if kind in ("last", "near"):
+        if len(gap) > 200 or (kind == "near" and re.search(r"[.!?](?:\s|$)|\n", gap)):
+            return
+        try:
+            v = _combine(op, [last.claimed, n])
+        except ZeroDivisionError:
+            return
+        t.kind, t.value, t.operands = "num", v, (last.claimed, op, n)
+        return
+    near = [c for c in before if t.start - c.end <= 400]
+    if len(near) < 2:
+        return
+    same = 1  # the run of one operation that ends with the last claim
+    while same < len(near) and near[-same - 1].operands and last.operands and \
+            near[-same - 1].operands[1] == last.operands[1]:
+        same += 1
+    listed = 1  # the run of claims with only separators between them
+    while listed < len(near) and re.fullmatch(r"[\s,;]*(?:and\s*)?", text[near[-listed - 1].end:near[-listed].start]):
+        listed += 1
+    size = same if same >= 2 else listed
+    if size < 2:
+        return
+    t.kind, t.value = "num", _combine(op, [c.claimed for c in near[-size:]])
+    t.ref = (kind, op, tuple(_combine(op, [c.claimed for c in near[-k:]]) for k in range(2, len(near) + 1)))
+
+
+def _fraction_divisors(toks: list[Tok]) -> None:
+    """"3/4 divided by 2/5" divides by the fraction 2/5: a fraction written a/b right after "divided by"
+    is one number (in symbols "3/4 / 2/5" would be ((3/4)/2)/5, which nobody means in words)."""
+    s = [t for t in toks if t.kind != "ws"]
+    merged = []
+    for i in range(len(s) - 3):
+        d, a, slash, b = s[i:i + 4]
+        if not (d.kind == "op" and d.op == "/" and d.text.lower().startswith("divided") and a.kind == "num"
+                and slash.kind == "op" and slash.op == "/" and slash.glued and b.kind == "num" and b.glued
+                and not a.ops and not b.ops and not a.pct and not b.pct):
+            continue
+        after = s[i + 4] if i + 4 < len(s) else None
+        if after is not None and after.glued and after.kind in ("op", "num"):
+            continue  # "divided by 2/5/3", "divided by 2/5^2": not a plain fraction
+        if b.value == 0:
+            continue
+        g = Tok("num", _joined(a, slash, b), a.start, b.end, value=a.value / b.value, decimals=None,
+                literal="", ops=1, operands=(a.value, "/", b.value), glued=a.glued)
+        merged.append((a, slash, b, g))
+    if merged:
+        gone = {id(t) for m in merged for t in m[:3]}
+        out = [t for t in toks if id(t) not in gone]
+        toks[:] = sorted(out + [m[3] for m in merged], key=lambda t: t.start)
+        _reglue(toks)
+
+
+def _joined(*ts: Tok) -> str:
+    return "".join(t.text for t in ts)
+
+
+def _infix_words(s: list[Tok]) -> None:
+    """"3 by 234" and "45 added to 38" between two operands are operators (* and +)."""
+    for i in range(1, len(s) - 1):
+        t = s[i]
+        if t.kind != "word":
+            continue
+        low = t.text.lower()
+        prev_ok = s[i - 1].kind in ("num", "rp")
+        verb = i > 1 and s[i - 2].kind == "word" and s[i - 2].text.lower() in _BY_VERBS
+        if low == "by" and prev_ok and s[i + 1].kind in ("num", "lp") and not verb:
+            t.kind, t.op = "op", "*"
+        elif low == "added" and prev_ok and _words(s, i + 1, "to") and i + 2 < len(s) and \
+                s[i + 2].kind in ("num", "lp"):
+            t.kind, t.op = "op", "+"
+            s[i + 1].kind = "ws"
+
+
+def _equiv_words(s: list[Tok], match: dict[int, int]) -> None:
+    """Signs that are only signs in context: "rewrite a as b" and "a, or b"."""
+    for i, t in enumerate(s):
+        if t.kind != "word":
+            continue
+        low = t.text.lower()
+        if low in ("rewrite", "write", "express", "convert", "rewriting") and i + 1 < len(s):
+            e = _expr_at(s, match, i + 1)
+            if e is not None and e[0] < len(s) and _words(s, e[0], "as|to") and e[0] + 1 < len(s) and \
+                    s[e[0] + 1].kind in ("num", "lp", "op"):
+                q = s[e[0]]
+                q.kind, q.word_eq, q.sign, q.sign_kind = "eq", True, "as", "equiv"
+        elif low == "or" and i and s[i - 1].kind == "stop" and s[i - 1].text == "," and i + 1 < len(s) and \
+                s[i + 1].kind in ("num", "lp"):
+            t.kind, t.word_eq, t.sign, t.sign_kind = "eq", True, "or", "equiv"
+
+
+def _verbal(toks: list[Tok]) -> None:
+    """Read operations written in words into number tokens (see the section comment above)."""
+    if not any(t.kind in ("word", "letter", "func", "var") and t.text.lower() in _VERBAL_WORDS for t in toks):
+        return
+    s = [t for t in toks if t.kind != "ws"]
+    match = _sig_match(s)
+    i = len(s) - 1
+    groups: list[Tok] = []
+    while i >= 0:  # right to left: "twice the sum of 3 and 4" reads the sum first
+        got = _verbal_at(s, match, i)
+        if got is None:
+            i -= 1
+            continue
+        a, b, g = got
+        for t in s[a:b]:
+            t.kind = "ws"
+        groups.append(g)
+        s[a:b] = [g]
+        match = _sig_match(s)
+        i = a - 1
+    _infix_words(s)
+    _equiv_words(s, _sig_match(s))
+    if groups:
+        # the tokens a group replaced (now layout) lie inside its span: drop them, keep the order
+        spans = [(g.start, g.end) for g in groups]
+        keep = [t for t in toks if not (t.kind == "ws" and any(a <= t.start and t.end <= b for a, b in spans))]
+        toks[:] = sorted(keep + groups, key=lambda t: t.start)
+        _reglue(toks)
 
 
 # ----------------------------------------------------------------------------------------------
@@ -538,6 +1162,16 @@ def _scan_left(st: _Stream, i_eq: int):
     """
     s = st.s
     j = i_eq - 1
+    eq = s[i_eq]
+    if eq.word_eq and j >= 0:
+        if s[j].kind == "lp" and j not in st.label:
+            j -= 1  # "multiplying 2 by 1 (which gives us 2)"
+        elif s[j].kind == "stop" and s[j].text == "," and eq.sign_kind in ("comma", "pointer", "equiv"):
+            j -= 1  # "300 times 234, which is 70,200"; "16/8, or 2"
+        elif s[j].kind == "stop" and s[j].text == "." and eq.sign_kind == "pointer":
+            j -= 1  # "the product of 12 and 3. This is 16": the computation is the sentence before
+        elif eq.sign == "or":
+            return None  # "a or b" without its comma is a choice, not a second form
     if j >= 0 and s[j].kind == "nl":
         # a line that starts with "=" continues the expression of the line above
         j -= 1
@@ -604,7 +1238,7 @@ def _scan_left(st: _Stream, i_eq: int):
     return start
 
 
-def _scan_right(st: _Stream, i_eq: int, single: bool):
+def _scan_right(st: _Stream, i_eq: int):
     """End index (in st.s) of the expression starting just after the sign at i_eq, and whether
     the right side was announced as approximate ("= about 5"). None or _REJECT as _scan_left."""
     s = st.s
@@ -612,8 +1246,11 @@ def _scan_right(st: _Stream, i_eq: int, single: bool):
     j = i_eq + 1
     while j < n and s[j].kind == "delim":  # "= $\$$900"
         j += 1
+    words = s[i_eq].word_eq
+    if words:
+        j = _skip_transparent(s, j)  # "which is the result of 3 times 24*3"
     approx = False
-    if j < n and s[j].kind == "word" and s[j].text.lower() in _APPROX_WORDS and not single:
+    if j < n and s[j].kind == "word" and s[j].text.lower() in _APPROX_WORDS and not words:
         approx = True
         j += 1
     end = None
@@ -637,10 +1274,6 @@ def _scan_right(st: _Stream, i_eq: int, single: bool):
             else:
                 break
         else:
-            if single:
-                if t.kind == "op":
-                    return None, approx  # "120% of 1125 is \frac{120}{100} \cdot 1125": an expression
-                break
             if t.kind == "op":
                 need = True
                 j += 1
@@ -649,8 +1282,9 @@ def _scan_right(st: _Stream, i_eq: int, single: bool):
                 j += 1
             elif st.implicit_product(end, j):
                 need = True
-            elif t.kind in ("var", "func") and t.glued:
-                return _REJECT, approx
+            elif t.kind in ("var", "func") and (t.glued or t.kind == "var" and t.text.lower() not in ("a", "i")
+                                                and not (j + 1 < n and s[j + 1].kind == "eq")):
+                return _REJECT, approx  # "= 3x", "= 3 x", "= 3\,x": the side is algebra ("= 1 x = 2": a new one)
             elif st.is_annotation_at(j) or j in st.label:
                 k = st.annotation_run_right(j)
                 if k is not None and k + 1 < n and s[k].kind == "op" and st.operand_start(k + 1):
@@ -663,7 +1297,45 @@ def _scan_right(st: _Stream, i_eq: int, single: bool):
         return None, approx
     if need and j < n and s[j].kind in ("var", "func"):
         return _REJECT, approx
+    if words and (need or (j < n and s[j].kind == "word" and s[j].text.lower() in _OPAQUE)):
+        # "4, which is the result of 8 divided by itself" (an operator with no number after it);
+        # "3*9 is equivalent to 27*11 modulo 10" (the number is an argument of something else)
+        return _REJECT, approx
     return end, approx
+
+
+def _skip_transparent(s: list[Tok], j: int) -> int:
+    """Step over "the result of", "the answer to", "the result of the previous operation of"."""
+    while j < len(s) and s[j].kind in ("word", "letter") and s[j].text.lower() == "the":
+        k = j + 1
+        while k < len(s) and k - j <= 3 and s[k].kind == "word" and s[k].text.lower() not in _TRANSPARENT:
+            k += 1
+        if k + 1 < len(s) and _words(s, k, "|".join(_TRANSPARENT), "of|to"):
+            j = k + 2
+        else:
+            break
+    return j
+
+
+def _opaque_before(st: _Stream, a: int) -> bool:
+    """Is the side starting at a the argument of something that is not its value? ("the
+    denominator of 6/2", "27*11 modulo 10")"""
+    s = st.s
+    if a == 0:
+        return False
+    p = s[a - 1]
+    low = p.text.lower() if p.kind == "word" else ""
+    if low in _OPAQUE or (low in ("by", "from", "into", "than", "per") and not s[a].verbal):
+        return True  # "modulo 10, which is"; "multiplying this fraction by 10/5 gives us 18/5"
+    if low == "of":  # "the result of 9-3 is 1" is read; "the numerator of 18/6/3 is 18/6/3" is not
+        return not (a >= 2 and s[a - 2].kind == "word" and s[a - 2].text.lower() in _TRANSPARENT)
+    if low == "and":  # "the difference between the given expression and 20/5, which is 21": an operand
+        for k in range(a - 2, max(-1, a - 10), -1):  # of an operation in words that was not read
+            if s[k].kind in ("eq", "nl") or (s[k].kind == "stop" and s[k].text in ".;:"):
+                break
+            if s[k].kind == "word" and s[k].text.lower() in ("between", "sum", "product", "difference", "quotient"):
+                return True
+    return False
 
 
 # ----------------------------------------------------------------------------------------------
@@ -787,6 +1459,7 @@ class _Parser:
             raise ValueError("unexpected end")
         if p.kind == "num":
             self.i += 1
+            self.n_ops += p.ops  # an operation in words folded into one token
             self.leaves.append(p.value)
             if p.pct:
                 self.has_pct = True
@@ -913,6 +1586,8 @@ def judge(true: Fraction, claimed: Fraction, literal: Tok | None, approx: bool) 
 
 def _binary_operands(side: _Side) -> tuple:
     """(a, op, b) for a side with exactly one binary operator: '-20 * 3', '108 + (-20)', '\\frac{93}{3}'."""
+    if len(side.items) == 1 and side.items[0].operands:
+        return side.items[0].operands  # "the product of 12 and 3"
     p = getattr(side, "parser", None)
     if p is None or side.n_ops != 1 or len(p.top_ops) != 1:
         return ()
@@ -961,54 +1636,140 @@ def _bare_number_before(st: _Stream, i: int) -> bool:
     return False
 
 
+def _crossed(st: _Stream, a: int, i: int) -> bool:
+    """Does a pointer sign's left side lie in the sentence before it ("... 12 and 3. This is 16")?"""
+    return any(t.kind == "stop" and t.text == "." for t in st.s[a:i])
+
+
+def _reads_backwards(st: _Stream, a: int, i: int, eq: Tok, left: _Side) -> bool:
+    """May "number SIGN expression" be read as "expression = number"?
+
+    Symbols: "242 = 2 * 11 * 11", the number alone at the start of a clause. Words: "323 is 300
+    plus 20 plus 3" (the same, with "is" or "equals"), "2, which is the difference of 7 and 5" (a
+    number, then a comma sign), "rewrite 18 as 4*2*3" (two forms of one number). "3 hours would be
+    3 times 60" is not read: a unit between the number and the sign makes it a description.
+    """
+    if left.literal is None or left.literal.ops:
+        return False
+    if not eq.word_eq:
+        return not eq.approx and a == i - 1 and _bare_number_before(st, a)
+    if eq.sign_kind == "equiv":
+        return True
+    if eq.sign_kind == "comma":
+        return a == i - 2 and st.s[i - 1].kind == "stop" and st.s[i - 1].text == ","
+    if eq.sign in ("is", "equals", "is equal to"):
+        return a == i - 1 and _bare_number_before(st, a)
+    return False
+
+
 def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
     """Every "expression = value" in the text, in order of appearance.
 
     If `counts` is given it is filled with equals_total (signs "=", "≈", "\\approx" in the text)
-    and equals_checked (those whose two sides were read and evaluated).
+    and equals_checked (those whose two sides were read and evaluated), and words_total (signs in
+    words that look like claims, see _claim_shaped) and words_checked (those read).
     """
-    toks = tokenize(text if isinstance(text, str) else "")
+    text = text if isinstance(text, str) else ""
+    toks = tokenize(text)
     st = _Stream(toks)
     claims: list[Claim] = []
-    total = checked = 0
+    total = checked = words_total = words_checked = 0
+    refs = [k for k, t in enumerate(st.s) if t.ref]
+    r = 0
     for i, eq in enumerate(st.s):
         if eq.kind != "eq":
             continue
+        while r < len(refs) and refs[r] < i:  # "add 4 to that result": the claims before it are read
+            _resolve(text, st.s[refs[r]], claims)
+            r += 1
         sign = _is_sign(eq)
         total += sign
         claim = _read_claim(text, st, i, eq)
         if claim is not None:
             claims.append(claim)
             checked += sign
+        if eq.word_eq and (claim is not None or _claim_shaped(st, i)):
+            words_total += 1
+            words_checked += claim is not None
     if counts is not None:
-        counts.update(equals_total=total, equals_checked=checked)
+        counts.update(equals_total=total, equals_checked=checked, words_total=words_total,
+                      words_checked=words_checked)
     return claims
+
+
+def _claim_shaped(st: _Stream, i: int) -> bool:
+    """Does a sign in words look like a claim the checker did not read? A number (or an operation)
+    right before it and right after it, and an operation on one side within the sentence ("the
+    denominator of 6/2, which is 2", "4, which is the result of 8 divided by itself"). These count
+    against coverage, so what was not read stays visible."""
+    s = st.s
+    a = i - 1
+    if a >= 0 and (s[a].kind == "lp" or (s[a].kind == "stop" and s[a].text in ",.")):
+        a -= 1
+    b = _skip_transparent(s, i + 1)
+    if a < 0 or b >= len(s) or s[a].kind not in ("num", "rp", "ref") or \
+            s[b].kind not in ("num", "lp", "ref", "frac") and not (s[b].kind == "op" and s[b].op == "-"):
+        return False
+
+    def has_op(k: int, step: int) -> bool:
+        for _ in range(12):
+            if not 0 <= k < len(s):
+                return False
+            t = s[k]
+            if t.kind in ("nl", "eq") or (t.kind == "stop" and t.text in ".;:?!"):
+                return False
+            if t.kind in ("op", "frac", "ref") or (t.kind == "num" and t.ops > 0):
+                return True
+            k += step
+        return False
+
+    if s[i].sign_kind == "pointer" and s[i - 1].kind == "stop" and s[i - 1].text == ".":
+        return has_op(a, -1)  # "... 12 and 3. This is 16": the sentence before must hold the operation
+    return has_op(a, -1) or has_op(b, 1)
 
 
 def _read_claim(text: str, st: _Stream, i: int, eq: Tok) -> Claim | None:
     a = _scan_left(st, i)
-    b, approx_word = _scan_right(st, i, single=eq.word_eq)
+    b, approx_word = _scan_right(st, i)
     if a is None or b is None or a == _REJECT or b == _REJECT:
         return None
-    left, right = _Side(st, a, i - 1), _Side(st, i + 1, b)
+    le = i - 1
+    if eq.word_eq and st.s[le].kind in ("lp", "stop"):
+        le -= 1  # the comma, bracket or full stop the scan stepped over
+    left, right = _Side(st, a, le), _Side(st, i + 1, b)
     if left.value is None or right.value is None:
         return None
+    if not eq.word_eq and any(t.kind == "num" and t.verbal and t.literal for t in left.items + right.items):
+        return None  # number words around "=" are labels, not operands ("... four packets = two packets")
     approx = eq.approx or approx_word
     reversed_ = False
+    if eq.word_eq and (_opaque_before(st, a) or _crossed(st, a, i) and left.n_ops == 0):
+        return None
     if left.n_ops == 0 and approx and right.n_ops == 0:
         pass  # "27.8 ≈ 28": a rounding, judged at the precision shown
+    elif left.n_ops == 0 and right.n_ops == 0:
+        # two bare numbers are no computation, except two forms of one number: "75%, or 0.75"
+        if not (eq.sign_kind == "equiv" and left.has_pct != right.has_pct):
+            return None
     elif left.n_ops == 0:
         # "242 = 2 * 11 * 11": a bare number, then the expression it equals
-        if right.n_ops == 0 or eq.word_eq or approx or not _bare_number_before(st, a) or a != i - 1:
+        if not _reads_backwards(st, a, i, eq, left):
             return None
         left, right, reversed_ = right, left, True
     after = text[st.s[b].end:st.s[b].end + 40].lower()
-    if "remainder" in after:  # "999/99 = 10 with a remainder of 9": a division with remainder
+    if re.match(r"[\s,(]*(?:\\text\s*\{\s*)?(?:with\s+)?(?:a\s+|the\s+)?(?:remainder|r\s*\d)", after):
+        # "999/99 = 10 with a remainder of 9": a division with remainder
         return None
     claimed = right.value
     if right.has_pct and not left.has_pct and right.literal is not None:
         claimed = right.literal.value  # "(4 / 20) * 100 = 20%": the % is the result's unit
     ok = judge(left.value, claimed, right.literal, approx)
+    ref = left.items[0].ref if len(left.items) == 1 else ()
+    if not ok and ref and ref[0] == "run" and claimed in ref[2]:
+        ok, left.value = True, claimed  # "add these together": some run of the claims before does give it
+    if not ok and len(left.items) == 1 and claimed in left.items[0].alts or \
+            len(right.items) == 1 and left.value in right.items[0].alts:
+        ok, claimed = True, left.value  # "the difference between 6 and 9 is 6 - 9"
     lo, hi = (left, right) if not reversed_ else (right, left)
     start = lo.first.start
     end = hi.last.end
@@ -1018,7 +1779,7 @@ def _read_claim(text: str, st: _Stream, i: int, eq: Tok) -> Claim | None:
 
 
 def equals_counts(text: str) -> dict:
-    """{"equals_total": .., "equals_checked": ..} for a text (see extract_claims)."""
+    """{"equals_total", "equals_checked", "words_total", "words_checked"} for a text (see extract_claims)."""
     counts: dict = {}
     extract_claims(text, counts)
     return counts

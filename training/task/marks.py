@@ -104,7 +104,11 @@ def legend_html() -> str:
 def coverage_note(rec: TraceCheck) -> str:
     """How much of a trace the step checker could read: where this is low, "no red mark" is no proof of
     no error (algebra, prose and notations it cannot evaluate carry no marks at all)."""
-    if not rec.equals_total:
+    words_total = getattr(rec, "words_total", 0)
+    if not rec.equals_total and not words_total:
         return "no '=' to check"
     warn = " (low: no red mark is no proof of no error)" if rec.coverage < 0.8 else ""
-    return f"checked {rec.equals_checked} of {rec.equals_total} '=' ({rec.coverage:.0%}){warn}"
+    if not words_total:
+        return f"checked {rec.equals_checked} of {rec.equals_total} '=' ({rec.coverage:.0%}){warn}"
+    return (f"checked {rec.equals_checked} of {rec.equals_total} '=' and {rec.words_checked} of {words_total} "
+            f"claims in words ({rec.coverage:.0%}){warn}")

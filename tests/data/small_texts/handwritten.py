@@ -57,8 +57,8 @@ TEXTS = {
     ),
     "r1style-08": (
         "First, we need the product of 15 and 4. The product of 15 and 4 is 60. Next, the sum of 60 and 25 "
-        "is 95. Then the difference of 95 and 40 is 55. Finally, the quotient of 55 and 5 is 12. So the "
-        "answer is 12."
+        "is 85. Then the difference of 85 and 40 is 45. Finally, the quotient of 45 and 5 is 8. So the "
+        "answer is 8."
     ),
     "r1style-09": (
         "Let me add up the costs: 3 notebooks at $4 each is 3 times $4, which is $12. Two pens at $1.50 "
