@@ -31,6 +31,12 @@ CSS = """
 .gradio-container { max-width: 1400px !important; }
 """
 
+# Soft, with label and hint text dark enough to read (the theme's defaults measured about 3:1 against their chips;
+# WCAG AA asks 4.5:1 for text)
+THEME = gr.themes.Soft(primary_hue="blue").set(
+    block_label_text_color="#1e3a8a", block_title_text_color="#1e3a8a", block_info_text_color="#374151",
+    body_text_color_subdued="#4b5563", checkbox_label_text_color="#1f2937")
+
 HEADER = """
 # Through the Valley Lab
 Small language models fine-tuned on *a little* long chain-of-thought data get **worse**; in the paper, enough data
@@ -122,5 +128,5 @@ def launch_kwargs(max_upload_mb: float = MAX_UPLOAD_MB) -> dict:
     """What launch() needs beyond host/port: served folders, theme, css, the upload cap."""
     downloads_root().mkdir(parents=True, exist_ok=True)
     return {"allowed_paths": [str(paths.ASSETS), str(paths.LESSONS), str(downloads_root())], "css": CSS,
-            "theme": gr.themes.Soft(primary_hue="blue"), "show_error": True,
+            "theme": THEME, "show_error": True,
             "max_file_size": f"{max_upload_mb:g}mb"}

@@ -13,7 +13,13 @@ from app.context import AppContext, owner_of
 from app.tab import Tab
 from app.widgets import as_choices, own_runs
 from training.lab import engine
-from training.lab.figures import first_error_figure, length_figure, outcomes_figure, survival_figure
+from training.lab.figures import (
+    first_error_figure,
+    length_figure,
+    outcomes_figure,
+    survival_figure,
+    survival_playground,
+)
 from training.task import check, coverage_note, horizon, legend_html, parse_expression, render_html, summarize
 from training.task.analysis import reflection_pays
 
@@ -25,7 +31,7 @@ own runs among them (press **Refresh list** after a run finishes), and press **A
 - **Survival** (a Kaplan-Meier curve): the share of answers still without any mistake after each step. Answers stop
   at different lengths; one that ends (or is cut off) before step *i* simply leaves the count there ("censored"),
   it is not counted as right or wrong. If every step failed with the same small chance *e*, the curve would follow
-  the dashed (1-e)<sup>n</sup>.
+  the markers of (1-e)<sup>n</sup>.
 - **Hazard**: the chance that the *first* mistake happens at this step, given none before. It says where errors
   start, not whether they snowball (it only looks at answers that are still clean), and the late steps rest on
   few answers: the plot prints how many are left at each step.
@@ -128,6 +134,21 @@ def drill_html(i, path: str | None) -> str:
             + render_html(r["completion"], rec) + "</div>")
 
 
+def measured_points(ctx: AppContext) -> list[dict]:
+    """The shipped sweep's base and long-CoT runs (seed 0) as (steps per answer, accuracy, catch rate) points."""
+    v = ctx.shipped.valley
+    if not v:
+        return []
+    pts = [{"label": "base", "steps": v["base"].get("steps_per_trace") or 0, "accuracy": v["base"]["accuracy"],
+            "catch_rate": None}]
+    for r in v["runs"]:
+        sm = r.get("summary") or {}
+        if r["style"] == "long" and r["seed"] == 0 and sm and r["n"] in (250, 4000, 16000):
+            pts.append({"label": f"long N={r['n']:,}", "steps": sm.get("steps_per_trace") or 0,
+                        "accuracy": sm["accuracy"], "catch_rate": sm.get("catch_rate")})
+    return pts
+
+
 def build_anatomy_tab(ctx: AppContext) -> Tab:
     options = record_options(ctx, None)
     default = [k for k in options if "SmolLM2" not in k][:3]
@@ -153,6 +174,16 @@ def build_anatomy_tab(ctx: AppContext) -> Tab:
         worst = gr.Dropdown(first[5] if first else [], value=None, label="Trace (pick one to read it with its marks)",
                             interactive=True)
         trace = gr.HTML()
+        with gr.Accordion("Play with (1-e)^n: move e, n, k and c and see when a longer answer wins", open=False):
+            gr.Markdown("If each step fails with chance **e**, all **n** steps are right with chance (1-e)<sup>n</sup>. "
+                        "A long answer takes **k** times the steps and its checks catch a share **c** of its own "
+                        "errors. The marks are this lab's measured runs (the shipped sweep, seed 0).")
+            with gr.Row():
+                e_s = gr.Slider(0.0, 0.5, value=0.07, step=0.005, label="e: chance a step fails")
+                n_s = gr.Slider(1, 20, value=4, step=1, label="n: steps of the short answer")
+                k_s = gr.Slider(1, 10, value=6, step=0.5, label="k: how many times longer the long answer is")
+                c_s = gr.Slider(0.0, 1.0, value=0.05, step=0.01, label="c: share of errors its checks catch")
+            play = gr.Plot(survival_playground(0.07, 4, 6.0, 0.05, measured_points(ctx)))
         first_path = gr.State(first[6] if first else None)  # server-side: never sent to the page
 
     def on_refresh(selected, browser_id, request: gr.Request):
@@ -173,6 +204,13 @@ def build_anatomy_tab(ctx: AppContext) -> Tab:
 
     def on_pick(i, path):
         return drill_html(i, path)
+
+    def on_play(e, n, k, c):
+        e, n, k, c = (engine.check_number(v, name, lo, hi) for v, name, lo, hi in
+                      ((e, "e", 0, 0.5), (n, "n", 1, 20), (k, "k", 1, 10), (c, "c", 0, 1)))
+        return survival_playground(e, int(n), k, c, measured_points(ctx))
+    for sl in (e_s, n_s, k_s, c_s):
+        sl.release(on_play, [e_s, n_s, k_s, c_s], play, api_name="playground" if sl is e_s else False)
 
     refresh.click(on_refresh, [runs, ctx.browser], runs, api_name="refresh_evals")
     analyze.click(on_analyze, [runs, ctx.browser], [metrics, survival, first_error, by_length, outcomes, worst, first_path, trace],

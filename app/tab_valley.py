@@ -234,7 +234,8 @@ def build_valley_tab(ctx: AppContext) -> Tab:
                                          size="sm")
                     download_file = gr.File(label="Your run as a zip", visible=False, interactive=False)
         gr.Markdown("### The valley: accuracy after fine-tuning on N examples\n"
-                    "Lines: a precomputed sweep shipped with the app (mean ± sd over seeds; pick which one: the embedded "
+                    "Lines: a precomputed sweep shipped with the app (mean over seeds ± the standard error of seeds and "
+                    "test problems together; pick which one: the embedded "
                     "model, the other model sizes, the real SLM, the ways out). Dashed: the model before fine-tuning. "
                     "Small marks: your class's runs of the class recipe (other settings: grey crosses). Stars: your "
                     "runs, with your prediction as a hollow diamond. Right panel: the paper's stated numbers.")

@@ -307,3 +307,46 @@ def rl_figure(result: dict):
                  f"{len(result['config']['seeds'])} seeds)", fontsize=10)
     fig.tight_layout()
     return fig
+
+
+def survival_playground(e: float, n: int, k: float, c: float, measured: list[dict]):
+    """The (1-e)^n model to play with: left, the chance that n steps are all right when each fails with chance e,
+    with the measured runs (accuracy against their steps per answer); right, a long answer k times longer whose
+    checks catch a share c of its errors, against the short one, as c varies, with the break-even c* and the
+    measured runs' (catch rate, accuracy). measured: [{"label", "steps", "accuracy", "catch_rate"}]."""
+    fig, (a1, a2) = plt.subplots(1, 2, figsize=(12, 4.4))
+    xs = list(range(0, max(n, 12) + 1))
+    a1.plot(xs, [(1 - e) ** x for x in xs], color="black", lw=2, label=f"(1-e)^n, e = {e:.3f}")
+    a1.plot([n], [(1 - e) ** n], marker="o", ms=9, color="black")
+    a1.annotate(f"n = {n}: {(1 - e) ** n:.0%}", (n, (1 - e) ** n), textcoords="offset points", xytext=(6, 6))
+    for i, m in enumerate(measured):
+        lk = look(i + 1)
+        a1.plot([m["steps"]], [m["accuracy"]], marker=lk["marker"], ls="", ms=8, color=lk["color"], label=m["label"])
+    a1.set_xlabel("n: steps per answer")
+    a1.set_ylabel("chance every step is right")
+    a1.set_ylim(0, 1.02)
+    a1.set_title("If every step fails with chance e")
+    cs = [i / 100 for i in range(101)]
+    short = (1 - e) ** n
+    long_ = [(1 - e * (1 - ci)) ** (k * n) for ci in cs]
+    a2.plot(cs, long_, color="#dc2626", lw=2, ls="-", label=f"long: {k:g}x the steps, checks catch c")
+    a2.axhline(short, color="#2563eb", ls="--", lw=2, label=f"short: n = {n} steps, {short:.0%}")
+    # break-even: (1 - e(1-c))^k = 1 - e  ->  c* = 1 - (1 - (1-e)^(1/k)) / e
+    c_star = 1 - (1 - (1 - e) ** (1 / k)) / e if e > 0 and k > 0 else None
+    if c_star is not None and 0 <= c_star <= 1:
+        a2.axvline(c_star, color="black", ls=":", lw=1.2)
+        a2.annotate(f"break-even c* = {c_star:.0%}", (c_star, 0.05), textcoords="offset points", xytext=(4, 0))
+    a2.plot([c], [(1 - e * (1 - c)) ** (k * n)], marker="o", ms=9, color="#dc2626")
+    for i, m in enumerate(measured):
+        if m.get("catch_rate") is not None:
+            lk = look(i + 1)
+            a2.plot([m["catch_rate"]], [m["accuracy"]], marker=lk["marker"], ls="", ms=8, color=lk["color"])
+    a2.set_xlabel("c: share of its own errors a long answer catches")
+    a2.set_ylabel("chance the answer is right")
+    a2.set_ylim(0, 1.02)
+    a2.set_title("When does the longer answer win?")
+    for a in (a1, a2):
+        a.grid(alpha=0.3)
+        a.legend(fontsize=9, loc="upper right")
+    fig.tight_layout()
+    return fig

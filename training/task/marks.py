@@ -13,8 +13,8 @@ import html
 
 from training.task.checker import TraceCheck
 
-COLORS = {"right": "#15803d", "first_error": "#dc2626", "after_error": "#9ca3af",
-          "retracted": "#d97706", "check": "#2563eb"}
+COLORS = {"right": "#15803d", "first_error": "#dc2626", "after_error": "#6b7280",  # each >= 4.5:1 on white (WCAG AA)
+          "retracted": "#b45309", "check": "#2563eb"}
 ANSI = {"right": "\033[32m", "first_error": "\033[1;31m", "after_error": "\033[90m",
         "retracted": "\033[33m", "check": "\033[34m"}
 SYMBOL = {"right": "✓", "first_error": "✗", "after_error": "·", "retracted": "↺", "check": "?"}
