@@ -56,6 +56,9 @@ from training.task.world import problems
 PAPER_SCHEDULE = [(8_000, 4, 8), (16_000, 4, 16), (32_000, 4, 32), (64_000, 3, 64), (128_000, 3, 128),
                   (220_000, 2, 128)]
 WORLD_SCALE = 1 / 32  # world examples per paper example, for the schedule lookup
+# LoRA learning rates chosen by a pilot for a model (training/LOG.md): SmolLM2-135M-Instruct at the hub default 1e-4
+# never picked up the long format at N=64 (no <think>, no reflection); at 1e-3 it did
+LORA_LR = {"SmolLM2-135M-Instruct": 1e-3}
 
 
 @dataclass
@@ -171,7 +174,7 @@ def resolve_schedule(cfg: SFTConfig, is_tiny: bool) -> dict:
     if cfg.lr:
         lr = cfg.lr
     elif cfg.method == "lora":
-        lr = 6e-3 if is_tiny else 1e-4
+        lr = 6e-3 if is_tiny else LORA_LR.get(cfg.model, 1e-4)
     else:
         lr = 3e-4 if is_tiny else 5e-5
     return {"epochs": epochs, "batch_size": batch, "lr": lr}

@@ -140,7 +140,7 @@ MAX_MODEL_ID = 200   # longer than any Hugging Face id (96 characters per part)
 WORLD_OF = {REAL_SLMS[0]: "single"}
 # Measured training and generation speeds (2 idle cores, AVX2, fp32; training/LOG.md), for the time estimates the
 # page shows before a run starts, and mean tokens per training example by (model, world, style).
-RATES = {"tiny": {"train_tok_s": 4_700, "gen_tok_s": 5_000}, REAL_SLMS[0]: {"train_tok_s": 91, "gen_tok_s": 115}}
+RATES = {"tiny": {"train_tok_s": 4_700, "gen_tok_s": 5_000}, REAL_SLMS[0]: {"train_tok_s": 150, "gen_tok_s": 115}}
 EXAMPLE_TOKENS = {("tiny", "classroom"): {"long": 283, "short": 92, "mixed": 178},
                   (REAL_SLMS[0], "single"): {"long": 137, "short": 62, "mixed": 98}}
 
