@@ -1,0 +1,70 @@
+"""The path through the valley's machinery, at a size that runs in seconds: sweeps with arms (the ways out), the
+data-vs-steps settings, the retabled error bars, the paired RL summary and the tighter re-evaluation."""
+
+import json
+
+from training.task.analysis import combined_se
+
+
+def test_a_sweep_runs_named_arms_next_to_styles(tmp_path):
+    from training.core.config import build_config, load_yaml
+    from training.valley import RECIPES, ValleyConfig, main
+
+    smoke = load_yaml(RECIPES / "smoke.yaml")
+    cfg = build_config(ValleyConfig, {**smoke, "ladder": [8], "styles": ["long", "mixed-1:4", "curriculum"],
+                                      "arms": {"curriculum": {"style": "long", "curriculum": "short-to-long"}},
+                                      "out_dir": str(tmp_path / "v"),
+                                      "sft": {**smoke["sft"], "max_steps": 2, "eval_n": 3, "eval_max_new_tokens": 24}})
+    res = main(cfg)
+    series = {r["style"] for r in res["table"]}
+    assert {"base", "long", "mixed-1:4", "curriculum"} <= series
+    cur = next(r for r in res["runs"] if r["style"] == "curriculum")
+    assert [p["data"] for p in cur["train"]["phases"]] == ["short traces", "long traces"]
+    assert all(r["train"]["steps"] == 2 for r in res["runs"])  # max_steps: the same steps for every series
+    assert res["model"]["name"] == "tiny" and res["model"]["parameters"] > 1e6
+    assert (tmp_path / "v" / "runs" / "mixed-1to4-n8-s0").is_dir()
+
+
+def test_the_combined_error_bar_keeps_the_problems_sampling_error():
+    # three identical seeds: no seed spread, but 200 problems still leave a binomial error
+    assert abs(combined_se([0.5, 0.5, 0.5], 200) - (0.25 / 200) ** 0.5) < 1e-12
+    assert combined_se([0.4, 0.5, 0.6], 200) > combined_se([0.5, 0.5, 0.5], 200)
+    # more problems shrink it; more seeds alone do not remove the problems' part
+    assert combined_se([0.5] * 30, 200) == combined_se([0.5] * 3, 200)
+
+
+def test_the_shipped_table_uses_the_combined_error_bar():
+    from training.lab import results
+
+    v = results.sweep().valley
+    row = next(r for r in v["table"] if r["style"] == "long" and r["n"] == 16000)
+    accs = [r["summary"]["accuracy"] for r in v["runs"] if r["style"] == "long" and r["n"] == 16000]
+    assert abs(row["accuracy_se"] - combined_se(accs, 200)) < 1e-9
+    assert "combined" in v["error_bars"]
+
+
+def test_powered_rl_reports_a_paired_change_with_its_interval(tmp_path):
+    from training.rl_sweep import main, parse
+
+    res = main(parse(["--recipe", "smoke", "--out_dir", str(tmp_path / "rl"), "--seeds", "0,1",
+                      "--grpo.eval_records", "true", "--grpo.shuffle", "true"]))
+    assert res["paired"], "no paired summary"
+    for label, p in res["paired"].items():
+        assert p["problems"] > 0 and p["seeds"] == 2
+        lo, hi = p["ci95"]
+        assert lo <= p["change"] <= hi and p["min_detectable"] >= 0 and 0 <= p["end_accuracy"] <= 1
+        assert p["kl_late"] is None or p["kl_late"] >= 0
+
+
+def test_reevaluation_pairs_every_adapter_with_the_base(tmp_path):
+    from training.reevaluate import ReevalConfig, main
+
+    res = main(ReevalConfig(n=4, samples=2, max_new_tokens=24, out_dir=str(tmp_path / "r")))
+    rows = res["results"]
+    assert "base" in rows and len(rows) >= 2
+    for name, row in rows.items():
+        assert "greedy" in row and any(k.startswith("avg@2") for k in row)
+        if name != "base":
+            ch = row["greedy"]["vs_base"]
+            assert ch["problems"] == 4 and ch["ci95"][0] <= ch["change"] <= ch["ci95"][1]
+    assert json.loads((tmp_path / "r" / "reeval.json").read_text())["sweep"] == "classroom"
