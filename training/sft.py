@@ -34,7 +34,7 @@ import os
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-from itertools import islice
+from itertools import islice as _islice
 from pathlib import Path
 from typing import Iterator
 
@@ -106,6 +106,8 @@ class SFTConfig:
     trainer: str = "auto"          # loop (ours: CPU, one GPU) | hf (transformers.Trainer: accelerate, DeepSpeed,
                                    # FSDP, many GPUs) | auto = hf when launched on several processes
     per_device_batch_size: int = 1  # hf trainer: batch per GPU; accumulation makes up the global batch_size
+    micro_batch_size: int = 0      # our loop: split each batch into micro-batches of this size (0 = no split;
+                                   # it must divide the batch): the same step, faster on some CPUs
     device: str = "auto"           # auto | cpu | cuda
     seed: int = 0
     threads: int = 0
@@ -180,6 +182,27 @@ def resolve_schedule(cfg: SFTConfig, is_tiny: bool) -> dict:
     return {"epochs": epochs, "batch_size": batch, "lr": lr}
 
 
+def micro_batches(cfg: SFTConfig, batch_size: int) -> tuple[int, int]:
+    """(micro-batch size, micro-batches per optimizer step): the batch split into equal parts whose gradients add
+    up (the same step, in smaller pieces: on a CPU a 135M model trained ~45% faster per token in micro-batches of
+    4 than of 8, training/LOG.md)."""
+    m = cfg.micro_batch_size
+    if 0 < m < batch_size and batch_size % m == 0:
+        return m, batch_size // m
+    return batch_size, 1
+
+
+def split_batch(batch: dict, size: int) -> list[dict]:
+    """A padded batch cut into pieces of `size` rows, each trimmed to its own longest row (same examples, same
+    step: the micro-batches of one optimizer step are the rows of its batch)."""
+    out = []
+    for i in range(0, batch["input_ids"].shape[0], size):
+        part = {k: v[i:i + size] for k, v in batch.items()}
+        n = int(part["attention_mask"].sum(1).max())
+        out.append({k: v[:, :n] for k, v in part.items()})
+    return out
+
+
 def training_batches(cfg: SFTConfig, model, tok, examples: list[dict], batch_size: int, total_steps: int,
                      info: dict) -> Iterator[dict]:
     """The batches of a run, one per optimizer step, in phases:
@@ -190,9 +213,14 @@ def training_batches(cfg: SFTConfig, model, tok, examples: list[dict], batch_siz
       samples of the N problems, corrected by the world (sampled from the model as it is at that moment).
     `info` gets each phase's numbers (the run's metrics record them)."""
     pad = tok.pad_token_id
+    micro, accum = micro_batches(cfg, batch_size)
 
     def epochs_of(exs: list[dict], salt: int) -> Iterator[dict]:
-        return cycle_epochs(lambda e: batches(exs, batch_size, cfg.seed * 1000 + e + salt, pad))
+        full = cycle_epochs(lambda e: batches(exs, batch_size, cfg.seed * 1000 + e + salt, pad))
+        return (part for b in full for part in split_batch(b, micro)) if accum > 1 else full
+
+    def islice(it, steps):  # one optimizer step takes `accum` micro-batches
+        return _islice(it, steps * accum)
 
     if cfg.curriculum == "short-to-long":
         first = max(1, round(cfg.curriculum_split * total_steps))
@@ -318,7 +346,7 @@ def _run(cfg: SFTConfig, run: RunDir) -> dict:
             res = train(model, it, total_steps, sched["lr"], cfg.warmup_ratio, cfg.weight_decay,
                         cfg.grad_clip, bf16=prec.bf16, log_every=cfg.log_every,
                         run=run, stop=stop, on_log=on_log,
-                        epoch_of_step=lambda s: s / steps_per_epoch)
+                        epoch_of_step=lambda s: s / steps_per_epoch, grad_accum=micro_batches(cfg, batch_size)[1])
     finally:
         stop.restore()
 
