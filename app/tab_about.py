@@ -19,7 +19,7 @@ Chen Huang, Wei Lu; EMNLP 2025; arXiv 2506.07712).
   quickly; responses grow much longer, and every extra step is another chance to make a mistake. Small models'
   reflection often re-verifies the same wrong step.
 - **Then RL.** GRPO from an 8k long-CoT checkpoint stays below GRPO from the original model; from 128k it
-  climbs faster and higher, and RL shortens responses.
+  climbs faster and higher, and RL shortens the long-CoT starts' responses.
 
 ## What runs where
 - **Here, on a CPU:** the embedded tiny model (a 2.7M-parameter Qwen2 trained from scratch by this project on

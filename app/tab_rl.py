@@ -17,7 +17,7 @@ INTRO = """
 ### After the valley: reinforcement learning (GRPO) from different starting points
 The paper's third finding: RL that starts from a model fine-tuned on **a little** long-CoT data (8k examples)
 stays *below* RL from the original model, while a start fine-tuned on **a lot** (128k) climbs faster and
-higher, and RL makes responses shorter. Here GRPO samples several answers to each problem, rewards the right
+higher, and RL makes the long-CoT starts' responses shorter. Here GRPO samples several answers to each problem, rewards the right
 ones (1) over the wrong ones (0), and nudges the model toward its better answers. **First:** look at the
 precomputed plot below; then pick a start (the base model, a shipped adapter or one of your fine-tunes) and
 press **Start RL**.

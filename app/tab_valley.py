@@ -78,7 +78,9 @@ def schedule_text(ctx: AppContext, model, n, style, epochs, lr) -> str:
                                    gpu=ctx.runs.max_concurrent > 1)
     when = f" It takes about **{secs / 60:.0f} min** here (training and the test)." if secs and secs > 90 else \
         (f" It takes about **{secs:.0f} s** here (training and the test)." if secs else "")
-    return (f"Schedule for N={int(n)} (the paper's {int(n) * 32:,} by this lab's 1/32 convention): "
+    scale = (f"the paper's {int(n) * 32:,} by this lab's 1/32 convention" if int(n) * 32 <= 220_000 else
+             f"N x 32 = {int(n) * 32:,}, beyond the paper's largest set, 220k")
+    return (f"Schedule for N={int(n)} ({scale}): "
             f"**{s['epochs']:g} epochs**, batch {s['batch_size']}, about **{s['steps']:.0f} optimizer steps**, cosine "
             f"learning rate with 5% warmup.{when}")
 

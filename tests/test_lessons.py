@@ -71,22 +71,38 @@ def test_each_command_is_in_the_text_and_its_smoke_variant_runs(lesson, cmd, tmp
 
 
 # -- the kit is built from its sources: numbers from the results, figures described, a worksheet ----------
-SOURCES = sorted(paths.LESSONS.glob("*/lesson.src.md")) + [paths.LESSONS / "worksheet.src.md",
-                                                              paths.LESSONS / "answer_key.src.md"]
+from training import lessons as kit_builder  # noqa: E402
+
+SOURCES = [src for src, _ in kit_builder.sources()]
 
 
 def test_every_built_file_is_what_its_source_and_the_shipped_results_give():
-    from training import lessons
-
-    assert lessons.build(check=True) == [], "run `python -m training.lessons` after changing a source or the results"
+    assert kit_builder.build(check=True) == [], "run `python -m training.lessons` after changing a source or the results"
 
 
-@pytest.mark.parametrize("src", SOURCES, ids=lambda p: p.parent.name + "/" + p.name)
+def test_the_kit_passes_its_own_checks():
+    assert kit_builder.lint() == []
+
+
+def test_the_sources_include_every_format():
+    names = {str(src.relative_to(paths.LESSONS)) for src in SOURCES}
+    assert {"worksheet.src.md", "answer_key.src.md", "glossary.src.md", "demo_15min.src.md", "workshop_3h.src.md",
+            "teacher/homework_answers.src.md"} <= names
+
+
+@pytest.mark.parametrize("src", SOURCES, ids=lambda p: str(p.relative_to(paths.LESSONS)))
 def test_sources_quote_measured_numbers_only_through_placeholders(src):
     text = re.sub(r"\{\{[^}]+\}\}", "", src.read_text())
     text = re.sub(r"```.*?```", "", text, flags=re.S)  # commands and example traces
     typed = re.findall(r"\b\d+\.\d+ ?%", text)
     assert not typed, f"{src}: measured percentages typed in ({typed}); use {{{{fact}}}} placeholders"
+
+
+@pytest.mark.parametrize("src", SOURCES, ids=lambda p: str(p.relative_to(paths.LESSONS)))
+def test_sources_cite_nothing_outside_the_repository(src):
+    text = src.read_text()
+    for bad in ("../shared", "shared/reference", "review_", "paper.md"):
+        assert bad not in text, f"{src}: cites {bad!r}, a file outside the repository"
 
 
 @pytest.mark.parametrize("lesson", LESSONS, ids=lambda l: l.path.parent.name)
@@ -101,12 +117,139 @@ def test_figures_have_alt_text_and_a_caption_and_the_glossary_is_linked(lesson):
             assert caption.startswith("*Figure"), f"{lesson.path}: {m.group(2)} has no caption line"
 
 
-def test_the_worksheet_and_the_answer_key_build(tmp_path):
-    from training import lessons
+# -- what --check catches, each shown failing on a bad example ------------------------------------------------
+FACTS = {"a": "9.8", "b": "9.8", "c": "5.0"}
+LOOK = {"panels": 3, "legend": {"short (dashed): mean 55 tokens": {"line": "dashed"},
+                                "long CoT SFT (mean ± sd, 3 seeds)": {"line": "solid", "marker": "o"},
+                                "base model (N=0)": {"line": "dashed"}, "mixed CoT": {"hatch": "hatched"}}}
 
-    html = lessons.to_html((paths.LESSONS / "worksheet.md").read_text(), "worksheet")
-    assert "<table>" in html and "Predict first" in html and "{{" not in html
+
+def test_check_catches_a_range_whose_two_ends_are_the_same_placeholder():
+    assert "same placeholder" in kit_builder.check_ranges("from {{a}} to {{a}} points", FACTS)[0]
+    assert "same placeholder" in kit_builder.check_ranges("{{a}}-{{a}}", FACTS)[0]
+
+
+def test_check_catches_a_range_of_one_value():
+    assert "one value" in kit_builder.check_ranges("score {{a}} to\n  {{b}} points below", FACTS)[0]
+    assert kit_builder.check_ranges("score {{c}} to {{b}} points below", FACTS) == []
+    assert kit_builder.check_ranges("{{a}} and {{b}} are two gaps", FACTS) == []  # a list, not a range
+
+
+def test_check_catches_a_wrong_panel_count():
+    bad = kit_builder.check_figure("v.png", "Two panels against N: accuracy and length", "", LOOK)
+    assert any("'Two panels', the figure has 3" in p for p in bad)
+    bad = kit_builder.check_figure("v.png", "Accuracy and length against N on a log scale", "", LOOK)
+    assert any("does not say so" in p for p in bad)
+    caption = "*Figure 1. Four panels: accuracy, length, reflection.*"
+    assert any("caption" in p for p in kit_builder.check_figure("v.png", "Three panels of the valley", caption, LOOK))
+    assert kit_builder.check_figure("v.png", "Three panels against N: accuracy, length, the paper", "", LOOK) == []
+    one = {"panels": 1, "legend": {}}
+    assert kit_builder.check_figure("h.png", "Two panels of histograms of answer lengths", "", one)
+
+
+def test_check_catches_line_styles_the_figure_does_not_draw():
+    caption = "*Figure 1. The same problems written short (solid) or long and reflective (dashed).*"
+    bad = kit_builder.check_figure("t.png", "Three panels of answer lengths for the same problems", caption, LOOK)
+    assert any("'short' solid" in p for p in bad) and any("'long' dashed" in p for p in bad)
+    good = "*Figure 1. The same problems written short (dashed) or long and reflective (solid); mixed (hatched).*"
+    assert kit_builder.check_figure("t.png", "Three panels of answer lengths for the same problems", good, LOOK) == []
+    alt = "Three panels: the long-CoT line (dotted) falls from the base model's dashed line"
+    assert any("'long' dotted" in p for p in kit_builder.check_figure("t.png", alt, "", LOOK))
+
+
+def test_check_catches_a_figure_with_no_recorded_look():
+    assert "no recorded look" in kit_builder.check_figure("new.png", "One panel of something new and unknown", "",
+                                                          None)[0]
+
+
+def test_check_reports_a_bad_source():
+    src = paths.LESSONS / "99_example" / "lesson.src.md"  # never written: lint_text reads the text it is given
+    text = ("Gaps of {{valley.gap.short_mixed.125}} to {{valley.gap.short_mixed.125}} points.\n\n"
+            "![Two panels against N: accuracy and answer length, long CoT dashed](../../assets/valley/classroom/valley.png)\n\n"
+            "*Figure 1. The valley: long CoT (dashed).*\n")
+    from training.lab import facts, results
+    looks = results.lesson_figure_facts()["figures"]
+    problems = kit_builder.lint_text(src, text, facts.load(), looks)
+    assert any("same placeholder" in p for p in problems)
+    assert any("Two panels" in p for p in problems)
+    assert any("'long' dashed" in p for p in problems)
+
+
+def test_the_recorded_figure_looks_are_those_the_code_draws(tmp_path):
+    """lessons/figures/facts.json's looks (what --check holds captions to) match the figures drawn now: the lessons'
+    own figures and the shipped sweep's. A changed figure needs `python -m training.lesson_figures --ship`."""
+    from training import lesson_figures
+    from training.lab import results
+
+    shipped = results.lesson_figure_facts()["figures"]
+    drawn = lesson_figures.main(["--out", str(tmp_path)])["figures"]
+    assert set(drawn) == set(shipped)
+    for name in drawn:
+        assert drawn[name]["panels"] == shipped[name]["panels"], name
+        assert lesson_figures.look_names(drawn[name]) == lesson_figures.look_names(shipped[name]), name
+
+
+# -- the worksheet on paper, the answer key, the homework ----------------------------------------------------
+def test_the_worksheet_prints_boxes_whole_tables_and_lesson_ones_traces(tmp_path):
+    from training.lab import facts
+
+    text = (paths.LESSONS / "worksheet.md").read_text()
+    assert not re.search(r"^\s*_{3,}\s*$", text, re.M), "a line of underscores prints as a rule, not a box"
+    f = facts.load()
+    assert f["lesson1.short.trace"] in text and f["lesson1.long.trace"] in text
+    for name in ("h (", "k (", "h' (", "c (", "d ("):
+        assert name in text
+    html = kit_builder.to_html(text, "worksheet")
+    assert html.count('class="answer"') >= 4 and "<table>" in html and "{{" not in html
+    assert "break-inside: avoid" in html and "size: A4" in html
+    assert "size: letter" in kit_builder.to_html(text, "worksheet", paper="letter")
     assert "{{" not in (paths.LESSONS / "answer_key.md").read_text()
+    assert kit_builder.pdf_is_current(paths.LESSONS / "worksheet.md", paths.LESSONS / "worksheet.pdf"), \
+        "run `python -m training.lessons --pdf`: the shipped PDF was printed from another worksheet.md"
     if shutil.which("chromium"):
-        pdf = lessons.pdf(paths.LESSONS / "worksheet.md", tmp_path / "w.pdf")
+        stale = tmp_path / "stale.md"
+        stale.write_text(text)
+        kit_builder.pdf(stale, tmp_path / "stale.pdf")
+        assert kit_builder.pdf_is_current(stale, tmp_path / "stale.pdf")
+        stale.write_text(text + "\nOne more line.\n")
+        assert not kit_builder.pdf_is_current(stale, tmp_path / "stale.pdf")
+        pdf = kit_builder.pdf(paths.LESSONS / "worksheet.md", tmp_path / "w.pdf")
         assert pdf.read_bytes()[:4] == b"%PDF"
+        box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", pdf.read_bytes())
+        assert box and abs(float(box.group(1)) - 595) < 2 and abs(float(box.group(2)) - 842) < 2  # A4 in points
+        letter = kit_builder.pdf(paths.LESSONS / "worksheet.md", tmp_path / "l.pdf", paper="letter")
+        box = re.search(rb"/MediaBox \[0 0 ([\d.]+) ([\d.]+)\]", letter.read_bytes())
+        assert box and abs(float(box.group(1)) - 612) < 2 and abs(float(box.group(2)) - 792) < 2
+
+
+def test_the_answer_key_answers_every_worksheet_section():
+    key = (paths.LESSONS / "answer_key.md").read_text()
+    sheet = (paths.LESSONS / "worksheet.md").read_text()
+    sections = re.findall(r"^## (\d)\.", sheet, re.M)
+    assert sections == [str(i) for i in range(1, 8)]
+    for i in sections:
+        assert re.search(rf"^{i}\. \*\*", key, re.M), f"the answer key has no item {i}"
+    assert "Lesson 2, exercise 3" in key
+
+
+def test_the_homework_notebook_is_valid_and_its_code_compiles():
+    import json
+
+    path = paths.LESSONS / "homework" / "valley_homework.ipynb"
+    nb = json.loads(path.read_text())
+    assert nb["nbformat"] == 4 and isinstance(nb["nbformat_minor"], int) and isinstance(nb["metadata"], dict)
+    kinds = [c["cell_type"] for c in nb["cells"]]
+    assert "code" in kinds and "markdown" in kinds
+    for c in nb["cells"]:
+        assert c["cell_type"] in ("code", "markdown") and isinstance(c["source"], (list, str))
+        if c["cell_type"] == "code":
+            assert c["outputs"] == [] and "execution_count" in c
+            compile("".join(c["source"]), f"{path.name} cell", "exec")
+    code = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    assert "training.sft" in code and "training/recipes/tiny/sft/classroom.yaml" in code and "check(" in code
+
+
+def test_the_homework_answers_are_kept_out_of_the_students_folder():
+    assert (paths.LESSONS / "teacher" / "homework_answers.md").exists()
+    for p in (paths.LESSONS / "homework").rglob("*"):
+        assert "answer" not in p.name.lower(), p

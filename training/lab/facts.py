@@ -14,38 +14,124 @@ lessons' figure facts), so a regenerated sweep changes every quote at once and n
 from __future__ import annotations
 
 import functools
+import json
+import math
 import re
 import sys
+from collections import Counter
 
+from training.core import paths
 from training.lab import kit, results
 from training.task import checker_score
 from training.task.analysis import horizon
 
 PLACEHOLDER = re.compile(r"\{\{\s*([\w.\-]+)\s*\}\}")
-# the paper's stated numbers the verdicts cite (its text; assets/paper_reference.json has them all)
-PAPER_NO_RECOVERY = "Qwen2.5-0.5B (14% base, 11% after 220k) and Gemma-3-1B (24% base, 15% after 220k)"
+# the paper's GRPO budget (its text: about 100 steps of 1,024 prompts x 8 rollouts), for the RL verdict
+PAPER_RL = {"steps": 100, "prompts": 1024, "group": 8}
+# lesson 1's worked problem and the seed of the long trace the world writes for it (a choice, not a measurement)
+LESSON1_PROBLEM, LESSON1_SEED = "7*3+12-8/4", 4
+# the instructor guide's printed fallback for 8 groups on one 2-core CPU: (group, N, style, seed), N <= 500
+CPU_PLAN = [(1, 125, "long", 0), (2, 125, "long", 1), (3, 250, "long", 0), (4, 250, "long", 1),
+            (5, 500, "long", 0), (6, 500, "long", 1), (7, 125, "short", 0), (8, 250, "short", 0)]
 
 
 def pct(x: float | None, digits: int = 1) -> str:
     return "n/a" if x is None else f"{100 * x:.{digits}f}%"
 
 
+def half_up(x: float, digits: int = 0) -> str:
+    """A percentage rounded half up (0.625 -> 63%, as a reader rounds; Python's format rounds half to even)."""
+    q = 10 ** digits
+    return f"{math.floor(100 * x * q + 0.5) / q:.{digits}f}%"
+
+
+def kept(x: float) -> str:
+    """A share of the base's accuracy: one decimal below 10% (1.8%), whole percent above (34%)."""
+    return half_up(x, 1 if x < 0.095 else 0)
+
+
+def paper_n(n: float) -> str:
+    """A paper-scale data size as the paper writes it: 8k, 128k, 220k, 512k."""
+    return f"{n / 1000:,.0f}k" if n >= 1000 else f"{n:,.0f}"
+
+
+def world_scale(valley: dict, paper: dict | None) -> float | None:
+    """This lab's convention for placing a world sweep's N on the paper's axis (N x 32), or None for a sweep on
+    real data (its N are the paper's own)."""
+    if not valley.get("world"):
+        return None
+    return (paper or {}).get("world_scale", 1 / 32)
+
+
 def _rows(valley: dict, style: str) -> list[dict]:
     return sorted((r for r in valley["table"] if r["style"] == style), key=lambda r: r["n"])
 
 
-def valley_facts(valley: dict) -> dict[str, str]:
+def _run_mean(valley: dict, style: str, n: int, get) -> float | None:
+    """The mean over seeds of get(run) for one rung (None where a run lacks it)."""
+    xs = [get(r) for r in valley.get("runs", []) if r["style"] == style and r["n"] == n and r.get("summary")]
+    xs = [x for x in xs if x is not None]
+    return sum(xs) / len(xs) if xs else None
+
+
+def _thin(survival: dict, at_least: int = 10) -> tuple[int, int] | None:
+    """(the first step at which fewer than `at_least` answers are still at risk, the most at risk from there on),
+    or None: the hazard's late points rest on that few answers."""
+    steps, risk = survival.get("step") or [], survival.get("at_risk") or []
+    for i, (s, r) in enumerate(zip(steps, risk)):
+        if r < at_least:
+            return s, max(risk[i:])
+    return None
+
+
+def floor(rows: list[dict], eval_n: int) -> list[dict]:
+    """The leading rungs of a ladder that sit on the floor: within two standard errors (binomial, one evaluation
+    of eval_n problems) of the lowest rung; differences there are a few problems out of eval_n."""
+    low = min(rows, key=lambda r: r["accuracy_mean"])
+    out = []
+    for r in rows:
+        p, q = r["accuracy_mean"], low["accuracy_mean"]
+        se = math.sqrt((p * (1 - p) + q * (1 - q)) / eval_n)
+        if abs(p - q) > 2 * se:
+            if out and r["n"] > low["n"]:
+                break
+            out = []  # a rung above the floor before the floor starts
+            continue
+        out.append(r)
+    return out
+
+
+def valley_facts(valley: dict, paper: dict | None = None) -> dict[str, str]:
     base = valley["table"][0]
-    out = {"valley.base.accuracy": pct(base["accuracy_mean"]), "valley.base.accuracy_se": pct(base["accuracy_se"]),
-           "valley.base.tokens": f"{base['mean_tokens_mean']:.0f}", "valley.eval.n": str(valley["eval"]["n"]),
+    b = base["accuracy_mean"]
+    eval_n = valley["eval"]["n"]
+    out = {"valley.base.accuracy": pct(b), "valley.base.accuracy_se": pct(base["accuracy_se"]),
+           "valley.base.tokens": f"{base['mean_tokens_mean']:.0f}", "valley.eval.n": str(eval_n),
            "valley.eval.max_new_tokens": str(valley["eval"]["max_new_tokens"]),
            "valley.base.claim_error": pct(base.get("claim_error_rate_mean")),
            "valley.base.step_error": f"{base['hazard_fit_mean']:.3f}" if base.get("hazard_fit_mean") else "n/a"}
+    vb = valley.get("base") or {}
+    if vb.get("claims_per_trace") is not None:
+        out["valley.base.claims_per_trace"] = f"{vb['claims_per_trace']:.1f}"
+        out["valley.base.wrong_claims_per_trace"] = f"{vb['claims_per_trace'] * vb['claim_error_rate']:.2f}"
+    if vb.get("steps_per_trace") is not None:
+        out["valley.base.steps_per_trace"] = f"{vb['steps_per_trace']:.1f}"
+    # statistics: the sampling error of one score on eval_n problems, at 50% (the largest), and of a difference
+    se50 = math.sqrt(0.25 / eval_n)
+    out.update({"stats.se50": f"{100 * se50:.1f}", "stats.diff_se50": f"{100 * se50 * math.sqrt(2):.1f}",
+                "stats.diff_2se50": f"{200 * se50 * math.sqrt(2):.0f}"})
+    scale = world_scale(valley, paper)
+    if scale:
+        out["valley.scale.inverse"] = f"{1 / scale:.0f}"
     for style in ("long", "short", "mixed"):
         rows = _rows(valley, style)
         if not rows:
             continue
         out[f"valley.{style}.ladder"] = ", ".join(f"{r['n']:,}" for r in rows)
+        ex = [r["train"].get("mean_example_tokens") for r in valley.get("runs", [])
+              if r["style"] == style and r.get("train") and r["train"].get("mean_example_tokens")]
+        if ex:
+            out[f"valley.{style}.example_tokens"] = f"{sum(ex) / len(ex):.0f}"
         for r in rows:
             k = f"valley.{style}.{r['n']}"
             out[f"{k}.accuracy"] = pct(r["accuracy_mean"])
@@ -55,33 +141,145 @@ def valley_facts(valley: dict) -> dict[str, str]:
             out[f"{k}.tokens"] = f"{r['mean_tokens_mean']:.0f}"
             out[f"{k}.reflective"] = pct(r.get("reflection_ratio_mean"), 0)
             out[f"{k}.step_error"] = f"{r['hazard_fit_mean']:.2f}" if r.get("hazard_fit_mean") is not None else "n/a"
+            if r.get("hazard_fit_mean"):
+                out[f"{k}.horizon"] = f"{horizon(r['hazard_fit_mean']):.1f}"
             out[f"{k}.claim_error"] = pct(r.get("claim_error_rate_mean"))
             out[f"{k}.catch_rate"] = pct(r.get("catch_rate_mean"), 0)
+            out[f"{k}.drop"] = f"{100 * (b - r['accuracy_mean']):.1f}"  # points below the base
+            out[f"{k}.kept"] = kept(r["accuracy_mean"] / b)             # share of the base's accuracy
+            if scale:
+                out[f"{k}.paper_n"] = paper_n(r["n"] / scale)
             if r.get("train_seconds_mean") is not None:
                 out[f"{k}.train_seconds"] = f"{r['train_seconds_mean']:,.0f}"
+            run = next((x for x in valley.get("runs", []) if x["style"] == style and x["n"] == r["n"]
+                        and x.get("train")), None)
+            if run:
+                out[f"{k}.steps"], out[f"{k}.epochs"] = f"{run['train']['steps']:,}", str(run["train"]["epochs"])
+            loss = _run_mean(valley, style, r["n"], lambda x: (x.get("train") or {}).get("final_loss"))
+            if loss is not None:
+                out[f"{k}.final_loss"] = f"{loss:.3f}"
+            claims = _run_mean(valley, style, r["n"], lambda x: x["summary"].get("claims_per_trace"))
+            wrong = _run_mean(valley, style, r["n"], lambda x: x["summary"].get("claims_per_trace", 0)
+                              * (x["summary"].get("claim_error_rate") or 0))
+            if claims is not None and vb.get("claims_per_trace"):
+                out[f"{k}.claims_per_trace"] = f"{claims:.1f}"
+                out[f"{k}.claims_factor"] = f"{claims / vb['claims_per_trace']:.1f}"
+                out[f"{k}.wrong_claims_per_trace"] = f"{wrong:.2f}"
+                if r.get("claim_error_rate_mean") and vb.get("claim_error_rate"):
+                    out[f"{k}.claim_error_factor"] = f"{r['claim_error_rate_mean'] / vb['claim_error_rate']:.1f}"
+            seed0 = next((x for x in valley.get("runs", []) if x["style"] == style and x["n"] == r["n"]
+                          and x.get("seed") in (0, "0") and x.get("summary")), None)
+            if seed0 and seed0["summary"].get("hazard_fit"):
+                e0 = seed0["summary"]["hazard_fit"]
+                out[f"{k}.s0.step_error"], out[f"{k}.s0.horizon"] = f"{e0:.3f}", f"{horizon(e0):.1f}"
+                thin = _thin(seed0["summary"].get("survival") or {})
+                if thin:
+                    out[f"{k}.s0.thin_step"], out[f"{k}.s0.thin_max"] = str(thin[0]), str(thin[1])
         best = max(rows, key=lambda r: r["accuracy_mean"])
         low = min(rows, key=lambda r: r["accuracy_mean"])
         out[f"valley.{style}.best.n"], out[f"valley.{style}.best.accuracy"] = f"{best['n']:,}", pct(best["accuracy_mean"])
         out[f"valley.{style}.lowest.n"], out[f"valley.{style}.lowest.accuracy"] = f"{low['n']:,}", pct(low["accuracy_mean"])
         out[f"valley.{style}.top.n"], out[f"valley.{style}.top.accuracy"] = f"{rows[-1]['n']:,}", pct(rows[-1]["accuracy_mean"])
+        fl = floor(rows, eval_n)
+        if len(fl) > 1:  # a flat floor, not one lowest point
+            accs = [r["accuracy_mean"] for r in fl]
+            out.update({f"valley.{style}.floor.first_n": f"{fl[0]['n']:,}", f"valley.{style}.floor.last_n": f"{fl[-1]['n']:,}",
+                        f"valley.{style}.floor.lo": pct(min(accs)), f"valley.{style}.floor.hi": pct(max(accs)),
+                        f"valley.{style}.floor.mean": pct(sum(accs) / len(accs), 0),
+                        f"valley.{style}.floor.problems": str(round((max(accs) - min(accs)) * eval_n))})
+    # training tokens per run, long against short at the same N (the token axis of lesson 3's figure)
+    tok = {(r["style"], r["n"]): r.get("tokens_mean") for r in valley["table"]}
+    ratios = [tok[("long", n)] / tok[("short", n)] for s, n in tok
+              if s == "long" and tok.get(("long", n)) and tok.get(("short", n))]
+    if ratios:
+        out["valley.train_tokens.long_over_short"] = f"{sum(ratios) / len(ratios):.1f}"
     if base.get("hazard_fit_mean"):
-        out["valley.base.horizon"] = f"{horizon(base['hazard_fit_mean']):.1f}"
-    hazard = ((valley.get("base") or {}).get("survival") or {}).get("hazard") or []
-    for i, h in enumerate(hazard[:8], start=1):
+        e = base["hazard_fit_mean"]
+        out["valley.base.horizon"] = f"{horizon(e):.1f}"
+        out["valley.base.horizon90"], out["valley.base.horizon25"] = f"{horizon(e, 0.9):.2f}", f"{horizon(e, 0.25):.1f}"
+        out["valley.base.p10"] = f"{(1 - e) ** 10:.2f}"  # all 10 steps right
+    surv = vb.get("survival") or {}
+    for i, h in enumerate((surv.get("hazard") or [])[:8], start=1):
         out[f"valley.base.hazard{i}"] = f"{h:.3f}"
-    by_ops = (valley.get("base") or {}).get("by_ops") or {}
+    for i, r in enumerate((surv.get("at_risk") or [])[:8], start=1):
+        out[f"valley.base.at_risk{i}"] = str(r)
+    by_ops = vb.get("by_ops") or {}
     for n, acc, fit in zip(by_ops.get("n_ops", []), by_ops.get("accuracy", []), by_ops.get("fit", [])):
         out[f"valley.base.ops{n}.accuracy"], out[f"valley.base.ops{n}.fit"] = pct(acc, 0), pct(fit, 0)
-    short = {r["n"]: r["accuracy_mean"] for r in _rows(valley, "short")}
+    short = {r["n"]: r for r in _rows(valley, "short")}
+    gaps = []
     for r in _rows(valley, "mixed"):  # how far mixed data sits below short data, in points
         if r["n"] in short:
-            out[f"valley.gap.short_mixed.{r['n']}"] = f"{100 * (short[r['n']] - r['accuracy_mean']):.1f}"
-    out["valley.verdict"] = valley_verdict(valley)
+            s_ = short[r["n"]]
+            gap = 100 * (s_["accuracy_mean"] - r["accuracy_mean"])
+            gaps.append((gap, r["n"]))
+            out[f"valley.gap.short_mixed.{r['n']}"] = f"{gap:.1f}"
+            se = 100 * math.hypot(s_.get("accuracy_se") or 0.0, r.get("accuracy_se") or 0.0)
+            if se:
+                out[f"valley.gap.short_mixed.{r['n']}.z"] = f"{gap / se:.1f}"  # the gap in standard errors
+    if gaps:
+        (lo, lo_n), (hi, hi_n) = min(gaps), max(gaps)
+        out.update({"valley.gap.short_mixed.min": f"{lo:.1f}", "valley.gap.short_mixed.max": f"{hi:.1f}",
+                    "valley.gap.short_mixed.min_n": f"{lo_n:,}", "valley.gap.short_mixed.max_n": f"{hi_n:,}",
+                    "valley.gap.short_mixed.first_n": f"{min(n for _, n in gaps):,}",
+                    "valley.gap.short_mixed.last_n": f"{max(n for _, n in gaps):,}"})
+    out["valley.verdict"] = valley_verdict(valley, paper)
     return out
 
 
-def valley_verdict(valley: dict) -> str:
-    """What long CoT does at the top of the measured ladder, against the base, in plain words."""
+def paper_points(paper: dict | None) -> dict[float, list[tuple[str, float]]]:
+    """The paper's stated accuracies relative to each model's own base, by data size: {8000: [(model, 0.25)]}."""
+    out: dict[float, list[tuple[str, float]]] = {}
+    for model, pts in ((paper or {}).get("relative_accuracy") or {}).items():
+        for p in pts:
+            out.setdefault(p["n"], []).append((model.replace(" (math avg)", ""), p["relative"]))
+    return out
+
+
+def paper_comparison(valley: dict, paper: dict | None) -> str:
+    """The tiny valley against the paper's stated numbers, rung by rung where this lab's convention places a rung
+    on one of the paper's data sizes, and where the ladder goes beyond the paper's range."""
+    scale = world_scale(valley, paper)
+    pts = paper_points(paper)
+    rows = _rows(valley, "long")
+    b = valley["table"][0]["accuracy_mean"]
+    if not scale or not pts or not rows or not b:
+        return ""
+    parts = []
+    largest = max(pts)
+    for r in rows:
+        at = sorted(pts.get(round(r["n"] / scale)) or [], key=lambda m: m[1])
+        if not at:
+            continue
+        share, size = r["accuracy_mean"] / b, paper_n(r["n"] / scale)
+        lo, hi = at[0][1], at[-1][1]
+        where = "far below" if share < lo / 2 else "below" if share < lo else "within" if share <= hi else "above"
+        if len(at) > 2 and where in ("far below", "below"):
+            cited = f"the lowest the paper states at {size} ({at[0][0]}, {half_up(lo)})"
+        else:
+            stated = ", ".join(f"{m} {half_up(rel)}" for m, rel in at)
+            gone = " that did not recover" if r["n"] / scale == largest and hi < 1 else ""
+            cited = f"the paper's {'model' if len(at) == 1 else 'models'}{gone} at {size} ({stated})"
+        cited = ("the range of " + cited) if where == "within" else cited
+        parts.append(f"at N = {r['n']:,} ({size} by this lab's 1/{1 / scale:.0f} convention) it keeps "
+                     f"{kept(share)} of its base accuracy, {where} {cited}")
+    beyond = [r for r in rows if r["n"] / scale > largest]
+    text = ""
+    if parts:
+        text = "Against the paper's stated numbers (accuracy as a share of each model's own base): " + "; ".join(parts) + "."
+    if beyond:
+        ns = ", ".join(f"{r['n']:,}" for r in beyond)
+        scaled = ", ".join(paper_n(r["n"] / scale) for r in beyond)
+        text += (f" N = {ns} ({scaled} by the same convention) is beyond the paper's largest data size, "
+                 f"{paper_n(largest)}: nothing in the paper compares with it.")
+    return text.strip()
+
+
+def valley_verdict(valley: dict, paper: dict | None = None) -> str:
+    """What long CoT does at the top of the measured ladder, against the base, in plain words; then, for a world
+    sweep, the same rungs against the paper's stated numbers (this lab's N x 32 convention)."""
+    if paper is None:
+        paper = results.paper_reference()
     base = valley["table"][0]
     rows = _rows(valley, "long")
     if not rows:
@@ -89,24 +287,41 @@ def valley_verdict(valley: dict) -> str:
     top, best = rows[-1], max(rows, key=lambda r: r["accuracy_mean"])
     b, margin = base["accuracy_mean"], 2 * (base.get("accuracy_se") or 0.0)
     seeds = f"{top['seeds']} seed{'s' if top['seeds'] != 1 else ''}"
+    compare = paper_comparison(valley, paper)
     if best["accuracy_mean"] >= b - margin:
         return (f"Long CoT climbs back out of the valley here: at N = {best['n']:,} it reaches "
                 f"{pct(best['accuracy_mean'])}, within the base model's {pct(b)} (± {pct(base.get('accuracy_se'))}) "
-                f"or above it.")
+                f"or above it." + (" " + compare if compare else ""))
     rising = top["accuracy_mean"] > rows[0]["accuracy_mean"] + 0.05
     return (f"Long CoT never climbs back to the base model here. At the top of the measured ladder, "
-            f"N = {top['n']:,} ({seeds}), it reaches {pct(top['accuracy_mean'])} against the base's {pct(b)}"
+            f"N = {top['n']:,} ({seeds}), it reaches {pct(top['accuracy_mean'])} against the base's {pct(b)} "
+            f"({kept(top['accuracy_mean'] / b)} of it)"
             + (f"; its best rung is N = {best['n']:,} at {pct(best['accuracy_mean'])}" if best is not top else "")
-            + (". It is climbing, but not back out of the valley. " if rising else ". ")
-            + f"The paper saw the same for its smallest models: {PAPER_NO_RECOVERY} did not recover even with "
-              f"220k examples.")
+            + (". It is climbing, but not back out of the valley." if rising else ".")
+            + (" " + compare if compare else ""))
+
+
+def rl_noise(rows: list[dict], eval_n: int) -> float:
+    """The smallest change of a start's accuracy the RL sweep could tell from noise: twice the larger of the spread
+    over seeds and the sampling error of one evaluation on eval_n problems (every seed of a start is evaluated on the
+    same problems at step 0, so its sd there is 0), at least 2 points."""
+    a = rows[0]["accuracy_mean"]
+    sampling = (a * (1 - a) / eval_n) ** 0.5 if eval_n else 0.0
+    return 2 * max(rows[-1]["accuracy_sd"] or 0.0, rows[0]["accuracy_sd"] or 0.0, sampling, 0.01)
 
 
 def rl_facts(rl: dict) -> dict[str, str]:
-    out = {"rl.steps": str(rl["config"]["grpo"]["steps"] if "grpo" in rl["config"] else rl["config"]["steps"]),
-           "rl.seeds": str(len(rl["config"]["seeds"]))}
+    cfg = rl["config"]
+    g = cfg.get("grpo", cfg)
+    out = {"rl.steps": str(g["steps"]), "rl.seeds": str(len(cfg["seeds"])),
+           "rl.eval_n": str(g.get("eval_n") or ""), "rl.lr": f"{g['lr']:g}" if g.get("lr") else "n/a",
+           "rl.answers_per_run": f"{g['steps'] * g['prompts_per_step'] * g['group_size']:,}",
+           "rl.answers_per_step": f"{g['prompts_per_step'] * g['group_size']:,}",
+           "rl.prompts_per_step": str(g["prompts_per_step"]), "rl.group_size": str(g["group_size"]),
+           "rl.paper_answers": f"{PAPER_RL['steps'] * PAPER_RL['prompts'] * PAPER_RL['group']:,}",
+           "rl.paper_answers_per_step": f"{PAPER_RL['prompts'] * PAPER_RL['group']:,}"}
     if rl.get("run_seconds"):  # the runs' own time, shared by the sweep's workers
-        out["rl.minutes"] = f"{rl['run_seconds'] / max(1, rl['config'].get('jobs', 1)) / 60:.0f}"
+        out["rl.minutes"] = f"{rl['run_seconds'] / max(1, cfg.get('jobs', 1)) / 60:.0f}"
     roles = ["base", "small", "large"] if len(rl["table"]) == 3 else [str(i) for i in range(len(rl["table"]))]
     for role, (label, rows) in zip(roles, rl["table"].items()):
         k = f"rl.{role}"  # by position: the base model, the small-N start, the large-N start
@@ -115,6 +330,7 @@ def rl_facts(rl: dict) -> dict[str, str]:
         out[f"{k}.end_sd"] = pct(rows[-1]["accuracy_sd"])
         out[f"{k}.tokens_start"] = f"{rows[0]['mean_tokens_mean']:.0f}"
         out[f"{k}.tokens_end"] = f"{rows[-1]['mean_tokens_mean']:.0f}"
+        out[f"{k}.noise"] = f"{100 * rl_noise(rows, g.get('eval_n') or 0):.1f}"  # points
         if rows[-1].get("useful_groups_mean") is not None:
             out[f"{k}.useful_groups"] = pct(rows[-1]["useful_groups_mean"], 0)
     out["rl.verdict"] = rl_verdict(rl)
@@ -122,18 +338,16 @@ def rl_facts(rl: dict) -> dict[str, str]:
 
 
 def rl_verdict(rl: dict) -> str:
-    """What GRPO did from each start, against the seed noise, and whether the paper's finding appeared (the
-    last start is the large-N one: it should gain the most)."""
+    """What GRPO did from each start, against the noise it could detect, and whether the paper's finding appeared
+    (the last start is the large-N one: it should gain the most)."""
     cfg = rl["config"]
     g = cfg.get("grpo", cfg)
-    parts, gains, falls = [], [], []
+    parts, gains, falls, noises = [], [], [], []
     eval_n = g.get("eval_n") or 0
     for label, rows in rl["table"].items():
         a, z = rows[0]["accuracy_mean"], rows[-1]["accuracy_mean"]
-        # the spread over seeds, or the sampling error of one evaluation on eval_n problems (every seed of a
-        # start is evaluated on the same problems at step 0, so its sd there is 0), whichever is larger
-        sampling = (a * (1 - a) / eval_n) ** 0.5 if eval_n else 0.0
-        noise = 2 * max(rows[-1]["accuracy_sd"] or 0.0, rows[0]["accuracy_sd"] or 0.0, sampling, 0.01)
+        noise = rl_noise(rows, eval_n)
+        noises.append(f"{100 * noise:.1f}")
         parts.append(f"{label} {pct(a)} -> {pct(z)}")
         if z - a > noise:
             gains.append((label, z - a))
@@ -141,16 +355,21 @@ def rl_verdict(rl: dict) -> str:
             falls.append((label, z - a))
     budget = (f"{g['steps']} GRPO steps of {g['prompts_per_step']} problems x {g['group_size']} answers, "
               f"{len(cfg['seeds'])} seeds" + (f", evaluated on {eval_n} problems" if eval_n else ""))
+    detect = (f" (to count, a change had to exceed {' / '.join(noises)} points: twice the larger of the spread over "
+              f"seeds and the sampling error of the evaluation)")
     fell = ("" if not falls else " Beyond noise, " + " and ".join(
         f"the {label} start fell ({100 * d:+.1f} points)" for label, d in falls) + ".")
+    ours = g["steps"] * g["prompts_per_step"] * g["group_size"]
+    theirs = PAPER_RL["steps"] * PAPER_RL["prompts"] * PAPER_RL["group"]
     if not gains:
-        return (f"At this budget ({budget}) GRPO improved no start beyond noise: " + "; ".join(parts) + "."
+        return (f"At this budget ({budget}) GRPO improved no start beyond noise{detect}: " + "; ".join(parts) + "."
                 + fell + " So the paper's finding (a start fine-tuned on a lot of long CoT gains more from RL and "
-                "ends highest, and RL shortens responses) did not appear here; the paper ran about 100 steps of "
-                "1,024 problems x 8 answers.")
+                "ends highest, and RL shortens the long-CoT starts' responses) did not appear here. That is "
+                f"inconclusive, not a refutation: the paper sampled about {theirs:,} answers ({PAPER_RL['steps']} steps "
+                f"of {PAPER_RL['prompts']:,} problems x {PAPER_RL['group']}), this sweep {ours:,} per run.")
     best = max(gains, key=lambda m: m[1])
     large = list(rl["table"])[-1]
-    return (f"At this budget ({budget}): " + "; ".join(parts) + f". The largest gain is from the {best[0]} "
+    return (f"At this budget ({budget}){detect}: " + "; ".join(parts) + f". The largest gain is from the {best[0]} "
             f"start ({100 * best[1]:+.1f} points)" + (", as in the paper." if best[0] == large else
                                                         ", not the large-N start the paper saw gain most.") + fell)
 
@@ -162,22 +381,155 @@ def ablation_facts(abl: dict) -> dict[str, str]:
         for m in ("accuracy", "truncated", "loop", "step_error", "catch_rate"):
             if row.get(m) is not None:
                 out[f"{k}.{m}"] = pct(row[m]) if m != "step_error" else f"{row[m]:.2f}"
+        if row.get("seeds") is not None:
+            out[f"{k}.seeds"] = str(row["seeds"])
+        if row.get("device"):
+            out[f"{k}.device"] = {"gpu": "GPU", "cuda": "GPU", "cpu": "CPU"}.get(row["device"], row["device"])
+        if row.get("max_new_tokens"):
+            out[f"{k}.max_new_tokens"] = f"{row['max_new_tokens']:,}"
     return out
 
 
 def pays_facts(rows: list[dict]) -> dict[str, str]:
-    """The 'does reflection pay?' inequality per N (means over seeds): k, h', c, d, k(h'(1-c)+d) and h."""
+    """The 'does reflection pay?' inequality per N (means over seeds, and each seed: the app's Error Anatomy shows
+    the shipped seed-0 evaluations): k, h', c, d, k(h'(1-c)+d) and h."""
     out: dict[str, str] = {}
     if not rows:
         return out
     out["pays.h"] = f"{rows[0]['h']:.4f}"
     out["pays.runs"], out["pays.paid"] = str(len(rows)), str(sum(r["pays"] for r in rows))
+
+    def put(k: str, m: dict) -> None:
+        out.update({f"{k}.k": f"{m['k']:.1f}", f"{k}.h_tuned": f"{m['h_tuned']:.4f}", f"{k}.c": pct(m["c"]),
+                    f"{k}.c_share": f"{m['c']:.3f}", f"{k}.d": f"{m['d']:.4f}", f"{k}.lhs": f"{m['lhs']:.3f}",
+                    f"{k}.ratio": f"{m['lhs'] / rows[0]['h']:.0f}"})
     for n in sorted({r["n"] for r in rows}):
         rs = [r for r in rows if r["n"] == n]
-        m = {k: sum(r[k] for r in rs) / len(rs) for k in ("k", "h_tuned", "c", "d", "lhs")}
-        k = f"pays.{n}"
-        out.update({f"{k}.k": f"{m['k']:.1f}", f"{k}.h_tuned": f"{m['h_tuned']:.4f}", f"{k}.c": pct(m["c"]),
-                    f"{k}.d": f"{m['d']:.4f}", f"{k}.lhs": f"{m['lhs']:.3f}", f"{k}.ratio": f"{m['lhs'] / rows[0]['h']:.0f}"})
+        put(f"pays.{n}", {k: sum(r[k] for r in rs) / len(rs) for k in ("k", "h_tuned", "c", "d", "lhs")})
+        for r in rs:
+            put(f"pays.{n}.s{r['seed']}", r)
+    return out
+
+
+def records_facts(sweep: results.Sweep, first: int = 50) -> dict[str, str]:
+    """Counts from the shipped graded answers (records/<run>.jsonl): the checker's step kinds (ok, compute, copy,
+    repeated, skipped, extra), the accuracy, and the accuracy on the first `first` test problems (the RL sweep
+    evaluates on those)."""
+    out: dict[str, str] = {}
+    for stem, path in sweep.records.items():
+        recs = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+        if not recs:
+            continue
+        kinds = Counter(s["kind"] for r in recs for s in (r.get("check") or {}).get("steps") or [])
+        for kind in ("ok", "compute", "copy", "repeated", "skipped", "extra"):
+            out[f"records.{stem}.{kind}"] = f"{kinds.get(kind, 0):,}"
+        out[f"records.{stem}.answers"] = str(len(recs))
+        out[f"records.{stem}.accuracy"] = pct(sum(r["correct"] for r in recs) / len(recs))
+        head = [r for r in recs if r.get("problem_index", 10 ** 9) < first]
+        if head:
+            out[f"records.{stem}.first{first}.accuracy"] = pct(sum(r["correct"] for r in head) / len(head))
+            out[f"records.{stem}.first{first}.ops"] = f"{sum(r['n_ops'] for r in head) / len(head):.2f}"
+            out[f"records.{stem}.ops"] = f"{sum(r['n_ops'] for r in recs) / len(recs):.2f}"
+    return out
+
+
+def lesson1_facts() -> dict[str, str]:
+    """Lesson 1's two traces of one problem, written by the world (training.task.traces.write_trace), and what the
+    step checker counts in each: statements by role, the paper's reflection keywords, slips caught."""
+    from training.task import check, parse_expression, reflection_count
+    from training.task.traces import write_trace
+
+    p = parse_expression(LESSON1_PROBLEM)
+    out = {"lesson1.problem": LESSON1_PROBLEM, "lesson1.seed": str(LESSON1_SEED), "lesson1.answer": str(p.answer)}
+    for style in ("short", "long"):
+        text = write_trace(p, style, seed=LESSON1_SEED)
+        rec = check(text, problem=p)
+        roles = Counter(c.role for c in rec.claims)
+        k = f"lesson1.{style}"
+        out.update({f"{k}.trace": text, f"{k}.statements": str(len(rec.claims)), f"{k}.steps": str(roles["step"]),
+                    f"{k}.checks": str(roles["check"]), f"{k}.rechecks": str(roles["recheck"]),
+                    f"{k}.revisions": str(roles["revision"]), f"{k}.reflection_words": str(reflection_count(text)),
+                    f"{k}.slips": str(len(rec.wrong_claims)), f"{k}.caught": str(rec.outcomes.get("caught", 0)),
+                    f"{k}.slip_text": "; ".join(f"{rec.claims[i].expression} = {rec.claims[i].claimed}"
+                                                for i in rec.wrong_claims) or "none",
+                    # new computations: steps and revisions, less the slips that were taken back
+                    f"{k}.new": str(roles["step"] + roles["revision"] - len([
+                        i for i in rec.wrong_claims if rec.claims[i].revised_by is not None]))})
+    return out
+
+
+def time_facts(timings: dict, valley: dict | None) -> dict[str, str]:
+    """The measured default run, and estimates for every rung on the same CPU: training time in proportion to the
+    training tokens of the measured run (long CoT, N = 250), plus the rest of its wall time (setup, loading, testing;
+    a short-CoT test is faster, its answers being shorter, so the estimate is an upper bound there)."""
+    cpu, gpu = timings["cpu_avx2"], timings["gpu_h100"]
+    slow = timings["cpu_avx2_slow_laptop_estimate"]["wall_s"] / cpu["wall_s"]
+    out = {"time.cpu.wall": f"{cpu['wall_s']:.0f}", "time.cpu.train": f"{cpu['train_s']:.0f}",
+           "time.cpu.generation": f"{cpu['generation_s']:.0f}",
+           "time.cpu.slow_wall": f"{timings['cpu_avx2_slow_laptop_estimate']['wall_s']:.0f}",
+           "time.cpu.slow_factor": f"{slow:.2f}",
+           "time.gpu.train": f"{gpu['train_s']:.0f}", "time.gpu.generation": f"{gpu['generation_s']:.0f}",
+           "time.gpu.n4000_train": f"{gpu['n4000_train_s']:.0f}", "time.gpu.runs_at_once": str(gpu["runs_at_once"])}
+    tok = {(r["style"], r["n"]): r.get("tokens_mean") for r in (valley or {}).get("table", [])}
+    ref = tok.get(("long", 250))
+    if not ref:
+        return out
+
+    def est(style: str, n: int) -> float | None:
+        t = tok.get((style, n))
+        # everything but training (setup, loading, testing) as measured, plus training in proportion to the tokens
+        return None if not t else cpu["wall_s"] - cpu["train_s"] + cpu["train_s"] * t / ref
+    for (style, n) in tok:
+        if style != "base" and n <= 4000 and est(style, n):
+            out[f"time.cpu.est.{style}.{n}"] = f"{est(style, n):,.0f}"
+            out[f"time.cpu.est_slow.{style}.{n}"] = f"{est(style, n) * slow:,.0f}"
+    plan = [(g, n, s, seed, est(s, n)) for g, n, s, seed in CPU_PLAN if est(s, n)]
+    if len(plan) == len(CPU_PLAN):
+        out["guide.cpu_plan.table"] = "\n".join(
+            ["| group | N | style | seed | about (s, 2 idle cores) | about (s, a slower laptop) |",
+             "|---|---|---|---|---|---|"]
+            + [f"| {g} | {n:,} | {s} | {seed} | {t:,.0f} | {t * slow:,.0f} |" for g, n, s, seed, t in plan])
+        total = sum(t for *_, t in plan)
+        out["guide.cpu_plan.minutes"] = f"{total / 60:.0f}"
+        out["guide.cpu_plan.slow_minutes"] = f"{total * slow / 60:.0f}"
+        out["guide.cpu_plan.groups"] = str(len(plan))
+    return out
+
+
+def model_facts(valley: dict | None) -> dict[str, str]:
+    """The embedded base model (assets/tiny-base): size, pretraining, the weight file the Space must carry."""
+    out: dict[str, str] = {}
+    m = results.read(paths.ASSETS / "tiny-base" / "metrics.json")
+    if m:
+        out.update({"base.parameters": f"{m['parameters'] / 1e6:.1f}M", "base.pretrain_tokens": f"{m['tokens_seen'] / 1e6:.1f}M",
+                    "base.pretrain_loss": f"{m['final_loss']:.3f}"})
+        if m.get("accuracy_avg4") is not None:
+            out["base.avg4.accuracy"] = pct(m["accuracy_avg4"])
+        for r in (valley or {}).get("table", []):
+            if r["style"] != "base" and r.get("tokens_mean"):
+                out[f"valley.{r['style']}.{r['n']}.tokens_per_param"] = f"{r['tokens_mean'] / m['parameters']:.2f}"
+    adapters = sorted(results.sweep().root.glob("adapters/*/adapter_model.safetensors"))
+    if adapters:
+        out["deploy.adapter_mb"] = f"{adapters[0].stat().st_size / 1e6:.1f}"
+    weights = paths.ASSETS / "tiny-base" / "model.safetensors"
+    if weights.exists():
+        out["deploy.weights_mb"] = f"{weights.stat().st_size / 1e6:.1f}"
+    return out
+
+
+def paper_facts(paper: dict | None) -> dict[str, str]:
+    """The paper's stated accuracies relative to each model's own base (assets/paper_reference.json):
+    paper.<model>.<size>.kept, e.g. paper.gemma-3-1b.8k.kept = 25%."""
+    out: dict[str, str] = {}
+    for model, pts in ((paper or {}).get("relative_accuracy") or {}).items():
+        slug = model.split(" (")[0].lower().removesuffix("-instruct").removesuffix("-it")
+        if "(arithmetic)" in model:
+            slug += "-arith"
+        for p in pts:
+            out[f"paper.{slug}.{paper_n(p['n'])}.kept"] = half_up(p["relative"])
+    pts = paper_points(paper)
+    if pts:
+        out["paper.largest_n"] = paper_n(max(pts))
     return out
 
 
@@ -197,17 +549,22 @@ def load() -> dict[str, str]:
     if checker_score.DATA.exists():  # the labelled texts live with the tests
         facts.update(checker_facts())
     sweep = results.sweep()
-    for data, fn in ((sweep.valley, valley_facts), (results.rl().result, rl_facts), (sweep.ablations, ablation_facts)):
-        if data is not None:
-            facts.update(fn(data))
+    paper = results.paper_reference()
+    facts.update(paper_facts(paper))
+    if sweep.valley is not None:
+        facts.update(valley_facts(sweep.valley, paper))
+    rl = results.rl().result
+    if rl is not None:
+        facts.update(rl_facts(rl))
+    if sweep.ablations is not None:
+        facts.update(ablation_facts(sweep.ablations))
+    eval_n = ((rl or {}).get("config", {}).get("grpo") or {}).get("eval_n") or 50
+    facts.update(records_facts(sweep, eval_n))
+    facts.update(lesson1_facts())
+    facts.update(model_facts(sweep.valley))
     timings = results.timings()
     if timings:
-        cpu, gpu = timings["cpu_avx2"], timings["gpu_h100"]
-        facts.update({"time.cpu.wall": f"{cpu['wall_s']:.0f}", "time.cpu.train": f"{cpu['train_s']:.0f}",
-                      "time.cpu.generation": f"{cpu['generation_s']:.0f}",
-                      "time.cpu.slow_wall": f"{timings['cpu_avx2_slow_laptop_estimate']['wall_s']:.0f}",
-                      "time.gpu.train": f"{gpu['train_s']:.0f}", "time.gpu.generation": f"{gpu['generation_s']:.0f}",
-                      "time.gpu.n4000_train": f"{gpu['n4000_train_s']:.0f}", "time.gpu.runs_at_once": str(gpu['runs_at_once'])})
+        facts.update(time_facts(timings, sweep.valley))
     lessons = [le for le in kit.list_lessons(name="lesson.src.md") if le.path.parent.name[:2] in ("01", "02", "03",
                                                                                                  "04", "05", "06", "07")]
     facts["lessons.total_minutes"] = str(sum(le.minutes for le in lessons))  # the lessons, not the guide
@@ -218,6 +575,7 @@ def load() -> dict[str, str]:
             facts[f"traces.{style}.tokens"] = f"{tokens:.0f}"
         if lengths.get("short"):
             facts["traces.long_over_short"] = f"{lengths['long'] / lengths['short']:.1f}"
+            facts["traces.padded_over_long"] = pct(lengths["padded"] / lengths["long"], 0)
         facts.update(pays_facts(lesson.get("reflection_pays") or []))
     return facts
 
@@ -234,7 +592,7 @@ def render(text: str, facts: dict[str, str]) -> str:
 def main(argv=None) -> dict:
     facts = load()
     for k, v in facts.items():
-        print(f"{k} = {v}")
+        print(f"{k} = {v}" if "\n" not in v else f"{k} = (multi-line)\n    " + v.replace("\n", "\n    "))
     return facts
 
 

@@ -88,7 +88,10 @@ def list_lessons(root: Path | None = None, name: str = "lesson.md") -> list[Less
 
 DOCUMENTS = [("Glossary: the words the lessons use", "glossary.md", "all"),
              ("Worksheet: print one per student", "worksheet.md", "all"),
-             ("Answer key (for teachers)", "answer_key.md", "teacher")]
+             ("Answer key (for teachers)", "answer_key.md", "teacher"),
+             ("A 15-minute demo (for teachers)", "demo_15min.md", "teacher"),
+             ("A 3-hour workshop (for teachers)", "workshop_3h.md", "teacher"),
+             ("Homework answers (for teachers)", "teacher/homework_answers.md", "teacher")]
 
 
 def list_documents(root: Path | None = None, teacher: bool = True) -> list[tuple[str, str]]:
