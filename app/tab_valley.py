@@ -14,7 +14,7 @@ from app.widgets import own_runs, precision_note, progress_bar, run_view
 from training.core.models import REAL_SLMS
 from training.lab import engine, facts, results
 from training.lab.engine import State
-from training.lab.figures import valley_figure
+from training.lab.figures import arms_figure, sweeps_figure, valley_figure
 
 INTRO = """
 ### Fine-tune a small model on long chain-of-thought, and watch what happens
@@ -171,6 +171,33 @@ def valley_plot(ctx: AppContext, owner: str | None, sweep: str = results.DEFAULT
     return valley_figure(sw.valley, extra_points=mine, class_points=klass, paper_ref=ctx.shipped.paper_ref)
 
 
+def path_figures() -> list[tuple[str, object]]:
+    """(heading, figure) for the path through the valley, from whichever shipped sweeps exist: the size effect
+    (every size, each against its own base), data or steps, and the ways out at the same N."""
+    out = []
+    sizes = {}
+    for name in ("size-nano", results.DEFAULT_SWEEP, "size-medium"):
+        v = results.sweep(name).valley
+        if v:
+            info = results.sweep(name).model_info
+            sizes[f"{info.get('parameters', 0) / 1e6:.1f}M" if info.get("parameters") else name] = v
+    if len(sizes) > 1:
+        out.append(("The size effect: each model size against its own base",
+                    sweeps_figure(sizes, "Long CoT by model size (relative to each base)", relative=True)))
+    designs = {}
+    for name, label in ((results.DEFAULT_SWEEP, "batch 8 (steps grow with N)"), ("steps-fixed", "1,500 steps at every N"),
+                        ("paper-shape", "batch N/32 (the paper's shape)")):
+        v = results.sweep(name).valley
+        if v:
+            designs[label] = v
+    if len(designs) > 1:
+        out.append(("Data or steps? The same N, trained three ways", sweeps_figure(designs, "Long CoT: data or steps?")))
+    ways = results.sweep("ways-out").valley
+    if ways:
+        out.append(("Ways out of the valley at the same N", arms_figure(ways)))
+    return out
+
+
 def assign(ctx: AppContext) -> tuple[int, int, str]:
     """(N, seed, explanation): the class's least-covered rung among those this machine trains within the class's
     window (measured run times: on 2 CPU cores the big rungs would keep the queue busy past the lesson), and a
@@ -248,6 +275,14 @@ def build_valley_tab(ctx: AppContext) -> Tab:
         valley = gr.Plot(valley_plot(ctx, None))
         verdict = gr.Markdown(("**At the top of the ladder (the shipped sweep):** " +
                                facts.valley_verdict(ctx.shipped.valley)) if ctx.shipped.valley is not None else "")
+        figs = path_figures()
+        if figs:
+            with gr.Accordion("The path through the valley: model sizes, data or steps, ways out (precomputed)",
+                              open=False):
+                for heading, fig in figs:
+                    gr.Markdown(f"#### {heading}")
+                    gr.Plot(fig)
+                gr.Markdown(facts.path_summary())
         table = gr.Dataframe(pd.DataFrame(columns=RUN_COLUMNS), label="Your runs (this browser's; they stay "
                              "after a reload or a restart)", interactive=False)
         with gr.Accordion(f"For the teacher (class: {ctx.runs.klass['name']})", open=False):

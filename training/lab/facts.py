@@ -288,6 +288,10 @@ def valley_verdict(valley: dict, paper: dict | None = None) -> str:
     b, margin = base["accuracy_mean"], 2 * (base.get("accuracy_se") or 0.0)
     seeds = f"{top['seeds']} seed{'s' if top['seeds'] != 1 else ''}"
     compare = paper_comparison(valley, paper)
+    if min(r["accuracy_mean"] for r in rows) >= b - margin:
+        return (f"No valley here: at every measured N ({rows[0]['n']:,} to {top['n']:,}, {seeds} at the top) long CoT "
+                f"scores at or above the base model's {pct(b)}; at N = {top['n']:,} it reaches "
+                f"{pct(top['accuracy_mean'])}." + (" " + compare if compare else ""))
     if best["accuracy_mean"] >= b - margin:
         return (f"Long CoT climbs back out of the valley here: at N = {best['n']:,} it reaches "
                 f"{pct(best['accuracy_mean'])}, within the base model's {pct(b)} (± {pct(base.get('accuracy_se'))}) "
@@ -544,6 +548,71 @@ def checker_facts() -> dict[str, str]:
             "checker.false_alarms": str(res["false_alarms"]), "checker.coverage": pct(res["coverage_checker"], 0)}
 
 
+# The path through the valley's shipped sweeps (assets/valley/<name>) and the short names their facts carry.
+PATH_SWEEPS = {"size-nano": "size.nano", "size-medium": "size.medium", "steps-fixed": "steps.fixed",
+               "paper-shape": "steps.paper", "ways-out": "ways", "smollm2": "slm"}
+
+
+def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
+    """Every cell of a sweep's table as facts: <prefix>.base.accuracy, <prefix>.<series>.<N>.accuracy (.se, .seeds,
+    .tokens, .kept: the share of the base's accuracy), and the model's size."""
+    base = valley["table"][0]
+    b = base["accuracy_mean"] or 0
+    info = valley.get("model") if isinstance(valley.get("model"), dict) else {"name": valley.get("model")}
+    out = {f"{prefix}.base.accuracy": pct(b), f"{prefix}.base.se": pct(base.get("accuracy_se")),
+           f"{prefix}.base.tokens": f"{base.get('mean_tokens_mean') or 0:.0f}", f"{prefix}.eval.n": str(valley["eval"]["n"]),
+           f"{prefix}.model": str(info.get("name")), f"{prefix}.missing": str(len(valley.get("missing") or []))}
+    if info.get("parameters"):
+        out[f"{prefix}.params"] = f"{info['parameters'] / 1e6:.1f}M"
+    if info.get("weights"):
+        out[f"{prefix}.weights"] = str(info["weights"])
+    if valley.get("base", {}).get("n"):
+        out[f"{prefix}.base.n"] = str(valley["base"]["n"])
+    for r in valley["table"][1:]:
+        k = f"{prefix}.{r['style']}.{r['n']}"
+        out.update({f"{k}.accuracy": pct(r["accuracy_mean"]), f"{k}.se": pct(r.get("accuracy_se")),
+                    f"{k}.seeds": str(r["seeds"]), f"{k}.tokens": f"{r.get('mean_tokens_mean') or 0:.0f}",
+                    f"{k}.kept": kept(r["accuracy_mean"] / b) if b else "n/a"})
+    return out
+
+
+def path_summary() -> str:
+    """What the shipped path sweeps measured, in plain words (each with its seeds; a difference inside twice the
+    combined standard error is called no difference)."""
+    lines = []
+    for name, label in (("size-nano", "The 0.85M model"), ("size-medium", "The 9.6M model")):
+        v = results.sweep(name).valley
+        if v:
+            lines.append(f"- **{label}:** " + valley_verdict(v, None))
+    micro = results.sweep().valley
+    for name, what in (("steps-fixed", "1,500 optimizer steps at every N"), ("paper-shape", "the paper's batch N/32")):
+        v = results.sweep(name).valley
+        if not (v and micro):
+            continue
+        cells = []
+        for r in _rows(v, "long"):
+            ship = next((m for m in _rows(micro, "long") if m["n"] == r["n"]), None)
+            if ship:
+                cells.append(f"N = {r['n']:,}: {pct(r['accuracy_mean'])} against {pct(ship['accuracy_mean'])} "
+                             f"({r['seeds']} seed{'s' if r['seeds'] != 1 else ''})")
+        if cells:
+            lines.append(f"- **Data or steps, {what}** (against the shipped ladder, batch 8): " + "; ".join(cells) + ".")
+    ways = results.sweep("ways-out").valley
+    if ways:
+        for n in sorted({r["n"] for r in ways["table"] if r["n"] > 0}):
+            cells = [f"{r['style']} {pct(r['accuracy_mean'])} (± {pct(r.get('accuracy_se'))})"
+                     for r in ways["table"] if r["n"] == n]
+            lines.append(f"- **Ways out at N = {n:,}** (base {pct(ways['table'][0]['accuracy_mean'])}): "
+                         + ", ".join(cells) + ".")
+    slm = results.sweep("smollm2").valley
+    if slm:
+        lines.append(f"- **The real SLM, SmolLM2-135M-Instruct** ({slm['model'].get('weights', '')}, on one-operation "
+                     f"problems): " + valley_verdict(slm, None))
+    if not lines:
+        return ""
+    return "**What the path sweeps measured:**\n" + "\n".join(lines)
+
+
 def load() -> dict[str, str]:
     facts: dict[str, str] = {}
     if checker_score.DATA.exists():  # the labelled texts live with the tests
@@ -553,6 +622,10 @@ def load() -> dict[str, str]:
     facts.update(paper_facts(paper))
     if sweep.valley is not None:
         facts.update(valley_facts(sweep.valley, paper))
+    for name, prefix in PATH_SWEEPS.items():
+        v = results.sweep(name).valley
+        if v is not None:
+            facts.update(sweep_facts(prefix, v))
     rl = results.rl().result
     if rl is not None:
         facts.update(rl_facts(rl))

@@ -350,3 +350,58 @@ def survival_playground(e: float, n: int, k: float, c: float, measured: list[dic
         a.legend(fontsize=9, loc="upper right")
     fig.tight_layout()
     return fig
+
+
+def sweeps_figure(entries: dict[str, dict], title: str, style: str = "long", relative: bool = False):
+    """Several sweeps' `style` curves on one axis (model sizes, data-or-steps designs), each with its own base as
+    a line of its colour; relative=True divides every point by its own base. entries: {label: valley.json}."""
+    fig, ax = plt.subplots(figsize=(7.5, 4.6))
+    for i, (label, v) in enumerate(entries.items()):
+        lk = look(i)
+        rows = _rows(v, style)
+        base = v["table"][0]["accuracy_mean"]
+        div = base if relative and base else 1.0
+        if rows:
+            ax.errorbar([r["n"] for r in rows], [r["accuracy_mean"] / div for r in rows],
+                        yerr=[(r.get("accuracy_se") or 0) / div for r in rows], marker=lk["marker"], ls=lk["ls"],
+                        color=lk["color"], capsize=3, label=f"{label} ({rows[0]['seeds']}+ seeds)")
+        ax.axhline(base / div, color=lk["color"], ls=":", lw=1.2, label=f"{label}: base {base:.0%}" if not relative
+                   else None)
+    if relative:
+        ax.axhline(1.0, color="black", ls="--", lw=1, label="each model's own base")
+    ns = sorted({r["n"] for v in entries.values() for r in v["table"] if r["n"] > 0})
+    plain_log_x(ax, ns)
+    ax.set_xlabel("N long-CoT examples (log scale)")
+    ax.set_ylabel("accuracy / own base" if relative else "accuracy (greedy)")
+    ax.set_ylim(0, None if relative else 1.0)
+    ax.set_title(title)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=9)
+    fig.tight_layout()
+    return fig
+
+
+def arms_figure(v: dict, base_label: str = "base"):
+    """Ways out at the same N: each arm's accuracy (bars, ± se) at each N of the sweep, the base as a line."""
+    arms = [s for s in dict.fromkeys(r["style"] for r in v["table"]) if s != "base"]
+    ns = sorted({r["n"] for r in v["table"] if r["n"] > 0})
+    fig, ax = plt.subplots(figsize=(8, 4.6))
+    width = 0.8 / max(1, len(arms))
+    for i, arm in enumerate(arms):
+        color, _, _ = series_look(arm, i)
+        rows = {r["n"]: r for r in _rows(v, arm)}
+        xs = [k + i * width for k, n in enumerate(ns) if n in rows]
+        ys = [rows[n]["accuracy_mean"] for n in ns if n in rows]
+        es = [rows[n].get("accuracy_se") or 0 for n in ns if n in rows]
+        ax.bar(xs, ys, width=width, yerr=es, capsize=3, color=color, hatch=HATCHES[i % len(HATCHES)],
+               edgecolor="#f9fafb", label=f"{arm} ({min(rows[n]['seeds'] for n in rows)}+ seeds)" if rows else arm)
+    base = v["table"][0]["accuracy_mean"]
+    ax.axhline(base, color="black", ls="--", lw=1.5, label=f"{base_label}: {base:.0%}")
+    ax.set_xticks([k + 0.4 - width / 2 for k in range(len(ns))], [f"N = {n:,}" for n in ns])
+    ax.set_ylabel("accuracy (greedy)")
+    ax.set_ylim(0, 1.0)
+    ax.set_title("Ways out of the valley, at the same N")
+    ax.grid(alpha=0.3, axis="y")
+    ax.legend(fontsize=9)
+    fig.tight_layout()
+    return fig
