@@ -53,8 +53,9 @@ def _plain_log_axis(ax, values: list[float], axis: str = "x") -> None:
 
 
 def _err(r: dict) -> float:
-    """Error bar of a table row: the sd over seeds, or the sampling error where one seed was run."""
-    return (r.get("accuracy_sd") or 0.0) if r["seeds"] > 1 else (r.get("accuracy_se") or 0.0)
+    """Error bar of a table row: the lab's one convention, the combined standard error of the seeds' spread and the
+    test problems' sampling (training.task.analysis.combined_se, as the sweep's table records it)."""
+    return r.get("accuracy_se") or 0.0
 
 
 # -- what a figure looks like, read back from the drawn figure --------------------------------------------------

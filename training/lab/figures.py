@@ -290,11 +290,14 @@ def rl_figure(result: dict):
     fig, axes = plt.subplots(1, 4, figsize=(18, 3.9))
     titles = {"accuracy": "accuracy (greedy, held-out)", "mean_tokens": "mean response length (tokens)",
               "reflection_ratio": "reflective responses", "claim_error_rate": "per-claim error rate"}
+    eval_n = (result["config"].get("grpo") or {}).get("eval_n") or 50
     for i, (label, rows) in enumerate(result["table"].items()):
         for ax, k in zip(axes, RL_METRICS):
             xs = [r["step"] for r in rows if r[f"{k}_mean"] is not None]
             ys = [r[f"{k}_mean"] for r in rows if r[f"{k}_mean"] is not None]
-            err = [r[f"{k}_sd"] for r in rows if r[f"{k}_mean"] is not None]
+            # accuracy: ± the combined standard error (seeds and the test problems); the others: ± the sd over seeds
+            err = [((r["accuracy_sd"] ** 2 / max(1, r["seeds"]) + r["accuracy_mean"] * (1 - r["accuracy_mean"])
+                     / eval_n) ** 0.5) if k == "accuracy" else r[f"{k}_sd"] for r in rows if r[f"{k}_mean"] is not None]
             ax.errorbar(xs, ys, yerr=err, marker="osD^v"[i % 5], ls=("-", "--", ":", "-.")[i % 4], capsize=3,
                         color=PALETTE[(i + 1) % len(PALETTE)], label=f"from {label}")  # not colour alone
     for ax, k in zip(axes, RL_METRICS):
@@ -303,8 +306,9 @@ def rl_figure(result: dict):
         ax.grid(alpha=0.3)
     axes[0].set_ylim(0, 1)
     axes[0].legend(fontsize=8, loc="center right", bbox_to_anchor=(1.0, 0.35))
-    fig.suptitle(f"GRPO from three starts ({result['config']['world']} world; mean ± sd over "
-                 f"{len(result['config']['seeds'])} seeds)", fontsize=10)
+    fig.suptitle(f"GRPO from three starts ({result['config']['world']} world; mean over {len(result['config']['seeds'])} "
+                 f"seeds; accuracy ± the standard error of seeds and its {eval_n} test problems, the others ± sd)",
+                 fontsize=10)
     fig.tight_layout()
     return fig
 
