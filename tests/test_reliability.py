@@ -217,3 +217,28 @@ def test_downloads_are_served_from_valley_home_anywhere(tmp_path, monkeypatch):
         import shutil
 
         shutil.rmtree(home, ignore_errors=True)
+
+
+def test_the_base_pane_runs_the_base_even_after_the_adapter_loaded():
+    """Side by Side's panes come from one model cache: a pane keyed (tiny, no adapter) must generate what the base
+    model alone generates, even when the adapter of the same base was loaded first (a peer product's compare ran
+    the adapter in its base pane). The adapter pane must differ on this problem, or the test could not fail."""
+    from app.tab_compare import weights_line
+    from training.core.generate import generate
+    from training.core.models import load_model
+    from training.lab import results
+
+    adapter = str(results.sweep().adapters["long-n250"])
+    problem = "18/6/3*10/5"
+    prompt = f"Compute the answer to this arithmetic expression: {problem}"
+    cache = engine.ModelCache()
+    tuned_text = [t for t, done in engine.stream(cache.get("tiny", adapter), prompt, max_new_tokens=160) if done][-1]
+    base_text = [t for t, done in engine.stream(cache.get("tiny", ""), prompt, max_new_tokens=160) if done][-1]
+    model, tok = load_model("tiny")
+    alone = generate(model, tok, [prompt], max_new_tokens=160)[0].text
+    merged, tok2 = load_model("tiny", adapter=adapter, merge=True)
+    tuned_alone = generate(merged, tok2, [prompt], max_new_tokens=160)[0].text
+    assert base_text == alone, "the base pane did not run the base model"
+    assert tuned_text == tuned_alone and tuned_text != base_text
+    assert "base weights only, no adapter" in weights_line("tiny", "")
+    assert "LoRA adapter long-n250" in weights_line("tiny", adapter)
