@@ -95,6 +95,10 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
                 ax.scatter([p["n"] for p in pts], [p[key] for p in pts], marker=STYLE_MARKERS[style], s=28,
                            facecolors="none", edgecolors=STYLE_COLORS[style], alpha=0.9, zorder=4,
                            label=f"class runs, {style} ({len(pts)})")
+        guesses = [p for p in class_points or [] if p.get("prediction") is not None and p.get("recipe", "class") == "class"]
+        if key == "accuracy" and guesses:  # what the class predicted before its runs, next to what they did
+            ax.scatter([p["n"] for p in guesses], [p["prediction"] for p in guesses], marker="d", s=26,
+                       facecolors="none", edgecolors="#374151", zorder=4, label=f"class predictions ({len(guesses)})")
         other = [p for p in class_points or [] if p.get("recipe", "class") != "class"]
         if other:
             ax.scatter([p["n"] for p in other], [p[key] for p in other], marker="x", s=24, color="#6b7280",
