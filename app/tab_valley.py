@@ -70,14 +70,16 @@ def schedule_text(ctx: AppContext, model, n, style, epochs, lr) -> str:
     try:
         model = model if model in (REAL_SLM, "tiny") else "tiny"
         cfg = engine.SFTConfig(model=model, world=engine.world_for(model), n=int(n), style=style,
-                               epochs=float(epochs or 0), lr=float(lr or 0), eval_n=ctx.eval_n)
+                               epochs=float(epochs or 0), lr=float(lr or 0),
+                               eval_n=min(ctx.eval_n, engine.EVAL_N_OF.get(model, ctx.eval_n)))
         s = engine.schedule(cfg, model == "tiny")
     except (ValueError, TypeError):
         return ""
     secs = engine.estimate_seconds(cfg, ctx.runs.seconds_per_step() if model == "tiny" else None,
                                    gpu=ctx.runs.max_concurrent > 1)
-    when = f" It takes about **{secs / 60:.0f} min** here (training and the test)." if secs and secs > 90 else \
-        (f" It takes about **{secs:.0f} s** here (training and the test)." if secs else "")
+    test = f"the test on {cfg.eval_n} problems"
+    when = f" It takes about **{secs / 60:.0f} min** here (training and {test})." if secs and secs > 90 else \
+        (f" It takes about **{secs:.0f} s** here (training and {test})." if secs else "")
     scale = (f"the paper's {int(n) * 32:,} by this lab's 1/32 convention" if int(n) * 32 <= 220_000 else
              f"N x 32 = {int(n) * 32:,}, beyond the paper's largest set, 220k")
     return (f"Schedule for N={int(n)} ({scale}): "
