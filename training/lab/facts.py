@@ -22,8 +22,9 @@ from collections import Counter
 
 from training.core import paths
 from training.lab import kit, results
-from training.task import checker_score
+from training.task import check, checker_score, parse_expression, reflection_count
 from training.task.analysis import horizon
+from training.task.traces import write_trace
 
 PLACEHOLDER = re.compile(r"\{\{\s*([\w.\-]+)\s*\}\}")
 # the paper's GRPO budget (its text: about 100 steps of 1,024 prompts x 8 rollouts), for the RL verdict
@@ -440,9 +441,6 @@ def records_facts(sweep: results.Sweep, first: int = 50) -> dict[str, str]:
 def lesson1_facts() -> dict[str, str]:
     """Lesson 1's two traces of one problem, written by the world (training.task.traces.write_trace), and what the
     step checker counts in each: statements by role, the paper's reflection keywords, slips caught."""
-    from training.task import check, parse_expression, reflection_count
-    from training.task.traces import write_trace
-
     p = parse_expression(LESSON1_PROBLEM)
     out = {"lesson1.problem": LESSON1_PROBLEM, "lesson1.seed": str(LESSON1_SEED), "lesson1.answer": str(p.answer)}
     for style in ("short", "long"):
