@@ -268,6 +268,7 @@ def main(cfg: ValleyConfig) -> dict:
     done = {(r["style"], r["n"], r["seed"]) for r in rows if r.get("summary")}
     result = {
         "name": cfg.recipe, "command": command, "created": time.strftime("%Y-%m-%d %H:%M:%S"),
+        "missing_from_recipe": missing_from_recipe(cfg, done),
         "wall_seconds": round(time.perf_counter() - t0, 1), "config": asdict(cfg),
         "model": model_entry(cfg.model), "world": cfg.world, "arms": cfg.arms,
         "eval": {"n": jobs[0]["eval_n"], "decoding": "greedy", "max_new_tokens": jobs[0]["eval_max_new_tokens"]},
@@ -283,6 +284,23 @@ def main(cfg: ValleyConfig) -> dict:
         export(out, Path(cfg.export_to), cfg.keep_records_for)
     print(f"[valley] done in {result['wall_seconds']:.0f}s -> {out / 'valley.json'}", flush=True)
     return result
+
+
+def missing_from_recipe(cfg: ValleyConfig, done: set) -> list[str]:
+    """The runs the recipe plans (its own ladder, seeds and styles) that this sweep has not got: a sweep run with
+    fewer seeds or rungs (a CPU pilot of a GPU-sized recipe) says what it leaves out."""
+    path = RECIPES / f"{cfg.recipe}.yaml"
+    if not path.exists():
+        return []
+    full = parse([f"--recipe={cfg.recipe}"])
+    plan = [(s, n) for s in full.styles for n in full.ladder] + [(s, n) for s in full.extra_styles
+                                                                  for n in full.extra_ladder]
+    out = []
+    for style, n in plan:
+        for seed in (full.seeds if style == "long" or not full.control_seeds else full.control_seeds):
+            if (style, n, seed) not in done:
+                out.append(f"{style}-n{n}-s{seed}")
+    return out
 
 
 def export(out: Path, dest: Path, keep: list[int]) -> None:

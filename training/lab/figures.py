@@ -373,8 +373,9 @@ def sweeps_figure(entries: dict[str, dict], title: str, style: str = "long", rel
             ax.errorbar([r["n"] for r in rows], [r["accuracy_mean"] / div for r in rows],
                         yerr=[(r.get("accuracy_se") or 0) / div for r in rows], marker=lk["marker"], ls=lk["ls"],
                         color=lk["color"], capsize=3, label=f"{label} ({rows[0]['seeds']}+ seeds)")
-        ax.axhline(base / div, color=lk["color"], ls=":", lw=1.2, label=f"{label}: base {base:.0%}" if not relative
-                   else None)
+        if not relative and all(abs(base - v["table"][0]["accuracy_mean"]) > 1e-9 for v in list(entries.values())[:i]):
+            ax.axhline(base, color=lk["color"], ls=":", lw=1.2, label=f"base {base:.0%}" + ("" if i == 0 and len(
+                {round(e["table"][0]["accuracy_mean"], 6) for e in entries.values()}) == 1 else f" ({label})"))
     if relative:
         ax.axhline(1.0, color="black", ls="--", lw=1, label="each model's own base")
     ns = sorted({r["n"] for v in entries.values() for r in v["table"] if r["n"] > 0})
