@@ -35,7 +35,7 @@ def session(url: str, k: int, timeout: float, out: dict, start_barrier: threadin
     rec = {"session": k, "ok": False, "error": "", "latency": lat, "queue_wait_s": None}
     out[k] = rec
     try:
-        c = Client(url, verbose=False)
+        c = Client(url, verbose=False, httpx_kwargs={"timeout": 120})  # a loaded 2-core machine answers slowly
         start_barrier.wait(timeout=120)  # every session starts together
         # 1. Side by Side (concurrent first loads of the same models)
         choices = c.predict([], api_name="/refresh_models")

@@ -112,7 +112,7 @@ def test_a_run_survives_a_reload_and_a_finished_run_downloads(app, page, tmp_pat
     page.wait_for_function("() => localStorage.getItem('valley-lab-browser') !== null", timeout=30_000)
     page.get_by_text("Through the Valley Lab").first.wait_for(timeout=60_000)
     # still listed (innerText: only what is shown; the run is also a choice in the hidden Side by Side tab)
-    page.wait_for_function(f"() => document.body.innerText.includes('{run_id}')", timeout=30_000)
+    page.wait_for_function(f"() => document.body.innerText.includes('{run_id}')", timeout=90_000)
     page.get_by_text("Training: step").first.wait_for(timeout=60_000)  # and followed
     page.get_by_role("button", name="Stop", exact=True).click()
     page.get_by_text(re.compile(r"^Stopped\.")).first.wait_for(timeout=120_000)
