@@ -68,3 +68,28 @@ def test_reevaluation_pairs_every_adapter_with_the_base(tmp_path):
             ch = row["greedy"]["vs_base"]
             assert ch["problems"] == 4 and ch["ci95"][0] <= ch["change"] <= ch["ci95"][1]
     assert json.loads((tmp_path / "r" / "reeval.json").read_text())["sweep"] == "classroom"
+
+
+def test_a_signal_stops_the_whole_sweep_not_only_its_run(tmp_path, monkeypatch):
+    # Ctrl+C (or SIGTERM) during a one-worker sweep: sft saves the run as stopped; the sweep must stop there
+    # instead of going on to the next run, and must not count the stopped run as finished
+    import pytest
+
+    from training import valley
+    from training.core.config import build_config, load_yaml
+
+    calls = []
+
+    def stopped_run(cfg):
+        calls.append(cfg.n)
+        return {"status": "stopped", "stop_reason": "SIGINT", "steps": 1}
+
+    monkeypatch.setattr(valley, "sft_main", stopped_run)
+    smoke = load_yaml(valley.RECIPES / "smoke.yaml")
+    cfg = build_config(valley.ValleyConfig, {**smoke, "ladder": [8, 16], "styles": ["long"], "seeds": [0],
+                                             "jobs": 1, "out_dir": str(tmp_path / "v"),
+                                             "sft": {**smoke["sft"], "eval_n": 3, "eval_max_new_tokens": 24}})
+    with pytest.raises(valley.SweepStopped, match="SIGINT"):
+        valley.main(cfg)
+    assert len(calls) == 1, "the sweep went on after a run was stopped by a signal"
+    assert not (tmp_path / "v" / "valley.json").exists()

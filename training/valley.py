@@ -99,10 +99,19 @@ class ValleyConfig:
                                         "style": arm.get("style", style), "n": n, "seed": seed, "run_dir": run_dir})
 
 
+class SweepStopped(Exception):
+    """A run of the sweep was stopped by SIGTERM or SIGINT (Ctrl+C): the whole sweep stops, not only that run."""
+
+
 def _job(job: dict) -> dict:
-    """One SFT run + evaluation (in a worker process). Returns its row for valley.json."""
+    """One SFT run + evaluation (in a worker process). Returns its row for valley.json. A run stopped by a
+    signal stops the sweep (its partial run is not reused: the same command resumes with it)."""
     cfg_dict = {k: v for k, v in job.items() if k != "series"}
-    return _row_from_metrics(job, sft_main(SFTConfig(**cfg_dict)))
+    m = sft_main(SFTConfig(**cfg_dict))
+    if m.get("status") == "stopped" and m.get("stop_reason") in ("SIGTERM", "SIGINT"):
+        raise SweepStopped(f"{paths.portable(job['run_dir'])} stopped by {m['stop_reason']} at step "
+                           f"{m.get('steps')}: the sweep stops here (the same command resumes it)")
+    return _row_from_metrics(job, m)
 
 
 def _row_from_metrics(job: dict, m: dict) -> dict:
@@ -333,4 +342,7 @@ def parse(argv: list[str]) -> ValleyConfig:
 
 
 if __name__ == "__main__":
-    main(parse(sys.argv[1:]))
+    try:
+        main(parse(sys.argv[1:]))
+    except SweepStopped as e:
+        sys.exit(f"[valley] {e}")
