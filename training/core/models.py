@@ -178,15 +178,17 @@ def save_weights(model, tokenizer, out: Path, method: str) -> None:
 
 def portable_base(adapter: Path) -> None:
     """Make an adapter name its base so that it loads on any machine: the embedded model as 'assets/tiny-base'
-    (relative to the repo, where plain peft finds it from the repo's root), a run's folder as
-    '$VALLEY_HOME/...' (resolved by load_model), a hub id as it is."""
+    (relative to the repo, where plain peft finds it from the repo's root), a converted SmolLM2 folder as its
+    hub id (plain peft fetches the original weights; load_model uses this machine's converted copy), a run's
+    folder as '$VALLEY_HOME/...' (resolved by load_model), a hub id as it is."""
     import json
 
     cfg_path = Path(adapter) / "adapter_config.json"
     cfg = json.loads(cfg_path.read_text())
     base = cfg.get("base_model_name_or_path") or ""
-    if base and paths.portable(base) != base:
-        cfg["base_model_name_or_path"] = paths.portable(base)
+    name = smollm2.HUB_ID if base and smollm2.describe_folder(base) else paths.portable(base)
+    if base and name != base:
+        cfg["base_model_name_or_path"] = name
         cfg_path.write_text(json.dumps(cfg, indent=2, sort_keys=True) + "\n")
 
 

