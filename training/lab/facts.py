@@ -553,13 +553,15 @@ PATH_SWEEPS = {"size-nano": "size.nano", "size-medium": "size.medium", "steps-fi
 
 def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
     """Every cell of a sweep's table as facts: <prefix>.base.accuracy, <prefix>.<series>.<N>.accuracy (.se, .seeds,
-    .tokens, .kept: the share of the base's accuracy), and the model's size."""
+    .tokens, .kept: the share of the base's accuracy, .step_error, .catch), the model's size, and .not_run: the runs its
+    recipe plans that the sweep lacks."""
     base = valley["table"][0]
     b = base["accuracy_mean"] or 0
     info = valley.get("model") if isinstance(valley.get("model"), dict) else {"name": valley.get("model")}
     out = {f"{prefix}.base.accuracy": pct(b), f"{prefix}.base.se": pct(base.get("accuracy_se")),
            f"{prefix}.base.tokens": f"{base.get('mean_tokens_mean') or 0:.0f}", f"{prefix}.eval.n": str(valley["eval"]["n"]),
-           f"{prefix}.model": str(info.get("name")), f"{prefix}.missing": str(len(valley.get("missing") or []))}
+           f"{prefix}.model": str(info.get("name")), f"{prefix}.missing": str(len(valley.get("missing") or [])),
+           f"{prefix}.not_run": str(len(valley.get("missing_from_recipe") or []))}  # planned by its recipe
     if info.get("parameters"):
         out[f"{prefix}.params"] = f"{info['parameters'] / 1e6:.1f}M"
     if info.get("weights"):
@@ -569,6 +571,8 @@ def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
     for r in valley["table"][1:]:
         k = f"{prefix}.{r['style']}.{r['n']}"
         out.update({f"{k}.accuracy": pct(r["accuracy_mean"]), f"{k}.se": pct(r.get("accuracy_se")),
+                    f"{k}.step_error": pct(r.get("step_error_rate_mean") or 0),
+                    f"{k}.catch": pct(r.get("catch_rate_mean") or 0),
                     f"{k}.seeds": str(r["seeds"]), f"{k}.tokens": f"{r.get('mean_tokens_mean') or 0:.0f}",
                     f"{k}.kept": kept(r["accuracy_mean"] / b) if b else "n/a"})
     return out
