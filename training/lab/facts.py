@@ -569,7 +569,7 @@ def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
     if valley.get("base", {}).get("n"):
         out[f"{prefix}.base.n"] = str(valley["base"]["n"])
     for r in valley["table"][1:]:
-        k = f"{prefix}.{r['style']}.{r['n']}"
+        k = f"{prefix}.{r['style'].replace(':', 'to')}.{r['n']}"  # mixed-1:4 -> mixed-1to4 (as its run folders)
         out.update({f"{k}.accuracy": pct(r["accuracy_mean"]), f"{k}.se": pct(r.get("accuracy_se")),
                     f"{k}.step_error": pct(r.get("step_error_rate_mean") or 0),
                     f"{k}.catch": pct(r.get("catch_rate_mean") or 0),
