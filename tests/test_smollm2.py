@@ -45,6 +45,8 @@ def test_the_real_slm_loads_trains_a_lora_step_and_generates(tmp_path):
     # the adapter names its base by the hub id (any machine), never this machine's converted folder
     cfg = json.loads((tmp_path / "run" / "adapter" / "adapter_config.json").read_text())
     assert cfg["base_model_name_or_path"] == smollm2.HUB_ID
+    card = tmp_path / "run" / "adapter" / "README.md"
+    assert not card.exists() or str(folder) not in card.read_text()
     tuned, _ = load_model(cfg["base_model_name_or_path"], adapter=tmp_path / "run" / "adapter")
     assert tuned.peft_config["default"].base_model_name_or_path == smollm2.HUB_ID
     model, tok = load_model("SmolLM2-135M-Instruct")

@@ -190,6 +190,9 @@ def portable_base(adapter: Path) -> None:
     if base and name != base:
         cfg["base_model_name_or_path"] = name
         cfg_path.write_text(json.dumps(cfg, indent=2, sort_keys=True) + "\n")
+        card = Path(adapter) / "README.md"  # peft's model card names the base too
+        if card.exists():
+            card.write_text(card.read_text().replace(base, name))
 
 
 def _explain(src: str, e: Exception) -> str:
