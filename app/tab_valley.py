@@ -71,7 +71,7 @@ def schedule_text(ctx: AppContext, model, n, style, epochs, lr) -> str:
         model = model if model in (REAL_SLM, "tiny") else "tiny"
         cfg = engine.SFTConfig(model=model, world=engine.world_for(model), n=int(n), style=style,
                                epochs=float(epochs or 0), lr=float(lr or 0),
-                               eval_n=min(ctx.eval_n, engine.EVAL_N_OF.get(model, ctx.eval_n)))
+                               eval_n=engine.eval_n_for(model, ctx.eval_n))
         s = engine.schedule(cfg, model == "tiny")
     except (ValueError, TypeError):
         return ""
@@ -179,10 +179,10 @@ def path_figures() -> list[tuple[str, object]]:
     out = []
     sizes = {}
     for name in ("size-nano", results.DEFAULT_SWEEP, "size-medium"):
-        v = results.sweep(name).valley
-        if v:
-            info = results.sweep(name).model_info
-            sizes[f"{info.get('parameters', 0) / 1e6:.1f}M" if info.get("parameters") else name] = v
+        sw = results.sweep(name)
+        if sw.valley:
+            info = sw.model_info
+            sizes[f"{info['parameters'] / 1e6:.1f}M" if info.get("parameters") else name] = sw.valley
     if len(sizes) > 1:
         out.append(("The size effect: each model size against its own base",
                     sweeps_figure(sizes, "Long CoT by model size (relative to each base)", relative=True)))

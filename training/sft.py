@@ -34,7 +34,7 @@ import os
 import sys
 import time
 from dataclasses import asdict, dataclass, field
-from itertools import islice as _islice
+from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
@@ -219,27 +219,27 @@ def training_batches(cfg: SFTConfig, model, tok, examples: list[dict], batch_siz
         full = cycle_epochs(lambda e: batches(exs, batch_size, cfg.seed * 1000 + e + salt, pad))
         return (part for b in full for part in split_batch(b, micro)) if accum > 1 else full
 
-    def islice(it, steps):  # one optimizer step takes `accum` micro-batches
-        return _islice(it, steps * accum)
+    def steps_of(it: Iterator[dict], steps: int) -> Iterator[dict]:  # one optimizer step: `accum` micro-batches
+        return islice(it, steps * accum)
 
     if cfg.curriculum == "short-to-long":
         first = max(1, round(cfg.curriculum_split * total_steps))
         short = encode_all(tok, load_pairs("world", cfg.n, "short", cfg.world, cfg.data_seed), cfg.max_len).examples
         info["phases"] = [{"data": "short traces", "steps": first}, {"data": "long traces", "steps": total_steps - first}]
-        yield from islice(epochs_of(short, 0), first)
+        yield from steps_of(epochs_of(short, 0), first)
         yield from epochs_of(examples, 500)
         return
     if cfg.correction_rounds:
         first = round(cfg.correction_start * total_steps)
         per_round = max(1, (total_steps - first) // cfg.correction_rounds)
         info["phases"] = [{"data": "long traces", "steps": first}]
-        yield from islice(epochs_of(examples, 0), first)
+        yield from steps_of(epochs_of(examples, 0), first)
         for r in range(cfg.correction_rounds):
             steps = per_round if r < cfg.correction_rounds - 1 else total_steps - first - per_round * r
             corrected, stats = corrected_examples(cfg, model, tok, r)
             info["phases"].append({"data": f"correction round {r + 1}", "steps": steps, **stats})
             print(f"[sft] correction round {r + 1}: {json.dumps(stats)}", flush=True)
-            yield from islice(epochs_of(corrected, 100 * (r + 1)), steps)
+            yield from steps_of(epochs_of(corrected, 100 * (r + 1)), steps)
         return
     yield from epochs_of(examples, 0)
 

@@ -245,11 +245,9 @@ def main(cfg: ValleyConfig) -> dict:
 
     # 2. the ladder: every (style, N, seed)
     jobs = []
-    plan = [(s, n) for s in cfg.styles for n in cfg.ladder] + [(s, n) for s in cfg.extra_styles for n in cfg.extra_ladder]
-    for style, n in plan:
-        for seed in (cfg.seeds if style == "long" or not cfg.control_seeds else cfg.control_seeds):
-            run_dir = out / "runs" / f"{style.replace(':', 'to')}-n{n}-s{seed}"
-            jobs.append({**asdict(cfg.run_config(style, n, seed, str(run_dir))), "series": style})
+    for style, n, seed in planned_runs(cfg):
+        run_dir = out / "runs" / f"{style.replace(':', 'to')}-n{n}-s{seed}"
+        jobs.append({**asdict(cfg.run_config(style, n, seed, str(run_dir))), "series": style})
     rows, todo = [], []
     for j in jobs:
         m = RunDir(j["run_dir"]).read_metrics()
@@ -295,21 +293,21 @@ def main(cfg: ValleyConfig) -> dict:
     return result
 
 
+def planned_runs(cfg: ValleyConfig) -> list[tuple[str, int, int]]:
+    """Every (style, N, seed) a sweep's settings plan: each style on the ladder, the extra styles on the extra
+    ladder; long CoT on `seeds`, the other styles on `control_seeds` where given."""
+    plan = [(s, n) for s in cfg.styles for n in cfg.ladder] + [(s, n) for s in cfg.extra_styles for n in cfg.extra_ladder]
+    return [(style, n, seed) for style, n in plan
+            for seed in (cfg.seeds if style == "long" or not cfg.control_seeds else cfg.control_seeds)]
+
+
 def missing_from_recipe(cfg: ValleyConfig, done: set) -> list[str]:
     """The runs the recipe plans (its own ladder, seeds and styles) that this sweep has not got: a sweep run with
     fewer seeds or rungs (a CPU pilot of a GPU-sized recipe) says what it leaves out."""
-    path = RECIPES / f"{cfg.recipe}.yaml"
-    if not path.exists():
+    if not (RECIPES / f"{cfg.recipe}.yaml").exists():
         return []
-    full = parse([f"--recipe={cfg.recipe}"])
-    plan = [(s, n) for s in full.styles for n in full.ladder] + [(s, n) for s in full.extra_styles
-                                                                  for n in full.extra_ladder]
-    out = []
-    for style, n in plan:
-        for seed in (full.seeds if style == "long" or not full.control_seeds else full.control_seeds):
-            if (style, n, seed) not in done:
-                out.append(f"{style}-n{n}-s{seed}")
-    return out
+    return [f"{style}-n{n}-s{seed}" for style, n, seed in planned_runs(parse([f"--recipe={cfg.recipe}"]))
+            if (style, n, seed) not in done]
 
 
 def export(out: Path, dest: Path, keep: list[int]) -> None:

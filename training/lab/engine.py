@@ -155,6 +155,11 @@ def world_for(model: str) -> str:
     return WORLD_OF.get(model, "classroom")
 
 
+def eval_n_for(model: str, eval_n: int) -> int:
+    """The test size of a run of `model`: the app's, capped where a model is slow to test (EVAL_N_OF)."""
+    return min(eval_n, EVAL_N_OF.get(model, eval_n))
+
+
 def estimate_seconds(cfg: SFTConfig, seconds_per_step: float | None = None, gpu: bool = False) -> float | None:
     """About how long a fine-tune and its evaluation take here: optimizer steps x seconds per step (this app's
     own measured rate when it has one, else the project's measured figure), plus setup and the test answers.
@@ -286,7 +291,7 @@ def sft_config(*, model: str = "tiny", data: str = "world", upload: str | None =
         if not ok:
             raise ValueError(why)
     world = world or world_for(model)
-    eval_n = min(eval_n, EVAL_N_OF.get(model, eval_n))
+    eval_n = eval_n_for(model, eval_n)
     return SFTConfig(model=model, data=source, world=world, style=style, n=int(n), method=method, lora_r=int(lora_r),
                      micro_batch_size=MICRO_BATCH_OF.get(model, 0),
                      lora_alpha=int(lora_alpha), epochs=float(epochs), lr=float(lr), seed=seed,
