@@ -291,7 +291,8 @@ def valley_verdict(valley: dict, paper: dict | None = None) -> str:
     compare = paper_comparison(valley, paper)
     if min(r["accuracy_mean"] for r in rows) >= b - margin:
         return (f"No valley here: at every measured N ({rows[0]['n']:,} to {top['n']:,}, {seeds} at the top) long CoT "
-                f"scores at or above the base model's {pct(b)}; at N = {top['n']:,} it reaches "
+                f"scores at or above the base model's {pct(b)} (\"at\": within twice the base's standard error, "
+                f"± {pct(margin)}); at N = {top['n']:,} it reaches "
                 f"{pct(top['accuracy_mean'])}." + (" " + compare if compare else ""))
     if best["accuracy_mean"] >= b - margin:
         return (f"Long CoT climbs back out of the valley here: at N = {best['n']:,} it reaches "
