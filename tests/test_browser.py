@@ -14,6 +14,7 @@ import os
 import re
 import shutil
 import socket
+import time
 import zipfile
 from pathlib import Path
 
@@ -24,6 +25,9 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                 reason="Debian's chromium is not installed (.ci/run installs it)")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+# how long a run may take to show its first step: its process imports torch and builds its data at nice 5 while the
+# other test worker may be running tests with several training processes of their own (CI's machine is slower)
+FIRST_STEP_MS = 300_000
 TABS = ["Valley Lab", "Side by Side", "Error Anatomy", "Through RL", "Lessons", "About"]
 FIRST_CONTENT = {"Valley Lab": "Fine-tune a small model on long chain-of-thought",
                  "Side by Side": "Same problem, same sampling", "Error Anatomy": "Error anatomy",
@@ -55,7 +59,7 @@ def app(tmp_path_factory):
 def open_page(context, url):
     pg = context.new_page()
     pg.goto(url, wait_until="load")  # never "networkidle": the page polls every second
-    pg.get_by_text("Through the Valley Lab").first.wait_for(timeout=60_000)
+    see(pg, "Through the Valley Lab", 60_000)
     pg.wait_for_function("() => localStorage.getItem('valley-lab-browser') !== null", timeout=30_000)
     return pg
 
@@ -73,12 +77,32 @@ def browser_context():
 @pytest.fixture()
 def page(app, browser_context):
     yield open_page(browser_context, app[0])
+    # a test that failed mid-run leaves its run training: stop it, so the next test's run is not queued behind it
+    runs = app[2].ctx.runs
+    for job in list(runs._jobs.values()):
+        if job.run_id in runs._queue or job.alive():
+            runs.stop(job.owner, job.run_id)
+    deadline = time.time() + 60
+    while any(job.alive() for job in runs._jobs.values()) and time.time() < deadline:
+        time.sleep(0.5)
 
 
 def set_n(page, n: int) -> None:
     box = page.get_by_label("N: number of chain-of-thought examples").first
     box.fill(str(n))
     box.press("Enter")
+
+
+def see(page, text, timeout: int) -> None:
+    """Wait until `text` (a string or a pattern) is shown; on a timeout, fail with what the page shows instead
+    (a CI log then says whether the run failed, waited in the queue or was slow)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.get_by_text(text).first.wait_for(timeout=timeout)
+    except PlaywrightTimeout:
+        shown = page.get_by_role("tabpanel").first.inner_text() if page.get_by_role("tabpanel").count() else ""
+        raise AssertionError(f"{text!r} not shown within {timeout / 1000:.0f} s; the tab shows:\n{shown[:3000]}") from None
 
 
 def run_ids(page) -> list[str]:
@@ -105,24 +129,24 @@ def test_every_tab_keeps_the_strip_and_shows_its_first_content(app, page):
 def test_a_run_survives_a_reload_and_a_finished_run_downloads(app, page, tmp_path):
     set_n(page, 600)  # long enough (300 steps) to be still training after the reload
     page.get_by_role("button", name="Start", exact=True).click()
-    page.get_by_text("Training: step").first.wait_for(timeout=120_000)
+    see(page, "Training: step", FIRST_STEP_MS)
     page.wait_for_function("() => /\\d{6}-[0-9a-f]{6}/.test(document.body.innerText)", timeout=30_000)
     run_id = re.findall(r"\d{6}-[0-9a-f]{6}", page.get_by_role("tabpanel").first.inner_text())[-1]
     page.reload(wait_until="load")  # the same browser: its id is in its local storage
     page.wait_for_function("() => localStorage.getItem('valley-lab-browser') !== null", timeout=30_000)
-    page.get_by_text("Through the Valley Lab").first.wait_for(timeout=60_000)
+    see(page, "Through the Valley Lab", 60_000)
     # still listed (innerText: only what is shown; the run is also a choice in the hidden Side by Side tab)
     page.wait_for_function(f"() => document.body.innerText.includes('{run_id}')", timeout=90_000)
-    page.get_by_text("Training: step").first.wait_for(timeout=60_000)  # and followed
+    see(page, "Training: step", 60_000)  # and followed
     page.get_by_role("button", name="Stop", exact=True).click()
-    page.get_by_text(re.compile(r"^Stopped\.")).first.wait_for(timeout=120_000)
+    see(page, re.compile(r"^Stopped\."), 120_000)
     # a short run to the end, its loss curve drawn, then downloaded
     page.wait_for_function("() => !document.querySelector('button.primary')?.disabled", timeout=60_000)
     set_n(page, 16)
     page.get_by_role("button", name="Start", exact=True).click()
     page.wait_for_function(
         "() => [...document.querySelectorAll('.vega-embed canvas, .vega-embed svg')].length > 0", timeout=120_000)
-    page.get_by_text(re.compile(r"^Done\.")).first.wait_for(timeout=300_000)  # "Done." or "Done (reused)."
+    see(page, re.compile(r"^Done\."), 300_000)  # "Done." or "Done (reused)."
     page.screenshot(path=str(app[1] / "valley_lab_done.png"), full_page=True)
     page.get_by_role("button", name=re.compile("^Download my run")).click()
     link = page.locator('a[download^="valley-run-"][download$=".zip"]').first
@@ -138,28 +162,26 @@ def test_a_double_click_trains_one_run_and_start_waits(app, page):
     set_n(page, 400)
     start = page.get_by_role("button", name="Start", exact=True)
     start.dblclick()
-    page.get_by_text("Training: step").first.wait_for(timeout=120_000)
+    see(page, "Training: step", FIRST_STEP_MS)
     page.wait_for_function("() => /\\d{6}-[0-9a-f]{6}/.test(document.body.innerText)", timeout=30_000)
     assert start.is_disabled(), "Start must wait while this student's run trains"
     assert len(set(run_ids(page))) == 1, run_ids(page)
     page.get_by_role("button", name="Stop", exact=True).click()
-    page.get_by_text(re.compile(r"^Stopped\.")).first.wait_for(timeout=120_000)
+    see(page, re.compile(r"^Stopped\."), 120_000)
     page.wait_for_function("() => !document.querySelector('button.primary')?.disabled", timeout=30_000)
 
 
 def test_a_run_removed_by_the_cap_is_said_once(app, page):
-    import time as _time
-
     demo = app[2]
     set_n(page, 16)
     page.get_by_role("button", name="Start", exact=True).click()
-    page.get_by_text(re.compile(r"^Done")).first.wait_for(timeout=300_000)
+    see(page, re.compile(r"^Done"), 300_000)
     run_id = run_ids(page)[-1]
     runs = demo.ctx.runs
     job = runs._jobs[run_id]
     while job.alive():
-        _time.sleep(0.2)
-    old = _time.time() - 10 * 3600
+        time.sleep(0.2)
+    old = time.time() - 10 * 3600
     for f in (job.run.status, job.run.entry):
         os.utime(f, (old, old))
     cap, runs.disk_cap_mb = runs.disk_cap_mb, 0.0001
@@ -167,7 +189,7 @@ def test_a_run_removed_by_the_cap_is_said_once(app, page):
         assert run_id in runs.cleanup()
     finally:
         runs.disk_cap_mb = cap
-    page.get_by_text("removed to free disk space").first.wait_for(timeout=30_000)
+    see(page, "removed to free disk space", 30_000)
     page.wait_for_timeout(2500)  # a few ticks later: said once, no error toasts
     assert page.locator(".toast-body, .error").count() == 0
 
@@ -178,20 +200,18 @@ def test_a_restarted_app_still_lists_the_browsers_runs(tmp_path, browser_context
     import signal
     import subprocess
     import sys
-    import time as _time
-
     home, port = tmp_path / "home", free_port()
     env = {**os.environ, "VALLEY_HOME": str(home), "GRADIO_ANALYTICS_ENABLED": "False"}
 
     def launch():
         proc = subprocess.Popen([sys.executable, "-m", "app", "--port", str(port)], env=env,
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        deadline = _time.time() + 120
-        while _time.time() < deadline:
+        deadline = time.time() + 120
+        while time.time() < deadline:
             with socket.socket() as s:
                 if s.connect_ex(("127.0.0.1", port)) == 0:
                     return proc
-            _time.sleep(0.5)
+            time.sleep(0.5)
         proc.kill()
         raise AssertionError("the app did not start")
 
@@ -200,7 +220,7 @@ def test_a_restarted_app_still_lists_the_browsers_runs(tmp_path, browser_context
         pg = open_page(browser_context, f"http://127.0.0.1:{port}/")
         set_n(pg, 16)
         pg.get_by_role("button", name="Start", exact=True).click()
-        pg.get_by_text(re.compile(r"^Done")).first.wait_for(timeout=400_000)
+        see(pg, re.compile(r"^Done"), 400_000)
         run_id = run_ids(pg)[-1]
     finally:
         proc.send_signal(signal.SIGTERM)
@@ -208,9 +228,9 @@ def test_a_restarted_app_still_lists_the_browsers_runs(tmp_path, browser_context
     proc = launch()
     try:
         pg.reload(wait_until="load")
-        pg.get_by_text("Through the Valley Lab").first.wait_for(timeout=60_000)
+        see(pg, "Through the Valley Lab", 60_000)
         pg.wait_for_function(f"() => document.body.innerText.includes('{run_id}')", timeout=60_000)
-        pg.get_by_text(re.compile(r"^Done")).first.wait_for(timeout=60_000)
+        see(pg, re.compile(r"^Done"), 60_000)
     finally:
         proc.send_signal(signal.SIGTERM)
         proc.wait(timeout=60)

@@ -93,3 +93,34 @@ def test_a_signal_stops_the_whole_sweep_not_only_its_run(tmp_path, monkeypatch):
         valley.main(cfg)
     assert len(calls) == 1, "the sweep went on after a run was stopped by a signal"
     assert not (tmp_path / "v" / "valley.json").exists()
+
+
+def test_a_sweep_adds_rungs_to_an_earlier_sweep_without_rerunning_it(tmp_path, monkeypatch):
+    # a fresh machine has the shipped valley.json but none of its run folders: --reuse_from takes its runs and its
+    # base as measured and runs only the new rungs; a sweep with other run settings is refused
+    import pytest
+
+    from training import valley
+    from training.core.config import build_config, load_yaml
+
+    smoke = load_yaml(valley.RECIPES / "smoke.yaml")
+    settings = {**smoke, "styles": ["long"], "seeds": [0], "jobs": 1,
+                "sft": {**smoke["sft"], "max_steps": 2, "eval_n": 3, "eval_max_new_tokens": 24}}
+    first = valley.main(build_config(valley.ValleyConfig, {**settings, "ladder": [8], "out_dir": str(tmp_path / "a"),
+                                                           "export_to": str(tmp_path / "shipped")}))
+    trained = []
+    real = valley.sft_main
+    monkeypatch.setattr(valley, "sft_main", lambda cfg: trained.append(cfg.n) or real(cfg))
+    monkeypatch.setattr(valley, "_base_eval", lambda *a: pytest.fail("the base was evaluated again"))
+    more = valley.main(build_config(valley.ValleyConfig, {
+        **settings, "ladder": [8, 16], "out_dir": str(tmp_path / "b"),
+        "reuse_from": str(tmp_path / "shipped" / "valley.json")}))
+    assert trained == [16]
+    assert {(r["n"], r["seed"]) for r in more["runs"]} == {(8, 0), (16, 0)} and not more["missing"]
+    old8 = next(r for r in first["runs"] if r["n"] == 8)
+    assert next(r for r in more["runs"] if r["n"] == 8)["summary"] == json.loads(json.dumps(valley.slim(old8["summary"])))
+    assert more["base"]["accuracy"] == first["base"]["accuracy"]
+    with pytest.raises(ValueError, match="lora_r"):
+        valley.main(build_config(valley.ValleyConfig, {
+            **settings, "sft": {**settings["sft"], "lora_r": 8}, "ladder": [8, 16], "out_dir": str(tmp_path / "c"),
+            "reuse_from": str(tmp_path / "shipped" / "valley.json")}))

@@ -70,6 +70,9 @@ class ValleyConfig:
     collect_only: bool = False      # run nothing: aggregate and export the runs that already finished
     retable: str = ""               # a valley.json: recompute its table from its own rows (the current aggregate),
                                     # write it back and redraw its figures (runs need not be on this machine)
+    reuse_from: str = ""            # a valley.json of this recipe run before (e.g. the shipped one): its runs and
+                                    # its base count as finished, so a fresh machine adds rungs or seeds to it
+                                    # (refused unless its model, world and run settings are this sweep's)
 
     def __post_init__(self):
         if not self.ladder or any(n < 1 for n in self.ladder):
@@ -237,6 +240,8 @@ def main(cfg: ValleyConfig) -> dict:
     t0 = time.perf_counter()
     print(f"[valley] {command}\n[valley] out: {out}", flush=True)
 
+    earlier = _reused_sweep(cfg, out) if cfg.reuse_from else {}
+
     # 1. the base model, N = 0
     base_path = out / "base" / "summary.json"
     base = json.loads(base_path.read_text()) if base_path.exists() else _base_eval(cfg, out)
@@ -253,6 +258,8 @@ def main(cfg: ValleyConfig) -> dict:
         m = RunDir(j["run_dir"]).read_metrics()
         if m and m.get("status") == "completed" and m.get("eval"):
             rows.append(_row_from_metrics(j, m))
+        elif (j["series"], j["n"], j["seed"]) in earlier:
+            rows.append(earlier[(j["series"], j["n"], j["seed"])])
         else:
             todo.append(j)
     # Two seeds of everything first (biggest first, so the two workers finish together), then the other
@@ -291,6 +298,32 @@ def main(cfg: ValleyConfig) -> dict:
         export(out, Path(cfg.export_to), cfg.keep_records_for)
     print(f"[valley] done in {result['wall_seconds']:.0f}s -> {out / 'valley.json'}", flush=True)
     return result
+
+
+def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[tuple, dict]:
+    """The rows of an earlier sweep (`reuse_from`), keyed by (series, N, seed), after checking that it fine-tuned
+    the same model on the same world with the same run settings. Its base becomes this sweep's base (summary and
+    records, written into out/base) unless out already has one."""
+    path = Path(paths.concrete(cfg.reuse_from))
+    if not path.is_file():
+        raise FileNotFoundError(f"reuse_from: {path} is not a valley.json")
+    earlier = json.loads(path.read_text())
+    theirs = earlier.get("config") or {}
+    defaults = asdict(ValleyConfig())
+    for key in ("model", "world", "sft", "arms", "base_eval_n"):
+        if theirs.get(key, defaults[key]) != getattr(cfg, key):
+            raise ValueError(f"reuse_from: {path} was run with {key} = {theirs.get(key)!r}, this sweep with "
+                             f"{getattr(cfg, key)!r}: its runs are not this sweep's")
+    base_dir = out / "base"
+    if not (base_dir / "summary.json").exists():
+        records = path.parent / "records" / "base.jsonl"
+        if not records.exists():
+            raise FileNotFoundError(f"reuse_from: {records} (the base's records) is missing")
+        base_dir.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(records, base_dir / "records.jsonl")
+        (base_dir / "summary.json").write_text(json.dumps(earlier["base"], indent=1) + "\n")
+    print(f"[valley] reusing {len(earlier['runs'])} runs and the base of {paths.portable(path)}", flush=True)
+    return {(r["style"], r["n"], r["seed"]): r for r in earlier["runs"]}
 
 
 def planned_runs(cfg: ValleyConfig) -> list[tuple[str, int, int]]:
