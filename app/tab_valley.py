@@ -178,17 +178,15 @@ def path_figures() -> list[tuple[str, object]]:
     (every size, each against its own base), data or steps, and the ways out at the same N."""
     out = []
     sizes = {}
-    for name in ("size-nano", results.DEFAULT_SWEEP, "size-medium"):
+    for name in results.SIZE_SWEEPS:
         sw = results.sweep(name)
         if sw.valley:
-            info = sw.model_info
-            sizes[f"{info['parameters'] / 1e6:.1f}M" if info.get("parameters") else name] = sw.valley
+            sizes[sw.size_label] = sw.valley
     if len(sizes) > 1:
         out.append(("The size effect: each model size against its own base",
                     sweeps_figure(sizes, "Long CoT by model size (relative to each base)", relative=True)))
     designs = {}
-    for name, label in ((results.DEFAULT_SWEEP, "batch 8 (steps grow with N)"), ("steps-fixed", "1,500 steps at every N"),
-                        ("paper-shape", "batch N/32 (the paper's shape)")):
+    for name, label in results.STEP_DESIGNS.items():
         v = results.sweep(name).valley
         if v:
             designs[label] = v

@@ -583,12 +583,14 @@ def path_summary() -> str:
     """What the shipped path sweeps measured, in plain words (each with its seeds; a difference inside twice the
     combined standard error is called no difference)."""
     lines = []
-    for name, label in (("size-nano", "The 0.85M model"), ("size-medium", "The 9.6M model")):
-        v = results.sweep(name).valley
-        if v:
-            lines.append(f"- **{label}:** " + valley_verdict(v, None))
+    for name in results.SIZE_SWEEPS:
+        sw = results.sweep(name)
+        if sw.valley and name != results.DEFAULT_SWEEP:
+            lines.append(f"- **The {sw.size_label} model:** " + valley_verdict(sw.valley, None))
     micro = results.sweep().valley
-    for name, what in (("steps-fixed", "1,500 optimizer steps at every N"), ("paper-shape", "the paper's batch N/32")):
+    for name, what in results.STEP_DESIGNS.items():
+        if name == results.DEFAULT_SWEEP:
+            continue
         v = results.sweep(name).valley
         if not (v and micro):
             continue

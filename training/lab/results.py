@@ -22,6 +22,11 @@ from training.core import paths
 VALLEY_ROOT = paths.ASSETS / "valley"
 RL_ROOT = paths.ASSETS / "rl"
 DEFAULT_SWEEP = "classroom"
+# the path through the valley: the tiny-model sizes (smallest first, each its own sweep) and the designs of the
+# data-or-steps question (sweep name: how its steps grow with N), as the app's figures and the facts both name them
+SIZE_SWEEPS = ("size-nano", DEFAULT_SWEEP, "size-medium")
+STEP_DESIGNS = {DEFAULT_SWEEP: "batch 8 (steps grow with N)", "steps-fixed": "1,500 optimizer steps at every N",
+                "paper-shape": "batch N/32 (the paper's shape)"}
 
 
 def read(path: Path) -> dict | None:
@@ -51,6 +56,12 @@ class Sweep:
     def model_info(self) -> dict:
         m = (self.valley or {}).get("model", "tiny")
         return m if isinstance(m, dict) else {"name": m}
+
+    @property
+    def size_label(self) -> str:
+        """The model's size in words ("0.85M"), or the sweep's name where its valley.json does not say."""
+        n = self.model_info.get("parameters")
+        return f"{n / 1e6:.{2 if n < 1e6 else 1}f}M" if n else self.name
 
     def figure(self, name: str) -> Path:
         return self.root / name
