@@ -341,15 +341,17 @@ def build_valley_tab(ctx: AppContext) -> Tab:
 
     def on_tick(run_id, shown, sweep_, browser_id, request: gr.Request):
         """The run's status every second; the table when the run changes state (and on the page's first tick),
-        the valley plot when it finishes; Start only while no run of this student waits or trains."""
+        the valley plot when it finishes; Start only while no run of this student waits or trains. It never writes
+        the run being followed: a tick still in flight when Start is pressed would put the old run back (the page
+        then followed the previous run, or none, while the new one trained unseen)."""
         owner = owner_of(browser_id, request)
         md, b, df, state, follow = status_view(ctx, owner, run_id)
         start_ok = gr.update(interactive=not ctx.runs.busy(owner))
         mark = f"{follow}:{state}"
         if mark == shown:
-            return md, b, df, gr.skip(), gr.skip(), shown, follow, start_ok
+            return md, b, df, gr.skip(), gr.skip(), shown, start_ok
         plot = valley_plot(ctx, owner, sweep_) if state and State(state).finished else gr.skip()
-        return md, b, df, plot, runs_table(ctx, owner), mark, follow, start_ok
+        return md, b, df, plot, runs_table(ctx, owner), mark, start_ok
 
     def on_assign():
         n_, seed_, text = assign(ctx)
@@ -402,7 +404,7 @@ def build_valley_tab(ctx: AppContext) -> Tab:
     sweep.change(on_sweep, [sweep, browser], [valley, verdict], api_name="show_sweep")
     download.click(on_download, [current, browser], download_file, api_name="download_run")
     new_class.click(on_new_class, [class_name, teacher_key], [class_msg, teacher_key], api_name="new_class")
-    timer.tick(on_tick, [current, shown, sweep, browser], [status, bar, loss, valley, table, shown, current, start],
+    timer.tick(on_tick, [current, shown, sweep, browser], [status, bar, loss, valley, table, shown, start],
                api_name="poll_run", show_progress="hidden")
     # when the page loads: `restore` at once (the run to follow; the first tick then lists the runs), `on_load`
     # after it (slower: the plot). Neither writes what a button writes too, so a quick first click is never undone.

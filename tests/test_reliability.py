@@ -242,3 +242,19 @@ def test_the_base_pane_runs_the_base_even_after_the_adapter_loaded():
     assert tuned_text == tuned_alone and tuned_text != base_text
     assert "base weights only, no adapter" in weights_line("tiny", "")
     assert "LoRA adapter long-n250" in weights_line("tiny", adapter)
+
+
+def test_no_timer_writes_the_state_a_button_writes():
+    # a once-a-second poll still in flight when Start is pressed used to write the old run id back into the page's
+    # State: the page then followed the previous run (or none) while the new run trained unseen (CI's browser
+    # tests waited 120 s for "Training: step"). Polls may refresh what is shown, never what a click decided.
+    import gradio as gr
+
+    from app.main import build_app
+
+    demo = build_app(eval_n=6)
+    fns = list(demo.fns.values())
+    polled = {id(o) for f in fns if f.api_name in ("poll_run", "poll_rl") for o in f.outputs if isinstance(o, gr.State)}
+    clicked = {id(o) for f in fns if f.api_name not in ("poll_run", "poll_rl") for o in f.outputs}
+    assert any(f.api_name == "poll_run" for f in fns) and any(f.api_name == "start_run" for f in fns)
+    assert not polled & clicked, "a poll writes a State that a button also writes"
