@@ -85,7 +85,7 @@ def _pid_runs(pid: int, run_dir: Path) -> bool:
 
 
 class RemovedRun(KeyError):
-    """A run of this owner that the disk cap removed: the message says so (the page stops following it)."""
+    """A run of this owner that the disk cap removed: the message says so (the page shows it as its status, not as an error)."""
 
     def __str__(self) -> str:
         return self.args[0]

@@ -128,7 +128,7 @@ def status_view(ctx: AppContext, owner: str, run_id: str | None):
         return "No run yet: press **Start**.", progress_bar(0, ""), None, "", None
     try:
         st = ctx.runs.state(owner, run_id)
-    except RemovedRun as e:  # said once; the page then stops following the run
+    except RemovedRun as e:  # said in the status line (never an error each second); Start follows a new run
         return f"**{e}**", progress_bar(0, "removed"), None, "", None
     except KeyError:
         return "No run yet: press **Start**.", progress_bar(0, ""), None, "", None

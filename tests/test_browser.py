@@ -6,7 +6,7 @@
   downloads as a zip; the loss plot draws;
 - a double click on Start trains one run, and Start stays disabled while it trains;
 - the app restarted (SIGTERM, then the same VALLEY_HOME): the page reloaded still lists the finished run;
-- a run removed by the disk cap is said once, and the page stops following it.
+- a run removed by the disk cap is said in the status, never as an error toast.
 Screenshots go to $VALLEY_SCREENSHOTS (or the test's tmp dir) so a person can look at what a student sees.
 """
 
@@ -25,8 +25,8 @@ pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
                                 reason="Debian's chromium is not installed (.ci/run installs it)")
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-# how long a run may take to show its first step: its process imports torch and builds its data at nice 5 while the
-# other test worker may be running tests with several training processes of their own (CI's machine is slower)
+# how long a run may take to show its first step: generous, since the run starts at nice 5 while the other test
+# worker may be running tests with training processes of their own, on machines slower than this one
 FIRST_STEP_MS = 300_000
 TABS = ["Valley Lab", "Side by Side", "Error Anatomy", "Through RL", "Lessons", "About"]
 FIRST_CONTENT = {"Valley Lab": "Fine-tune a small model on long chain-of-thought",
@@ -190,7 +190,7 @@ def test_a_run_removed_by_the_cap_is_said_once(app, page):
     finally:
         runs.disk_cap_mb = cap
     see(page, "removed to free disk space", 30_000)
-    page.wait_for_timeout(2500)  # a few ticks later: said once, no error toasts
+    page.wait_for_timeout(2500)  # a few ticks later: still said, and no error toasts
     assert page.locator(".toast-body, .error").count() == 0
 
 
