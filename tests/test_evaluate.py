@@ -56,9 +56,47 @@ def test_valley_smoke_sweep(tmp_path):
     assert {r["n"] for r in result["table"][1:]} == {8, 16}
     for f in ("valley.json", "valley.png", "survival.png", "first_error.png", "accuracy_by_length.png", "outcomes.png"):
         assert (tmp_path / "v" / f).stat().st_size > 0, f
+    # every run is paired against the base on the same problems, and each row pools its seeds' changes
+    base_acc = result["base"]["accuracy"]
+    for r in result["runs"]:
+        assert r["vs_base"]["problems"] == 6
+        assert abs(r["vs_base"]["change"] - (r["summary"]["accuracy"] - base_acc)) < 1e-9
+    for row in result["table"][1:]:
+        assert row["vs_base"]["seeds"] == 1 and isinstance(row["vs_base"]["recovered"], bool)
     # a second call reuses every finished run (resumable) and gives the same table
     again = main(cfg)
     assert again["table"] == result["table"]
+
+
+def test_a_sweep_resumes_a_stopped_run_from_its_checkpoint(tmp_path, monkeypatch):
+    """A run of the sweep stopped mid-way (here by its STOP file at step 2) is not reused as finished: the same
+    command continues it from its checkpoint, and its row says where it resumed."""
+    import training.sft as sft
+    from training.valley import main, parse
+
+    out = tmp_path / "v"
+    cfg = parse(["--recipe", "smoke", "--out_dir", str(out), "--ladder", "16", "--styles", "long",
+                 "--sft.log_every", "1"])
+    real_train = sft.train
+
+    def stop_at_two(*args, **kwargs):
+        original, run = kwargs["on_log"], kwargs["run"]
+
+        def on_log(rec):
+            original(rec)
+            if rec["step"] == 2:
+                run.stop_file.write_text("stop")
+        kwargs["on_log"] = on_log
+        return real_train(*args, **kwargs)
+
+    monkeypatch.setattr(sft, "train", stop_at_two)
+    first = main(cfg)
+    assert first["missing"] == ["long-n16-s0"] and first["runs"][0]["train"]["status"] == "stopped"
+    assert (out / "runs" / "long-n16-s0" / "checkpoint" / "state.pt").exists()
+    monkeypatch.setattr(sft, "train", real_train)
+    second = main(cfg)
+    row = second["runs"][0]
+    assert second["missing"] == [] and row["train"]["status"] == "completed" and row["train"]["resumed_at"] == [2]
 
 
 @pytest.mark.parametrize("module", ["training.sft", "training.evaluate", "training.pretrain", "training.demo",

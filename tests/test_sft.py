@@ -267,3 +267,95 @@ def test_micro_batches_make_the_same_steps(tiny_base, tmp_path):
     va = torch.cat([a[k].flatten() for k in sorted(a) if "lora_B" in k])
     vb = torch.cat([b[k].flatten() for k in sorted(b) if "lora_B" in k])
     assert torch.nn.functional.cosine_similarity(va, vb, dim=0) > 0.95
+
+
+@pytest.mark.parametrize("how", ["stopped", "killed"])
+def test_sft_resumes_exactly_where_it_stopped(tiny_base, tmp_path, monkeypatch, how):
+    """A run stopped at step 6 (STOP: it checkpoints there), or killed at step 6 after its checkpoint at step 4,
+    and started again with the same command ends with the weights of a run that never stopped: the checkpoint
+    holds the adapter and the optimizer, and the batches are replayed to the same position."""
+    import training.sft as sft
+
+    common = dict(method="lora", lora_r=4, max_steps=12, checkpoint_every=4, log_every=1)
+    whole = main(cfg(tiny_base, tmp_path, run_dir=str(tmp_path / "whole"), **common))
+    assert not (tmp_path / "whole" / "checkpoint").exists()  # a finished run keeps no checkpoint
+
+    pieces = tmp_path / "pieces"
+    real_train = sft.train
+
+    def interrupted(*args, **kwargs):
+        original = kwargs["on_log"]
+
+        def on_log(rec):
+            original(rec)
+            if rec["step"] == 6:
+                if how == "killed":
+                    raise KeyboardInterrupt("killed")  # no clean stop: only the step-4 checkpoint survives
+                (pieces / "STOP").write_text("stop")
+        kwargs["on_log"] = on_log
+        return real_train(*args, **kwargs)
+
+    monkeypatch.setattr(sft, "train", interrupted)
+    if how == "killed":
+        with pytest.raises(KeyboardInterrupt):
+            main(cfg(tiny_base, tmp_path, run_dir=str(pieces), **common))
+    else:
+        first = main(cfg(tiny_base, tmp_path, run_dir=str(pieces), **common))
+        assert first["status"] == "stopped" and first["steps"] == 6
+        assert json.loads((pieces / "status.json").read_text())["resumable"] is True
+    monkeypatch.setattr(sft, "train", real_train)
+    saved = torch.load(pieces / "checkpoint" / "state.pt", weights_only=False)
+    assert saved["step"] == (6 if how == "stopped" else 4)
+
+    resumed = main(cfg(tiny_base, tmp_path, run_dir=str(pieces), **common))
+    assert resumed["status"] == "completed" and resumed["resumed_at"] == [saved["step"]]
+    assert resumed["steps"] == 12 and resumed["tokens"] == whole["tokens"]
+    assert not (pieces / "checkpoint").exists()
+    a = load_file(str(tmp_path / "whole" / "adapter" / "adapter_model.safetensors"))
+    b = load_file(str(pieces / "adapter" / "adapter_model.safetensors"))
+    assert a.keys() == b.keys() and all(torch.allclose(a[k], b[k], atol=1e-6) for k in a)
+    steps = [json.loads(l)["step"] for l in (pieces / "progress.jsonl").read_text().splitlines()]
+    assert steps == list(range(1, 13))  # the steps after the checkpoint are logged once, not twice
+
+    # a checkpoint written under other settings is refused, not silently mixed in
+    (pieces / "checkpoint").mkdir()
+    torch.save({"config": {**cfg(tiny_base, tmp_path, **common).__dict__, "lr": 1e-4}},
+               pieces / "checkpoint" / "state.pt")
+    with pytest.raises(ValueError, match=r"other settings \(lr\)"):
+        main(cfg(tiny_base, tmp_path, run_dir=str(pieces), **common))
+
+
+def test_a_correction_run_resumes_with_the_rounds_it_sampled(tiny_base, tmp_path, monkeypatch):
+    """On-policy correction samples the student's own traces mid-run: a resumed run reads the rounds it had
+    sampled back from its checkpoint instead of sampling again from other weights, and ends where an unbroken
+    run ends."""
+    import training.sft as sft
+
+    common = dict(method="lora", lora_r=4, n=8, max_steps=8, batch_size=4, checkpoint_every=2,
+                  correction_rounds=2, correction_start=0.25, eval_max_new_tokens=24)
+    whole = main(cfg(tiny_base, tmp_path, run_dir=str(tmp_path / "whole"), **common))
+    pieces = tmp_path / "pieces"
+    real_train = sft.train
+
+    def stop_at_six(*args, **kwargs):
+        original = kwargs["on_log"]
+
+        def on_log(rec):
+            original(rec)
+            if rec["step"] == 6:
+                (pieces / "STOP").write_text("stop")
+        kwargs["on_log"] = on_log
+        return real_train(*args, **kwargs)
+
+    monkeypatch.setattr(sft, "train", stop_at_six)
+    main(cfg(tiny_base, tmp_path, run_dir=str(pieces), **common))
+    monkeypatch.setattr(sft, "train", real_train)
+    assert (pieces / "checkpoint" / "correction-round-2.json").exists()
+    calls = []
+    monkeypatch.setattr(sft, "corrected_examples", lambda *a: calls.append(a) or ([], {}))
+    resumed = main(cfg(tiny_base, tmp_path, run_dir=str(pieces), **common))
+    assert calls == []  # both rounds came back from the checkpoint
+    assert resumed["phases"] == whole["phases"]
+    a = load_file(str(tmp_path / "whole" / "adapter" / "adapter_model.safetensors"))
+    b = load_file(str(pieces / "adapter" / "adapter_model.safetensors"))
+    assert all(torch.allclose(a[k], b[k], atol=1e-6) for k in a)

@@ -21,7 +21,7 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from training.core import precision
+from training.core import checkpoint, precision
 from training.core.config import cli_line, parse_config, to_yaml
 from training.core.encode import collate, encode_chat
 from training.core.generate import generate
@@ -118,39 +118,6 @@ def evaluate_base(model, tokenizer, world: str, n: int, samples: int, max_new_to
 # Config fields that may change between the pieces of one resumed run (everything else must match).
 RESUMABLE_CHANGES = {"out_dir", "threads", "log_every", "eval_every", "eval_n", "eval_samples",
                      "max_new_tokens", "checkpoint_every", "precision"}
-CHECKPOINT = "checkpoint"
-
-
-def load_checkpoint(out: Path, cfg: PretrainConfig) -> dict | None:
-    """The last checkpoint of this run, if there is one; a clear error if it belongs to another config."""
-    import torch
-
-    path = out / CHECKPOINT / "state.pt"
-    if not path.exists():
-        return None
-    state = torch.load(path, map_location="cpu", weights_only=False)
-    saved = state["config"]
-    changed = {k for k, v in asdict(cfg).items() if k not in RESUMABLE_CHANGES and k in saved and saved[k] != v}
-    if changed:
-        raise ValueError(f"{path} was written by a run with other settings ({', '.join(sorted(changed))}); "
-                         f"use another --out_dir, or delete {path.parent} to start over")
-    return state
-
-
-def save_checkpoint(out: Path, cfg: PretrainConfig, model, opt, step: int, tokens: int, seconds: float,
-                    evals: list, resumed_at: list) -> None:
-    """Weights, optimizer state and counters, written atomically (a kill mid-write keeps the last one)."""
-    import torch
-
-    d = out / CHECKPOINT
-    d.mkdir(exist_ok=True)
-    tmp = d / "state.pt.tmp"
-    torch.save({"model": model.state_dict(), "optimizer": opt.state_dict(), "step": step, "tokens": tokens,
-                "train_seconds": seconds, "evals": evals, "resumed_at": resumed_at, "config": asdict(cfg)}, tmp)
-    tmp.replace(d / "state.pt")
-    print(f"[pretrain] checkpoint at step {step} ({d})", flush=True)
-
-
 def main(cfg: PretrainConfig) -> dict:
     with open_run(cfg.out_dir, cfg, "training.pretrain", prefix="pretrain") as run:
         cfg.out_dir = str(run.path)
@@ -158,8 +125,6 @@ def main(cfg: PretrainConfig) -> dict:
 
 
 def _run(cfg: PretrainConfig, run: RunDir) -> dict:
-    import shutil
-
     import torch
 
     if cfg.threads:
@@ -176,14 +141,14 @@ def _run(cfg: PretrainConfig, run: RunDir) -> dict:
     else:
         tokenizer = build_tokenizer(cfg.vocab_size)
         model = build_model(tokenizer, cfg.size, seed=cfg.seed)
-    resume = load_checkpoint(out, cfg)
+    resume = checkpoint.load(run, cfg, RESUMABLE_CHANGES)
     start_step, tokens_before, seconds_before, evals, resumed_at = 0, 0, 0.0, [], []
     if resume:
         model.load_state_dict(resume["model"])
         start_step, tokens_before = resume["step"], resume["tokens"]
         seconds_before, evals = resume["train_seconds"], resume["evals"]
         resumed_at = resume.get("resumed_at", []) + [start_step]
-        print(f"[pretrain] resuming from step {start_step} of {cfg.steps} ({out / CHECKPOINT})", flush=True)
+        print(f"[pretrain] resuming from step {start_step} of {cfg.steps} ({run.checkpoint})", flush=True)
     prec = precision.resolve(cfg.precision, "cpu", precision.model_shape(model, cfg.batch_size * 64), model=model)
     print(f"[pretrain] {cfg.size}: {n_params(model):,} parameters, vocab {len(tokenizer)}; {prec.name}: "
           f"{prec.reason}", flush=True)
@@ -203,14 +168,10 @@ def _run(cfg: PretrainConfig, run: RunDir) -> dict:
             for g in group:
                 yield collate(g, pad)
 
-    progress_path = run.progress
     if not resume:
-        progress_path.unlink(missing_ok=True)
-    elif progress_path.exists():  # drop lines logged after the checkpoint (they will be logged again)
-        lines = progress_path.read_text().splitlines()
-        keep = [ln for ln in lines if json.loads(ln).get("step", 0) <= start_step
-                and json.loads(ln).get("eval", {}).get("step", 0) <= start_step]
-        progress_path.write_text("".join(ln + "\n" for ln in keep))
+        run.progress.unlink(missing_ok=True)
+    else:
+        checkpoint.trim_progress(run, start_step)
     batch_iter = batches()
     for _ in range(start_step):  # the same data order as an uninterrupted run (~3.5 s per 100 steps)
         next(batch_iter)
@@ -227,8 +188,10 @@ def _run(cfg: PretrainConfig, run: RunDir) -> dict:
             print(f"[pretrain] eval at step {rec['step']}: greedy {m['accuracy_greedy']:.3f}", flush=True)
 
     def on_checkpoint(step, opt, tokens):
-        save_checkpoint(out, cfg, model, opt, step, tokens_before + tokens,
-                        seconds_before + time.perf_counter() - t0, evals, resumed_at)
+        checkpoint.save(run, cfg, model=model.state_dict(), optimizer=opt.state_dict(), step=step,
+                        tokens=tokens_before + tokens, train_seconds=seconds_before + time.perf_counter() - t0,
+                        evals=evals, resumed_at=resumed_at)
+        print(f"[pretrain] checkpoint at step {step} ({run.checkpoint})", flush=True)
 
     stop = StopFlag.for_run(run)
     run.write_status(State.RUNNING, total_steps=cfg.steps, start_step=start_step)
@@ -246,7 +209,7 @@ def _run(cfg: PretrainConfig, run: RunDir) -> dict:
         print(f"[pretrain] stopped at step {res.steps} of {cfg.steps}; run the same command to resume",
               flush=True)
         run.write_status(State.STOPPED, steps=res.steps, total_steps=cfg.steps, resumable=True)
-        return {"status": "stopped", "steps": res.steps, "checkpoint": str(out / CHECKPOINT)}
+        return {"status": "stopped", "steps": res.steps, "checkpoint": str(run.checkpoint)}
     print(f"[pretrain] {res.status} after {res.steps} steps, {tokens_seen:,} tokens, "
           f"{tokens_seen / max(train_s, 1e-9):.0f} tok/s; evaluating...", flush=True)
     t1 = time.perf_counter()
@@ -273,7 +236,7 @@ def _run(cfg: PretrainConfig, run: RunDir) -> dict:
         "evals_during_training": evals,
     })
     save_tiny(model, tokenizer, out, metrics)
-    shutil.rmtree(out / CHECKPOINT, ignore_errors=True)  # the finished weights replace it
+    checkpoint.clear(run)  # the finished weights replace it
     run.write_status(State(res.status), steps=res.steps, total_steps=cfg.steps)
     print(json.dumps({k: v for k, v in metrics.items() if k not in ("config", "evals_during_training")},
                      indent=2), flush=True)

@@ -28,6 +28,7 @@ from training.core.config import cli_line, parse_config
 from training.core.evaluation import evaluate_model
 from training.core.models import load_model
 from training.lab import results
+from training.task.analysis import paired_change, per_problem
 
 
 @dataclass
@@ -48,21 +49,6 @@ class ReevalConfig:
     def __post_init__(self):
         if self.n < 1 or self.samples < 0:
             raise ValueError("n must be >= 1 and samples >= 0")
-
-
-def paired_change(base: list[int], other: list[float]) -> dict:
-    """The mean per-problem change from `base` to `other` (0/1, or a share of samples) with a 95% interval."""
-    n = min(len(base), len(other))
-    d = [other[i] - base[i] for i in range(n)]
-    mean = sum(d) / n
-    se = (sum((x - mean) ** 2 for x in d) / max(1, n - 1) / n) ** 0.5
-    return {"change": mean, "se": se, "ci95": [mean - 1.96 * se, mean + 1.96 * se], "problems": n}
-
-
-def per_problem(records: list[dict], samples: int) -> list[float]:
-    """The share of right answers per problem (records are problem-major, `samples` per problem)."""
-    k = max(1, samples)
-    return [sum(r["correct"] for r in records[i:i + k]) / k for i in range(0, len(records), k)]
 
 
 def main(cfg: ReevalConfig) -> dict:

@@ -15,7 +15,9 @@ Each run writes a run directory:
     progress.jsonl   one line per logging step       status.json   running/completed/stopped/failed
     metrics.json     the summary (and evaluation)    adapter/ or model/   the weights
 SIGTERM, SIGINT or a file named STOP in the run directory ends the run cleanly: the weights trained
-so far are saved and the run is marked partial.
+so far are saved and the run is marked partial. It also leaves a checkpoint (checkpoint/: the trainable
+weights, the optimizer, the step): the same command run again resumes there and ends with the weights of a
+run that never stopped. With --checkpoint_every K a kill -9 loses at most K steps.
 
 The schedule follows the paper (its Table 2): AdamW, cosine, warmup ratio 0.05, and more epochs for
 smaller data: 4/4/4/3/3/2 epochs for 8k/16k/32k/64k/128k/220k examples. For the world we map the
@@ -38,7 +40,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
-from training.core import paths, precision
+from training.core import checkpoint, paths, precision
 from training.core.config import parse_config
 from training.core.encode import batches, encode_all, encode_chat
 from training.core.evaluation import evaluate_model
@@ -56,6 +58,9 @@ from training.task.world import problems
 PAPER_SCHEDULE = [(8_000, 4, 8), (16_000, 4, 16), (32_000, 4, 32), (64_000, 3, 64), (128_000, 3, 128),
                   (220_000, 2, 128)]
 WORLD_SCALE = 1 / 32  # world examples per paper example, for the schedule lookup
+# Config fields that may differ between the pieces of one resumed run (everything else must match).
+RESUMABLE_CHANGES = {"threads", "log_every", "checkpoint_every", "eval_n", "eval_max_new_tokens", "eval_precision",
+                     "run_dir", "device"}
 # LoRA learning rates chosen by a pilot for a model (training/LOG.md): SmolLM2-135M-Instruct at the hub default 1e-4
 # never picked up the long format at N=64 (no <think>, no reflection); at 1e-3 it did
 LORA_LR = {"SmolLM2-135M-Instruct": 1e-3}
@@ -112,6 +117,7 @@ class SFTConfig:
     seed: int = 0
     threads: int = 0
     log_every: int = 2
+    checkpoint_every: int = 0      # also checkpoint every K optimizer steps (0: only when stopped); our loop only
     # where
     run_dir: str = ""              # default: $VALLEY_HOME/runs/sft-<time>
     # evaluate when done (0 = no): greedy on eval_n test problems of `world`
@@ -204,14 +210,15 @@ def split_batch(batch: dict, size: int) -> list[dict]:
 
 
 def training_batches(cfg: SFTConfig, model, tok, examples: list[dict], batch_size: int, total_steps: int,
-                     info: dict) -> Iterator[dict]:
+                     info: dict, keep: Path | None = None) -> Iterator[dict]:
     """The batches of a run, one per optimizer step, in phases:
     - plain: the N examples, epoch after epoch (a new shuffle each epoch);
     - curriculum short-to-long: the short traces of the N problems for the first part of the steps, then their
       long traces;
     - on-policy correction: long traces first, then each round rebuilds the examples from the student's own
       samples of the N problems, corrected by the world (sampled from the model as it is at that moment).
-    `info` gets each phase's numbers (the run's metrics record them)."""
+    `info` gets each phase's numbers (the run's metrics record them). Each correction round's examples are kept
+    in the folder `keep` (the run's checkpoint), so a resumed run replays the rounds it had already sampled."""
     pad = tok.pad_token_id
     micro, accum = micro_batches(cfg, batch_size)
 
@@ -236,12 +243,26 @@ def training_batches(cfg: SFTConfig, model, tok, examples: list[dict], batch_siz
         yield from steps_of(epochs_of(examples, 0), first)
         for r in range(cfg.correction_rounds):
             steps = per_round if r < cfg.correction_rounds - 1 else total_steps - first - per_round * r
-            corrected, stats = corrected_examples(cfg, model, tok, r)
+            corrected, stats = kept_round(keep, r, lambda: corrected_examples(cfg, model, tok, r))
             info["phases"].append({"data": f"correction round {r + 1}", "steps": steps, **stats})
             print(f"[sft] correction round {r + 1}: {json.dumps(stats)}", flush=True)
             yield from steps_of(epochs_of(corrected, 100 * (r + 1)), steps)
         return
     yield from epochs_of(examples, 0)
+
+
+def kept_round(keep: Path | None, round_: int, make) -> tuple[list[dict], dict]:
+    """A correction round's examples and numbers: read back from `keep` if this run sampled them before it
+    stopped, else made now (and kept there)."""
+    path = keep / f"correction-round-{round_ + 1}.json" if keep else None
+    if path is not None and path.exists():
+        saved = json.loads(path.read_text())
+        return saved["examples"], saved["stats"]
+    examples, stats = make()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps({"examples": examples, "stats": stats}))
+    return examples, stats
 
 
 def corrected_examples(cfg: SFTConfig, model, tok, round_: int) -> tuple[list[dict], dict]:
@@ -323,16 +344,36 @@ def _run(cfg: SFTConfig, run: RunDir) -> dict:
         "lr": sched["lr"], "trainable_params": trainable, "total_params": total,
         "device": train_device, "precision": prec.to_dict(), "setup_s": round(time.perf_counter() - t0, 2),
     }
+    # a checkpoint of this run (it stopped, or was killed): continue from it (our loop; the hf trainer restarts)
+    resume = None if use_hf else checkpoint.load(run, cfg, RESUMABLE_CHANGES)
+    start = resume["step"] if resume else 0
+    if resume:
+        checkpoint.restore_trainable(model, resume["weights"])
+        checkpoint.trim_progress(run, start)
+        run.stop_file.unlink(missing_ok=True)  # the STOP that ended the piece before: running again resumes
+        info["resumed_at"] = resume["resumed_at"] + [start]
+        print(f"[sft] resuming from step {start} of {total_steps} ({run.checkpoint})", flush=True)
+    else:
+        run.progress.unlink(missing_ok=True)
     print(f"[sft] {json.dumps(info)}", flush=True)
     run.write_status(State.RUNNING, **info)
 
     # 3. train
     weights_dir = run.weights_dir(cfg.method)
     stop = StopFlag.for_run(run)
+    before = {k: resume[k] if resume else v for k, v in (("tokens", 0), ("train_seconds", 0.0), ("last_loss", None))}
+    t_train = time.perf_counter()
 
     def on_log(rec):
+        before["last_logged_loss"] = rec["loss"]
         print(f"[sft] step {rec['step']}/{rec['total_steps']} loss {rec['loss']:.4f} "
               f"{rec['tokens_per_s']:.0f} tok/s eta {rec['eta_s']:.0f}s", flush=True)
+
+    def on_checkpoint(step, opt, tokens):
+        checkpoint.save(run, cfg, weights=checkpoint.trainable_state(model), optimizer=opt.state_dict(), step=step,
+                        tokens=before["tokens"] + tokens, last_loss=before.get("last_logged_loss"),
+                        train_seconds=before["train_seconds"] + time.perf_counter() - t_train,
+                        resumed_at=info.get("resumed_at", []))
 
     if use_hf and (cfg.curriculum or cfg.correction_rounds):
         raise ValueError("the curriculum and on-policy correction run in our loop (trainer: loop), not in "
@@ -342,11 +383,20 @@ def _run(cfg: SFTConfig, run: RunDir) -> dict:
             res = train_with_trainer(model, tok, enc.examples, cfg, sched, batch_size, run, stop, on_log,
                                      weights_dir, bf16=prec.bf16)
         else:
-            it = training_batches(cfg, model, tok, enc.examples, batch_size, total_steps, info)
+            accum = micro_batches(cfg, batch_size)[1]
+            it = training_batches(cfg, model, tok, enc.examples, batch_size, total_steps, info, keep=run.checkpoint)
+            for _ in range(start * accum):  # the batches the pieces before trained on: the same data order
+                next(it)
             res = train(model, it, total_steps, sched["lr"], cfg.warmup_ratio, cfg.weight_decay,
                         cfg.grad_clip, bf16=prec.bf16, log_every=cfg.log_every,
-                        run=run, stop=stop, on_log=on_log,
-                        epoch_of_step=lambda s: s / steps_per_epoch, grad_accum=micro_batches(cfg, batch_size)[1])
+                        run=run, stop=stop, on_log=on_log, epoch_of_step=lambda s: s / steps_per_epoch,
+                        grad_accum=accum, start_step=start, optimizer_state=resume["optimizer"] if resume else None,
+                        checkpoint_every=cfg.checkpoint_every, on_checkpoint=on_checkpoint)
+            if resume:  # the whole run's counts, over all its pieces
+                res.tokens += before["tokens"]
+                res.seconds += before["train_seconds"]
+                if res.steps == start and before["last_loss"] is not None:
+                    res.last_loss = before["last_loss"]
     finally:
         stop.restore()
 
@@ -374,7 +424,10 @@ def _run(cfg: SFTConfig, run: RunDir) -> dict:
                             batch_size=200, out_dir=run.eval, precision=cfg.eval_precision)
         metrics["eval"] = ev["summary"]
     run.write_metrics(metrics)
-    run.write_status(State(res.status), partial=partial, steps=res.steps, total_steps=total_steps)
+    if not partial:
+        checkpoint.clear(run)  # finished: the weights and metrics replace it
+    run.write_status(State(res.status), partial=partial, steps=res.steps, total_steps=total_steps,
+                     resumable=partial and run.checkpoint.exists())
     print(f"[sft] {res.status}: {res.steps}/{total_steps} steps in {res.seconds:.1f}s "
           f"({res.tokens_per_s:.0f} tok/s) -> {weights_dir}", flush=True)
     return metrics

@@ -33,9 +33,9 @@ from training.core.pool import run_jobs
 from training.core.rundir import RunDir
 from training.core.sources import WORLD_STYLES
 from training.lab.figures import save_valley_figures
-from training.sft import SFTConfig
+from training.sft import RESUMABLE_CHANGES, SFTConfig
 from training.sft import main as sft_main
-from training.task.analysis import combined_se, mean_sd
+from training.task.analysis import combined_se, mean_sd, paired_change, per_problem, pooled_change
 
 RECIPES = paths.RECIPES / "tiny" / "valley"
 SET_BY_THE_SWEEP = ("model", "data", "world", "style", "n", "seed", "run_dir")
@@ -119,12 +119,30 @@ def _job(job: dict) -> dict:
 
 def _row_from_metrics(job: dict, m: dict) -> dict:
     """A run's row; `series` is the style or arm name it is plotted under."""
-    return {"style": job.get("series", job["style"]), "n": job["n"], "seed": job["seed"],
-            "run_dir": paths.portable(job["run_dir"]), "train": {k: m.get(k) for k in (
-                "status", "steps", "tokens", "train_seconds", "tokens_per_s", "final_loss", "epochs",
-                "batch_size", "lr", "examples", "dropped_too_long", "mean_example_tokens", "epochs_seen",
-                "phases")},
-            "ran_on": ran_on(m), "summary": m.get("eval")}
+    row = {"style": job.get("series", job["style"]), "n": job["n"], "seed": job["seed"],
+           "run_dir": paths.portable(job["run_dir"]), "train": {k: m.get(k) for k in (
+               "status", "steps", "tokens", "train_seconds", "tokens_per_s", "final_loss", "epochs",
+               "batch_size", "lr", "examples", "dropped_too_long", "mean_example_tokens", "epochs_seen",
+               "phases", "resumed_at")},
+           "ran_on": ran_on(m), "summary": m.get("eval")}
+    vs = vs_base(Path(job["run_dir"]))
+    return {**row, "vs_base": vs} if vs else row
+
+
+def vs_base(run_dir: Path) -> dict | None:
+    """A run's change against the sweep's base, paired problem by problem (the base was scored on at least the
+    run's problems, the same ones in the same order): None when either has no records here."""
+    base_file, run_file = run_dir.parent.parent / "base" / "records.jsonl", RunDir(run_dir).records
+    if not (base_file.exists() and run_file.exists()):
+        return None
+    base, run = read_records(base_file), read_records(run_file)
+    if len(base) < len(run) or any(b["expr"] != r["expr"] for b, r in zip(base, run)):
+        return None
+    return paired_change(per_problem(base[:len(run)]), per_problem(run))
+
+
+def read_records(path: Path) -> list[dict]:
+    return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
 
 
 def ran_on(m: dict) -> dict:
@@ -203,6 +221,9 @@ def aggregate(rows: list[dict], base: dict) -> list[dict]:
             if k == "accuracy":  # the one error bar: seeds and the test problems' sampling together
                 entry["accuracy_se"] = combined_se(vals, rs[0]["summary"].get("n", 200))
                 entry["accuracy_se_seeds"] = entry["accuracy_sd"] / len(vals) ** 0.5
+        paired = [r["vs_base"] for r in rs if r.get("vs_base")]
+        if paired:  # the change against the base, problem by problem, with the seeds' spread added
+            entry["vs_base"] = pooled_change(paired)
         entry["train_seconds_mean"] = sum(r["train"]["train_seconds"] or 0 for r in rs) / len(rs)
         entry["tokens_mean"] = sum(r["train"]["tokens"] or 0 for r in rs) / len(rs)
         table.append(entry)
@@ -310,10 +331,14 @@ def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[tuple, dict]:
     earlier = json.loads(path.read_text())
     theirs = earlier.get("config") or {}
     defaults = asdict(ValleyConfig())
+    how = RESUMABLE_CHANGES - {"eval_n", "eval_max_new_tokens", "eval_precision"}  # not what a run measures
     for key in ("model", "world", "sft", "arms", "base_eval_n"):
-        if theirs.get(key, defaults[key]) != getattr(cfg, key):
-            raise ValueError(f"reuse_from: {path} was run with {key} = {theirs.get(key)!r}, this sweep with "
-                             f"{getattr(cfg, key)!r}: its runs are not this sweep's")
+        mine, earlier_value = getattr(cfg, key), theirs.get(key, defaults[key])
+        if key == "sft":
+            mine, earlier_value = ({k: v for k, v in d.items() if k not in how} for d in (mine, earlier_value))
+        if earlier_value != mine:
+            raise ValueError(f"reuse_from: {path} was run with {key} = {earlier_value!r}, this sweep with "
+                             f"{mine!r}: its runs are not this sweep's")
     base_dir = out / "base"
     if not (base_dir / "summary.json").exists():
         records = path.parent / "records" / "base.jsonl"

@@ -23,6 +23,7 @@ The files (RunDir's attributes):
     partial     PARTIAL          stopped early             error     error.txt       the traceback of a failure
     entry       entry.json       the app's registry entry (owner, sharing) beside the run's own files
     resume_state state.pt        what a GRPO run continues from
+    checkpoint   checkpoint/     what a stopped pretraining or SFT run continues from (training.core.checkpoint)
     adapter/ or model/           the weights               eval/     records.jsonl and summary.json
 """
 
@@ -142,6 +143,7 @@ class RunDir:
         self.adapter, self.model, self.eval = p / "adapter", p / "model", p / "eval"
         self.records, self.summary = self.eval / "records.jsonl", self.eval / "summary.json"
         self.resume_state = p / "state.pt"   # GRPO: weights, optimizer, step and RNG to continue from
+        self.checkpoint = p / "checkpoint"   # pretraining and SFT: the same (training.core.checkpoint)
 
     def __repr__(self) -> str:
         return f"RunDir({str(self.path)!r})"

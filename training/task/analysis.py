@@ -208,3 +208,38 @@ def mean_sd(values: list[float]) -> tuple[float, float]:
     if len(values) < 2:
         return m, 0.0
     return m, math.sqrt(sum((v - m) ** 2 for v in values) / (len(values) - 1))
+
+
+# -- changes against the base, problem by problem ------------------------------------------------------
+RECOVERY_MARGIN = 0.03  # a run "climbs back" when its paired 95% interval against the base lies above -3 points
+                        # on 1,000 test problems (declared before the climb's runs, training/LOG.md 2026-12-05)
+
+
+def per_problem(records: list[dict], samples: int = 1) -> list[float]:
+    """The share of right answers per problem (records are problem-major, `samples` per problem)."""
+    k = max(1, samples)
+    return [sum(r["correct"] for r in records[i:i + k]) / k for i in range(0, len(records), k)]
+
+
+def paired_change(base: list[float], other: list[float]) -> dict:
+    """The mean per-problem change from `base` to `other` (0/1, or a share of samples) with its 95% interval:
+    the two were scored on the same problems, so the problems' own difficulty cancels out."""
+    n = min(len(base), len(other))
+    d = [other[i] - base[i] for i in range(n)]
+    mean = sum(d) / n
+    se = (sum((x - mean) ** 2 for x in d) / max(1, n - 1) / n) ** 0.5
+    return {"change": mean, "se": se, "ci95": [mean - 1.96 * se, mean + 1.96 * se], "problems": n}
+
+
+def pooled_change(changes: list[dict]) -> dict:
+    """Paired changes of several seeds (each against the same base on the same problems) as one: their mean, and a
+    standard error that adds the seeds' spread (sd^2 / seeds) to the problems' sampling (the mean of the seeds'
+    squared paired errors: the seeds share the problems, so that part does not shrink with more seeds, the
+    convention of combined_se). With one seed it is that seed's paired interval: problem sampling only."""
+    values = [c["change"] for c in changes]
+    m, sd = mean_sd(values)
+    sampling = sum(c["se"] ** 2 for c in changes) / len(changes)
+    se = (sd ** 2 / len(changes) + sampling) ** 0.5
+    return {"change": m, "se": se, "ci95": [m - 1.96 * se, m + 1.96 * se], "seeds": len(changes),
+            "problems": min(c["problems"] for c in changes), "recovered": m - 1.96 * se > -RECOVERY_MARGIN}
+
