@@ -45,3 +45,29 @@ def family_models(tmp_path_factory):
     from training.core.tiny_hf import build_all
 
     return build_all(tmp_path_factory.mktemp("tiny-hf"))
+
+
+@pytest.fixture
+def interrupt_sft(monkeypatch):
+    """interrupt_sft(step, action): make training.sft's training loop call action(run) right after it logs `step`
+    (interrupt_sft.stop writes the run's STOP file; raise to simulate a kill); interrupt_sft.undo() puts the real
+    loop back."""
+    import training.sft as sft
+
+    real_train = sft.train
+
+    def install(step, action):
+        def interrupted(*args, **kwargs):
+            original, run = kwargs["on_log"], kwargs["run"]
+
+            def on_log(rec):
+                original(rec)
+                if rec["step"] == step:
+                    action(run)
+            kwargs["on_log"] = on_log
+            return real_train(*args, **kwargs)
+        monkeypatch.setattr(sft, "train", interrupted)
+
+    install.undo = lambda: monkeypatch.setattr(sft, "train", real_train)
+    install.stop = lambda run: run.stop_file.write_text("stop")  # the action of the app's Stop button
+    return install

@@ -68,32 +68,19 @@ def test_valley_smoke_sweep(tmp_path):
     assert again["table"] == result["table"]
 
 
-def test_a_sweep_resumes_a_stopped_run_from_its_checkpoint(tmp_path, monkeypatch):
+def test_a_sweep_resumes_a_stopped_run_from_its_checkpoint(tmp_path, interrupt_sft):
     """A run of the sweep stopped mid-way (here by its STOP file at step 2) is not reused as finished: the same
     command continues it from its checkpoint, and its row says where it resumed."""
-    import training.sft as sft
     from training.valley import main, parse
 
     out = tmp_path / "v"
     cfg = parse(["--recipe", "smoke", "--out_dir", str(out), "--ladder", "16", "--styles", "long",
                  "--sft.log_every", "1"])
-    real_train = sft.train
-
-    def stop_at_two(*args, **kwargs):
-        original, run = kwargs["on_log"], kwargs["run"]
-
-        def on_log(rec):
-            original(rec)
-            if rec["step"] == 2:
-                run.stop_file.write_text("stop")
-        kwargs["on_log"] = on_log
-        return real_train(*args, **kwargs)
-
-    monkeypatch.setattr(sft, "train", stop_at_two)
+    interrupt_sft(2, interrupt_sft.stop)
     first = main(cfg)
     assert first["missing"] == ["long-n16-s0"] and first["runs"][0]["train"]["status"] == "stopped"
     assert (out / "runs" / "long-n16-s0" / "checkpoint" / "state.pt").exists()
-    monkeypatch.setattr(sft, "train", real_train)
+    interrupt_sft.undo()
     second = main(cfg)
     row = second["runs"][0]
     assert second["missing"] == [] and row["train"]["status"] == "completed" and row["train"]["resumed_at"] == [2]

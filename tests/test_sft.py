@@ -270,32 +270,20 @@ def test_micro_batches_make_the_same_steps(tiny_base, tmp_path):
 
 
 @pytest.mark.parametrize("how", ["stopped", "killed"])
-def test_sft_resumes_exactly_where_it_stopped(tiny_base, tmp_path, monkeypatch, how):
+def test_sft_resumes_exactly_where_it_stopped(tiny_base, tmp_path, interrupt_sft, how):
     """A run stopped at step 6 (STOP: it checkpoints there), or killed at step 6 after its checkpoint at step 4,
     and started again with the same command ends with the weights of a run that never stopped: the checkpoint
     holds the adapter and the optimizer, and the batches are replayed to the same position."""
-    import training.sft as sft
-
     common = dict(method="lora", lora_r=4, max_steps=12, checkpoint_every=4, log_every=1)
     whole = main(cfg(tiny_base, tmp_path, run_dir=str(tmp_path / "whole"), **common))
     assert not (tmp_path / "whole" / "checkpoint").exists()  # a finished run keeps no checkpoint
 
     pieces = tmp_path / "pieces"
-    real_train = sft.train
 
-    def interrupted(*args, **kwargs):
-        original = kwargs["on_log"]
+    def kill(run):
+        raise KeyboardInterrupt("killed")  # no clean stop: only the step-4 checkpoint survives
 
-        def on_log(rec):
-            original(rec)
-            if rec["step"] == 6:
-                if how == "killed":
-                    raise KeyboardInterrupt("killed")  # no clean stop: only the step-4 checkpoint survives
-                (pieces / "STOP").write_text("stop")
-        kwargs["on_log"] = on_log
-        return real_train(*args, **kwargs)
-
-    monkeypatch.setattr(sft, "train", interrupted)
+    interrupt_sft(6, kill if how == "killed" else interrupt_sft.stop)
     if how == "killed":
         with pytest.raises(KeyboardInterrupt):
             main(cfg(tiny_base, tmp_path, run_dir=str(pieces), **common))
@@ -303,7 +291,7 @@ def test_sft_resumes_exactly_where_it_stopped(tiny_base, tmp_path, monkeypatch, 
         first = main(cfg(tiny_base, tmp_path, run_dir=str(pieces), **common))
         assert first["status"] == "stopped" and first["steps"] == 6
         assert json.loads((pieces / "status.json").read_text())["resumable"] is True
-    monkeypatch.setattr(sft, "train", real_train)
+    interrupt_sft.undo()
     saved = torch.load(pieces / "checkpoint" / "state.pt", weights_only=False)
     assert saved["step"] == (6 if how == "stopped" else 4)
 
@@ -311,9 +299,7 @@ def test_sft_resumes_exactly_where_it_stopped(tiny_base, tmp_path, monkeypatch, 
     assert resumed["status"] == "completed" and resumed["resumed_at"] == [saved["step"]]
     assert resumed["steps"] == 12 and resumed["tokens"] == whole["tokens"]
     assert not (pieces / "checkpoint").exists()
-    a = load_file(str(tmp_path / "whole" / "adapter" / "adapter_model.safetensors"))
-    b = load_file(str(pieces / "adapter" / "adapter_model.safetensors"))
-    assert a.keys() == b.keys() and all(torch.allclose(a[k], b[k], atol=1e-6) for k in a)
+    assert_same_adapter(tmp_path / "whole", pieces)
     steps = [json.loads(l)["step"] for l in (pieces / "progress.jsonl").read_text().splitlines()]
     assert steps == list(range(1, 13))  # the steps after the checkpoint are logged once, not twice
 
@@ -325,7 +311,7 @@ def test_sft_resumes_exactly_where_it_stopped(tiny_base, tmp_path, monkeypatch, 
         main(cfg(tiny_base, tmp_path, run_dir=str(pieces), **common))
 
 
-def test_a_correction_run_resumes_with_the_rounds_it_sampled(tiny_base, tmp_path, monkeypatch):
+def test_a_correction_run_resumes_with_the_rounds_it_sampled(tiny_base, tmp_path, interrupt_sft, monkeypatch):
     """On-policy correction samples the student's own traces mid-run: a resumed run reads the rounds it had
     sampled back from its checkpoint instead of sampling again from other weights, and ends where an unbroken
     run ends."""
@@ -335,27 +321,19 @@ def test_a_correction_run_resumes_with_the_rounds_it_sampled(tiny_base, tmp_path
                   correction_rounds=2, correction_start=0.25, eval_max_new_tokens=24)
     whole = main(cfg(tiny_base, tmp_path, run_dir=str(tmp_path / "whole"), **common))
     pieces = tmp_path / "pieces"
-    real_train = sft.train
-
-    def stop_at_six(*args, **kwargs):
-        original = kwargs["on_log"]
-
-        def on_log(rec):
-            original(rec)
-            if rec["step"] == 6:
-                (pieces / "STOP").write_text("stop")
-        kwargs["on_log"] = on_log
-        return real_train(*args, **kwargs)
-
-    monkeypatch.setattr(sft, "train", stop_at_six)
+    interrupt_sft(6, interrupt_sft.stop)
     main(cfg(tiny_base, tmp_path, run_dir=str(pieces), **common))
-    monkeypatch.setattr(sft, "train", real_train)
+    interrupt_sft.undo()
     assert (pieces / "checkpoint" / "correction-round-2.json").exists()
     calls = []
     monkeypatch.setattr(sft, "corrected_examples", lambda *a: calls.append(a) or ([], {}))
     resumed = main(cfg(tiny_base, tmp_path, run_dir=str(pieces), **common))
     assert calls == []  # both rounds came back from the checkpoint
     assert resumed["phases"] == whole["phases"]
-    a = load_file(str(tmp_path / "whole" / "adapter" / "adapter_model.safetensors"))
-    b = load_file(str(pieces / "adapter" / "adapter_model.safetensors"))
-    assert all(torch.allclose(a[k], b[k], atol=1e-6) for k in a)
+    assert_same_adapter(tmp_path / "whole", pieces)
+
+
+def assert_same_adapter(a_run, b_run):
+    a = load_file(str(a_run / "adapter" / "adapter_model.safetensors"))
+    b = load_file(str(b_run / "adapter" / "adapter_model.safetensors"))
+    assert a.keys() == b.keys() and all(torch.allclose(a[k], b[k], atol=1e-6) for k in a)

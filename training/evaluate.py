@@ -27,7 +27,7 @@ from pathlib import Path
 from training.core import paths
 from training.core.config import parse_config
 from training.core.evaluation import make_backend, run_eval
-from training.task.world import problems
+from training.task.world import PROMPTS, problems
 
 
 @dataclass
@@ -38,6 +38,7 @@ class EvalConfig:
     adapter: str = ""             # a LoRA adapter folder to apply on top of `model`
     world: str = "classroom"      # world preset of the test problems: classroom | paper | tiny
     n: int = 200                  # test problems
+    prompt: str = "world"         # world (the paper's prompt, as in training) | boxed (+ where to put the answer)
     samples: int = 1              # k samples per problem (avg@k); 1 with temperature 0 = greedy
     temperature: float = 0.0
     top_p: float = 0.95
@@ -54,6 +55,8 @@ class EvalConfig:
             raise ValueError(f"backend must be auto, hf or vllm, got {self.backend!r}")
         if self.samples < 1 or self.n < 1:
             raise ValueError("n and samples must be >= 1")
+        if self.prompt not in PROMPTS:
+            raise ValueError(f"prompt must be one of {list(PROMPTS)}, got {self.prompt!r}")
         if self.temperature == 0 and self.samples > 1:
             raise ValueError("samples > 1 needs temperature > 0 (greedy gives one answer)")
 
@@ -61,11 +64,11 @@ class EvalConfig:
 def main(cfg: EvalConfig) -> dict:
     out = Path(cfg.out_dir) if cfg.out_dir else paths.results_dir() / f"eval-{time.strftime('%Y%m%d-%H%M%S')}"
     backend = make_backend(cfg.model, cfg.adapter, cfg.backend, cfg.precision, cfg.batch_size)
-    probs = problems(cfg.world, "test", cfg.n)
+    probs = [p.asked(cfg.prompt) for p in problems(cfg.world, "test", cfg.n)]
     res = run_eval(backend, probs, cfg.samples, cfg.temperature, cfg.top_p, cfg.max_new_tokens,
                    cfg.seed, cfg.thinking, out_dir=out,
                    progress=lambda d, t: print(f"[eval] {d}/{t} generated", flush=True),
-                   meta={"world": cfg.world, "model": cfg.model, "adapter": cfg.adapter,
+                   meta={"world": cfg.world, "prompt": cfg.prompt, "model": cfg.model, "adapter": cfg.adapter,
                          "config": asdict(cfg)})
     s = res["summary"]
     print(f"[eval] accuracy {s['accuracy']:.3f} ± {s['accuracy_se']:.3f}, mean length "

@@ -186,8 +186,9 @@ def run_eval(backend, probs, samples: int = 1, temperature: float = 0.0, top_p: 
 def evaluate_model(model, tokenizer, world: str, n: int, samples: int = 1, temperature: float = 0.0,
                    top_p: float = 0.95, max_new_tokens: int = 1024, batch_size: int = 64, seed: int = 0,
                    out_dir: Path | None = None, progress=None, meta: dict | None = None,
-                   precision: str = "auto") -> dict:
-    """Evaluate an already loaded (PEFT or plain) model on `n` test problems of the world preset `world`.
+                   precision: str = "auto", prompt: str = "world") -> dict:
+    """Evaluate an already loaded (PEFT or plain) model on `n` test problems of the world preset `world`, asked
+    with one of the world's PROMPTS ("world": as in training; "boxed": also saying where the answer goes).
 
     Generation runs in the precision resolve_generation picks (a bf16 copy of an fp32 model where it
     picks bf16: the model itself is left as it is)."""
@@ -195,6 +196,7 @@ def evaluate_model(model, tokenizer, world: str, n: int, samples: int = 1, tempe
     gen_model = model
     if dtype_of(prec) != next(model.parameters()).dtype:
         gen_model = copy.deepcopy(model).to(dtype_of(prec))
-    return run_eval(HFBackend(gen_model, tokenizer, batch_size, prec), problems(world, "test", n), samples,
+    probs = [p.asked(prompt) for p in problems(world, "test", n)]
+    return run_eval(HFBackend(gen_model, tokenizer, batch_size, prec), probs, samples,
                     temperature, top_p, max_new_tokens, seed, out_dir=out_dir, progress=progress,
-                    meta={"world": world, **(meta or {})})
+                    meta={"world": world, "prompt": prompt, **(meta or {})})

@@ -13,7 +13,8 @@ Where the answer is looked for, in order:
   3. A \\boxed{} (with text, units, commas, fractions and LaTeX inside). When several boxes follow
      each other closely the last one counts ("\\boxed{12} ... \\boxed{-7}" is a correction); a box
      far after the first group is chatter after the answer and is ignored.
-  4. A statement: "the answer is 12", "Answer: 12", "#### 12" (the last one).
+  4. A statement: "the answer is 12", "Answer: 12", "#### 12" (the last one); a comma after the number ends it
+     ("the answer is 12, which is ..." is 12; "1,200" keeps its thousands separator).
   5. Otherwise the last sentence that has a number: the number after its last "=" or after
      "is/are/was/equals...", else its last number that is not a qualifier after "in/per/for/
      each/from/to..." ("24 movies in 4 weeks" gives 24, not 4). Nothing after an answer
@@ -36,7 +37,7 @@ from training.task.claims import parse_number
 _TURN_RE = re.compile(r"\n\s*(?:User|Human|Question)\s*:|<\|im_start\|>|<\|endoftext\|>|<｜end▁of▁sentence｜>"
                       r"|<\|eot_id\|>|<\|end_of_text\|>")
 _ANSWER_IS = re.compile(
-    r"(?:answer\s*(?:is|:|=)|####)\s*:?\s*(?:\\\(|\$)?\s*(?P<ans>(?:\\?\$\s?)?\(?-?\d[\d,]*(?:\.\d+)?(?:\s*/\s*\d+)?\)?\s*(?:\\?%)?)",
+    r"(?:answer\s*(?:is|:|=)|####)\s*:?\s*(?:\\\(|\$)?\s*(?P<ans>(?:\\?\$\s?)?\(?-?\d+(?:,\d{3})*(?:\.\d+)?(?:\s*/\s*\d+)?\)?\s*(?:\\?%)?)",
     re.IGNORECASE)
 _NUMBER = re.compile(r"(?:\\?\$\s?)?-?\d{1,3}(?:[, \u00a0\u202f]\d{3})+(?!\d)|(?:\\?\$\s?)?-?\d+(?:\.\d+)?(?:/\d+(?![\d.]))?")
 _RESULT_WORD = re.compile(r"(?:=|≈|\\approx|\b(?:is|are|was|were|be|equals|makes|gives|totals?)\b)\s*"

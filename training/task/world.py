@@ -18,10 +18,15 @@ multiplication/division chain left to right, then the additions and subtractions
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 
 PROMPT_PREFIX = "Compute the answer to this arithmetic expression: "
+# The prompts a model can be tested with. "world" is the paper's synthetic-benchmark prompt, the one every
+# fine-tuning example uses. "boxed" adds one sentence that says where the answer goes, as the paper's math
+# harness (and the Qwen2.5-Math evaluation it follows) tells every model: a base that was never fine-tuned on the
+# world's format is measured fairly only with it (training/LOG.md, 2026-12-05).
+PROMPTS = {"world": "", "boxed": "\nPut your final answer within \\boxed{}."}
 OPS = ("+", "-", "*", "/")
 
 
@@ -224,10 +229,17 @@ class Problem:
     preset: str = "custom"
     split: str = "custom"
     index: int = -1
+    instruction: str = ""  # a sentence after the expression (PROMPTS): the base's format instruction
 
     @property
     def prompt(self) -> str:
-        return PROMPT_PREFIX + self.expr
+        return PROMPT_PREFIX + self.expr + self.instruction
+
+    def asked(self, prompt: str) -> "Problem":
+        """The same problem asked with one of PROMPTS ("world" or "boxed")."""
+        if prompt not in PROMPTS:
+            raise ValueError(f"unknown prompt {prompt!r}; choose from {list(PROMPTS)}")
+        return replace(self, instruction=PROMPTS[prompt])
 
     @property
     def n_ops(self) -> int:
