@@ -50,8 +50,13 @@ def test_vllm_backend_is_never_faked():
 def test_valley_smoke_sweep(tmp_path):
     from training.valley import main, parse
 
-    cfg = parse(["--recipe", "smoke", "--out_dir", str(tmp_path / "v")])
+    cfg = parse(["--recipe", "smoke", "--out_dir", str(tmp_path / "v"), "--base_prompts", "world,boxed"])
     result = main(cfg)
+    # the base was asked both ways; the better prompt is the base every run is measured against
+    prompts = result["base"]["prompts"]
+    assert set(prompts) == {"world", "boxed"}
+    assert result["base"]["accuracy"] == max(s["accuracy"] for s in prompts.values())
+    assert result["base"]["prompt"] in prompts
     assert [r["style"] for r in result["table"]] == ["base", "long", "long", "short", "short"]
     assert {r["n"] for r in result["table"][1:]} == {8, 16}
     for f in ("valley.json", "valley.png", "survival.png", "first_error.png", "accuracy_by_length.png", "outcomes.png"):

@@ -87,6 +87,37 @@ def test_loop_runs_stops_and_resumes(tmp_path):
     assert m3["status"] == "stopped" and m3["steps"] == 4
 
 
+def test_a_killed_run_resumes_from_its_last_state_and_ends_where_an_unbroken_one_does(tmp_path, monkeypatch):
+    """A kill in the middle of step 3 (no clean stop) leaves the state saved after step 2 (checkpoint_every 2); the
+    same command resumes there, with the same rollouts, and ends with the weights of a run that never stopped."""
+    import training.grpo as grpo
+    from safetensors.torch import load_file
+
+    cfg = dict(world="tiny", steps=4, prompts_per_step=2, group_size=2, max_new_tokens=24, eval_every=0, eval_n=2,
+               checkpoint_every=2, precision="fp32")
+    main(GRPOConfig(**cfg, run_dir=str(tmp_path / "whole")))
+    real_loss, calls = grpo.grpo_loss, []
+
+    def killed_in_step_three(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 3:
+            raise KeyboardInterrupt("killed")
+        return real_loss(*args, **kwargs)
+
+    monkeypatch.setattr(grpo, "grpo_loss", killed_in_step_three)
+    with pytest.raises(KeyboardInterrupt):
+        main(GRPOConfig(**cfg, run_dir=str(tmp_path / "pieces")))
+    monkeypatch.setattr(grpo, "grpo_loss", real_loss)
+    assert torch.load(tmp_path / "pieces" / "state.pt", weights_only=False)["step"] == 2
+    m = main(GRPOConfig(**cfg, run_dir=str(tmp_path / "pieces")))
+    assert m["status"] == "completed" and m["steps"] == 4
+    lines = [json.loads(l) for l in (tmp_path / "pieces" / "progress.jsonl").read_text().splitlines()]
+    assert [l["step"] for l in lines if "reward" in l] == [1, 2, 3, 4]
+    a = load_file(str(tmp_path / "whole" / "model" / "model.safetensors"))
+    b = load_file(str(tmp_path / "pieces" / "model" / "model.safetensors"))
+    assert all(torch.allclose(a[k], b[k], atol=1e-6) for k in a)
+
+
 def test_bad_grpo_settings():
     with pytest.raises(ValueError, match="group_size"):
         GRPOConfig(group_size=1)

@@ -35,7 +35,7 @@ from dataclasses import asdict, dataclass
 
 import torch
 
-from training.core import precision
+from training.core import checkpoint, precision
 from training.core.config import parse_config
 from training.core.encode import chat_prompt
 from training.core.evaluation import evaluate_model
@@ -68,6 +68,8 @@ class GRPOConfig:
     threads: int = 0
     run_dir: str = ""
     resume: bool = True            # continue from run_dir/state.pt if it exists
+    checkpoint_every: int = 10     # also save state.pt every K steps (0: only at the end or a stop): a killed run
+                                   # loses at most K steps
     shuffle: bool = False          # a different order of the RL problems for each seed (the shipped sweep: one order)
     eval_records: bool = False     # keep each evaluation's per-problem records (eval-step<k>/records.jsonl), so a
                                    # sweep can compare steps problem by problem (paired)
@@ -174,6 +176,7 @@ def _run(cfg: GRPOConfig, run: RunDir) -> dict:
         opt.load_state_dict(st["opt"])
         start_step = st["step"]
         torch.set_rng_state(st["torch_rng"])
+        checkpoint.trim_progress(run, start_step)  # steps logged after the save are logged again
     else:
         run.progress.unlink(missing_ok=True)
 
@@ -185,6 +188,14 @@ def _run(cfg: GRPOConfig, run: RunDir) -> dict:
     def records_dir(step: int):
         return run.path / f"eval-step{step}" if cfg.eval_records else None
     gen = torch.Generator().manual_seed(cfg.seed * 7919 + start_step)
+    if start_step and "rollout_rng" in st:
+        gen.set_state(st["rollout_rng"])  # the same rollouts as a run that never stopped
+
+    def save_state(step_reached: int) -> None:  # atomically: a kill while writing keeps the previous state
+        tmp = state_path.with_suffix(".tmp")
+        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step_reached,
+                    "torch_rng": torch.get_rng_state(), "rollout_rng": gen.get_state()}, tmp)
+        tmp.replace(state_path)
     stop = StopFlag.for_run(run)
     run.write_status(State.RUNNING, total_steps=cfg.steps)
     curve = []
@@ -244,6 +255,8 @@ def _run(cfg: GRPOConfig, run: RunDir) -> dict:
                                               records_dir(step + 1))
                 curve.append({"step": step + 1, **rec["eval"]})
             run.append_progress(rec)
+            if cfg.checkpoint_every and (step + 1) % cfg.checkpoint_every == 0 and step + 1 < cfg.steps:
+                save_state(step + 1)
             print(f"[grpo] step {step + 1}/{cfg.steps} reward {rec['reward']:.3f} len {rec['mean_tokens']:.0f} "
                   f"kl {rec['kl']:.4f}" + (f" eval {rec['eval']['accuracy']:.3f}" if "eval" in rec else ""),
                   flush=True)
@@ -251,8 +264,7 @@ def _run(cfg: GRPOConfig, run: RunDir) -> dict:
             step = cfg.steps
     finally:
         stop.restore()
-    torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step,
-                "torch_rng": torch.get_rng_state()}, state_path)
+    save_state(step)  # (not after a crash or a kill: then the last periodic state is the one to resume from)
     if status == State.COMPLETED and (not curve or curve[-1]["step"] != cfg.steps):
         ev = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens, records_dir(cfg.steps))
         curve.append({"step": cfg.steps, **ev})

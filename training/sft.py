@@ -101,6 +101,8 @@ class SFTConfig:
     correction_start: float = 0.5  # this many rounds of: sample the student's own traces of the N problems,
     correction_temperature: float = 0.7  # keep each up to its first wrong step, let the world write the right
                                    # continuation (training.task.correction), train on it (loss on it only)
+    correction_keep_error: bool = False  # keep the student's own wrong step in the context, the world's
+                                   # continuation catching it first ("Wait, let me check that ... Actually ...")
     lr: float = 0                  # 0 = 6e-3 for LoRA on the tiny model (LOG.md), 1e-4 LoRA / 5e-5 full on hub models
     warmup_ratio: float = 0.05
     weight_decay: float = 0.0
@@ -276,7 +278,8 @@ def corrected_examples(cfg: SFTConfig, model, tok, round_: int) -> tuple[list[di
         model.train()
     out, kinds = [], {}
     for p, g in zip(probs, gens):
-        c = correct(p, g.text, seed=cfg.data_seed * 1_000_003 + p.index, knobs=cfg.knobs())
+        c = correct(p, g.text, seed=cfg.data_seed * 1_000_003 + p.index, knobs=cfg.knobs(),
+                    keep_error=cfg.correction_keep_error)
         kinds[c.first_error or "clean"] = kinds.get(c.first_error or "clean", 0) + 1
         e = encode_chat(tok, p.prompt, c.continuation, context=c.prefix)
         if len(e["input_ids"]) <= cfg.max_len:

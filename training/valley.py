@@ -36,6 +36,7 @@ from training.lab.figures import save_valley_figures
 from training.sft import RESUMABLE_CHANGES, SFTConfig
 from training.sft import main as sft_main
 from training.task.analysis import combined_se, mean_sd, paired_change, per_problem, pooled_change
+from training.task.world import PROMPTS
 
 RECIPES = paths.RECIPES / "tiny" / "valley"
 SET_BY_THE_SWEEP = ("model", "data", "world", "style", "n", "seed", "run_dir")
@@ -61,6 +62,10 @@ class ValleyConfig:
                                               # {curriculum: {style: long, curriculum: short-to-long}}
     # how to run it
     base_eval_n: int = 0            # test problems for the base model (0: the runs' eval_n)
+    base_prompts: list[str] = field(default_factory=lambda: ["world"])  # the base asked with each of these
+                                    # (training.task.world.PROMPTS: world | boxed); the better one is the base
+                                    # every run is measured against (a base never fine-tuned on the world's format
+                                    # is measured fairly only when told where the answer goes)
     jobs: int = 2                   # worker processes
     threads_per_job: int = 1
     out_dir: str = ""               # default: $VALLEY_HOME/results/valley-<recipe>
@@ -85,6 +90,8 @@ class ValleyConfig:
         for name, arm in self.arms.items():
             if not isinstance(arm, dict) or set(arm) & set(SET_BY_THE_SWEEP) - {"style"}:
                 raise ValueError(f"arm {name!r} must map training.sft settings (not {list(SET_BY_THE_SWEEP)})")
+        if not self.base_prompts or set(self.base_prompts) - set(PROMPTS):
+            raise ValueError(f"base_prompts must name prompts of {list(PROMPTS)}, got {self.base_prompts}")
         clash = sorted(set(self.sft) & set(SET_BY_THE_SWEEP))
         if clash:
             raise ValueError(f"sft: {clash} are set by the sweep itself; use the sweep's own keys")
@@ -191,13 +198,27 @@ def _prod(shape) -> int:
 
 
 def _base_eval(cfg: ValleyConfig, out: Path) -> dict:
+    """The base model on the test problems, asked with each of `base_prompts` (out/base/<prompt>/); the better
+    one's records and summary become out/base's (what every run is paired against), and the summary names every
+    prompt's accuracy (`prompts`) and which one it is (`prompt`)."""
     import torch
 
     torch.set_num_threads(max(1, cfg.jobs * cfg.threads_per_job))
     model, tok = load_model(cfg.model)
     run = cfg.run_config("long", cfg.ladder[0], cfg.seeds[0], "")
-    return evaluate_model(model, tok, cfg.world, cfg.base_eval_n or run.eval_n, max_new_tokens=run.eval_max_new_tokens,
-                          out_dir=out / "base")["summary"]
+    each = {}
+    for prompt in cfg.base_prompts:
+        sub = out / "base" / prompt
+        done = sub / "summary.json"
+        each[prompt] = json.loads(done.read_text()) if done.exists() else evaluate_model(
+            model, tok, cfg.world, cfg.base_eval_n or run.eval_n, max_new_tokens=run.eval_max_new_tokens,
+            out_dir=sub, prompt=prompt)["summary"]
+        print(f"[valley] base, {prompt} prompt: accuracy {each[prompt]['accuracy']:.3f}", flush=True)
+    best = max(cfg.base_prompts, key=lambda p: each[p]["accuracy"])  # ties: the first listed (world)
+    summary = {**each[best], "prompt": best, "prompts": {p: slim(s) for p, s in each.items()}}
+    shutil.copy2(out / "base" / best / "records.jsonl", out / "base" / "records.jsonl")
+    (out / "base" / "summary.json").write_text(json.dumps(summary, indent=1) + "\n")
+    return summary
 
 
 def aggregate(rows: list[dict], base: dict) -> list[dict]:
@@ -332,7 +353,7 @@ def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[tuple, dict]:
     theirs = earlier.get("config") or {}
     defaults = asdict(ValleyConfig())
     how = RESUMABLE_CHANGES - {"eval_n", "eval_max_new_tokens", "eval_precision"}  # not what a run measures
-    for key in ("model", "world", "sft", "arms", "base_eval_n"):
+    for key in ("model", "world", "sft", "arms", "base_eval_n", "base_prompts"):
         mine, earlier_value = getattr(cfg, key), theirs.get(key, defaults[key])
         if key == "sft":
             mine, earlier_value = ({k: v for k, v in d.items() if k not in how} for d in (mine, earlier_value))

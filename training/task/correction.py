@@ -11,6 +11,14 @@ context never learns what to do after one. This builds the training example that
 
 A trace with no process error gives prefix "" and the world's whole long trace (a plain example), so every
 problem still yields one example. Training puts the loss on the continuation only (the prefix is context).
+
+Two ways to continue after the student's first error:
+- cut (the default): the prefix ends where the sentence of the first wrong claim begins, so the student's own
+  mistake never enters the context; this tests learning from one's own *correct* prefixes.
+- keep_error=True: the prefix keeps the sentence with the student's own wrong claim, and the world's
+  continuation starts by catching it the way the world's long traces catch their own slips ("Wait, let me check
+  that. 155 / 5 = 31, not 3. Actually 3 * 5 = 15.") before going on from the next step. This tests learning
+  from one's own *mistakes*: what to do after one.
 """
 
 from __future__ import annotations
@@ -18,7 +26,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from training.task.checker import check
-from training.task.traces import LongKnobs, write_long_from, write_trace
+from training.task.traces import LongKnobs, catch_text, write_long_from, write_trace
 from training.task.world import Problem
 
 
@@ -39,7 +47,17 @@ def _sentence_start(text: str, pos: int) -> int:
     return max(text.rfind(". ", 0, pos) + 2 if text.rfind(". ", 0, pos) >= 0 else 0, text.rfind("\n", 0, pos) + 1)
 
 
-def correct(problem: Problem, student_text: str, seed: int = 0, knobs: LongKnobs | None = None) -> Corrected:
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the sentence containing `pos` ends (just after its '.', or at the line's end)."""
+    stops = [i for i in (text.find(". ", pos), text.find(".\n", pos), text.find("\n", pos)) if i >= 0]
+    if not stops:
+        return len(text)
+    end = min(stops)
+    return end + 1 if text[end] == "." else end
+
+
+def correct(problem: Problem, student_text: str, seed: int = 0, knobs: LongKnobs | None = None,
+            keep_error: bool = False) -> Corrected:
     rec = check(student_text, problem=problem)
     marks = rec.steps
     # the good prefix: gold steps 0, 1, 2, ... done right and in order (the world's writer goes in this order)
@@ -62,10 +80,21 @@ def correct(problem: Problem, student_text: str, seed: int = 0, knobs: LongKnobs
     else:
         first_line = student_text.find("\n", student_text.find("<think>") + 8 if "<think>" in student_text else 0)
         cut = first_line + 1 if first_line >= 0 else 0
+    kind = ("order" if marks[bad].ok else marks[bad].kind) if bad is not None else "answer"
+    if keep_error and claim is not None and done < len(problem.steps):
+        # keep the wrong claim's sentence; the world catches it and goes on from the next gold step
+        wrong = rec.claims[claim]
+        kept = student_text[:_sentence_end(student_text, wrong.end)]
+        if "</think>" not in kept:
+            step = problem.steps[done]
+            ops = tuple(wrong.operands or ())
+            same_step = ops == (step.a, step.op, step.b) or (step.op in "+*" and ops == (step.b, step.op, step.a))
+            catch = catch_text(step, wrong.claimed if same_step else None, seed=seed)
+            rest = write_long_from(problem, done + 1, seed=seed, knobs=knobs)
+            return Corrected(kept + " ", catch + "\n" + rest, done, kind)
     prefix = student_text[:cut]
     if "</think>" in prefix:  # the student had finished thinking: correct from the last line of thought
         prefix = prefix[:prefix.index("</think>")]
     if prefix and not prefix.endswith(("\n", " ")):
         prefix += "\n"
-    return Corrected(prefix, write_long_from(problem, done, seed=seed, knobs=knobs), done,
-                     ("order" if marks[bad].ok else marks[bad].kind) if bad is not None else "answer")
+    return Corrected(prefix, write_long_from(problem, done, seed=seed, knobs=knobs), done, kind)

@@ -147,6 +147,19 @@ def write_long_from(problem: Problem, done: int, seed: int = 0, knobs: LongKnobs
     return body[len("<think>\n"):]
 
 
+def catch_text(step: Step, wrong, seed: int = 0) -> str:
+    """The world catching a wrong claim about `step`, as its long traces catch their own slips: notice, check the
+    wrong value by the inverse operation where one exists, fix. `wrong` is the claimed value when the claim was
+    about this step's own operands; None when it was some other computation (then: notice and fix)."""
+    rng = random.Random(f"catch:{step.text()}:{wrong}:{seed}")
+    par = [_pick(rng, SLIP_NOTICE)]
+    if wrong is not None and wrong == int(wrong):
+        chk = inverse_check(step, int(wrong))
+        par.append(f"{chk[0]}, not {chk[2]}." if chk is not None else f"{_recompute_other_route(step)}, not {int(wrong)}.")
+    par.append(_pick(rng, FIX).format(c=step.text()))
+    return " ".join(par)
+
+
 def _write_long(problem: Problem, rng: random.Random, k: LongKnobs, start: int = 0) -> str:
     e = problem.expr
     states = expression_states(e)
