@@ -90,8 +90,9 @@ def test_loop_runs_stops_and_resumes(tmp_path):
 def test_a_killed_run_resumes_from_its_last_state_and_ends_where_an_unbroken_one_does(tmp_path, monkeypatch):
     """A kill in the middle of step 3 (no clean stop) leaves the state saved after step 2 (checkpoint_every 2); the
     same command resumes there, with the same rollouts, and ends with the weights of a run that never stopped."""
-    import training.grpo as grpo
     from safetensors.torch import load_file
+
+    import training.grpo as grpo
 
     cfg = dict(world="tiny", steps=4, prompts_per_step=2, group_size=2, max_new_tokens=24, eval_every=0, eval_n=2,
                checkpoint_every=2, precision="fp32")

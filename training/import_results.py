@@ -25,15 +25,19 @@ import time
 from pathlib import Path
 
 from training.core import paths
+from training.core.evalfolder import EvalFolder
 from training.lab.figures import save_valley_figures
 from training.valley import aggregate, slim
 
 
 def find_summary(path: str, benchmark: str | None) -> dict:
     p = Path(paths.expand(path))
-    for cand in ([p] if p.suffix == ".json" else [p / "summary.json"] + ([p / benchmark / "summary.json"] if benchmark else [])):
-        if cand.exists():
-            return json.loads(cand.read_text())
+    if p.suffix == ".json" and p.exists():
+        return json.loads(p.read_text())
+    for folder in [p] + ([p / benchmark] if benchmark else []):
+        summary = EvalFolder(folder).read_summary()
+        if summary is not None:
+            return summary
     raise FileNotFoundError(f"no summary.json for {path!r}" + (f" (benchmark {benchmark})" if benchmark else ""))
 
 

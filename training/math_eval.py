@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from training.core import paths
+from training.core.evalfolder import EvalFolder
 from training.core.evaluation import make_backend
 from training.core.generate import Generation
 from training.task.analysis import summarize
@@ -208,12 +209,7 @@ def main(argv=None) -> dict:
         records, skipped = score_rows(name, rows[name], gens[name], k)
         summary = summarize(records)
         summary.update({"benchmark": name, "k": k, "skipped_unparseable_gold": skipped, "problems": len(rows[name])})
-        d = out / name
-        d.mkdir(exist_ok=True)
-        with open(d / "records.jsonl", "w") as f:
-            for r in records:
-                f.write(json.dumps(r) + "\n")
-        (d / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+        EvalFolder(out / name).write(records, summary)
         results["benchmarks"][name] = {k2: summary.get(k2) for k2 in (
             "accuracy", "accuracy_se", "mean_tokens", "reflection_ratio", "token_efficiency", "claim_error_rate",
             "k", "problems", "skipped_unparseable_gold", "n")}

@@ -19,7 +19,6 @@ import random
 import sys
 import time
 from dataclasses import asdict, dataclass
-from pathlib import Path
 
 from training.core import checkpoint, precision
 from training.core.config import cli_line, parse_config, to_yaml

@@ -25,10 +25,11 @@ from pathlib import Path
 
 from training.core import paths
 from training.core.config import cli_line, parse_config
+from training.core.evalfolder import EvalFolder
 from training.core.evaluation import evaluate_model
 from training.core.models import load_model
 from training.lab import results
-from training.task.analysis import paired_change, per_problem
+from training.task.analysis import paired_change
 
 
 @dataclass
@@ -72,16 +73,11 @@ def main(cfg: ReevalConfig) -> dict:
         modes = [("greedy", 1, 0.0)] + ([(f"avg@{cfg.samples} T={cfg.temperature}", cfg.samples, cfg.temperature)]
                                        if cfg.samples else [])
         for mode, k, temp in modes:
-            sub = out / name / mode.split()[0].replace("@", "")
-            done = sub / "summary.json"
-            if done.exists():
-                summary = json.loads(done.read_text())
-            else:
-                summary = evaluate_model(model, tok, sweep.valley["world"], cfg.n, samples=k, temperature=temp,
-                                         top_p=cfg.top_p, max_new_tokens=cfg.max_new_tokens,
-                                         batch_size=cfg.batch_size, out_dir=sub)["summary"]
-            recs = [json.loads(line) for line in (sub / "records.jsonl").read_text().splitlines() if line.strip()]
-            correct = per_problem(recs, k)
+            ev = EvalFolder(out / name / mode.split()[0].replace("@", ""))
+            summary = ev.read_summary() or evaluate_model(
+                model, tok, sweep.valley["world"], cfg.n, samples=k, temperature=temp, top_p=cfg.top_p,
+                max_new_tokens=cfg.max_new_tokens, batch_size=cfg.batch_size, out_dir=ev.path)["summary"]
+            correct = ev.correct_by_problem(k)
             entry = {"accuracy": summary["accuracy"], "accuracy_se": summary["accuracy_se"],
                      "mean_tokens": summary["mean_tokens"], "truncated": summary.get("finish_length"),
                      "problems": len(correct), "samples": k}

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from training.core import paths
 from training.core.config import build_config, cli_line, parse_config
+from training.core.evalfolder import EvalFolder
 from training.core.pool import run_jobs
 from training.core.rundir import RunDir, State
 from training.grpo import GRPOConfig
@@ -79,12 +80,9 @@ def _result(start: str, seed: int, run_dir: str, m: dict) -> dict:
             "seconds": m["seconds"], "useful_groups": useful, "kl_late": kl_late}
 
 
-def _correct_by_problem(run_dir: str, step: int) -> list[int] | None:
+def _correct_by_problem(run_dir: str, step: int) -> list[float] | None:
     """0/1 per test problem at one evaluation of a run (kept when the run had eval_records), else None."""
-    f = Path(paths.concrete(run_dir)) / f"eval-step{step}" / "records.jsonl"
-    if not f.exists():
-        return None
-    return [int(json.loads(line)["correct"]) for line in f.read_text().splitlines() if line.strip()]
+    return EvalFolder(Path(paths.concrete(run_dir)) / f"eval-step{step}").correct_by_problem() or None
 
 
 def paired(results: list[dict], labels: list[str]) -> dict:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 from training.core import paths
 from training.core.config import build_config, cli_line, parse_config
+from training.core.evalfolder import EvalFolder, read_records
 from training.core.evaluation import evaluate_model
 from training.core.models import describe, load_model, portable_base, resolve
 from training.core.pool import run_jobs
@@ -139,17 +140,10 @@ def _row_from_metrics(job: dict, m: dict) -> dict:
 def vs_base(run_dir: Path) -> dict | None:
     """A run's change against the sweep's base, paired problem by problem (the base was scored on at least the
     run's problems, the same ones in the same order): None when either has no records here."""
-    base_file, run_file = run_dir.parent.parent / "base" / "records.jsonl", RunDir(run_dir).records
-    if not (base_file.exists() and run_file.exists()):
-        return None
-    base, run = read_records(base_file), read_records(run_file)
-    if len(base) < len(run) or any(b["expr"] != r["expr"] for b, r in zip(base, run)):
+    base, run = EvalFolder(run_dir.parent.parent / "base").read_records(), RunDir(run_dir).evaluation.read_records()
+    if not base or not run or len(base) < len(run) or any(b["expr"] != r["expr"] for b, r in zip(base, run)):
         return None
     return paired_change(per_problem(base[:len(run)]), per_problem(run))
-
-
-def read_records(path: Path) -> list[dict]:
-    return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
 
 
 def ran_on(m: dict) -> dict:
@@ -208,16 +202,14 @@ def _base_eval(cfg: ValleyConfig, out: Path) -> dict:
     run = cfg.run_config("long", cfg.ladder[0], cfg.seeds[0], "")
     each = {}
     for prompt in cfg.base_prompts:
-        sub = out / "base" / prompt
-        done = sub / "summary.json"
-        each[prompt] = json.loads(done.read_text()) if done.exists() else evaluate_model(
+        ev = EvalFolder(out / "base" / prompt)
+        each[prompt] = ev.read_summary() or evaluate_model(
             model, tok, cfg.world, cfg.base_eval_n or run.eval_n, max_new_tokens=run.eval_max_new_tokens,
-            out_dir=sub, prompt=prompt)["summary"]
+            out_dir=ev.path, prompt=prompt)["summary"]
         print(f"[valley] base, {prompt} prompt: accuracy {each[prompt]['accuracy']:.3f}", flush=True)
     best = max(cfg.base_prompts, key=lambda p: each[p]["accuracy"])  # ties: the first listed (world)
     summary = {**each[best], "prompt": best, "prompts": {p: slim(s) for p, s in each.items()}}
-    shutil.copy2(out / "base" / best / "records.jsonl", out / "base" / "records.jsonl")
-    (out / "base" / "summary.json").write_text(json.dumps(summary, indent=1) + "\n")
+    EvalFolder(out / "base" / best).copy_to(out / "base").write_summary(summary)
     return summary
 
 
@@ -285,8 +277,7 @@ def main(cfg: ValleyConfig) -> dict:
     earlier = _reused_sweep(cfg, out) if cfg.reuse_from else {}
 
     # 1. the base model, N = 0
-    base_path = out / "base" / "summary.json"
-    base = json.loads(base_path.read_text()) if base_path.exists() else _base_eval(cfg, out)
+    base = EvalFolder(out / "base").read_summary() or _base_eval(cfg, out)
     print(f"[valley] base accuracy {base['accuracy']:.3f} ± {base['accuracy_se']:.3f}, "
           f"{base['mean_tokens']:.0f} tokens", flush=True)
 
@@ -360,14 +351,12 @@ def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[tuple, dict]:
         if earlier_value != mine:
             raise ValueError(f"reuse_from: {path} was run with {key} = {earlier_value!r}, this sweep with "
                              f"{mine!r}: its runs are not this sweep's")
-    base_dir = out / "base"
-    if not (base_dir / "summary.json").exists():
+    base = EvalFolder(out / "base")
+    if not base.done:
         records = path.parent / "records" / "base.jsonl"
         if not records.exists():
             raise FileNotFoundError(f"reuse_from: {records} (the base's records) is missing")
-        base_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(records, base_dir / "records.jsonl")
-        (base_dir / "summary.json").write_text(json.dumps(earlier["base"], indent=1) + "\n")
+        base.write(read_records(records), earlier["base"])
     print(f"[valley] reusing {len(earlier['runs'])} runs and the base of {paths.portable(path)}", flush=True)
     return {(r["style"], r["n"], r["seed"]): r for r in earlier["runs"]}
 
@@ -396,15 +385,15 @@ def export(out: Path, dest: Path, keep: list[int]) -> None:
     for f in ["valley.json"] + [p.name for p in out.glob("*.png")]:
         shutil.copy2(out / f, dest / f)
     (dest / "records").mkdir(exist_ok=True)
-    shutil.copy2(out / "base" / "records.jsonl", dest / "records" / "base.jsonl")
+    shutil.copy2(EvalFolder(out / "base").records, dest / "records" / "base.jsonl")
     for n in keep:
-        run = out / "runs" / f"long-n{n}-s0"
-        if not (run / "eval" / "records.jsonl").exists():
+        run = RunDir(out / "runs" / f"long-n{n}-s0")
+        if not run.evaluation.done:
             print(f"[valley] export: long-n{n}-s0 has not finished; its records and adapter are left out", flush=True)
             continue
-        shutil.copy2(run / "eval" / "records.jsonl", dest / "records" / f"long-n{n}-s0.jsonl")
+        shutil.copy2(run.records, dest / "records" / f"long-n{n}-s0.jsonl")
         shutil.rmtree(dest / "adapters" / f"long-n{n}", ignore_errors=True)
-        shutil.copytree(run / "adapter", dest / "adapters" / f"long-n{n}")
+        shutil.copytree(run.adapter, dest / "adapters" / f"long-n{n}")
         portable_base(dest / "adapters" / f"long-n{n}")  # (a run of older code may name a machine path)
 
 

@@ -23,6 +23,7 @@ from typing import Callable
 import torch
 
 from training.core.encode import chat_prompt
+from training.core.evalfolder import EvalFolder
 from training.core.generate import Generation, generate
 from training.core.models import load_model, load_tokenizer, resolve
 from training.core.precision import Precision, dtype_of, resolve_generation
@@ -174,12 +175,7 @@ def run_eval(backend, probs, samples: int = 1, temperature: float = 0.0, top_p: 
         "cpu_capability": torch.backends.cpu.get_cpu_capability(), **(meta or {}),
     })
     if out_dir is not None:
-        out_dir = Path(out_dir)
-        out_dir.mkdir(parents=True, exist_ok=True)
-        with open(out_dir / "records.jsonl", "w") as f:
-            for r in records:
-                f.write(json.dumps(r) + "\n")
-        (out_dir / "summary.json").write_text(json.dumps(summary, indent=2) + "\n")
+        EvalFolder(out_dir).write(records, summary)
     return {"summary": summary, "records": records}
 
 

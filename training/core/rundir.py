@@ -45,6 +45,7 @@ from typing import Iterator
 
 from training.core import paths
 from training.core.config import cli_line, to_yaml
+from training.core.evalfolder import EvalFolder
 
 
 class State(StrEnum):
@@ -141,7 +142,8 @@ class RunDir:
         self.log, self.pid, self.stop_file = p / "log.txt", p / "pid", p / "STOP"
         self.partial, self.error, self.entry = p / "PARTIAL", p / "error.txt", p / "entry.json"
         self.adapter, self.model, self.eval = p / "adapter", p / "model", p / "eval"
-        self.records, self.summary = self.eval / "records.jsonl", self.eval / "summary.json"
+        self.evaluation = EvalFolder(self.eval)     # its records.jsonl and summary.json
+        self.records, self.summary = self.evaluation.records, self.evaluation.summary
         self.resume_state = p / "state.pt"   # GRPO: weights, optimizer, step and RNG to continue from
         self.checkpoint = p / "checkpoint"   # pretraining and SFT: the same (training.core.checkpoint)
 
