@@ -21,7 +21,8 @@ mis-copied), "repeated" (a step done again as if new) or "skipped" (a gold step 
 
 The work is split in three:
   claims.py   reads the claims: tokens, the two sides of each "=", exact evaluation, and what is
-              not arithmetic at all (a side with a variable - "3T/2 - 5 = 70" - is algebra);
+              not arithmetic at all (a side with a variable - "3T/2 - 5 = 70" - is algebra), in
+              layers (claim_tokens, claim_values, claim_symbols, claim_words, claims);
   answers.py  finds the final answer (\\boxed{}, "the answer is", or the last stated result) and
               compares it with the gold (exactly, or with math-verify for non-numeric answers);
   here        what the claims mean together. Each claim gets a role from its context: "step" (a
