@@ -95,7 +95,10 @@ def assign_roles(text: str, claims: list[Claim]) -> list[Retraction]:
     - revision: the same computation as an earlier claim with a different value;
     - recheck:  the same computation again with the same value (a check, a recap, or, as in
       2*3 + 2*3, a step the plan needs twice: align_steps() tells these apart);
-    - check:    a claim right after a check cue ("Let me check: 33 - 21 = 12");
+    - check:    a claim right after a check cue ("Let me check: 33 - 21 = 12"). One that undoes the step
+      just before it ("10 / 5 = 3. Let me check: 3 * 5 = 15") checks that step (Claim.checks), even
+      when an earlier claim computed the same thing ("3 * 5 = 155"): a check of another step is not a
+      revision of that earlier claim;
     - step:     everything else.
     A recheck right after its own step, after a doubt cue ("Hmm, wait, is that right?"), marks the
     step as doubted: a false alarm if the step was right.
@@ -105,6 +108,9 @@ def assign_roles(text: str, claims: list[Claim]) -> list[Retraction]:
     last_step = None  # index of the most recent step-role claim
     for i, c in enumerate(claims):
         gap = text[claims[i - 1].end if i else 0:c.start]
+        if last_step is not None and _first_cue(gap, CHECK_CUES) and _is_inverse(c, claims[last_step]):
+            c.role, c.checks = "check", last_step
+            continue
         prev_i = last_by_key.get(c.key) if c.key is not None else None
         if prev_i is not None:
             between = text[claims[prev_i].end:c.start]
@@ -259,6 +265,8 @@ class TraceCheck:
     words_total: int = 0       # claims in words: signs such as "is", "which is", "giving me" with numbers
                                # on both sides and an operation on one (claims.extract_claims)
     words_checked: int = 0     # ... of which both sides were read and evaluated
+    unchecked: list[tuple[int, int]] = field(default_factory=list)  # character spans of the statements that
+                               # look like claims but could not be read (claims.extract_claims)
 
     @property
     def coverage(self) -> float | None:
@@ -314,6 +322,7 @@ class TraceCheck:
             "equals_checked": self.equals_checked,
             "words_total": self.words_total,
             "words_checked": self.words_checked,
+            "unchecked": [list(span) for span in self.unchecked],
             "coverage": self.coverage,
         }
 

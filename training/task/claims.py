@@ -83,6 +83,7 @@ class Claim:
     role: str = "step"      # step | check | recheck | revision
     revises: int | None = None   # for a revision/recheck: index of the claim it revisits
     revised_by: int | None = None  # index of the last later claim that revisits this one
+    checks: int | None = None     # for a check by the inverse ("Let me check: 3 * 5 = 15"): the step it checks
     doubted: bool = False   # the model doubted this step right after writing it
     token_start: int | None = None
     approx: bool = False    # claimed with ≈ / "about": judged at the precision shown
