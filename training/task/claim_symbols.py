@@ -15,6 +15,9 @@ from training.task.claim_values import Parser
 
 # Words that may open the right side of "=" and make the claim approximate ("= about 5").
 _APPROX_WORDS = {"about", "approximately", "approx", "roughly", "around"}
+# Words that go on with an operation the scan does not read ("multiplied with 2.5%", "divided evenly"):
+# a side they follow is cut short.
+_CUT_SHORT = {"multiplied", "divided"}
 # Signs in words that may follow a comma: "300 times 234, which is 70,200"; "16/8, or 2".
 _AFTER_COMMA = (SignKind.COMMA, SignKind.POINTER, SignKind.EQUIV)
 _MAX_ANNOTATION = 6  # tokens in one run of annotations ("pads of paper a week")
@@ -289,6 +292,10 @@ def scan_right(st: Stream, i_eq: int):
     if end is None:
         return None, approx
     if need and j < n and s[j].kind in (Kind.VAR, Kind.FUNC):
+        return REJECT, approx
+    if j < n and (s[j].kind == Kind.ODD or s[j].kind == Kind.WORD and s[j].text.lower() in _CUT_SHORT):
+        # "which is $5,000 ⁎ 2.5%", "which is $5,000 multiplied with 2.5%": the expression goes on in a
+        # symbol or a word the scan does not read, so the number before it is not the whole side
         return REJECT, approx
     if words and (need or (j < n and s[j].kind == Kind.WORD and s[j].text.lower() in _OPAQUE)):
         # "4, which is the result of 8 divided by itself" (an operator with no number after it);

@@ -64,7 +64,7 @@ class SignKind(Enum):
 # Vocabulary
 # ----------------------------------------------------------------------------------------------
 _OP_MAP = {"\\times": "*", "\\cdot": "*", "\\ast": "*", "\\div": "/", "−": "-", "–": "-", "×": "*",
-           "·": "*", "÷": "/", "x": "*", "X": "*", "plus": "+", "minus": "-", "times": "*",
+           "·": "*", "⋅": "*", "∙": "*", "÷": "/", "x": "*", "X": "*", "plus": "+", "minus": "-", "times": "*",
            "**": "^"}
 # Signs written in words ("is", "which is", "giving me", "we get", "should be", "this is", ", or") are
 # read by the phrase group of the lexer; _sign_kind() says how each one joins its two sides.
@@ -109,9 +109,9 @@ _TOKEN_RE = re.compile(
   | (?P<eq>=)
   | (?P<dstar>\*\*)
   | (?P<escstar>\\\*)
-  | (?P<xop>(?<=[\d\s)}])[xX](?=\s*(?:\\?\$\s?)?\d))
+  | (?P<xop>(?<=[\d\s)}])[xX](?=[ \t]*(?:\\?\$\s?)?\d))
   | (?P<sup>[²³])
-  | (?P<op>[+\-−–*×·/÷^])
+  | (?P<op>[+\-−–*×·⋅∙/÷^])
   | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me))?
                |makes|totals|comes\s+to|results\s+in|leaves|(?:should|would|will|must)\s+be|is)\b
@@ -259,10 +259,13 @@ def _merge(toks: list[Tok]) -> None:
 
 
 def _percent_power_bang(toks: list[Tok]) -> None:
-    """"25 %" is one number; "3**2" is a power and "**bold**" layout; "n!" a factorial."""
+    """"25 %" and "25 percent" are one number; "3**2" is a power and "**bold**" layout; "n!" a factorial."""
     for i, t in enumerate(toks):
         nxt = _sig(toks, i, 1)
         prv = _sig(toks, i, -1)
+        if t.kind == Kind.WORD and t.text.lower() == "percent" and prv is not None and toks[prv].kind == Kind.NUM \
+                and not toks[prv].pct and i - prv <= 2:
+            t.kind = Kind.PCT
         if t.kind == Kind.PCT and prv is not None and toks[prv].kind == Kind.NUM and i - prv <= 2:
             toks[prv].pct = True
             toks[prv].end = t.end

@@ -31,7 +31,7 @@ _VERBAL_WORDS = {"sum", "total", "product", "difference", "quotient", "addition"
                  "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
                  "multiplying", "divide", "dividing", "add", "adding", "subtract", "subtracting", "by", "least",
                  "lowest", "smallest", "greatest", "highest", "largest", "lcm", "gcd", "gcf", "hcf", "rewrite",
-                 "write", "express", "rewriting", "convert", "or"}
+                 "write", "express", "rewriting", "convert", "or", "out"}
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -178,6 +178,8 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
         return got
     if w in _VERBS and i + 1 < len(s) and s[i + 1].kind in (Kind.NUM, Kind.LP):
         return _verb_operation(s, match, i)
+    if t.kind == Kind.NUM and spells(s, i + 1, "out", "of"):
+        return _out_of(s, i)
     if t.kind in (Kind.NUM, Kind.RP) and i + 1 < len(s):
         return _postfix_operation(s, match, i)
     return None
@@ -274,6 +276,51 @@ def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     if sep in ("from", "to"):
         parts.reverse()
     return i, b[0], _group(s, i, b[0], v, a[2] + b[2] + 1, parts, op)  # the verb starts the operation
+
+
+def _out_of(s: list[Tok], i: int):
+    """"12 out of 16 is 75%": a share, read as 12/16 only where the other side of its sign is a share too
+    (a percent, a fraction, or a number between 0 and 1): "3 out of 4 students passed" is no computation,
+    and "12 out of 16 is 4" says something else."""
+    a, b = s[i], s[i + 3] if i + 3 < len(s) else None
+    if b is None or b.kind != Kind.NUM or a.pct or b.pct or a.ops or b.ops or not b.value:
+        return None
+    if not (_share_after(s, i + 4) or _share_before(s, i - 1)):
+        return None
+    parts = [(i, i + 1, a.value, 0), (i + 3, i + 4, b.value, 0)]
+    return i, i + 4, _group(s, i, i + 4, a.value / b.value, 1, parts, "/")
+
+
+def _is_share(s: list[Tok], k: int) -> bool:
+    """Is s[k] a percent, a fraction a/b, or a number between 0 and 1?"""
+    t = s[k]
+    if t.kind != Kind.NUM or t.ops:
+        return False
+    fraction = k + 2 < len(s) and s[k + 1].kind == Kind.OP and s[k + 1].op == "/" and s[k + 1].glued \
+        and s[k + 2].kind == Kind.NUM and s[k + 2].glued
+    return t.pct or fraction or 0 < t.value < 1
+
+
+def _share_after(s: list[Tok], k: int) -> bool:
+    """Does a sign at s[k] (after an optional comma) lead to a share ("... is 75%", "..., which is 3/4")?"""
+    if k < len(s) and s[k].kind == Kind.STOP and s[k].text == ",":
+        k += 1
+    if k >= len(s) or s[k].kind != Kind.EQ:
+        return False
+    k += 1
+    while k < len(s) and s[k].kind == Kind.DELIM:
+        k += 1
+    return k < len(s) and _is_share(s, k)
+
+
+def _share_before(s: list[Tok], k: int) -> bool:
+    """Does a share lead to the sign at s[k] ("75%, which is ...", "0.75 = ...")?"""
+    if k < 1 or s[k].kind != Kind.EQ:
+        return False
+    k -= 1
+    if s[k].kind == Kind.STOP and s[k].text == ",":
+        k -= 1
+    return k >= 0 and _is_share(s, k) and not (k >= 2 and s[k - 1].kind == Kind.OP and s[k - 1].op == "/")
 
 
 def _postfix_operation(s: list[Tok], match: dict[int, int], i: int):
@@ -375,10 +422,14 @@ def _reference_at(s: list[Tok], match: dict[int, int], i: int):
 
 
 def resolve_reference(text: str, t: Tok, claims: list) -> None:
-    """Give a reference token (see _reference_at) its value from the claims read before it, or make it
-    an unreadable word when its referent is not plain from the text (never a guess).
+    """Give a reference token (see _reference_at) its value from the claims read before it, or leave it
+    unread (a Kind.REF without a value: the claim it is in is not read, and shows as not checked) when
+    its referent is not plain from the text (never a guess).
 
-    last   the claim just before, at most 200 characters back ("add 10 to that result")
+    last   the claim just before, at most 200 characters back ("add 10 to that result"). With other
+           numbers between that claim and the reference ("5 + 3 = 8. She buys 4 more. Double it ...")
+           "it" may mean one of them: the claim is read only where this referent makes it right
+           (Tok.ref becomes ("unsure", ...)), and is left unread otherwise
     near   the same, and in the same sentence ("multiply 3 by 2 (to get 6) and then add 4 (to get 10)")
     run    the claims just before: those of one operation in a row ("300 times 234 ... 20 times 234
            ... 3 by 234 ... When I add these together"), else a list of claims with only commas, "and"
@@ -387,7 +438,6 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
     """
     kind, op, n = t.ref
     before = [c for c in claims if c.end <= t.start]
-    t.kind = Kind.WORD
     if not before:
         return
     last = before[-1]
@@ -400,6 +450,8 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
         except ZeroDivisionError:
             return
         t.kind, t.value, t.operands = Kind.NUM, v, (last.claimed, op, n)
+        if re.search(r"\d", gap):
+            t.ref = ("unsure", op, n)
         return
     near = [c for c in before if t.start - c.end <= 400]
     if len(near) < 2:

@@ -261,12 +261,19 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | None:
         # "999/99 = 10 with a remainder of 9": a division with remainder
         return None
     claimed = right.value
-    if right.has_pct and not left.has_pct and right.literal is not None:
-        claimed = right.literal.value  # "(4 / 20) * 100 = 20%": the % is the result's unit
     ok = judge(left.value, claimed, right.literal, approx)
+    if right.has_pct and not left.has_pct and right.literal is not None and not ok:
+        # "x = p%" says x = p/100 ("12/16 = 75%") or that p is x in percent ("(4 / 20) * 100 = 20%"):
+        # right when either reading is; wrong in both, it is shown in the nearer one
+        as_unit = right.literal.value
+        ok = judge(left.value, as_unit, right.literal, approx)
+        if ok or abs(as_unit - left.value) < abs(claimed - left.value):
+            claimed = as_unit
     ref = left.items[0].ref if len(left.items) == 1 else ()
     if not ok and ref and ref[0] == "run" and claimed in ref[2]:
         ok, left.value = True, claimed  # "add these together": some run of the claims before does give it
+    if not ok and ref and ref[0] == "unsure":
+        return None  # "5 + 3 = 8. She buys 4 more. Double it to get 24": "it" may be 12, not 8
     if not ok and len(left.items) == 1 and claimed in left.items[0].alts or \
             len(right.items) == 1 and left.value in right.items[0].alts:
         ok, claimed = True, left.value  # "the difference between 6 and 9 is 6 - 9"
