@@ -5,7 +5,9 @@ from fractions import Fraction
 
 import pytest
 
+from training.task.checker import check
 from training.task.claims import equals_counts, extract_claims
+from training.task.marks import claim_marks, coverage_note, render_ansi
 
 
 def _read(text: str) -> list[tuple[str, Fraction, bool]]:
@@ -93,3 +95,54 @@ def test_these_without_a_clear_run_is_not_read_but_counted():
 def test_these_after_a_list_of_claims_is_their_sum():
     claims = _read("5 + 3 = 8 and 2 + 2 = 4. Adding these gives 13.")
     assert claims[-1][1:] == (13, False)
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Statements it cannot read: shown as "?", and the first error is then not checked (never guessed)
+# ---------------------------------------------------------------------------------------------------------
+def _marked(text: str):
+    rec = check(text)
+    return rec, [(text[s:e], mark) for s, e, mark in claim_marks(rec)]
+
+
+def test_an_unread_claim_before_a_wrong_one_makes_the_first_error_not_checked():
+    text = "First 21 +3) * 2 = 50 apples. Then 50 + 4 = 55."
+    rec, marks = _marked(text)
+    assert marks == [("21 +3) * 2 = 50", "unchecked"), ("50 + 4 = 55", "wrong")]  # never "first error"
+    assert rec.not_checked and rec.first_error == 0
+    assert "the first error is not checked" in coverage_note(rec)
+    assert "[?]" in render_ansi(text, rec, color=False) and "55 [!]" in render_ansi(text, rec, color=False)
+
+
+def test_an_unread_reference_before_a_wrong_claim_is_shown_as_not_checked():
+    text = "5 + 3 = 8. She buys 4 more apples. Multiply it by 2 to get 24. Then 24 + 1 = 26."
+    rec, marks = _marked(text)
+    assert ("Multiply it by 2 to get 24", "unchecked") in marks and ("24 + 1 = 26", "wrong") in marks
+    assert rec.not_checked
+
+
+def test_an_operation_in_words_with_its_result_later_is_not_checked_where_it_is_not_read():
+    text = "We add the values of 12 and 15, which gives us 28. Then 28 + 2 = 31."
+    rec, marks = _marked(text)
+    assert marks == [("add the values of 12 and 15, which gives us 28", "unchecked"), ("28 + 2 = 31", "wrong")]
+    assert rec.not_checked
+
+
+def test_an_unread_claim_in_a_text_with_no_wrong_claim_is_not_checked_rather_than_right():
+    rec, marks = _marked("We pay ($3 x 4 = $12) - $2 = $10 in all, and 10 + 5 = 15.")
+    assert ("unchecked" in {m for _, m in marks}) and rec.first_error is None and rec.not_checked
+    assert "not checked" in coverage_note(rec)
+
+
+@pytest.mark.parametrize("text", [
+    "3x + 20 = 200\n200 - 20 = 3x\nSo 180 / 3 = 70.",          # algebra: read, and not arithmetic
+    "The denominator of 6/2, which is 2. Then 3 + 4 = 8.",      # not the value of 6/2: not arithmetic
+    "f(2) = 4 + 1 = 5, so 5 * 2 = 11.",                          # a function
+    "The next term after 5 is 6, so 6 + 1 = 8.",                 # two bare numbers: no computation
+    "There are 5 boxes, which gives us 10 chances. So 2 + 2 = 5.",  # no operation named
+    "The sum of 15 is 6. So 2 + 2 = 5.",                          # one number: no operation on two operands
+])
+def test_what_is_not_arithmetic_does_not_hide_the_first_error(text):
+    rec, marks = _marked(text)
+    assert not rec.not_checked and rec.unchecked == []
+    assert [m for _, m in marks].count("first_error") == 1

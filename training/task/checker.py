@@ -281,6 +281,15 @@ class TraceCheck:
         return (self.equals_checked + self.words_checked) / total if total else None
 
     @property
+    def not_checked(self) -> bool:
+        """True when the checker cannot name the first error, nor say there is none: a statement it could
+        not read (self.unchecked) comes before the first wrong claim, or, with no wrong claim, anywhere.
+        The first wrong claim it did read is then a wrong claim, not known to be the first."""
+        if not self.unchecked:
+            return False
+        return self.first_error is None or self.unchecked[0][0] < self.claims[self.first_error].start
+
+    @property
     def wrong_claims(self) -> list[int]:
         return [i for i, c in enumerate(self.claims) if not c.correct]
 
@@ -324,6 +333,7 @@ class TraceCheck:
             "words_checked": self.words_checked,
             "unchecked": [list(span) for span in self.unchecked],
             "coverage": self.coverage,
+            "not_checked": self.not_checked,
         }
 
 
@@ -338,6 +348,7 @@ def check(text: str, gold=None, problem=None, tokenizer=None) -> TraceCheck:
     rec.claims = extract_claims(text, counts)
     rec.equals_total, rec.equals_checked = counts["equals_total"], counts["equals_checked"]
     rec.words_total, rec.words_checked = counts["words_total"], counts["words_checked"]
+    rec.unchecked = counts["unchecked"]
     rec.retractions = assign_roles(text, rec.claims)
     wrong = rec.wrong_claims
     if wrong:

@@ -148,13 +148,15 @@ class Stream:
         return p.kind in (Kind.VAR, Kind.WORD) and self.s[open_i].glued
 
 
-REJECT = "reject"  # a side that touches algebra: the whole claim is dropped
+REJECT = "reject"  # a side that is not arithmetic (algebra, a function, words as operands): the claim is dropped
+CUT = "cut"        # a side cut short by a symbol or word the scan does not read: the claim is not read
 
 
 def scan_left(st: Stream, i_eq: int):
     """Start index (in st.s) of the expression ending just before the sign at i_eq.
 
-    Returns an int, None (nothing readable there) or REJECT (the side involves a variable).
+    Returns an int, None (nothing readable there), REJECT (the side is not arithmetic: a variable, a
+    function, words as an operand) or CUT (an unknown symbol before it: the side may go on).
     """
     s = st.s
     j = i_eq - 1
@@ -217,7 +219,7 @@ def scan_left(st: Stream, i_eq: int):
     if start is None:
         return None
     if j >= 0 and s[j].kind == Kind.ODD:
-        return REJECT  # an unknown symbol right before the expression: it may be an operator
+        return CUT  # an unknown symbol right before the expression: it may be an operator
     if need and last_op is not None:
         # The expression begins with an operator. It is a unary minus ("so -20 * 3 = -60"), a
         # list bullet ("- 2 × 2 = 4"), or the tail of something unreadable ("Jane's age + 3 = ...",
@@ -230,13 +232,15 @@ def scan_left(st: Stream, i_eq: int):
             return last_op  # unary minus
         if before is None or before.kind in (Kind.NL, Kind.STOP, Kind.EQ, Kind.DELIM):
             return start  # a bullet or a dash before the expression
+        if before.kind in (Kind.RP, Kind.LP):
+            return CUT  # "21 +3) * 2 = 54": a bracket the scan cannot pair
         return REJECT
     return start
 
 
 def scan_right(st: Stream, i_eq: int):
     """End index (in st.s) of the expression starting just after the sign at i_eq, and whether
-    the right side was announced as approximate ("= about 5"). None or REJECT as scan_left."""
+    the right side was announced as approximate ("= about 5"). None, REJECT or CUT as scan_left."""
     s = st.s
     n = len(s)
     j = i_eq + 1
@@ -296,7 +300,7 @@ def scan_right(st: Stream, i_eq: int):
     if j < n and (s[j].kind == Kind.ODD or s[j].kind == Kind.WORD and s[j].text.lower() in _CUT_SHORT):
         # "which is $5,000 ⁎ 2.5%", "which is $5,000 multiplied with 2.5%": the expression goes on in a
         # symbol or a word the scan does not read, so the number before it is not the whole side
-        return REJECT, approx
+        return CUT, approx
     if words and (need or (j < n and s[j].kind == Kind.WORD and s[j].text.lower() in _OPAQUE)):
         # "4, which is the result of 8 divided by itself" (an operator with no number after it);
         # "3*9 is equivalent to 27*11 modulo 10" (the number is an argument of something else)

@@ -47,9 +47,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
+from enum import Enum
 from fractions import Fraction
 
 from training.task.claim_symbols import (
+    CUT,
     REJECT,
     Side,
     Stream,
@@ -70,6 +72,13 @@ __all__ = ["Claim", "equals_counts", "extract_claims", "judge", "num_str", "pars
 # ----------------------------------------------------------------------------------------------
 # Claims
 # ----------------------------------------------------------------------------------------------
+class Unread(Enum):
+    """Why a sign gave no claim."""
+
+    NOT_ARITHMETIC = "not arithmetic"  # algebra, a function, words as operands, a remainder, a label
+    UNREADABLE = "unreadable"          # a notation or phrasing the reader does not know: maybe arithmetic
+
+
 @dataclass
 class Claim:
     start: int              # character span of the whole claim "a op b = c"
@@ -166,14 +175,16 @@ def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
     """Every "expression = value" in the text, in order of appearance.
 
     If `counts` is given it is filled with equals_total (signs "=", "≈", "\\approx" in the text)
-    and equals_checked (those whose two sides were read and evaluated), and words_total (signs in
-    words that look like claims, see _claim_shaped) and words_checked (those read).
+    and equals_checked (those whose two sides were read and evaluated), words_total (signs in
+    words that look like claims, see _claim_shaped) and words_checked (those read), and unchecked:
+    the character spans of the signs not read that look like arithmetic claims (_unchecked_span).
     """
     text = text if isinstance(text, str) else ""
     toks = tokenize(text)
     st = Stream(toks)
     claims: list[Claim] = []
     total = checked = words_total = words_checked = 0
+    unchecked: list[tuple[int, int]] = []
     refs = [k for k, t in enumerate(st.s) if t.ref]
     r = 0
     for i, eq in enumerate(st.s):
@@ -185,81 +196,146 @@ def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
         sign = _is_sign(eq)
         total += sign
         claim = _read_claim(text, st, i, eq)
-        if claim is not None:
+        read = isinstance(claim, Claim)
+        if read:
             claims.append(claim)
             checked += sign
-        if eq.word_eq and (claim is not None or _claim_shaped(st, i)):
+        elif claim == Unread.UNREADABLE and (span := _unchecked_span(st, i)) is not None:
+            unchecked.append(span)
+        if eq.word_eq and (read or _claim_shaped(st, i)):
             words_total += 1
-            words_checked += claim is not None
+            words_checked += read
     if counts is not None:
         counts.update(equals_total=total, equals_checked=checked, words_total=words_total,
-                      words_checked=words_checked)
+                      words_checked=words_checked, unchecked=unchecked)
     return claims
 
 
-def _claim_shaped(st: Stream, i: int) -> bool:
-    """Does a sign in words look like a claim the checker did not read? A number (or an operation)
-    right before it and right after it, and an operation on one side within the sentence ("the
-    denominator of 6/2, which is 2", "4, which is the result of 8 divided by itself"). These count
-    against coverage, so what was not read stays visible."""
+def _operands_around(st: Stream, i: int) -> tuple[int, int] | None:
+    """(a, b): the tokens that end the left side and start the right side of the sign at i, when both
+    are operands (a number, a bracket, an operation in words); else None. A comma or full stop before
+    a sign in words, and a line break or math delimiter around a sign in symbols, are stepped over."""
     s = st.s
     a = i - 1
     if a >= 0 and (s[a].kind == Kind.LP or (s[a].kind == Kind.STOP and s[a].text in ",.")):
         a -= 1
     b = skip_transparent(s, i + 1)
+    if not s[i].word_eq:
+        while a >= 0 and s[a].kind in (Kind.NL, Kind.DELIM):
+            a -= 1
+        while b < len(s) and s[b].kind == Kind.DELIM:
+            b += 1
     if a < 0 or b >= len(s) or s[a].kind not in (Kind.NUM, Kind.RP, Kind.REF) or \
             s[b].kind not in (Kind.NUM, Kind.LP, Kind.REF, Kind.FRAC) and not (s[b].kind == Kind.OP and s[b].op == "-"):
+        return None
+    return a, b
+
+
+def _sentence(s: list[Tok], k: int, step: int) -> list[Tok]:
+    """Up to 12 tokens from s[k] in direction step, up to the end of the sentence, a line or another sign."""
+    out = []
+    while 0 <= k < len(s) and len(out) < 12:
+        t = s[k]
+        if t.kind in (Kind.NL, Kind.EQ) or (t.kind == Kind.STOP and t.text in ".;:?!"):
+            break
+        out.append(t)
+        k += step
+    return out
+
+
+def _has_op(toks: list[Tok]) -> bool:
+    return any(t.kind in (Kind.OP, Kind.FRAC, Kind.REF) or (t.kind == Kind.NUM and t.ops > 0) for t in toks)
+
+
+def _claim_shaped(st: Stream, i: int) -> bool:
+    """Does a sign look like a claim the checker did not read? A number (or an operation) right before
+    it and right after it, and an operation on one side within the sentence ("the denominator of 6/2,
+    which is 2", "4, which is the result of 8 divided by itself"). Signs in words that do count against
+    coverage, so what was not read stays visible."""
+    ends = _operands_around(st, i)
+    if ends is None:
         return False
-
-    def has_op(k: int, step: int) -> bool:
-        for _ in range(12):
-            if not 0 <= k < len(s):
-                return False
-            t = s[k]
-            if t.kind in (Kind.NL, Kind.EQ) or (t.kind == Kind.STOP and t.text in ".;:?!"):
-                return False
-            if t.kind in (Kind.OP, Kind.FRAC, Kind.REF) or (t.kind == Kind.NUM and t.ops > 0):
-                return True
-            k += step
-        return False
-
-    if s[i].sign_kind == SignKind.POINTER and s[i - 1].kind == Kind.STOP and s[i - 1].text == ".":
-        return has_op(a, -1)  # "... 12 and 3. This is 16": the sentence before must hold the operation
-    return has_op(a, -1) or has_op(b, 1)
+    a, b = ends
+    if st.s[i].sign_kind == SignKind.POINTER and st.s[i - 1].kind == Kind.STOP and st.s[i - 1].text == ".":
+        return _has_op(_sentence(st.s, a, -1))  # "... 12 and 3. This is 16": the sentence before holds it
+    return _has_op(_sentence(st.s, a, -1)) or _has_op(_sentence(st.s, b, 1))
 
 
-def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | None:
+def _unchecked_span(st: Stream, i: int) -> tuple[int, int] | None:
+    """The characters of the statement at a sign the reader could not read (Unread.UNREADABLE), when it
+    looks like an arithmetic claim: numbers right before and after the sign, and an operation among the
+    numbers next to it ("21 +3) * 2 = 54", "Adding these, we get 24") or, for a sign in words, an operation
+    named in words in its sentence ("we add the values of 12 and 15, which gives us 28"); no operand left
+    out, and no variable or function in its sentence (that is algebra, not an unread claim)."""
+    ends = _operands_around(st, i)
+    if ends is None:
+        return None
+    a, b = ends
+    before, after = _sentence(st.s, a, -1), _sentence(st.s, b, 1)
+    if any(t.kind in (Kind.VAR, Kind.FUNC) for t in before + after):
+        return None
+    left, right = _math_run(before)[::-1], _math_run(after)
+    if left[0].kind in (Kind.OP, Kind.RP) or right[-1].kind == Kind.LP or \
+            not all(any(t.kind in (Kind.NUM, Kind.REF) for t in side) for side in (left, right)):
+        return None  # "\\text{Carlton's team} + 7 = 13 + 7", "(last term) / 2 = 78": words are an operand
+    if _claim_shaped(st, i) and _has_op(left + right):
+        return left[0].start, right[-1].end
+    named = [t for t in before if t.kind == Kind.WORD and t.text.lower() in _OPERATION_WORDS]
+    operands = [t for t in before if t.kind in (Kind.NUM, Kind.REF)]
+    if st.s[i].word_eq and named and (len(operands) >= 2 or any(t.kind == Kind.REF for t in operands)):
+        return named[-1].start, right[-1].end  # the operation, its operands, and the result in words
+    return None
+
+
+# Words that name an operation whose operands and result a sentence may give in words.
+_OPERATION_WORDS = {"add", "adding", "added", "sum", "subtract", "subtracting", "subtracted", "difference",
+                    "multiply", "multiplying", "multiplied", "product", "divide", "dividing", "divided", "quotient",
+                    "combine", "combining", "total"}
+
+
+def _math_run(toks: list[Tok]) -> list[Tok]:
+    """The numbers, operators and brackets at the start of toks."""
+    math = (Kind.NUM, Kind.OP, Kind.LP, Kind.RP, Kind.FRAC, Kind.REF)
+    return toks[:next((k for k, t in enumerate(toks) if t.kind not in math), len(toks))]
+
+
+def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
+    """The claim at the sign st.s[i], or why there is none."""
     a = scan_left(st, i)
     b, approx_word = scan_right(st, i)
-    if a is None or b is None or a == REJECT or b == REJECT:
-        return None
+    if a == REJECT or b == REJECT:
+        return Unread.NOT_ARITHMETIC
+    if a is None or b is None or a == CUT or b == CUT:
+        return Unread.UNREADABLE
     le = i - 1
     if eq.word_eq and st.s[le].kind in (Kind.LP, Kind.STOP):
         le -= 1  # the comma, bracket or full stop the scan stepped over
     left, right = Side(st, a, le), Side(st, i + 1, b)
     if left.value is None or right.value is None:
-        return None
+        return Unread.UNREADABLE
     if not eq.word_eq and any(t.kind == Kind.NUM and t.verbal and t.literal for t in left.items + right.items):
-        return None  # number words around "=" are labels, not operands ("... four packets = two packets")
+        return Unread.NOT_ARITHMETIC  # number words around "=" are labels ("... four packets = two packets")
     approx = eq.approx or approx_word
     reversed_ = False
-    if eq.word_eq and (opaque_before(st, a) or _crossed(st, a, i) and left.n_ops == 0):
-        return None
+    if eq.word_eq and opaque_before(st, a):
+        return Unread.NOT_ARITHMETIC  # "the denominator of 6/2, which is 2"
+    if eq.word_eq and _crossed(st, a, i) and left.n_ops == 0:
+        return Unread.UNREADABLE
     if left.n_ops == 0 and approx and right.n_ops == 0:
         pass  # "27.8 ≈ 28": a rounding, judged at the precision shown
     elif left.n_ops == 0 and right.n_ops == 0:
         # two bare numbers are no computation, except two forms of one number: "75%, or 0.75"
         if not (eq.sign_kind == SignKind.EQUIV and left.has_pct != right.has_pct):
-            return None
+            return Unread.UNREADABLE
     elif left.n_ops == 0:
         # "242 = 2 * 11 * 11": a bare number, then the expression it equals
         if not _reads_backwards(st, a, i, eq, left):
-            return None
+            return Unread.UNREADABLE
         left, right, reversed_ = right, left, True
     after = text[st.s[b].end:st.s[b].end + 40].lower()
     if re.match(r"[\s,(]*(?:\\text\s*\{\s*)?(?:with\s+)?(?:a\s+|the\s+)?(?:remainder|r\s*\d)", after):
         # "999/99 = 10 with a remainder of 9": a division with remainder
-        return None
+        return Unread.NOT_ARITHMETIC
     claimed = right.value
     ok = judge(left.value, claimed, right.literal, approx)
     if right.has_pct and not left.has_pct and right.literal is not None and not ok:
@@ -273,7 +349,7 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | None:
     if not ok and ref and ref[0] == "run" and claimed in ref[2]:
         ok, left.value = True, claimed  # "add these together": some run of the claims before does give it
     if not ok and ref and ref[0] == "unsure":
-        return None  # "5 + 3 = 8. She buys 4 more. Double it to get 24": "it" may be 12, not 8
+        return Unread.UNREADABLE  # "5 + 3 = 8. She buys 4 more. Double it to get 24": "it" may be 12, not 8
     if not ok and len(left.items) == 1 and claimed in left.items[0].alts or \
             len(right.items) == 1 and left.value in right.items[0].alts:
         ok, claimed = True, left.value  # "the difference between 6 and 9 is 6 - 9"

@@ -139,12 +139,19 @@ def legend_html() -> str:
 
 def coverage_note(rec: TraceCheck) -> str:
     """How much of a trace the step checker could read: where this is low, "no red mark" is no proof of
-    no error (algebra, prose and notations it cannot evaluate carry no marks at all)."""
+    no error (algebra, prose and notations it cannot evaluate carry no marks at all). Where a statement it
+    could not read comes first, it says so: the first error is then not checked, never guessed."""
     words_total = getattr(rec, "words_total", 0)
     if not rec.equals_total and not words_total:
         return "no '=' to check"
     warn = " (low: no red mark is no proof of no error)" if rec.coverage < 0.8 else ""
     if not words_total:
-        return f"checked {rec.equals_checked} of {rec.equals_total} '=' ({rec.coverage:.0%}){warn}"
-    return (f"checked {rec.equals_checked} of {rec.equals_total} '=' and {rec.words_checked} of {words_total} "
-            f"claims in words ({rec.coverage:.0%}){warn}")
+        note = f"checked {rec.equals_checked} of {rec.equals_total} '=' ({rec.coverage:.0%}){warn}"
+    else:
+        note = (f"checked {rec.equals_checked} of {rec.equals_total} '=' and {rec.words_checked} of {words_total} "
+                f"claims in words ({rec.coverage:.0%}){warn}")
+    if rec.not_checked and rec.first_error is not None:
+        note += "; the first error is not checked: a statement it could not read (?) comes before the first wrong one"
+    elif rec.not_checked:
+        note += f"; not checked: {len(rec.unchecked)} statement(s) it could not read (?), no wrong claim in the rest"
+    return note
