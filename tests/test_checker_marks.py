@@ -58,6 +58,8 @@ def test_opening_problem_every_mark_carries_its_symbol_in_the_text():
     plain = render_ansi(text, rec, color=False)
     assert "3 * 5 = 155 [✗]" in plain and "3 * 5 = 15 [≟]" in plain
     assert "3 * 5 = 155 ✗" in render_ansi(text, rec, color=True)  # the symbol with the colour, not instead of it
+    # the check after the error says what it shows, though the model wrote "Yes, that's right"
+    assert 'title="check of 10 / 5 = 3: it gives 15, not 10, so that step is wrong"' in page
 
 
 def test_a_wrong_check_says_what_it_checks_and_what_is_wrong():

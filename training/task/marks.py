@@ -91,6 +91,10 @@ def _title(rec: TraceCheck, c: Claim | None, mark: str) -> str:
     if c.checks is not None and mark == "check":
         step = rec.claims[c.checks]
         title = f"check of {step.expression} = {num_str(step.claimed)}"
+        a, _, b = step.operands
+        undone = a if c.operands[2] == b else b  # 10 / 5 = 3 is checked by 3 * 5, which must give 10 back
+        if c.correct and c.claimed != undone:
+            return f"{title}: it gives {num_str(c.claimed)}, not {num_str(undone)}, so that step is wrong"
     if not c.correct:
         title += f": {c.expression} is {num_str(c.true_value)}, not {num_str(c.claimed)}"
     return title
