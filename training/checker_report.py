@@ -20,7 +20,8 @@ What is printed:
   false alarms         claims the checker marks wrong although they are right, or not arithmetic
                        at all (algebra, functions, definitions) - per 100 labelled claims
   catch rate           share of the labelled wrong claims that the checker reads and marks wrong
-  first error          texts whose first wrong claim the checker places right (or, correctly, nowhere)
+  first error          texts whose first wrong claim the checker places right (or, correctly, nowhere); a
+                       text it calls not checked (a statement it could not read comes first) is not placed
   answers              texts whose final answer the checker extracts as labelled
   ProcessBench-style    the earliest-error step, as step verifiers are scored (Zheng et al. 2024): the
                        share of texts with an error whose first wrong claim the checker names, of texts
@@ -64,7 +65,8 @@ def report(res: dict, show: bool = False, bounds: dict | None = None) -> str:
         f"false alarms:            {res['false_alarms']}  ({res['false_alarms_per_100']:.2f} per 100 claims)",
         f"non-arithmetic read:     {res['spurious_reads']}  (algebra/functions/definitions read as claims)",
         f"wrong claims caught:     {res['caught']}/{res['wrong_claims']}  ({_pct(res['catch_rate'])})",
-        f"first error placed:      {_pct(res['first_error_accuracy'])} of {res['texts']} texts",
+        f"first error placed:      {_pct(res['first_error_accuracy'])} of {res['texts']} texts "
+        f"({res['not_checked']} not checked: a statement it could not read comes first)",
         f"ProcessBench-style:      texts with an error {_pct(pb['error_accuracy'])} of {pb['texts_with_error']}, "
         f"without {_pct(pb['correct_accuracy'])} of {pb['texts_without']}, F1 {_pct(pb['f1'])}",
         f"final answer extracted:  {_pct(res['answer_accuracy'])} of {res['answers']} texts with one",

@@ -21,7 +21,8 @@ mis-copied), "repeated" (a step done again as if new) or "skipped" (a gold step 
 
 The work is split in three:
   claims.py   reads the claims: tokens, the two sides of each "=", exact evaluation, and what is
-              not arithmetic at all (a side with a variable - "3T/2 - 5 = 70" - is algebra);
+              not arithmetic at all (a side with a variable - "3T/2 - 5 = 70" - is algebra), in
+              layers (claim_tokens, claim_values, claim_symbols, claim_words, claims);
   answers.py  finds the final answer (\\boxed{}, "the answer is", or the last stated result) and
               compares it with the gold (exactly, or with math-verify for non-numeric answers);
   here        what the claims mean together. Each claim gets a role from its context: "step" (a
@@ -94,7 +95,10 @@ def assign_roles(text: str, claims: list[Claim]) -> list[Retraction]:
     - revision: the same computation as an earlier claim with a different value;
     - recheck:  the same computation again with the same value (a check, a recap, or, as in
       2*3 + 2*3, a step the plan needs twice: align_steps() tells these apart);
-    - check:    a claim right after a check cue ("Let me check: 33 - 21 = 12");
+    - check:    a claim right after a check cue ("Let me check: 33 - 21 = 12"). One that undoes the step
+      just before it ("10 / 5 = 3. Let me check: 3 * 5 = 15") checks that step (Claim.checks), even
+      when an earlier claim computed the same thing ("3 * 5 = 155"): a check of another step is not a
+      revision of that earlier claim;
     - step:     everything else.
     A recheck right after its own step, after a doubt cue ("Hmm, wait, is that right?"), marks the
     step as doubted: a false alarm if the step was right.
@@ -104,6 +108,9 @@ def assign_roles(text: str, claims: list[Claim]) -> list[Retraction]:
     last_step = None  # index of the most recent step-role claim
     for i, c in enumerate(claims):
         gap = text[claims[i - 1].end if i else 0:c.start]
+        if last_step is not None and _first_cue(gap, CHECK_CUES) and _is_inverse(c, claims[last_step]):
+            c.role, c.checks = "check", last_step
+            continue
         prev_i = last_by_key.get(c.key) if c.key is not None else None
         if prev_i is not None:
             between = text[claims[prev_i].end:c.start]
@@ -258,6 +265,8 @@ class TraceCheck:
     words_total: int = 0       # claims in words: signs such as "is", "which is", "giving me" with numbers
                                # on both sides and an operation on one (claims.extract_claims)
     words_checked: int = 0     # ... of which both sides were read and evaluated
+    unchecked: list[tuple[int, int]] = field(default_factory=list)  # character spans of the statements that
+                               # look like claims but could not be read (claims.extract_claims)
 
     @property
     def coverage(self) -> float | None:
@@ -270,6 +279,15 @@ class TraceCheck:
         """
         total = self.equals_total + self.words_total
         return (self.equals_checked + self.words_checked) / total if total else None
+
+    @property
+    def not_checked(self) -> bool:
+        """True when the checker cannot name the first error, nor say there is none: a statement it could
+        not read (self.unchecked) comes before the first wrong claim, or, with no wrong claim, anywhere.
+        The first wrong claim it did read is then a wrong claim, not known to be the first."""
+        if not self.unchecked:
+            return False
+        return self.first_error is None or self.unchecked[0][0] < self.claims[self.first_error].start
 
     @property
     def wrong_claims(self) -> list[int]:
@@ -313,7 +331,9 @@ class TraceCheck:
             "equals_checked": self.equals_checked,
             "words_total": self.words_total,
             "words_checked": self.words_checked,
+            "unchecked": [list(span) for span in self.unchecked],
             "coverage": self.coverage,
+            "not_checked": self.not_checked,
         }
 
 
@@ -328,6 +348,7 @@ def check(text: str, gold=None, problem=None, tokenizer=None) -> TraceCheck:
     rec.claims = extract_claims(text, counts)
     rec.equals_total, rec.equals_checked = counts["equals_total"], counts["equals_checked"]
     rec.words_total, rec.words_checked = counts["words_total"], counts["words_checked"]
+    rec.unchecked = counts["unchecked"]
     rec.retractions = assign_roles(text, rec.claims)
     wrong = rec.wrong_claims
     if wrong:

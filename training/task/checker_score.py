@@ -14,7 +14,9 @@ ProcessBench-style score (Zheng et al. 2024, "ProcessBench: Identifying Process 
 Reasoning"): each text's label is its earliest wrong step, or none. A verifier is right on a text with an
 error when it names that step, and right on a text without one when it names none; the score is the
 harmonic mean (F1) of the two accuracies. Here a step is a labelled claim, so the checker must put its
-first red mark on the labelled first wrong claim.
+first red mark on the labelled first wrong claim. A text the checker calls not checked (a statement it could
+not read comes before its first wrong claim, or it found none: TraceCheck.not_checked) names no step and no
+"none": it counts as not placed, on texts with an error and without.
 """
 
 from __future__ import annotations
@@ -66,7 +68,7 @@ def evaluate(records: list[dict]) -> dict:
     spurious: list[dict] = []     # non-arithmetic signs the checker read (right or wrong)
     misses: list[dict] = []       # labelled arithmetic it did not read
     uncaught: list[dict] = []     # labelled wrong claims it did not mark wrong
-    first_ok = 0
+    first_ok = not_checked = 0
     first_bad: list[dict] = []
     answers_ok = answers_n = 0
     answers_bad: list[dict] = []
@@ -124,6 +126,8 @@ def evaluate(records: list[dict]) -> dict:
         fe = r["first_error"]
         got = rec.claims[rec.first_error].sign_at if rec.first_error is not None else None
         ok = got is None if fe is None else got is not None and got in _sign_range(r["claims"][fe])
+        ok = ok and not rec.not_checked
+        not_checked += rec.not_checked
         if fe is None:
             pb_clean, pb_clean_ok = pb_clean + 1, pb_clean_ok + ok
         else:
@@ -131,9 +135,10 @@ def evaluate(records: list[dict]) -> dict:
         if ok:
             first_ok += 1
         else:
+            named = "not checked" if rec.not_checked else None if rec.first_error is None else \
+                text[rec.claims[rec.first_error].start:rec.claims[rec.first_error].end]
             first_bad.append({"id": r["id"], "labelled": r["claims"][fe]["span"] if fe is not None else None,
-                              "checker": text[rec.claims[rec.first_error].start:rec.claims[rec.first_error].end]
-                              if rec.first_error is not None else None})
+                              "checker": named})
         if r.get("answer") is not None:
             answers_n += 1
             if answers_equal(rec.answer_text, rec.answer, r["answer"]):
@@ -155,7 +160,7 @@ def evaluate(records: list[dict]) -> dict:
         "false_alarms_per_100": 100 * len(false_alarms) / n_claims if n_claims else None,
         "spurious_reads": len(spurious),
         "catch_rate": caught / n_wrong if n_wrong else None, "caught": caught,
-        "first_error_accuracy": first_ok / len(records) if records else None,
+        "first_error_accuracy": first_ok / len(records) if records else None, "not_checked": not_checked,
         "processbench": {"texts_with_error": pb_err, "texts_without": pb_clean, "error_accuracy": acc_err,
                          "correct_accuracy": acc_clean, "f1": _f1(acc_err, acc_clean)},
         "answer_accuracy": answers_ok / answers_n if answers_n else None, "answers": answers_n,

@@ -1,0 +1,566 @@
+"""Claim reading, layer 3: what is written in words.
+
+Small models and long R1-style traces say most of their arithmetic in words: "300 times 234, which is
+70,200", "the product of 12 and 3. This is 16", "subtract 8 from 24 to get 48", "3 doubled is 6",
+"thirty-six minus eight leaves twenty-six". Such words become the same tokens symbols give, so one
+grammar (the scans of claim_symbols) reads both:
+  - number words become numbers ("thirty-six", "a hundred", "one hundred and five"), and result words
+    and phrases become signs with a SignKind: both in the lexer (claim_tokens);
+  - an operation in words becomes one number token that remembers its operations and operands ("the
+    product of 12 and 3" is a token worth 36 with ops=1 and operands (12, "*", 3)), so "The product of
+    12 and 3 is 16" reads exactly like "12 * 3 = 16" (tokenize);
+  - an operation on an earlier result ("add 4 to that result", "add these together") becomes a
+    reference, given its value from the claims before it (resolve_reference) or left unread.
+What is not arithmetic stays unread rather than guessed: "the denominator of 6/2, which is 2", "2
+divided by 19 leaves a remainder of 2", "27*11 modulo 10, which is 2*11" (claim_symbols' opaque words).
+Imports only the layers below (claim_tokens, claim_values).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+
+from training.task.claim_tokens import Kind, SignKind, Tok, bracket_pairs, lex, reglue, spells
+from training.task.claim_values import Parser
+
+# Words that can start or carry an operation in words; a text with none of them skips _read_operations().
+_VERBAL_WORDS = {"sum", "total", "product", "difference", "quotient", "addition", "subtraction", "multiplication",
+                 "division", "reciprocal", "square", "cube", "half", "twice", "double", "doubling", "triple",
+                 "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
+                 "multiplying", "divide", "dividing", "add", "adding", "subtract", "subtracting", "by", "least",
+                 "lowest", "smallest", "greatest", "highest", "largest", "lcm", "gcd", "gcf", "hcf", "rewrite",
+                 "write", "express", "rewriting", "convert", "or", "out"}
+
+
+def tokenize(text: str) -> list[Tok]:
+    """The text as tokens (see Kind), with what is written in words read: number words, signs in words,
+    operations in words folded into number tokens, references to earlier results marked (Kind.REF)."""
+    toks = lex(text)
+    _read_operations(toks)
+    _fraction_divisors(toks)
+    return toks
+
+
+def _expr_at(s: list[Tok], match: dict[int, int], i: int) -> tuple[int, Fraction, int] | None:
+    """The arithmetic expression that starts at s[i] (numbers, operators, brackets): (index just
+    after it, its value, its operations), or None. It stops at the first word ("and", "by", "to"),
+    so "the sum of 5*16 and 2*6" has the operands 5*16 and 2*6."""
+    j, need, end = i, True, None
+    while j < len(s):
+        t = s[j]
+        if need:
+            if t.kind == Kind.OP and t.op in "+-" and (j == i or s[j - 1].kind == Kind.OP):
+                j += 1
+                continue
+            if t.kind == Kind.NUM:
+                j += 1
+            elif t.kind == Kind.LP and j in match and t.text[-1:] in "([":
+                j = match[j] + 1
+            else:
+                break
+            need, end = False, j
+        elif t.kind == Kind.OP and t.op in "+-*/^" and j + 1 < len(s):
+            need = True
+            j += 1
+        else:
+            break
+    if end is None or (end < len(s) and s[end].kind in (Kind.VAR, Kind.FUNC) and s[end].glued):
+        return None
+    items = [t for t in s[i:end] if t.kind not in (Kind.WORD, Kind.TEXT)]
+    try:
+        p = Parser(items)
+        v = p.expr()
+        if p.i != len(items):
+            return None
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return None
+    return end, v, p.n_ops
+
+
+def _operand_list(s, match, i, seps: str):
+    """Operands "E1 and E2" or "E1, E2(,) and E3" from s[i] (seps: the words that may stand for
+    "and"): ([(start, end, value, ops), ...], the index after them), or None."""
+    out = []
+    j = i
+    last = False  # the separator before the last operand has been read
+    while True:
+        e = _expr_at(s, match, j)
+        if e is None:
+            return None
+        out.append((j, e[0], e[1], e[2]))
+        j = e[0]
+        if last:
+            break
+        comma = j < len(s) and s[j].kind == Kind.STOP and s[j].text == ","
+        if comma and spells(s, j + 1, seps):
+            j, last = j + 2, True  # "87, 92, and 78"
+        elif comma and j + 1 < len(s) and s[j + 1].kind == Kind.NUM and len(out) < 6:
+            j += 1  # "87, 92 and 78"
+        elif spells(s, j, seps):
+            j, last = j + 1, True
+        else:
+            break
+    return (out, j) if last and len(out) >= 2 else None
+
+
+def _group(s: list[Tok], a: int, b: int, value: Fraction, ops: int, parts=None, op: str = "") -> Tok:
+    """One number token for the operation in words s[a..b-1]."""
+    operands = ()
+    if parts is not None and len(parts) == 2 and op and all(p[3] == 0 and p[1] - p[0] == 1 for p in parts):
+        operands = (parts[0][2], op, parts[1][2])
+    return Tok(Kind.NUM, " ".join(t.text for t in s[a:b]), s[a].start, s[b - 1].end, value=value, decimals=None,
+               literal="", ops=max(ops, 1), operands=operands, verbal=True, glued=s[a].glued)
+
+
+def _combine(op: str, values: list[Fraction]) -> Fraction:
+    v = values[0]
+    for x in values[1:]:
+        if op == "+":
+            v += x
+        elif op == "*":
+            v *= x
+        elif op == "-":
+            v -= x
+        elif x == 0:
+            raise ZeroDivisionError
+        else:
+            v /= x
+    return v
+
+
+# "the sum/product/difference/quotient of a and b", "the difference between a and b", "the addition of
+# a to b", "the division of a by b", "the subtraction of a from b": the operator, and the words that
+# may separate the operands
+_NOUNS = {"sum": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"), "difference": ("-", "and"),
+          "quotient": ("/", "and"), "addition": ("+", "to|and"), "multiplication": ("*", "and|by"),
+          "division": ("/", "by|and"), "subtraction": ("-", "from|and")}
+# "the reciprocal of a", "half of a", "the square of a", "the cube of a"
+_OF_ONE = {"reciprocal": lambda x: 1 / x, "half": lambda x: x / 2, "square": lambda x: x * x,
+           "cube": lambda x: x ** 3}
+# "multiply a by b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"
+_VERBS = {"multiply": ("*", "by"), "multiplying": ("*", "by"), "divide": ("/", "by"), "dividing": ("/", "by"),
+          "add": ("+", "to|and"), "adding": ("+", "to|and"), "subtract": ("-", "from"),
+          "subtracting": ("-", "from")}
+# postfix: "3 doubled", "17 squared", "5 cubed", "8 halved"
+_POSTFIX = {"doubled": lambda x: 2 * x, "squared": lambda x: x * x, "cubed": lambda x: x ** 3,
+            "halved": lambda x: x / 2, "tripled": lambda x: 3 * x}
+
+
+def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
+    """The operation in words that starts at s[i], as (start, end, group token), or None."""
+    t = s[i]
+    if t.kind not in (Kind.WORD, Kind.LETTER, Kind.FUNC, Kind.VAR, Kind.NUM, Kind.RP):
+        return None
+    w = t.text.lower()
+    start = i - 1 if i and s[i - 1].kind in (Kind.WORD, Kind.LETTER) and s[i - 1].text.lower() in ("the", "a") else i
+    if w in _NOUNS and (spells(s, i + 1, "of") or (w == "difference" and spells(s, i + 1, "between"))):
+        return _noun_operation(s, match, i, start)
+    if w in _OF_ONE and spells(s, i + 1, "of"):
+        e = _expr_at(s, match, i + 2)
+        if e is None:
+            return None
+        try:
+            return start, e[0], _group(s, start, e[0], _OF_ONE[w](e[1]), e[2] + 1)
+        except ZeroDivisionError:
+            return None
+    name, j = _common_name(s, i)
+    if name:
+        return _lcm_gcd(s, match, start, name, j)
+    if w in ("twice", "double", "doubling", "triple") and i + 1 < len(s) and s[i + 1].kind in (Kind.NUM, Kind.LP):
+        e = _expr_at(s, match, i + 1)
+        if e is None:
+            return None
+        return start, e[0], _group(s, start, e[0], e[1] * (3 if w == "triple" else 2), e[2] + 1)
+    got = _reference_at(s, match, i)
+    if got is not None:
+        return got
+    if w in _VERBS and i + 1 < len(s) and s[i + 1].kind in (Kind.NUM, Kind.LP):
+        return _verb_operation(s, match, i)
+    if t.kind == Kind.NUM and spells(s, i + 1, "out", "of"):
+        return _out_of(s, i)
+    if t.kind in (Kind.NUM, Kind.RP) and i + 1 < len(s):
+        return _postfix_operation(s, match, i)
+    return None
+
+
+def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
+    """"the sum of a, b and c", "the difference between a and b", "the subtraction of a from b"."""
+    w = s[i].text.lower()
+    op, seps = _NOUNS[w]
+    got = _operand_list(s, match, i + 2, seps)
+    if got is None:
+        return None
+    parts, j = got
+    if op in "-/" and len(parts) != 2:
+        return None
+    values = [p[2] for p in parts]
+    if spells(s, parts[0][1], "from"):
+        values.reverse()  # "the subtraction of 3 from 10" is 10 - 3
+    alts = ()
+    if w == "difference" and spells(s, i + 1, "between"):
+        # "the difference between 6 and 9" is their distance, 3; "6 - 9" is read as right too
+        alts = (values[0] - values[1],)
+        values.sort(reverse=True)
+    try:
+        v = _combine(op, values)
+    except ZeroDivisionError:
+        return None
+    g = _group(s, start, j, v, sum(p[3] for p in parts) + len(parts) - 1, parts, op)
+    g.alts = alts
+    return start, j, g
+
+
+def _common_name(s: list[Tok], i: int) -> tuple[str | None, int]:
+    """("lcm" or "gcd", the index after the name) for "the least common multiple", "the greatest common
+    divisor", "LCM", "GCF" at s[i]; (None, i) otherwise."""
+    if spells(s, i, "least|lowest|smallest", "common", "multiple"):
+        return "lcm", i + 3
+    if spells(s, i, "greatest|highest|largest", "common", "divisor|factor"):
+        return "gcd", i + 3
+    w = s[i].text.lower()
+    if w in ("lcm", "gcd", "gcf", "hcf"):
+        return ("lcm" if w == "lcm" else "gcd"), i + 1
+    return None, i
+
+
+def _lcm_gcd(s: list[Tok], match: dict[int, int], start: int, name: str, j: int):
+    """"the least common multiple of a and b", "the LCM of a and b", "LCM(a, b)", "the greatest common
+    divisor (GCD) of a and b" (the name ends just before s[j])."""
+    if j < len(s) and s[j].kind == Kind.LP and j in match and spells(s, j + 1, "lcm|gcd|gcf|hcf") \
+            and match[j] == j + 2:
+        j += 3  # "(LCM)"
+    if spells(s, j, "of"):
+        got = _operand_list(s, match, j + 1, "and")
+        if got is None or len(got[0]) != 2:
+            return None
+        parts, end = got
+    elif j < len(s) and s[j].kind == Kind.LP and j in match and s[j].glued:
+        inner = s[j + 1:match[j]]
+        commas = [k for k, x in enumerate(inner) if x.kind == Kind.STOP and x.text == ","]
+        if len(commas) != 1:
+            return None
+        a = _expr_at(inner, {}, 0)
+        b = _expr_at(inner, {}, commas[0] + 1)
+        if a is None or b is None or a[0] != commas[0] or b[0] != len(inner):
+            return None
+        parts, end = [(0, 1, a[1], a[2]), (0, 1, b[1], b[2])], match[j] + 1
+    else:
+        return None
+    x, y = parts[0][2], parts[1][2]
+    if x.denominator != 1 or y.denominator != 1 or x <= 0 or y <= 0:
+        return None
+    v = math.lcm(int(x), int(y)) if name == "lcm" else math.gcd(int(x), int(y))
+    return start, end, _group(s, start, end, Fraction(v), 1 + parts[0][3] + parts[1][3])
+
+
+def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
+    """"multiply a by b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
+    op, seps = _VERBS[s[i].text.lower()]
+    a = _expr_at(s, match, i + 1)
+    if a is None or not spells(s, a[0], seps):
+        return None
+    b = _expr_at(s, match, a[0] + 1)
+    if b is None:
+        return None
+    sep = s[a[0]].text.lower()
+    x, y = a[1], b[1]
+    if sep in ("from", "to"):
+        x, y = y, x  # "subtract 8 from 24" is 24 - 8; "add 4 to 24" is 24 + 4
+    try:
+        v = _combine(op, [x, y])
+    except ZeroDivisionError:
+        return None
+    parts = [(i + 1, a[0], a[1], a[2]), (a[0] + 1, b[0], b[1], b[2])]
+    if sep in ("from", "to"):
+        parts.reverse()
+    return i, b[0], _group(s, i, b[0], v, a[2] + b[2] + 1, parts, op)  # the verb starts the operation
+
+
+def _out_of(s: list[Tok], i: int):
+    """"12 out of 16 is 75%": a share, read as 12/16 only where the other side of its sign is a share too
+    (a percent, a fraction, or a number between 0 and 1): "3 out of 4 students passed" is no computation,
+    and "12 out of 16 is 4" says something else."""
+    a, b = s[i], s[i + 3] if i + 3 < len(s) else None
+    if b is None or b.kind != Kind.NUM or a.pct or b.pct or a.ops or b.ops or not b.value:
+        return None
+    if not (_share_after(s, i + 4) or _share_before(s, i - 1)):
+        return None
+    parts = [(i, i + 1, a.value, 0), (i + 3, i + 4, b.value, 0)]
+    return i, i + 4, _group(s, i, i + 4, a.value / b.value, 1, parts, "/")
+
+
+def _is_share(s: list[Tok], k: int) -> bool:
+    """Is s[k] a percent, a fraction a/b, or a number between 0 and 1?"""
+    t = s[k]
+    if t.kind != Kind.NUM or t.ops:
+        return False
+    fraction = k + 2 < len(s) and s[k + 1].kind == Kind.OP and s[k + 1].op == "/" and s[k + 1].glued \
+        and s[k + 2].kind == Kind.NUM and s[k + 2].glued
+    return t.pct or fraction or 0 < t.value < 1
+
+
+def _share_after(s: list[Tok], k: int) -> bool:
+    """Does a sign at s[k] (after an optional comma) lead to a share ("... is 75%", "..., which is 3/4")?"""
+    if k < len(s) and s[k].kind == Kind.STOP and s[k].text == ",":
+        k += 1
+    if k >= len(s) or s[k].kind != Kind.EQ:
+        return False
+    k += 1
+    while k < len(s) and s[k].kind == Kind.DELIM:
+        k += 1
+    return k < len(s) and _is_share(s, k)
+
+
+def _share_before(s: list[Tok], k: int) -> bool:
+    """Does a share lead to the sign at s[k] ("75%, which is ...", "0.75 = ...")?"""
+    if k < 1 or s[k].kind != Kind.EQ:
+        return False
+    k -= 1
+    if s[k].kind == Kind.STOP and s[k].text == ",":
+        k -= 1
+    return k >= 0 and _is_share(s, k) and not (k >= 2 and s[k - 1].kind == Kind.OP and s[k - 1].op == "/")
+
+
+def _postfix_operation(s: list[Tok], match: dict[int, int], i: int):
+    """"3 doubled", "17 squared", "5 cubed", "8 halved"; "17 subtracted from 83", "3 taken away from 10"
+    (the operand ends at s[i])."""
+    t = s[i]
+    a0 = match.get(i, i) if t.kind == Kind.RP else i
+    if t.kind == Kind.RP and a0 == i:
+        return None
+    nxt = s[i + 1].text.lower() if s[i + 1].kind in (Kind.WORD, Kind.LETTER) else ""
+    base = _expr_at(s, match, a0)
+    if base is None or base[0] != i + 1:
+        return None
+    if nxt in _POSTFIX and not (i + 2 < len(s) and s[i + 2].kind == Kind.OP):
+        return a0, i + 2, _group(s, a0, i + 2, _POSTFIX[nxt](base[1]), base[2] + 1)
+    if spells(s, i + 1, "subtracted|taken", "from") or spells(s, i + 1, "taken", "away", "from"):
+        k = i + 3 if spells(s, i + 1, "subtracted|taken", "from") else i + 4
+        b = _expr_at(s, match, k)
+        if b is None:
+            return None
+        parts = [(k, b[0], b[1], b[2]), (a0, i + 1, base[1], base[2])]
+        return a0, b[0], _group(s, a0, b[0], b[1] - base[1], base[2] + b[2] + 1, parts, "-")
+    return None
+
+
+# Words before "a by b" that make "by" an amount rather than a product ("increase 5 by 3").
+_BY_VERBS = {"increase", "increased", "increases", "decrease", "decreased", "decreases", "reduce", "reduced",
+             "raise", "raised", "lower", "lowered", "grow", "grows", "grew", "round", "rounded", "divide", "divided",
+             "multiply", "multiplied", "divisible", "up", "down", "more", "less", "off", "go", "goes", "went"}
+
+
+# An earlier result named instead of written: "this result", "that number", "it".
+_REF_NOUNS = {"result", "number", "value", "fraction", "answer", "sum", "product", "total", "amount"}
+_RUN_NOUNS = _REF_NOUNS | {"numbers", "results", "values", "fractions", "products", "sums", "terms", "parts",
+                           "amounts", "together", "up"}
+
+
+def _reference(s: list[Tok], i: int) -> int | None:
+    """Index after "it" / "this result" / "that number" / "the result" at s[i], or None."""
+    if spells(s, i, "it"):
+        return i + 1
+    if spells(s, i, "this|that|the", "|".join(_REF_NOUNS)):
+        return i + 2
+    return None
+
+
+def _ref_group(s: list[Tok], a: int, b: int, kind: str, op: str, n: Fraction | None = None) -> tuple:
+    g = Tok(Kind.REF, " ".join(t.text for t in s[a:b]), s[a].start, s[b - 1].end, value=None, decimals=None,
+            literal="", ops=1, verbal=True, glued=s[a].glued, ref=(kind, op, n))
+    return a, b, g
+
+
+def _reference_at(s: list[Tok], match: dict[int, int], i: int):
+    """Operations on earlier results, resolved against the claims before them (resolve_reference):
+
+    "add 1 to this result", "subtract 5 from it", "multiplying this fraction by 10/5": the result of
+    the claim just before; "... (which gives us 2) and then adding 3 (which gives us 6)": an operation
+    with one operand and a result right after it continues from the claim just before, in the same
+    sentence; "When I add these together", "add these numbers together", "Adding these fractions":
+    the run of claims just before (see resolve_reference).
+    """
+    w = s[i].text.lower() if s[i].kind in (Kind.WORD, Kind.LETTER) else ""
+    ops = {"add": "+", "adding": "+", "subtract": "-", "subtracting": "-", "multiply": "*", "multiplying": "*",
+           "divide": "/", "dividing": "/", "sum": "+", "summing": "+"}
+    if w not in ops:
+        return None
+    op = ops[w]
+    # the run: "add these (numbers) (together)", "adding them up"
+    if spells(s, i + 1, "these|them|those|all") and op in "+*":
+        j = i + 2
+        while j < len(s) and j - i <= 4 and spells(s, j, "|".join(_RUN_NOUNS)):
+            j += 1
+        return _ref_group(s, i, j, "run", op)
+    if op in "+-":  # "add 4 to that result", "subtract 5 from it"
+        a = _expr_at(s, match, i + 1)
+        if a is None:
+            return None
+        if spells(s, a[0], "to" if op == "+" else "from"):
+            end = _reference(s, a[0] + 1)
+            return _ref_group(s, i, end, "last", op, a[1]) if end is not None else None
+        # "adding 3 (which gives us 6)": one operand, then at once a result
+        nxt = a[0] + (1 if a[0] < len(s) and s[a[0]].kind == Kind.LP else 0)
+        if nxt < len(s) and s[nxt].kind == Kind.EQ and s[nxt].word_eq:
+            return _ref_group(s, i, a[0], "near", op, a[1])
+        return None
+    # "multiplying this fraction by 10/5", "divide it by 2", "multiply by 3 (to get 12)"
+    end = _reference(s, i + 1)
+    if end is not None and spells(s, end, "by"):
+        b = _expr_at(s, match, end + 1)
+        return _ref_group(s, i, b[0], "last", op, b[1]) if b is not None else None
+    if spells(s, i + 1, "by"):
+        b = _expr_at(s, match, i + 2)
+        if b is None:
+            return None
+        nxt = b[0] + (1 if b[0] < len(s) and s[b[0]].kind == Kind.LP else 0)
+        if nxt < len(s) and s[nxt].kind == Kind.EQ and s[nxt].word_eq:
+            return _ref_group(s, i, b[0], "near", op, b[1])
+    return None
+
+
+def resolve_reference(text: str, t: Tok, claims: list) -> None:
+    """Give a reference token (see _reference_at) its value from the claims read before it, or leave it
+    unread (a Kind.REF without a value: the claim it is in is not read, and shows as not checked) when
+    its referent is not plain from the text (never a guess).
+
+    last   the claim just before, at most 200 characters back ("add 10 to that result"). With other
+           numbers between that claim and the reference ("5 + 3 = 8. She buys 4 more. Double it ...")
+           "it" may mean one of them: the claim is read only where this referent makes it right
+           (Tok.ref becomes ("unsure", ...)), and is left unread otherwise
+    near   the same, and in the same sentence ("multiply 3 by 2 (to get 6) and then add 4 (to get 10)")
+    run    the claims just before: those of one operation in a row ("300 times 234 ... 20 times 234
+           ... 3 by 234 ... When I add these together"), else a list of claims with only commas, "and"
+           and line breaks between them ("7 - 2 = 3\n2 + 3 = 5\n9 - 3 = 6\n\nAdding these ...").
+           A sum that some run of the claims just before does give is read as right.
+    """
+    kind, op, n = t.ref
+    before = [c for c in claims if c.end <= t.start]
+    if not before:
+        return
+    last = before[-1]
+    gap = text[last.end:t.start]
+    if kind in ("last", "near"):
+        if len(gap) > 200 or (kind == "near" and re.search(r"[.!?](?:\s|$)|\n", gap)):
+            return
+        try:
+            v = _combine(op, [last.claimed, n])
+        except ZeroDivisionError:
+            return
+        t.kind, t.value, t.operands = Kind.NUM, v, (last.claimed, op, n)
+        if re.search(r"\d", gap):
+            t.ref = ("unsure", op, n)
+        return
+    near = [c for c in before if t.start - c.end <= 400]
+    if len(near) < 2:
+        return
+    same = 1  # the run of one operation that ends with the last claim
+    while same < len(near) and near[-same - 1].operands and last.operands and \
+            near[-same - 1].operands[1] == last.operands[1]:
+        same += 1
+    listed = 1  # the run of claims with only separators between them
+    while listed < len(near) and re.fullmatch(r"[\s,;]*(?:and\s*)?", text[near[-listed - 1].end:near[-listed].start]):
+        listed += 1
+    size = same if same >= 2 else listed
+    if size < 2:
+        return
+    t.kind, t.value = Kind.NUM, _combine(op, [c.claimed for c in near[-size:]])
+    t.ref = (kind, op, tuple(_combine(op, [c.claimed for c in near[-k:]]) for k in range(2, len(near) + 1)))
+
+
+def _fraction_divisors(toks: list[Tok]) -> None:
+    """"3/4 divided by 2/5" divides by the fraction 2/5: a fraction written a/b right after "divided by"
+    is one number (in symbols "3/4 / 2/5" would be ((3/4)/2)/5, which nobody means in words)."""
+    s = [t for t in toks if t.kind != Kind.WS]
+    merged = []
+    for i in range(len(s) - 3):
+        d, a, slash, b = s[i:i + 4]
+        if not (d.kind == Kind.OP and d.op == "/" and d.text.lower().startswith("divided") and a.kind == Kind.NUM
+                and slash.kind == Kind.OP and slash.op == "/" and slash.glued and b.kind == Kind.NUM and b.glued
+                and not a.ops and not b.ops and not a.pct and not b.pct):
+            continue
+        after = s[i + 4] if i + 4 < len(s) else None
+        if after is not None and after.glued and after.kind in (Kind.OP, Kind.NUM):
+            continue  # "divided by 2/5/3", "divided by 2/5^2": not a plain fraction
+        if b.value == 0:
+            continue
+        g = Tok(Kind.NUM, _joined(a, slash, b), a.start, b.end, value=a.value / b.value, decimals=None,
+                literal="", ops=1, operands=(a.value, "/", b.value), glued=a.glued)
+        merged.append((a, slash, b, g))
+    if merged:
+        gone = {id(t) for m in merged for t in m[:3]}
+        out = [t for t in toks if id(t) not in gone]
+        toks[:] = sorted(out + [m[3] for m in merged], key=lambda t: t.start)
+        reglue(toks)
+
+
+def _joined(*ts: Tok) -> str:
+    return "".join(t.text for t in ts)
+
+
+def _infix_words(s: list[Tok]) -> None:
+    """"3 by 234" and "45 added to 38" between two operands are operators (* and +)."""
+    for i in range(1, len(s) - 1):
+        t = s[i]
+        if t.kind != Kind.WORD:
+            continue
+        low = t.text.lower()
+        prev_ok = s[i - 1].kind in (Kind.NUM, Kind.RP)
+        verb = i > 1 and s[i - 2].kind == Kind.WORD and s[i - 2].text.lower() in _BY_VERBS
+        if low == "by" and prev_ok and s[i + 1].kind in (Kind.NUM, Kind.LP) and not verb:
+            t.kind, t.op = Kind.OP, "*"
+        elif low == "added" and prev_ok and spells(s, i + 1, "to") and i + 2 < len(s) and \
+                s[i + 2].kind in (Kind.NUM, Kind.LP):
+            t.kind, t.op = Kind.OP, "+"
+            s[i + 1].kind = Kind.WS
+
+
+def _equiv_words(s: list[Tok], match: dict[int, int]) -> None:
+    """Signs that are only signs in context: "rewrite a as b" and "a, or b"."""
+    for i, t in enumerate(s):
+        if t.kind != Kind.WORD:
+            continue
+        low = t.text.lower()
+        if low in ("rewrite", "write", "express", "convert", "rewriting") and i + 1 < len(s):
+            e = _expr_at(s, match, i + 1)
+            if e is not None and e[0] < len(s) and spells(s, e[0], "as|to") and e[0] + 1 < len(s) and \
+                    s[e[0] + 1].kind in (Kind.NUM, Kind.LP, Kind.OP):
+                q = s[e[0]]
+                q.kind, q.word_eq, q.sign, q.sign_kind = Kind.EQ, True, "as", SignKind.EQUIV
+        elif low == "or" and i and s[i - 1].kind == Kind.STOP and s[i - 1].text == "," and i + 1 < len(s) and \
+                s[i + 1].kind in (Kind.NUM, Kind.LP):
+            t.kind, t.word_eq, t.sign, t.sign_kind = Kind.EQ, True, "or", SignKind.EQUIV
+
+
+def _read_operations(toks: list[Tok]) -> None:
+    """Read operations written in words into number tokens (see the module docstring)."""
+    wordlike = (Kind.WORD, Kind.LETTER, Kind.FUNC, Kind.VAR)
+    if not any(t.kind in wordlike and t.text.lower() in _VERBAL_WORDS for t in toks):
+        return
+    s = [t for t in toks if t.kind != Kind.WS]
+    match = bracket_pairs(s)
+    i = len(s) - 1
+    groups: list[Tok] = []
+    while i >= 0:  # right to left: "twice the sum of 3 and 4" reads the sum first
+        got = _verbal_at(s, match, i)
+        if got is None:
+            i -= 1
+            continue
+        a, b, g = got
+        for t in s[a:b]:
+            t.kind = Kind.WS
+        groups.append(g)
+        s[a:b] = [g]
+        match = bracket_pairs(s)
+        i = a - 1
+    _infix_words(s)
+    _equiv_words(s, bracket_pairs(s))
+    if groups:
+        # the tokens a group replaced (now layout) lie inside its span: drop them, keep the order
+        spans = [(g.start, g.end) for g in groups]
+        keep = [t for t in toks if not (t.kind == Kind.WS and any(a <= t.start and t.end <= b for a, b in spans))]
+        toks[:] = sorted(keep + groups, key=lambda t: t.start)
+        reglue(toks)
+
