@@ -45,6 +45,9 @@ SPLIT_PATTERN = (r"""(?i:'s|'t|'re|'ve|'m|'ll|'d)|[^\r\n\p{L}\p{N}]?\p{L}+|\p{N}
 
 # Model sizes (Qwen2 shapes). Parameter counts include the tied embedding (vocab ~ 512).
 SIZES = {
+    # the size ladder below the shipped micro (training/LOG.md, 2026-12-05): ~0.3M, heads of 32
+    "pico": dict(hidden_size=64, intermediate_size=256, num_hidden_layers=4, num_attention_heads=2,
+                 num_key_value_heads=1),
     "nano": dict(hidden_size=128, intermediate_size=384, num_hidden_layers=4, num_attention_heads=4,
                  num_key_value_heads=2),
     "micro": dict(hidden_size=192, intermediate_size=576, num_hidden_layers=6, num_attention_heads=6,
