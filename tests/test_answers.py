@@ -28,3 +28,16 @@ def test_a_comma_after_the_stated_answer_ends_it(text, value):
 ])
 def test_trailing_punctuation_is_not_part_of_the_number(text, answer):
     assert extract_answer(text)[0] == answer
+
+
+def test_rescoring_a_shipped_record_reads_its_completion_again():
+    """training.rescore scores the completions a sweep shipped again (no generation): a record scored by the old
+    reader ('12,' read as no answer) comes out right, and everything but the scores is kept."""
+    from training.core.evalfolder import read_records
+    from training.rescore import rescore_records
+
+    rec = next(r for r in read_records("assets/valley/smollm2/records/base.jsonl") if r["expr"] == "4+8")
+    stale = {**rec, "correct": False, "category": "no answer", "problem_index": 7}
+    (fresh,) = rescore_records([stale])
+    assert fresh["correct"] is True and fresh["category"] == "correct"
+    assert fresh["completion"] == rec["completion"] and fresh["problem_index"] == 7
