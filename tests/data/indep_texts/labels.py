@@ -1,0 +1,140 @@
+"""Hand labels for this set: every arithmetic claim of every text, in words or in symbols, in order.
+
+Written by reading each text, apart from the step checker's rules (its code was not read, nor run on
+these texts, while labelling). The format is ../small_texts/labels.py's, whose build turns it into
+records: each entry of a text's claims is one claim, by its sign, written with the sign marked by « »:
+
+    (span, lhs, rhs, tags)        checkable: the claim as written, its two sides in Python syntax
+                                  (evaluated exactly; lcm(a, b) and gcd(a, b) allowed) and its tags
+    (span, None, None, kind)      claim-shaped but not checkable (kinds below)
+
+E("7 + 6 = 13") is a claim in symbols written as it stands: the span is the string, the sign its first
+"=", the two sides the text on either side (thousands commas dropped, × and ÷ as * and /).
+
+What is labelled: every "=", "≈" and "\\approx", and every statement in words that joins two sides with
+a result word or phrase ("is", "which is", "gives", "to get", "equals", ", or", ...) where both sides
+hold a number (digits or number words) and at least one side holds an operation (symbols, words, or a
+named quantity such as "the sum of 3 and 4"). A result in the next sentence is one claim. Not claims:
+a restatement of what is left to compute ("That leaves 4*9+17", "Now the expression is 3+7"), a final
+answer on its own ("The answer is 13", "\\boxed{13}"), a problem restated ("compute 7+6").
+
+Tags, as in ../small_texts: symbols (only "=" and operator symbols) or words (a word sign or an
+operation in words: the claims in words), and numwords, next, equiv, named, refer, units, percent,
+fraction, approx.
+
+Kinds of not checkable: function (remainder, modulo, numerator, denominator), definition (a side is a
+description), reference (a side points at something with no value in the text), algebra (a variable),
+other (a sign that is no claim: a stray "=" between words), unclear (claim-shaped, but where a side starts or what it holds cannot be told from the text: an
+operand glued to a stray token or to the expression before it, "2/2+12 / 2 = 6"; a side cut off).
+
+A claim is judged as arithmetic as written, whatever the problem asked: "6 - 90 = -84" is right even
+where 6 - 90 was the wrong step to take.
+"""
+
+LABELS: dict = {}
+L = LABELS
+
+
+def T(answer, claims, note=None):
+    d = dict(answer=answer, claims=claims)
+    if note:
+        d["note"] = note
+    return d
+
+
+def E(span, tags="symbols", lhs=None, rhs=None):
+    """A claim "left = right" written as it stands in the text (its first "=" is the sign)."""
+    left, right = span.split("=", 1)
+
+    def side(s):
+        return s.strip().replace(",", "").replace("×", "*").replace("÷", "/")
+    return (f"{left}«=»{right}", lhs or side(left), rhs or side(right), tags)
+
+
+def S(*spans):
+    """Several plain claims in symbols, in order."""
+    return [E(s) for s in spans]
+
+
+def U(marked, kind="unclear"):
+    """A claim-shaped statement that cannot be evaluated (kind says why)."""
+    return (marked, None, None, kind)
+
+
+# ------------------------------------------------------------------------------------------------
+# The tiny model (assets/tiny-base), sampled on classroom test problems
+# ------------------------------------------------------------------------------------------------
+L["tiny-base-t0.7-100"] = T("0", S("16 / 4 = 4", "4 / 2 = 2", "18 / 9 = 2", "2 - 2 = 0"))
+L["tiny-base-t0.7-101"] = T("198", S("8 / 2 = 4", "15 - 4 = 11", "18 * 11 = 198"))
+L["tiny-base-t0.7-102"] = T("-76", S("16 - 19 = -3", "-3 * 16 = -48", "-48 - 15 = -63", "-63 - 13 = -76"))
+L["tiny-base-t0.7-103"] = T("14", S("1 - 6 = -5", "-5 + 14 = 9", "9 + 5 = 14"))
+L["tiny-base-t0.7-104"] = T("-81", S("10 / 2 = 5", "5 * 9 = 45", "45 * 2 = 90", "6 - 90 = -84", "-84 - 5 = -89",
+                                    "-89 + 8 = -81"))
+L["tiny-base-t1.0-105"] = T("-12", S("5 * 13 = 65", "65 / 13 = 5", "3 - 20 = -17", "-17 + 5 = -12"))
+L["tiny-base-t1.0-106"] = T("207", S("17 * 13 = 221", "221 + 6 = 227", "227 - 20 = 207"))
+L["tiny-base-t1.0-107"] = T("-10", S("12 / 2 = 6", "6 * 13 = 78", "78 / 13 = 6", "6 - 16 = -10"))
+L["tiny-base-t1.0-108"] = T("-41", S("5 * 17 = 85", "20 / 4 = 5", "5 / 5 = 1", "20 + 15 = 35", "35 - 85 = -40",
+                                    "-40 - 1 = -41"))
+L["tiny-base-t1.0-109"] = T("152", S("13 * 13 = 169", "169 / 13 = 13", "13 * 12 = 156", "156 - 4 = 152"))
+
+# the tiny model's long-CoT fine-tune on 250 traces (assets/valley/classroom/adapters/long-n250)
+L["tiny-n250-t0.7-110"] = T("-10", S("2 * 11 = 22", "22 / 11 = 2", "2 * 11 = 22", "22 - 16 = 6", "6 - 16 = -10"))
+L["tiny-n250-t0.7-111"] = T("155", S("11 * 12 = 152", "11 * 5 = 555", "55 * 5 = 225", "555 / 5 = 115", "11 * 5 = 55"))
+L["tiny-n250-t0.7-112"] = T("15", S(
+    "9 / 3 = 3", "15 / 3 = 5", "5 / 3 = 1", "15 * 15 = 225", "15 * 15 = 225", "15 + 225 = 238", "23 * 5 = 105",
+    "105 + 225 = 249", "249 - 15 = 234", "234 - 225 = 15", "15 + 225 = 239", "239 - 229 = 15", "15 + 3 = 18"))
+L["tiny-n250-t0.7-113"] = T("37", [
+    *S("16 / 8 = 2", "2 / 2 = 1", "2 / 2 = 6",
+       "6 / 2 = 3", "2 + 1 = 3", "16 / 8 = 2", "3 + 7 = 10", "10 - 7 = 3", "3 + 3 = 6", "6 + 3 = 9", "6 / 2 = 3",
+       "3 + 3 = 6", "16 + 3 = 19", "19 - 3 = 16", "16 + 7 = 23", "23 + 7 = 30", "30 + 7 = 37")],
+    note="'So now we have 2/2+1<0x0b>2 / 2 = 6': a control character parts the restated expression from "
+         "the claim 2 / 2 = 6")
+L["tiny-n250-t0.7-114"] = T("67", [
+    *S("16 / 4 = 4", "4 * 9 = 68", "68 + 17 = 85", "65 / 4 = 11", "6 * 9 = 54", "6 + 11 = 16", "16 + 11 = 27"),
+    U("Correct«=»Let", "other"),
+    *S("16 * 9 = 144", "16 / 9 = 4", "6 / 4 = 2", "11 + 2 = 13", "13 + 54 = 67")],
+    note="'That leaves 4*9+17x4 * 9 = 68': the claim is read as 4 * 9 = 68 after the restated expression and a "
+         "stray 'x'")
+L["tiny-n250-t1.0-115"] = T("83", S("12 / 3 = 4", "4 * 16 = 64", "64 / 16 = 4", "64 + 19 = 83"))
+L["tiny-n250-t1.0-116"] = T("126", S(
+    "10 / 6 = 5", "18 / 6 = 3", "3 * 8 = 24", "24 * 8 = 228", "228 + 9 = 237", "137 + 9 = 146", "28 + 228 = 240",
+    "240 + 220 = 418", "40 + 240 = 278", "278 + 22 = 290", "180 + 228 = 280", "9 * 8 = 72", "72 + 72 = 126"))
+L["tiny-n250-t1.0-117"] = T("-28", S(
+    "2 - 3 = -1", "1 - 3 = -2", "1 * 13 = 13", "2 + 15 = 17", "17 - 14 = 3", "3 - 20 = -17", "-17 + 14 = -3",
+    "-3 - 15 = -28"))
+L["tiny-n250-t1.0-118"] = T("18", S(
+    "1 * 3 = 3", "1 * 3 = 3", "8 - 3 = 5", "5 * 3 = 15", "8 + 8 = 16", "16 + 3 = 19", "19 - 3 = 16", "19 + 8 = 27",
+    "3 + 3 = 6", "14 / 5 = 2", "27 * 3 = 51", "27 - 7 = 20", "20 - 8 = 12", "12 + 3 = 15", "15 + 3 = 18"))
+L["tiny-n250-t1.0-119"] = T("20", S("9 * 13 = 113", "113 * 13 = 169", "169 + 13 = 202"))
+
+# the tiny model's long-CoT fine-tune on 4,000 traces (assets/valley/classroom/adapters/long-n4000)
+L["tiny-n4000-t0.7-120"] = T("11", S("18 / 2 = 9", "10 / 5 = 2", "9 + 2 = 11", "11 - 2 = 9", "18 / 2 = 9", "10 / 5 = 2",
+                                     "9 + 2 = 11"))
+L["tiny-n4000-t0.7-121"] = T("-20", S(
+    "12 / 4 = 3", "16 / 2 = 8", "8 * 3 = 24", "3 - 24 = -21", "-21 - 20 = -41", "-41 + 20 = -21", "-41 - 20 = -61",
+    "-61 + 20 = -41", "12 / 4 = 3", "16 / 2 = 8", "8 * 3 = 24", "20 / 2 = 10", "24 - 24 = 0", "0 - 20 = -20"))
+L["tiny-n4000-t0.7-122"] = T("2", S("4 * 6 = 24", "24 / 6 = 4", "19 + 7 = 26", "26 - 24 = 2", "2 + 24 = 26",
+                                    "4 * 6 = 24", "19 + 7 = 26", "26 - 24 = 2"))
+L["tiny-n4000-t0.7-123"] = T("-10", S("10 / 2 = 5", "5 * 11 = 55", "55 / 11 = 5", "55 - 55 = -20", "-20 + 55 = 55",
+                                      "10 / 2 = 5", "18 * 11 = 188", "55 - 55 = -10"))
+L["tiny-n4000-t0.7-124"] = T("2", S(
+    "20 / 10 = 2", "2 * 10 = 20", "2 / 2 = 1", "1 * 2 = 2", "10 * 4 = 40", "20 / 10 = 2", "2 * 10 = 20", "4 - 2 = 2",
+    "2 + 2 = 4", "4 - 2 = 2", "20 / 10 = 2", "20 / 2 = 10", "10 / 10 = 1", "2 * 4 = 8", "20 / 10 = 2", "4 - 2 = 2"))
+L["tiny-n4000-t1.0-125"] = T("225", S(
+    "15 * 15 = 225", "225 / 15 = 15", "225 - 4 = 211", "211 + 18 = 229", "229 - 18 = 211", "229 + 4 = 243",
+    "243 - 4 = 229", "243 + 4 = 247", "247 + 4 = 241", "15 * 15 = 225", "18 / 6 = 3", "225 - 4 = 221",
+    "221 + 4 = 225"))
+L["tiny-n4000-t1.0-126"] = T("4", S("15 / 3 = 5", "5 / 5 = 1", "1 * 2 = 2", "2 + 2 = 4", "4 - 2 = 2", "2 + 2 = 4",
+                                    "15 / 3 = 5", "5 / 5 = 1", "1 * 2 = 2", "2 + 2 = 4"))
+L["tiny-n4000-t1.0-127"] = T("79", S(
+    "18 / 2 = 9", "9 * 2 = 18", "4 * 12 = 48", "4 * 4 = 16", "4 * 12 = 48", "12 * 6 = 72", "72 / 6 = 12",
+    "18 + 9 = 27", "27 + 48 = 75", "75 - 48 = 27", "18 / 2 = 9", "4 * 12 = 48", "1 + 9 = 10", "10 * 6 = 60",
+    "1 + 68 = 79", "79 - 48 = 19", "19 + 60 = 79"))
+L["tiny-n4000-t1.0-128"] = T("16", S(
+    "20 / 2 = 10", "20 / 5 = 4", "4 * 5 = 20", "20 / 5 = 4", "20 + 4 = 24", "24 - 4 = 20", "24 - 13 = 11",
+    "11 + 5 = 16", "16 - 5 = 11", "16 + 5 = 21", "20 / 2 = 10", "20 / 5 = 4", "20 + 4 = 24", "24 - 13 = 11",
+    "11 + 5 = 16"))
+L["tiny-n4000-t1.0-129"] = T("0", S(
+    "20 / 2 = 10", "10 * 2 = 20", "10 / 1 = 10", "10 * 1 = 10", "10 / 1 = 10", "2 * 9 = 18", "18 / 9 = 2",
+    "18 * 11 = 198", "198 / 11 = 18", "20 / 2 = 10", "10 / 1 = 10", "1 * 9 = 9", "10 / 1 = 10", "2 * 9 = 18",
+    "18 - 18 = 0"))
