@@ -68,6 +68,22 @@ def sources() -> tuple[dict[str, dict], list[str]]:
     return out, dropped
 
 
+def counts_table(recs: list[dict]) -> str:
+    """Per source (and all): texts, claims, claims in words, wrong claims, texts with an error, unevaluable
+    statements; the README's table."""
+    rows = ["| source | texts | claims | in words | wrong | texts with an error | not checkable |",
+            "| --- | --- | --- | --- | --- | --- | --- |"]
+    groups: dict[str, list[dict]] = {}
+    for r in recs:
+        groups.setdefault(r["group"], []).append(r)
+    for name, rs in [*groups.items(), ("all", recs)]:
+        chk = [c for r in rs for c in r["claims"] if c["checkable"]]
+        rows.append(f"| {name} | {len(rs)} | {len(chk)} | {sum('words' in c['notation'] for c in chk)} | "
+                    f"{sum(not c['correct'] for c in chk)} | {sum(r['first_error'] is not None for r in rs)} | "
+                    f"{sum(not c['checkable'] for r in rs for c in r['claims'])} |")
+    return "\n".join(rows)
+
+
 def main(argv=None) -> int:
     build_record = _load(DATA / "small_texts" / "build.py", "small_build").build_record
     labels = _load(HERE / "labels.py", "indep_labels").LABELS
@@ -90,6 +106,7 @@ def main(argv=None) -> int:
     print(f"{len(recs)} texts ({len(dropped)} left out as held elsewhere or repeated), "
           f"{sum(len(r['claims']) for r in recs)} labels, {len(chk)} checkable claims "
           f"({sum('words' in c['notation'] for c in chk)} in words, {sum(not c['correct'] for c in chk)} wrong)")
+    print(counts_table(recs))
     return 0
 
 

@@ -4,9 +4,9 @@ classroom problems.
 
     VALLEY_MODELS=/path/to/models python tests/data/indep_texts/generate.py [id prefix ...]
 
-With id prefixes (e.g. `tiny`), only the plan's lines whose prefix starts with one of them are sampled;
-each line's texts replace that line's texts in generations.jsonl as soon as they are done, the others
-are kept.
+With id prefixes (e.g. `tiny`), only the plan's lines with a source whose prefix starts with one of them
+are sampled; each line's texts replace those texts in generations.jsonl as soon as they are done, the
+others are kept.
 
 Every text is sampled (nucleus, top-p 0.95) with a fixed seed through the project's own generation code
 (training.core.generate.generate) from the world's own prompts (Problem.prompt), so the same torch build
@@ -36,25 +36,37 @@ TINY_ADAPTERS = "assets/valley/classroom/adapters"
 TOP_P = 0.95
 INDEP_SPLIT = "indep"
 
-# (id prefix, model, adapter or None, problem source, temperature, seed, max new tokens)
-# problem source: (preset, split, first index, count, number of operations or None for any)
+# Each line of the plan is one call of generate(), all its prompts in one batch:
+# (model, adapter or None, problem sources, temperature, seed, max new tokens), where a problem source is
+# (id prefix, preset, split, first index, count, number of operations or None for any).
+# Torch threads: the tiny model's lines ran with 2, SmolLM2's with 1 (two threads crawled on a shared,
+# busy 2-core machine); a thread count can change the last bits of a sum and so a sampled token, so each
+# line is rerun with its own.
+THREADS = {"tiny": 2, SMOL: 1}
+
+
+def _base(t: float, seed: int, single_from: int, indep_from: int):
+    """SmolLM2's base at temperature t: 20 problems with 1, 2 and 3 operations each, in one batch."""
+    return (SMOL, None, [(f"smol-1op-t{t}", "single", "test", single_from, 20, None),
+                         (f"smol-2op-t{t}", "tiny", INDEP_SPLIT, indep_from, 20, 2),
+                         (f"smol-3op-t{t}", "tiny", INDEP_SPLIT, indep_from, 20, 3)], t, seed, 256)
+
+
+def _tiny(run: str | None, t: float, seed: int, first: int):
+    adapter = f"{TINY_ADAPTERS}/{run}" if run else None
+    return ("tiny", adapter, [(f"tiny-{(run or 'base').replace('long-', '')}-t{t}", "classroom", "test", first, 5,
+                               None)], t, seed, 512)
+
+
 PLAN = [
-    ("smol-1op-t0.7", SMOL, None, ("single", "test", 40, 20, None), 0.7, 101, 256),
-    ("smol-1op-t1.0", SMOL, None, ("single", "test", 60, 20, None), 1.0, 102, 256),
-    ("smol-2op-t0.7", SMOL, None, ("tiny", INDEP_SPLIT, 0, 20, 2), 0.7, 103, 256),
-    ("smol-2op-t1.0", SMOL, None, ("tiny", INDEP_SPLIT, 20, 20, 2), 1.0, 104, 256),
-    ("smol-3op-t0.7", SMOL, None, ("tiny", INDEP_SPLIT, 0, 20, 3), 0.7, 105, 256),
-    ("smol-3op-t1.0", SMOL, None, ("tiny", INDEP_SPLIT, 20, 20, 3), 1.0, 106, 256),
-    ("smol-n64-t0.7", SMOL, f"{SMOL_ADAPTERS}/long-n64", ("single", "test", 100, 20, None), 0.7, 201, 256),
-    ("smol-n250-t0.7", SMOL, f"{SMOL_ADAPTERS}/long-n250", ("single", "test", 120, 20, None), 0.7, 202, 256),
-    ("tiny-base-t0.7", "tiny", None, ("classroom", "test", 100, 5, None), 0.7, 301, 512),
-    ("tiny-base-t1.0", "tiny", None, ("classroom", "test", 105, 5, None), 1.0, 302, 512),
-    ("tiny-n250-t0.7", "tiny", f"{TINY_ADAPTERS}/long-n250", ("classroom", "test", 110, 5, None), 0.7, 303, 512),
-    ("tiny-n250-t1.0", "tiny", f"{TINY_ADAPTERS}/long-n250", ("classroom", "test", 115, 5, None), 1.0, 304, 512),
-    ("tiny-n4000-t0.7", "tiny", f"{TINY_ADAPTERS}/long-n4000", ("classroom", "test", 120, 5, None), 0.7, 305, 512),
-    ("tiny-n4000-t1.0", "tiny", f"{TINY_ADAPTERS}/long-n4000", ("classroom", "test", 125, 5, None), 1.0, 306, 512),
-    ("tiny-n16000-t0.7", "tiny", f"{TINY_ADAPTERS}/long-n16000", ("classroom", "test", 130, 5, None), 0.7, 307, 512),
-    ("tiny-n16000-t1.0", "tiny", f"{TINY_ADAPTERS}/long-n16000", ("classroom", "test", 135, 5, None), 1.0, 308, 512),
+    _base(0.7, 101, 40, 0),
+    _base(1.0, 102, 60, 20),
+    (SMOL, f"{SMOL_ADAPTERS}/long-n64", [("smol-n64-t0.7", "single", "test", 100, 20, None)], 0.7, 201, 256),
+    (SMOL, f"{SMOL_ADAPTERS}/long-n250", [("smol-n250-t0.7", "single", "test", 120, 20, None)], 0.7, 202, 256),
+    _tiny(None, 0.7, 301, 100), _tiny(None, 1.0, 302, 105),
+    _tiny("long-n250", 0.7, 303, 110), _tiny("long-n250", 1.0, 304, 115),
+    _tiny("long-n4000", 0.7, 305, 120), _tiny("long-n4000", 1.0, 306, 125),
+    _tiny("long-n16000", 0.7, 307, 130), _tiny("long-n16000", 1.0, 308, 135),
 ]
 
 
@@ -75,52 +87,55 @@ def pick_problems(preset: str, split: str, first: int, count: int, n_ops: int | 
     return out
 
 
-def save(texts: dict[str, list[dict]]) -> None:
-    """Write generations.jsonl: the texts of every plan line, in the plan's order."""
+def save(texts: dict[str, dict]) -> None:
+    """Write generations.jsonl: every text, in the plan's order."""
+    order = [src[0] for line in PLAN for src in line[2]]
     with open(HERE / "generations.jsonl", "w", encoding="utf-8") as f:
-        for prefix, *_ in PLAN:
-            for r in texts.get(prefix, []):
-                f.write(json.dumps(r, ensure_ascii=False) + "\n")
+        for prefix in order:
+            for rid in sorted(k for k in texts if k.rsplit("-", 1)[0] == prefix):
+                f.write(json.dumps(texts[rid], ensure_ascii=False) + "\n")
 
 
-def saved() -> dict[str, list[dict]]:
-    """The texts generations.jsonl holds now, by plan line."""
-    out: dict[str, list[dict]] = {}
+def saved() -> dict[str, dict]:
+    """The texts generations.jsonl holds now, by id."""
     path = HERE / "generations.jsonl"
-    for line in open(path, encoding="utf-8") if path.exists() else []:
-        r = json.loads(line)
-        out.setdefault(r["id"].rsplit("-", 1)[0], []).append(r)
+    return {r["id"]: r for r in map(json.loads, open(path, encoding="utf-8"))} if path.exists() else {}
+
+
+def run_line(model, tok, line, threads: int) -> dict[str, dict]:
+    """Sample one plan line: {id: record}."""
+    from training.core.generate import generate
+
+    model_name, adapter, sources, temperature, seed, max_new = line
+    tagged = [(src[0], p) for src in sources for p in pick_problems(*src[1:])]
+    gens = generate(model, tok, [p.prompt for _, p in tagged], max_new_tokens=max_new, temperature=temperature,
+                    top_p=TOP_P, seed=seed, batch_size=len(tagged))
+    out = {}
+    for (prefix, p), g in zip(tagged, gens):
+        out[f"{prefix}-{p.index:03d}"] = dict(
+            id=f"{prefix}-{p.index:03d}",
+            model="HuggingFaceTB/SmolLM2-135M-Instruct" if model_name == SMOL else "assets/tiny-base",
+            adapter=adapter, preset=p.preset, split=p.split, index=p.index, n_ops=p.n_ops, expr=p.expr,
+            gold=p.answer, prompt=p.prompt, temperature=temperature, top_p=TOP_P, seed=seed, max_new_tokens=max_new,
+            threads=threads, text=g.text, finish=g.finish, n_tokens=g.n_tokens)
     return out
 
 
 def main(argv: list[str]) -> int:
     import torch
 
-    from training.core.generate import generate
     from training.core.models import load_model
 
-    torch.set_num_threads(2)
-    loaded = {}
-    for prefix, model_name, adapter, source, temperature, seed, max_new in PLAN:
-        if argv and not any(prefix.startswith(a) for a in argv):
+    for line in PLAN:
+        model_name, adapter, sources = line[:3]
+        if argv and not any(src[0].startswith(a) for src in sources for a in argv):
             continue
-        key = (model_name, adapter)
-        if key not in loaded:
-            loaded.clear()  # one model in memory at a time
-            loaded[key] = load_model(model_name, adapter=str(ROOT / adapter) if adapter else None, merge=True)
-        model, tok = loaded[key]
-        ps = pick_problems(*source)
-        gens = generate(model, tok, [p.prompt for p in ps], max_new_tokens=max_new, temperature=temperature,
-                        top_p=TOP_P, seed=seed, batch_size=20)
-        out = []
-        for p, g in zip(ps, gens):
-            out.append(dict(id=f"{prefix}-{p.index:03d}",
-                            model="HuggingFaceTB/SmolLM2-135M-Instruct" if model_name == SMOL else "assets/tiny-base",
-                            adapter=adapter, preset=p.preset, split=p.split, index=p.index, n_ops=p.n_ops,
-                            expr=p.expr, gold=p.answer, prompt=p.prompt, temperature=temperature, top_p=TOP_P,
-                            seed=seed, max_new_tokens=max_new, text=g.text, finish=g.finish, n_tokens=g.n_tokens))
-        save({**saved(), prefix: out})
-        print(f"{prefix}: {len(gens)} texts", flush=True)
+        threads = THREADS[model_name]
+        torch.set_num_threads(threads)
+        model, tok = load_model(model_name, adapter=str(ROOT / adapter) if adapter else None, merge=True)
+        texts = run_line(model, tok, line, threads)
+        save({**saved(), **texts})
+        print(f"{', '.join(src[0] for src in sources)}: {len(texts)} texts", flush=True)
     return 0
 
 
