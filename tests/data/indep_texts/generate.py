@@ -8,7 +8,7 @@ With id prefixes (e.g. `tiny`), only the plan's lines with a source whose prefix
 are sampled; each line's texts replace those texts in generations.jsonl as soon as they are done, the
 others are kept.
 
-Every text is sampled (nucleus, top-p 0.95) with a fixed seed through the project's own generation code
+Every text is sampled (nucleus, top-p 0.95) with a fixed seed per line of the plan through the project's own generation code
 (training.core.generate.generate) from the world's own prompts (Problem.prompt), so the same torch build
 reproduces it. SmolLM2-135M-Instruct is loaded through training.core.models.load_model (converted
 locally; nothing is downloaded). Each record says where it came from: model, adapter, temperature,
@@ -36,37 +36,47 @@ TINY_ADAPTERS = "assets/valley/classroom/adapters"
 TOP_P = 0.95
 INDEP_SPLIT = "indep"
 
-# Each line of the plan is one call of generate(), all its prompts in one batch:
-# (model, adapter or None, problem sources, temperature, seed, max new tokens), where a problem source is
-# (id prefix, preset, split, first index, count, number of operations or None for any).
+# Each line of the plan is one call of generate() (one batch), saved as soon as it is done; a line whose
+# texts are all in generations.jsonl is skipped, so a stopped run resumes where it stopped:
+# (id prefix, model, adapter or None, problems, temperature, seed, max new tokens), where problems is
+# (preset, split, first index, count, number of operations or None for any).
 # Torch threads: the tiny model's lines ran with 2, SmolLM2's with 1 (two threads crawled on a shared,
 # busy 2-core machine); a thread count can change the last bits of a sum and so a sampled token, so each
 # line is rerun with its own.
 THREADS = {"tiny": 2, SMOL: 1}
+CHUNK = 10  # SmolLM2's problems per line: small batches land sooner on a busy machine
+SMOL_SOURCES = [  # (id prefix, adapter, problems of 20, temperature, seed)
+    ("smol-1op-t0.7", None, ("single", "test", 40, None), 0.7, 101),
+    ("smol-2op-t0.7", None, ("tiny", INDEP_SPLIT, 0, 2), 0.7, 103),
+    ("smol-3op-t0.7", None, ("tiny", INDEP_SPLIT, 0, 3), 0.7, 105),
+    ("smol-1op-t1.0", None, ("single", "test", 60, None), 1.0, 102),
+    ("smol-2op-t1.0", None, ("tiny", INDEP_SPLIT, 20, 2), 1.0, 104),
+    ("smol-3op-t1.0", None, ("tiny", INDEP_SPLIT, 20, 3), 1.0, 106),
+    ("smol-n64-t0.7", f"{SMOL_ADAPTERS}/long-n64", ("single", "test", 100, None), 0.7, 201),
+    ("smol-n250-t0.7", f"{SMOL_ADAPTERS}/long-n250", ("single", "test", 120, None), 0.7, 202),
+]
 
 
-def _base(t: float, seed: int, single_from: int, indep_from: int):
-    """SmolLM2's base at temperature t: 20 problems with 1, 2 and 3 operations each, in one batch."""
-    return (SMOL, None, [(f"smol-1op-t{t}", "single", "test", single_from, 20, None),
-                         (f"smol-2op-t{t}", "tiny", INDEP_SPLIT, indep_from, 20, 2),
-                         (f"smol-3op-t{t}", "tiny", INDEP_SPLIT, indep_from, 20, 3)], t, seed, 256)
+def _smol_lines():
+    """Every SmolLM2 source in two lines of 10 problems (seed*10 + 1, + 2); first halves of all sources first."""
+    for half in range(20 // CHUNK):
+        for prefix, adapter, (preset, split, first, n_ops), t, seed in SMOL_SOURCES:
+            yield (prefix, SMOL, adapter, (preset, split, first + half * CHUNK, CHUNK, n_ops), t, seed * 10 + half + 1,
+                   200)
 
 
 def _tiny(run: str | None, t: float, seed: int, first: int):
     adapter = f"{TINY_ADAPTERS}/{run}" if run else None
-    return ("tiny", adapter, [(f"tiny-{(run or 'base').replace('long-', '')}-t{t}", "classroom", "test", first, 5,
-                               None)], t, seed, 512)
+    return (f"tiny-{(run or 'base').replace('long-', '')}-t{t}", "tiny", adapter, ("classroom", "test", first, 5, None),
+            t, seed, 512)
 
 
 PLAN = [
-    _base(0.7, 101, 40, 0),
-    _base(1.0, 102, 60, 20),
-    (SMOL, f"{SMOL_ADAPTERS}/long-n64", [("smol-n64-t0.7", "single", "test", 100, 20, None)], 0.7, 201, 256),
-    (SMOL, f"{SMOL_ADAPTERS}/long-n250", [("smol-n250-t0.7", "single", "test", 120, 20, None)], 0.7, 202, 256),
     _tiny(None, 0.7, 301, 100), _tiny(None, 1.0, 302, 105),
     _tiny("long-n250", 0.7, 303, 110), _tiny("long-n250", 1.0, 304, 115),
     _tiny("long-n4000", 0.7, 305, 120), _tiny("long-n4000", 1.0, 306, 125),
     _tiny("long-n16000", 0.7, 307, 130), _tiny("long-n16000", 1.0, 308, 135),
+    *_smol_lines(),
 ]
 
 
@@ -88,8 +98,8 @@ def pick_problems(preset: str, split: str, first: int, count: int, n_ops: int | 
 
 
 def save(texts: dict[str, dict]) -> None:
-    """Write generations.jsonl: every text, in the plan's order."""
-    order = [src[0] for line in PLAN for src in line[2]]
+    """Write generations.jsonl: every text, by source in the plan's order, then by problem."""
+    order = list(dict.fromkeys(line[0] for line in PLAN))
     with open(HERE / "generations.jsonl", "w", encoding="utf-8") as f:
         for prefix in order:
             for rid in sorted(k for k in texts if k.rsplit("-", 1)[0] == prefix):
@@ -102,23 +112,19 @@ def saved() -> dict[str, dict]:
     return {r["id"]: r for r in map(json.loads, open(path, encoding="utf-8"))} if path.exists() else {}
 
 
-def run_line(model, tok, line, threads: int) -> dict[str, dict]:
+def run_line(model, tok, line, problems, threads: int) -> dict[str, dict]:
     """Sample one plan line: {id: record}."""
     from training.core.generate import generate
 
-    model_name, adapter, sources, temperature, seed, max_new = line
-    tagged = [(src[0], p) for src in sources for p in pick_problems(*src[1:])]
-    gens = generate(model, tok, [p.prompt for _, p in tagged], max_new_tokens=max_new, temperature=temperature,
-                    top_p=TOP_P, seed=seed, batch_size=len(tagged))
-    out = {}
-    for (prefix, p), g in zip(tagged, gens):
-        out[f"{prefix}-{p.index:03d}"] = dict(
-            id=f"{prefix}-{p.index:03d}",
-            model="HuggingFaceTB/SmolLM2-135M-Instruct" if model_name == SMOL else "assets/tiny-base",
-            adapter=adapter, preset=p.preset, split=p.split, index=p.index, n_ops=p.n_ops, expr=p.expr,
-            gold=p.answer, prompt=p.prompt, temperature=temperature, top_p=TOP_P, seed=seed, max_new_tokens=max_new,
-            threads=threads, text=g.text, finish=g.finish, n_tokens=g.n_tokens)
-    return out
+    prefix, model_name, adapter, _, temperature, seed, max_new = line
+    gens = generate(model, tok, [p.prompt for p in problems], max_new_tokens=max_new, temperature=temperature,
+                    top_p=TOP_P, seed=seed, batch_size=len(problems))
+    return {f"{prefix}-{p.index:03d}": dict(
+        id=f"{prefix}-{p.index:03d}",
+        model="HuggingFaceTB/SmolLM2-135M-Instruct" if model_name == SMOL else "assets/tiny-base",
+        adapter=adapter, preset=p.preset, split=p.split, index=p.index, n_ops=p.n_ops, expr=p.expr, gold=p.answer,
+        prompt=p.prompt, temperature=temperature, top_p=TOP_P, seed=seed, max_new_tokens=max_new, threads=threads,
+        text=g.text, finish=g.finish, n_tokens=g.n_tokens) for p, g in zip(problems, gens)}
 
 
 def main(argv: list[str]) -> int:
@@ -126,16 +132,23 @@ def main(argv: list[str]) -> int:
 
     from training.core.models import load_model
 
+    loaded: dict = {}
     for line in PLAN:
-        model_name, adapter, sources = line[:3]
-        if argv and not any(src[0].startswith(a) for src in sources for a in argv):
+        prefix, model_name, adapter, problems_spec = line[:4]
+        problems = pick_problems(*problems_spec)
+        if argv and not any(prefix.startswith(a) for a in argv):
             continue
+        if all(f"{prefix}-{p.index:03d}" in saved() for p in problems):
+            continue  # sampled already
         threads = THREADS[model_name]
         torch.set_num_threads(threads)
-        model, tok = load_model(model_name, adapter=str(ROOT / adapter) if adapter else None, merge=True)
-        texts = run_line(model, tok, line, threads)
+        if (model_name, adapter) not in loaded:
+            loaded.clear()  # one model in memory at a time
+            loaded[(model_name, adapter)] = load_model(model_name, adapter=str(ROOT / adapter) if adapter else None,
+                                                       merge=True)
+        texts = run_line(*loaded[(model_name, adapter)], line, problems, threads)
         save({**saved(), **texts})
-        print(f"{', '.join(src[0] for src in sources)}: {len(texts)} texts", flush=True)
+        print(f"{prefix} (seed {line[5]}): {len(texts)} texts", flush=True)
     return 0
 
 

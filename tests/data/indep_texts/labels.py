@@ -171,3 +171,51 @@ L["tiny-n16000-t1.0-138"] = T("232", S(
 L["tiny-n16000-t1.0-139"] = T("24", S(
     "10 / 2 = 5", "5 * 2 = 10", "9 * 19 = 171", "171 / 19 = 9", "171 / 9 = 19", "5 + 19 = 24", "24 - 19 = 5",
     "10 / 2 = 5", "9 * 19 = 171", "171 / 9 = 19", "5 + 19 = 24"))
+
+# ------------------------------------------------------------------------------------------------
+# SmolLM2-135M-Instruct (base), sampled on world problems with 1, 2 and 3 operations
+# ------------------------------------------------------------------------------------------------
+L["smol-1op-t0.7-040"] = T("12", [
+    ("multiply 6 by 2, «which gives you» 12", "6*2", "12", "words"),
+    E("6*2 = 12"),
+    ("the expression 6*2, «which is» 12", "6*2", "12", "words"),
+])
+L["smol-1op-t0.7-041"] = T(None, [
+    U("i «=» 1", "other"), U("result «=» 1", "other"), U("j «=» 1", "other"), U("result +«=» 1", "other"),
+    U("j +«=» 1", "other"), U("result «=» 1 * 8", "other"),
+], note="the '=' signs are Python assignments in code blocks")
+L["smol-1op-t0.7-042"] = T("8", [
+    E("2 - 8 = -8"),
+    ("The result of 2-8 «is» 8", "2-8", "8", "words"),
+    ("8, «which is» the product of 2 and 8", "2*8", "8", "words"),
+    U("8, «which is» the product of 2 and"),
+], note="cut off by the token limit inside the last claim")
+L["smol-1op-t0.7-043"] = T("3", [
+    ("When you divide 6 by 3, «you get» 6/3", "6/3", "6/3", "words equiv fraction"),
+    ("6/3, «which is approximately» 2.22", "6/3", "2.22", "words approx fraction"),
+    E("2.22 * 2 = 4.22"),
+    ("This «is the same as» 6/3", "6/3", "4.22", "words equiv refer fraction"),
+    E("6/3 = 3", "symbols fraction"),
+    U("This «is the same as» 3", "reference"),
+])
+L["smol-1op-t0.7-044"] = T("10", [E("8 + 2 = 10")])
+L["smol-1op-t0.7-045"] = T("54", [E("9 * 6 = 49"), E("9 * 6 = 54")])
+L["smol-1op-t0.7-046"] = T("1", [
+    U("the numerator of 6/2, «which is» 1", "function"),
+    U("multiply both numerator and denominator by 2 «to get» 6", "reference"),
+    U("divide both numerator and denominator by 2 «to get» 1", "reference"),
+])
+L["smol-1op-t0.7-047"] = T("8", [
+    ("multiply 3*8 by 8, «which is» 24", "3*8*8", "24", "words"),
+    E("3*8 = 24"),
+    ("This result «is» the result of the multiplication of 3*8", "3*8", "24", "words refer"),
+    ("It «is equivalent to» multiplying 3*8 by itself", "(3*8)*(3*8)", "24", "words equiv refer"),
+    ("multiplying 3*8 by itself, «which is» 24", "(3*8)*(3*8)", "24", "words"),
+    ("3*8 «is the same as» multiplying 3*8", "3*8", "3*8", "words equiv"),
+], note="'It' and 'This result' are the 24 of '3*8 = 24' just before")
+L["smol-1op-t0.7-048"] = T("6", [E("1 - 6 = 6"), ("1-6 «is» 6", "1-6", "6", "words")])
+L["smol-1op-t0.7-049"] = T("2", [
+    ("multiply 8 by 2, «which gives us» 16", "8*2", "16", "words"),
+    E("8 = 16 + 1", lhs="16+1", rhs="8"),
+    ("16 + 1, «which is» 2", "16+1", "2", "words"),
+])
