@@ -219,3 +219,45 @@ L["smol-1op-t0.7-049"] = T("2", [
     E("8 = 16 + 1", lhs="16+1", rhs="8"),
     ("16 + 1, «which is» 2", "16+1", "2", "words"),
 ])
+L["smol-2op-t0.7-002"] = T("120", [
+    E("(3-4) = 4"),
+    E("(3-4) = 4"),
+    U("(3-4) = 4, «which is» the result of the division", "reference"),
+    U("multiplying the denominator of 3 by itself 4 times, «which results in» 4", "function"),
+    E("(4*4) = 16"),
+    ("16, «which is» the result of multiplying 3 by itself 4 times", "3**4", "16", "words named"),
+    E("(3*4*16) = 120"),
+    ("120, «which is» the result of multiplying 3 by itself 4 times", "3**4", "120", "words named"),
+    U("(3*4*16) «=» 64"),
+], note="'multiplying 3 by itself 4 times' read as 3**4 (3**5 is wrong too); the text is cut off right after "
+        "'= 64', so its last number may be cut")
+L["smol-2op-t0.7-004"] = T("20", [
+    ("rewrite 4+5*3 «as» 4*3*5*3", "4+5*3", "4*3*5*3", "words equiv"),
+    E("4*3*5*3 = 4*3*5*5*5", "symbols equiv"),
+    E("4*3*5*5*5 = (4*3*5) * 3", "symbols equiv"),
+    E("(4*3*5) * 3 = 4*5", "symbols equiv"),
+    E("4*5 = 20"),
+])
+L["smol-2op-t0.7-005"] = T(None, [("(8 + 3) «is» the sum of 8 and 3", "8+3", "8+3", "words equiv")])
+L["smol-2op-t0.7-006"] = T(None, [E("8/4 = 2", "symbols fraction"), E("2/4 = 1", "symbols fraction"), E("22 = 2")])
+L["smol-2op-t0.7-007"] = T(None, [])
+L["smol-2op-t0.7-017"] = T("11", [("The result of 8 + 3 «is» 11", "8+3", "11", "words"), E("8 + 3 = 11")])
+L["smol-2op-t0.7-019"] = T("3^9", [
+    ("9 is raised to the power of 9, «which is» 3^9", "9**9", "3**9", "words equiv named"),
+    U("a^m * a^n «=» a^(m+n)", "algebra"), U("m «=» 9", "algebra"), U("n «=» 9", "algebra"),
+    U("a^3 «=» a^9", "algebra"),
+    U("This «is» the result of the multiplication of the sum of 3 and itself"),
+], note="cut off by the token limit in the last sentence")
+L["smol-2op-t0.7-022"] = T("49", [
+    ("7^1, «which is» 7", "7**1", "7", "words named"),
+    U("The derivative of 7 «is» 7^1", "function"),
+    ("7^1, «which is» 7", "7**1", "7", "words named"),
+    ("7 times 7 «equals» 49", "7*7", "49", "words"),
+])
+L["smol-2op-t0.7-023"] = T("21", [
+    ("the least common multiple of 6 and 3, «which is» 18", "lcm(6,3)", "18", "words named"),
+    ("6*3 «equals» 18", "6*3", "18", "words"),
+    U("6*18 and 3*6, «which equals» 21"),
+    ("21 «is» the greatest common divisor of 6 and 18", "gcd(6,18)", "21", "words named"),
+], note="'we have 6*18 and 3*6, which equals 21': how the two products are joined is not said")
+L["smol-2op-t0.7-027"] = T("5", [E("2 + 3 = 5")])
