@@ -261,3 +261,73 @@ L["smol-2op-t0.7-023"] = T("21", [
     ("21 «is» the greatest common divisor of 6 and 18", "gcd(6,18)", "21", "words named"),
 ], note="'we have 6*18 and 3*6, which equals 21': how the two products are joined is not said")
 L["smol-2op-t0.7-027"] = T("5", [E("2 + 3 = 5")])
+L["smol-3op-t0.7-000"] = T("120", [
+    E("5((7*8-6)) = 5(24)", "symbols equiv", lhs="5*((7*8-6))", rhs="5*(24)"),
+    E("5(24) = 120", lhs="5*(24)"),
+])
+L["smol-3op-t0.7-001"] = T("70", [
+    U("n «=» 7", "algebra"),
+    E("7*(7+1)/2 = 7*10", "symbols equiv"),
+    E("7*10 = 70"),
+])
+L["smol-3op-t0.7-003"] = T(None, [
+    ("the least common multiple of 8 and 9. «This is» 8*9", "lcm(8,9)", "8*9", "words next equiv named"),
+    E("8*9 = 720"),
+    ("720, «which is» the least common multiple of 8 and 9", "lcm(8,9)", "720", "words named"),
+    E("9*8*9 = 720"),
+    U("720, «which is» the greatest common divisor of 6*9*720", "function"),
+    U("The greatest common divisor of 6*9*720 «is» 6*9*720", "function"),
+    E("6*9*720 = 720"),
+    U("multiply 8*9*720 by itself.\n\nWe «get»:\n\n288*27*20"),
+], note="'the greatest common divisor of 6*9*720' names one number; the last claim is cut off by the token limit")
+L["smol-3op-t0.7-008"] = T("12", [
+    E("6*2 = 12"),
+    ("multiply 12 by 2 «to get» 24", "12*2", "24", "words"),
+    U("24, «which is» the result of the original expression", "reference"),
+    E("6*2 = 12"),
+    ("6*2 «is equal to» 12", "6*2", "12", "words"),
+])
+L["smol-3op-t0.7-012"] = T("24", [
+    ("1*1 - 4*3, «which results in» 5*1 - 4*3", "1*1-4*3", "5*1-4*3", "words equiv"),
+    E("5*1 - 4*3 = 5*1 - 4*3", "symbols equiv"),
+    E("5*1 - 4*3 = 2*2*3", "symbols equiv"),
+    E("2*2*3 = 8*3", "symbols equiv"),
+    E("8*3 = 24"),
+    ("1*1 - 4*3, «which results in» 2*2*3", "1*1-4*3", "2*2*3", "words equiv"),
+    E("2*2*3 = 8*3", "symbols equiv"),
+    E("8*3 = 24"),
+])
+L["smol-3op-t0.7-014"] = T("14", [
+    ("the difference between 4 and 6, «which is» 4", "6-4", "4", "words"),
+    E("4 + 6 = 10"),
+    ("the overall sum of 4 and 6, «which is» 10", "4+6", "10", "words"),
+    E("4 + 10 = 14"),
+])
+L["smol-3op-t0.7-018"] = T(None, [
+    U("divide the numerator 6 by the denominator 3, «which gives us» a quotient of 3 with a remainder of 1",
+      "function"),
+])
+L["smol-3op-t0.7-020"] = T(None, [
+    U("the product of 6 and 3*3 modulo 6, «which is» 24 modulo 6", "function"),
+    E("24 = 2*3*5", lhs="2*3*5", rhs="24"),
+    E("6 * 3 = 18"),
+    U("18, «which is congruent to» 1 modulo 6", "function"),
+    E("6 * 3 = 18"),
+    E("6*18 = 102"),
+    E("102 = 2*18*3", "symbols equiv", lhs="2*18*3", rhs="102"),
+    E("2*18*3 = 1*18*3", "symbols equiv"),
+    E("1*18*3 = 6*2", "symbols equiv"),
+    U("6*2 «=»"),
+], note="cut off by the token limit right after the last '='")
+L["smol-3op-t0.7-029"] = T("96", [
+    ("Dividing 4 by 8 «results in» 2*8", "4/8", "2*8", "words equiv"),
+    E("2*8 = 16"),
+    ("multiplying this by 6 «results in» 4*6", "16*6", "4*6", "words equiv refer"),
+    E("4*6 = 24"),
+    E("4*24 = 96"),
+], note="'this' is the 16 of '2*8 = 16'")
+L["smol-3op-t0.7-031"] = T("180", [
+    E("6 * 5 = 30"),
+    E("30 * 7 = 180"),
+    ("180, «which is» the result of the division of 6 * 5 * 30 by 7", "6*5*30/7", "180", "words"),
+])
