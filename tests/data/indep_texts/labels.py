@@ -331,3 +331,32 @@ L["smol-3op-t0.7-031"] = T("180", [
     E("30 * 7 = 180"),
     ("180, «which is» the result of the division of 6 * 5 * 30 by 7", "6*5*30/7", "180", "words"),
 ])
+L["smol-1op-t1.0-060"] = T("11", [
+    E("5 + 1 = 6"),
+    ("add 5 to itself, «which is» 6", "5+5", "6", "words"),
+    E("5+6 = 11"),
+])
+L["smol-1op-t1.0-061"] = T("21", [E("7 + 7 + 7 = 21")])
+L["smol-1op-t1.0-062"] = T("1", [E("6-9 = 1"), E("(6-9) = 1")])
+L["smol-1op-t1.0-063"] = T("9", [
+    ("9*1 «equals» 9*1", "9*1", "9*1", "words equiv"),
+    ("9*1, «which equals» 9", "9*1", "9", "words"),
+])
+L["smol-1op-t1.0-064"] = T("1", [E("6 - 4 = 4"), E("4 + 4 = 8"), E("8 / 8 = 1")])
+L["smol-1op-t1.0-065"] = T("2", [
+    E("2*3=6"), E("6/2 = 3*3", "symbols equiv"), E("3*3 = 9"), E("9*3 = 27"), E("6*9 = 57"), E("6*3*2 = 24"),
+    E("6*6 = 36"), E("6*2 = 10"),
+], note="cut off by the token limit")
+L["smol-1op-t1.0-066"] = T("9√10", [
+    ("so 9-1, «which is» 8", "9-1", "8", "words"),
+    ("9-1, «which is» 9", "9-1", "9", "words"),
+    U("9-1 «represents exactly» 9√10", "function"),
+    U("9√10, «which is more accurately» 90/10", "function"),
+    U("9-1 «is approximately» 9√10", "function"),
+])
+L["smol-1op-t1.0-067"] = T("7", [E("7 - 9 = -1"), E("7 * 10 = 7")], note="cut off by the token limit")
+L["smol-1op-t1.0-068"] = T(None, [E("2 + 4 = 6"), E("2*6 =12"), E("2*4 =8")])
+L["smol-1op-t1.0-069"] = T("2", [
+    ("dividing the numerator (8) by the denominator (2), «which gives us»: 1", "8/2", "1", "words"),
+    ("8/2 «is just» 2", "8/2", "2", "words fraction"),
+])
