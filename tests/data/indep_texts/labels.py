@@ -360,3 +360,39 @@ L["smol-1op-t1.0-069"] = T("2", [
     ("dividing the numerator (8) by the denominator (2), «which gives us»: 1", "8/2", "1", "words"),
     ("8/2 «is just» 2", "8/2", "2", "words fraction"),
 ])
+L["smol-2op-t1.0-065"] = T("20", [E("6 + 4 - 8 = 20")])
+L["smol-2op-t1.0-066"] = T("30085", [])
+L["smol-2op-t1.0-067"] = T(None, [
+    E("5(1+6) = (1+1+5)", "symbols equiv", lhs="5*(1+6)"),
+    E("(1+1+5) = 12-5", "symbols equiv"),
+    E("12-5 = 10"),
+    E("5(1+6) = 12", lhs="5*(1+6)"),
+    E("5 * 10 = 12"),
+], note="'5(1+6) = 12 (first fraction) + 5 * 10 = 12 (second fraction)': each side read as the number next to "
+        "its '=' (12 + 5 * 10 is wrong as well)")
+L["smol-2op-t1.0-068"] = T(None, [E("(1-7+3) - 1 - 7 + 3 = 4"), E("1 - 1 - 1 - 1 = 0")])
+L["smol-2op-t1.0-071"] = T(None, [
+    E("6/3 = 3", "symbols fraction"),
+    U("x «=» 6/3", "algebra"),
+    ("convert 6/3 «to» 3/4", "6/3", "3/4", "words equiv fraction"),
+    U("x - x/3 «=» 3x/6", "algebra"), U("2x «=» 14", "algebra"), U("x «=» 9", "algebra"), U("x «=» 9", "algebra"),
+    U("6/3 «=» 9x/6", "algebra"), U("9/6 «=» (6/3 + 9/6) + 3/12", "algebra"),
+], note="cut off by the token limit")
+L["smol-2op-t1.0-073"] = T("18", [])
+L["smol-2op-t1.0-075"] = T("9", [
+    ("`13 - 9` first«:» 3", "13-9", "3", "words"),
+    ("«Result:» 4", "13-9", "4", "words refer"),
+    E("13 * 4 = 52"),
+], note="'Evaluate the expression `13 - 9` first: 3' states a result after a colon; 'Result: 4' is the "
+        "result of that 13 - 9")
+L["smol-2op-t1.0-076"] = T("1", [E("1 + 1 = 2"), E("2 - 1 = 1"), E("2 * 1 = 2"), E("(1 + 2) * 2 = 1")])
+L["smol-2op-t1.0-081"] = T(None, [
+    U("D «=» 3 * 6/2 + 9/2 - 2", "algebra"),
+    U("D «=» 3 * 6/2 + 9/2 - 2", "algebra"),
+    E("3 * 6/2 + 9/2 - 2 = (3 + 9 - 2) * 3/2 - 2", "symbols equiv fraction"),
+    U("D «=» 3 * 6 + 9 - 2", "algebra"),
+    E("3 * 6 + 9 - 2 = 21 + 9", "symbols equiv"),
+    E("21 + 9 = 29"),
+    U("D «=» 3 * 6 + 9 - 2", "algebra"),
+], note="the '≡' chain at the end is not labelled (congruences); cut off by the token limit")
+L["smol-2op-t1.0-083"] = T(None, [E("(5*5) - 2 = 25")])
