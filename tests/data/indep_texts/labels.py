@@ -396,3 +396,58 @@ L["smol-2op-t1.0-081"] = T(None, [
     U("D «=» 3 * 6 + 9 - 2", "algebra"),
 ], note="the '≡' chain at the end is not labelled (congruences); cut off by the token limit")
 L["smol-2op-t1.0-083"] = T(None, [E("(5*5) - 2 = 25")])
+L["smol-3op-t1.0-079"] = T("8", [
+    E("2*3 = 6"),
+    E("3 - 5*2 = 3*2*(1/(2*3))", "symbols equiv fraction"),
+    E("3*2*(1/(2*3)) = 2*2*3", "symbols equiv fraction"),
+    E("2*2*3 = 2*5", "symbols equiv"),
+    E("2*5 = 10"),
+    U("2 * (1/(2*3)) «=» (3*4)/(2*3"),
+    U("(2*3 «=» 3*(2*16))"),
+    E("2*(2*16) = 4*2", "symbols equiv"),
+    E("4*2 = 8"),
+], note="'2 * (1/(2*3)) = (3*4)/(2*3 = 3*(2*16))': brackets that do not close, so neither side can be told")
+L["smol-3op-t1.0-085"] = T(None, [
+    E("2+3 = 6"),
+    U("Sum «=» 2*4 + 3", "definition"),
+    E("2*4 + 3 = 6"),
+    U("6 «=» "),
+], note="cut off by the token limit right after the last '='")
+L["smol-3op-t1.0-088"] = T(None, [
+    E("5*(4*6+3) = 24*(2*4+3)*4+3(16)", "symbols equiv", rhs="24*(2*4+3)*4+3*(16)"),
+    E("5*(4*6+3) = 24(4*3+3)", "symbols equiv", rhs="24*(4*3+3)"),
+    E("24(4*3+3) = 24*8+43", "symbols equiv", lhs="24*(4*3+3)"),
+    E("5*(4*6+3) = 24*3*2+3*3+4*28+4*3+4", "symbols equiv"),
+    U("4 plus 3, «which is»"),
+], note="cut off by the token limit inside the last claim")
+L["smol-3op-t1.0-090"] = T(None, [
+    ("9*3 «is calculated by taking» the multiplication of 9 and 3", "9*3", "9*3", "words equiv"),
+    ("This «is equivalent to» dividing 9 by 3", "9*3", "9/3", "words equiv refer"),
+    U("3+8 «is» also 3*"),
+    U("this operation directly «yields» 3*3", "reference"),
+    ("3*3, «which simplifies to» 9", "3*3", "9", "words"),
+    E("9*3=27"),
+], note="'This' is 9*3; '3+8 is also 3*' breaks off; 'this operation' has no clear operands")
+L["smol-3op-t1.0-091"] = T("2", [
+    U("2 modulo 1 «is» 1", "function"),
+    E("2-6-1 = 2*2 + 2", "symbols equiv"),
+    E("2*2 + 2 = 4"),
+    ("2-6-1 «is» 2*2 + 2", "2-6-1", "2*2+2", "words equiv"),
+])
+L["smol-3op-t1.0-093"] = T(None, [
+    E("2 + 6 - 7 * 1 = 2 * 7", "symbols equiv"), E("2 * 7 = 14"), E("2 + 6 + 7 * 1 = 19"),
+])
+L["smol-3op-t1.0-094"] = T(None, [E("1 + 22 + 9 + 7 = 56")])
+L["smol-3op-t1.0-097"] = T(None, [
+    E("5+9+7*7 = (5+9+7*7)*(100)", "symbols equiv"),
+    E("(5+9+7*7)*(100) = 5*140", "symbols equiv"),
+    E("5*140 = 650"),
+    E("19*10 = 19*7", "symbols equiv"),
+    E("(5 + 7 * 7) + (9 + 7 * 7) = 19 + 9", "symbols equiv"),
+    E("19 + 9 = 28"),
+], note="the '≡' links of the chain are not labelled; cut off by the token limit")
+L["smol-3op-t1.0-098"] = T("16", [("multiply 4 with 2, «which gives us» 8", "4*2", "8", "words"), E("2*8 = 16")])
+L["smol-3op-t1.0-101"] = T(None, [
+    E("8 - 4 = 4"),
+    ("multiplying by -1 «provides» -4", "4*(-1)", "-4", "words refer"),
+], note="what is multiplied by -1 is the 4 of '8 - 4 = 4'")
