@@ -3,6 +3,7 @@
     python -m training.checker_report                  # the real-model set (tests/data/real_texts/)
     python -m training.checker_report --split heldout  # only texts labelled after the checker was written
     python -m training.checker_report --set small      # the small-model set (tests/data/small_texts/)
+    python -m training.checker_report --set indep      # the independent set (tests/data/indep_texts/), by source
     python -m training.checker_report --show           # also list every miss and false alarm
 
 The real-model set (tests/data/real_texts/, see its README) holds real completions of Qwen2.5-Math,
@@ -11,6 +12,9 @@ Llama-3 and DeepSeek-R1-distill models on GSM8K, MATH and reasoning prompts. Eve
 arithmetic) the claimed and true values, computed exactly. The small-model set (tests/data/small_texts/)
 holds SmolLM2-135M-Instruct and tiny-model texts on world problems and hand-written R1-style verbal
 arithmetic, with every claim labelled, in words ("300 times 234, which is 70,200") as well as in symbols.
+The independent set (tests/data/indep_texts/) holds sampled SmolLM2-135M-Instruct and tiny-model texts
+(base models and shipped adapters) labelled apart from the checker's rules; its report ends with a table
+per source.
 The checker's claims are matched to the labels by their sign: a claim read at a labelled sign is that
 label's reading.
 
@@ -32,7 +36,9 @@ What is printed:
 Targets: real set (the issue that asked for this report) recall >= 95% for plain and LaTeX arithmetic and
 >= 80% for units and words, at most 1 false alarm per 100 claims, first-error marks right on >= 90% of
 texts; small set (issue 21) recall >= 90% for claims in words and >= 95% overall, at most 1 false alarm
-per 100 claims, the first error on the right claim in >= 90% of the texts that have one.
+per 100 claims, the first error on the right claim in >= 90% of the texts that have one; independent set
+(issue 32, on its held-out half) recall >= 90% for claims in words and >= 95% overall, at most 0.5 false
+alarms per 100 claims, earliest-error F1 >= 90%.
 """
 
 from __future__ import annotations
@@ -42,9 +48,11 @@ import json
 import sys
 from pathlib import Path
 
-from training.task.checker_score import SETS, TARGETS, TARGETS_SMALL, evaluate, load, targets
+from training.task.checker_score import SETS, TARGETS, TARGETS_INDEP, TARGETS_SMALL, by_group, evaluate, load, targets
 
-BOUNDS = {"real": TARGETS, "small": TARGETS_SMALL}
+BOUNDS = {"real": TARGETS, "small": TARGETS_SMALL, "indep": TARGETS_INDEP}
+SOURCE_COLUMNS = ("texts", "claims (wrong)", "in words", "recall words", "recall all", "false alarms/100",
+                  "wrong caught", "first error, with one", "none, without", "PB F1")
 
 
 def _pct(v) -> str:
@@ -85,12 +93,31 @@ def report(res: dict, show: bool = False, bounds: dict | None = None) -> str:
     return "\n".join(lines)
 
 
+def _source_row(name: str, res: dict) -> list[str]:
+    pb = res["processbench"]
+    fa = res["false_alarms_per_100"]
+    return [name, str(res["texts"]), f"{res['claims']} ({res['wrong_claims']})",
+            str(res["notation_counts"].get("words", 0)), _pct(res["recall"].get("words")).strip(),
+            _pct(res["recall_all"]).strip(), "n/a" if fa is None else f"{fa:.2f}",
+            f"{res['caught']}/{res['wrong_claims']}", f"{_pct(pb['error_accuracy']).strip()} of {pb['texts_with_error']}",
+            f"{_pct(pb['correct_accuracy']).strip()} of {pb['texts_without']}", _pct(pb["f1"]).strip()]
+
+
+def source_table(groups: dict[str, dict], total: dict) -> str:
+    """One row per source group and one for all of them, aligned columns."""
+    rows = [["source", *SOURCE_COLUMNS]] + [_source_row(g, res) for g, res in groups.items()]
+    rows.append(_source_row("all", total))
+    widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
+    return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(r, widths)).rstrip() for r in rows)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m training.checker_report",
                                  description="The step checker against hand-labelled model text.")
     ap.add_argument("--set", choices=sorted(SETS), default="real",
                     help="real: real model completions (tests/data/real_texts/); small: small-model text "
-                         "and R1-style verbal arithmetic (tests/data/small_texts/)")
+                         "and R1-style verbal arithmetic (tests/data/small_texts/); indep: sampled small-model "
+                         "text labelled apart from the rules (tests/data/indep_texts/), with a table by source")
     ap.add_argument("--data", type=Path, default=None,
                     help="labelled texts (jsonl) instead of the set's own file (scored with that set's targets)")
     ap.add_argument("--split", choices=("all", "dev", "heldout", "heldout1", "heldout2"), default="all",
@@ -101,12 +128,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     args = ap.parse_args(argv)
     bounds = BOUNDS[args.set]
-    res = evaluate(load(args.data or SETS[args.set], args.split))
+    records = load(args.data or SETS[args.set], args.split)
+    res = evaluate(records)
+    groups = by_group(records) if any("group" in r for r in records) else {}
     if args.json:
-        print(json.dumps({k: v for k, v in res.items() if k != "details" or args.show}, indent=1,
-                         ensure_ascii=False))
+        out = {k: v for k, v in res.items() if k != "details" or args.show}
+        if groups:
+            out["by_source"] = {g: {k: v for k, v in r.items() if k != "details"} for g, r in groups.items()}
+        print(json.dumps(out, indent=1, ensure_ascii=False))
     else:
         print(report(res, show=args.show, bounds=bounds))
+        if groups:
+            print("\nby source:\n" + source_table(groups, res))
     missed = [k for k, (_, ok) in targets(res, bounds).items() if not ok]
     return 1 if args.strict and missed else 0
 

@@ -7,6 +7,9 @@ Two labelled sets live with the tests, each with a README saying how it was made
          labelled;
   SMALL  tests/data/small_texts/texts.jsonl: small-model text (SmolLM2-135M-Instruct, the tiny model's
          fine-tunes, R1-style verbal arithmetic), every claim labelled, in words as well as in symbols.
+  INDEP  tests/data/indep_texts/texts.jsonl: sampled small-model text (SmolLM2-135M-Instruct and its
+         adapters, the tiny model and its adapters) labelled apart from the checker's rules, with a
+         source group per text (`by_group` scores each group).
 A claim the checker reads is matched to a label by its sign: the checker's sign position must fall inside
 the labelled sign ("=" is one character, "which is" or "giving me" a few).
 
@@ -31,13 +34,17 @@ from training.task.checker import check
 
 DATA = Path(__file__).resolve().parents[2] / "tests" / "data" / "real_texts" / "texts.jsonl"
 SMALL = Path(__file__).resolve().parents[2] / "tests" / "data" / "small_texts" / "texts.jsonl"
-SETS = {"real": DATA, "small": SMALL}
+INDEP = Path(__file__).resolve().parents[2] / "tests" / "data" / "indep_texts" / "texts.jsonl"
+SETS = {"real": DATA, "small": SMALL, "indep": INDEP}
 TARGETS = {"recall plain": 0.95, "recall latex": 0.95, "recall units": 0.80, "recall words": 0.80,
            "false alarms per 100 claims": 1.0, "first-error accuracy": 0.90}
 # The small-model set's targets (issue 21): claims in words, all claims, false alarms, and the first error
 # placed on the right claim in texts that have one.
 TARGETS_SMALL = {"recall words": 0.90, "recall all": 0.95, "false alarms per 100 claims": 1.0,
                  "first error, texts with one": 0.90}
+# The independent set's targets (issue 32), on its held-out half.
+TARGETS_INDEP = {"recall words": 0.90, "recall all": 0.95, "false alarms per 100 claims": 0.5,
+                 "earliest-error F1": 0.90}
 
 
 def load(path: Path = DATA, split: str = "all") -> list[dict]:
@@ -171,8 +178,17 @@ def evaluate(records: list[dict]) -> dict:
     }
 
 
+def by_group(records: list[dict]) -> dict[str, dict]:
+    """{source group: evaluate(its texts)} for a set whose records name their `group`, in order of first use."""
+    groups: dict[str, list[dict]] = {}
+    for r in records:
+        groups.setdefault(r.get("group", "all"), []).append(r)
+    return {g: evaluate(rs) for g, rs in groups.items()}
+
+
 def targets(res: dict, bounds: dict | None = None) -> dict[str, tuple[float, bool]]:
-    """{target: (value, met)} for a set's targets (TARGETS for real_texts, TARGETS_SMALL for small_texts)."""
+    """{target: (value, met)} for a set's targets (TARGETS for real_texts, TARGETS_SMALL for small_texts,
+    TARGETS_INDEP for indep_texts)."""
     out = {}
     for name, bound in (bounds or TARGETS).items():
         if name == "recall all":
@@ -185,6 +201,8 @@ def targets(res: dict, bounds: dict | None = None) -> dict[str, tuple[float, boo
             continue
         elif name == "first error, texts with one":
             v = res["processbench"]["error_accuracy"]
+        elif name == "earliest-error F1":
+            v = res["processbench"]["f1"]
         else:
             v = res["first_error_accuracy"]
         out[name] = (v, v is not None and v >= bound)

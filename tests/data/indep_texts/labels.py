@@ -1,0 +1,467 @@
+"""Hand labels for this set: every arithmetic claim of every text, in words or in symbols, in order.
+
+Written by reading each text, apart from the step checker's rules (its code was not read, nor run on
+these texts, while labelling). The format is ../small_texts/labels.py's, whose build turns it into
+records: each entry of a text's claims is one claim, by its sign, written with the sign marked by « »:
+
+    (span, lhs, rhs, tags)        checkable: the claim as written, its two sides in Python syntax
+                                  (evaluated exactly; lcm(a, b) and gcd(a, b) allowed) and its tags
+    (span, None, None, kind)      claim-shaped but not checkable (kinds below)
+
+E("7 + 6 = 13") is a claim in symbols written as it stands: the span is the string, the sign its first
+"=", the two sides the text on either side (thousands commas dropped, × and ÷ as * and /).
+
+What is labelled: every "=", "≈" and "\\approx", and every statement in words that joins two sides with
+a result word or phrase ("is", "which is", "gives", "to get", "equals", ", or", ...) where both sides
+hold a number (digits or number words) and at least one side holds an operation (symbols, words, or a
+named quantity such as "the sum of 3 and 4"). A result in the next sentence is one claim. Not claims:
+a restatement of what is left to compute ("That leaves 4*9+17", "Now the expression is 3+7"), a final
+answer on its own ("The answer is 13", "\\boxed{13}"), a problem restated ("compute 7+6").
+
+Tags, as in ../small_texts: symbols (only "=" and operator symbols) or words (a word sign or an
+operation in words: the claims in words), and numwords, next, equiv, named, refer, units, percent,
+fraction, approx.
+
+Kinds of not checkable: function (remainder, modulo, numerator, denominator), definition (a side is a
+description), reference (a side points at something with no value in the text), algebra (a variable),
+other (a sign that is no claim: a stray "=" between words), unclear (claim-shaped, but where a side starts or what it holds cannot be told from the text: an
+operand glued to a stray token or to the expression before it, "2/2+12 / 2 = 6"; a side cut off).
+
+A claim is judged as arithmetic as written, whatever the problem asked: "6 - 90 = -84" is right even
+where 6 - 90 was the wrong step to take.
+"""
+
+LABELS: dict = {}
+L = LABELS
+
+
+def T(answer, claims, note=None):
+    d = dict(answer=answer, claims=claims)
+    if note:
+        d["note"] = note
+    return d
+
+
+def E(span, tags="symbols", lhs=None, rhs=None):
+    """A claim "left = right" written as it stands in the text (its first "=" is the sign)."""
+    left, right = span.split("=", 1)
+
+    def side(s):
+        return s.strip().replace(",", "").replace("×", "*").replace("÷", "/")
+    return (f"{left}«=»{right}", lhs or side(left), rhs or side(right), tags)
+
+
+def S(*spans):
+    """Several plain claims in symbols, in order."""
+    return [E(s) for s in spans]
+
+
+def U(marked, kind="unclear"):
+    """A claim-shaped statement that cannot be evaluated (kind says why)."""
+    return (marked, None, None, kind)
+
+
+# ------------------------------------------------------------------------------------------------
+# The tiny model (assets/tiny-base), sampled on classroom test problems
+# ------------------------------------------------------------------------------------------------
+L["tiny-base-t0.7-100"] = T("0", S("16 / 4 = 4", "4 / 2 = 2", "18 / 9 = 2", "2 - 2 = 0"))
+L["tiny-base-t0.7-101"] = T("198", S("8 / 2 = 4", "15 - 4 = 11", "18 * 11 = 198"))
+L["tiny-base-t0.7-102"] = T("-76", S("16 - 19 = -3", "-3 * 16 = -48", "-48 - 15 = -63", "-63 - 13 = -76"))
+L["tiny-base-t0.7-103"] = T("14", S("1 - 6 = -5", "-5 + 14 = 9", "9 + 5 = 14"))
+L["tiny-base-t0.7-104"] = T("-81", S("10 / 2 = 5", "5 * 9 = 45", "45 * 2 = 90", "6 - 90 = -84", "-84 - 5 = -89",
+                                    "-89 + 8 = -81"))
+L["tiny-base-t1.0-105"] = T("-12", S("5 * 13 = 65", "65 / 13 = 5", "3 - 20 = -17", "-17 + 5 = -12"))
+L["tiny-base-t1.0-106"] = T("207", S("17 * 13 = 221", "221 + 6 = 227", "227 - 20 = 207"))
+L["tiny-base-t1.0-107"] = T("-10", S("12 / 2 = 6", "6 * 13 = 78", "78 / 13 = 6", "6 - 16 = -10"))
+L["tiny-base-t1.0-108"] = T("-41", S("5 * 17 = 85", "20 / 4 = 5", "5 / 5 = 1", "20 + 15 = 35", "35 - 85 = -40",
+                                    "-40 - 1 = -41"))
+L["tiny-base-t1.0-109"] = T("152", S("13 * 13 = 169", "169 / 13 = 13", "13 * 12 = 156", "156 - 4 = 152"))
+
+# the tiny model's long-CoT fine-tune on 250 traces (assets/valley/classroom/adapters/long-n250)
+L["tiny-n250-t0.7-110"] = T("-10", S("2 * 11 = 22", "22 / 11 = 2", "2 * 11 = 22", "22 - 16 = 6", "6 - 16 = -10"))
+L["tiny-n250-t0.7-111"] = T("155", S("11 * 12 = 152", "11 * 5 = 555", "55 * 5 = 225", "555 / 5 = 115", "11 * 5 = 55"))
+L["tiny-n250-t0.7-112"] = T("15", S(
+    "9 / 3 = 3", "15 / 3 = 5", "5 / 3 = 1", "15 * 15 = 225", "15 * 15 = 225", "15 + 225 = 238", "23 * 5 = 105",
+    "105 + 225 = 249", "249 - 15 = 234", "234 - 225 = 15", "15 + 225 = 239", "239 - 229 = 15", "15 + 3 = 18"))
+L["tiny-n250-t0.7-113"] = T("37", [
+    *S("16 / 8 = 2", "2 / 2 = 1", "2 / 2 = 6",
+       "6 / 2 = 3", "2 + 1 = 3", "16 / 8 = 2", "3 + 7 = 10", "10 - 7 = 3", "3 + 3 = 6", "6 + 3 = 9", "6 / 2 = 3",
+       "3 + 3 = 6", "16 + 3 = 19", "19 - 3 = 16", "16 + 7 = 23", "23 + 7 = 30", "30 + 7 = 37")],
+    note="'So now we have 2/2+1<0x0b>2 / 2 = 6': a control character parts the restated expression from "
+         "the claim 2 / 2 = 6")
+L["tiny-n250-t0.7-114"] = T("67", [
+    *S("16 / 4 = 4", "4 * 9 = 68", "68 + 17 = 85", "65 / 4 = 11", "6 * 9 = 54", "6 + 11 = 16", "16 + 11 = 27"),
+    U("Correct«=»Let", "other"),
+    *S("16 * 9 = 144", "16 / 9 = 4", "6 / 4 = 2", "11 + 2 = 13", "13 + 54 = 67")],
+    note="'That leaves 4*9+17x4 * 9 = 68': the claim is read as 4 * 9 = 68 after the restated expression and a "
+         "stray 'x'")
+L["tiny-n250-t1.0-115"] = T("83", S("12 / 3 = 4", "4 * 16 = 64", "64 / 16 = 4", "64 + 19 = 83"))
+L["tiny-n250-t1.0-116"] = T("126", S(
+    "10 / 6 = 5", "18 / 6 = 3", "3 * 8 = 24", "24 * 8 = 228", "228 + 9 = 237", "137 + 9 = 146", "28 + 228 = 240",
+    "240 + 220 = 418", "40 + 240 = 278", "278 + 22 = 290", "180 + 228 = 280", "9 * 8 = 72", "72 + 72 = 126"))
+L["tiny-n250-t1.0-117"] = T("-28", S(
+    "2 - 3 = -1", "1 - 3 = -2", "1 * 13 = 13", "2 + 15 = 17", "17 - 14 = 3", "3 - 20 = -17", "-17 + 14 = -3",
+    "-3 - 15 = -28"))
+L["tiny-n250-t1.0-118"] = T("18", S(
+    "1 * 3 = 3", "1 * 3 = 3", "8 - 3 = 5", "5 * 3 = 15", "8 + 8 = 16", "16 + 3 = 19", "19 - 3 = 16", "19 + 8 = 27",
+    "3 + 3 = 6", "14 / 5 = 2", "27 * 3 = 51", "27 - 7 = 20", "20 - 8 = 12", "12 + 3 = 15", "15 + 3 = 18"))
+L["tiny-n250-t1.0-119"] = T("20", S("9 * 13 = 113", "113 * 13 = 169", "169 + 13 = 202"))
+
+# the tiny model's long-CoT fine-tune on 4,000 traces (assets/valley/classroom/adapters/long-n4000)
+L["tiny-n4000-t0.7-120"] = T("11", S("18 / 2 = 9", "10 / 5 = 2", "9 + 2 = 11", "11 - 2 = 9", "18 / 2 = 9", "10 / 5 = 2",
+                                     "9 + 2 = 11"))
+L["tiny-n4000-t0.7-121"] = T("-20", S(
+    "12 / 4 = 3", "16 / 2 = 8", "8 * 3 = 24", "3 - 24 = -21", "-21 - 20 = -41", "-41 + 20 = -21", "-41 - 20 = -61",
+    "-61 + 20 = -41", "12 / 4 = 3", "16 / 2 = 8", "8 * 3 = 24", "20 / 2 = 10", "24 - 24 = 0", "0 - 20 = -20"))
+L["tiny-n4000-t0.7-122"] = T("2", S("4 * 6 = 24", "24 / 6 = 4", "19 + 7 = 26", "26 - 24 = 2", "2 + 24 = 26",
+                                    "4 * 6 = 24", "19 + 7 = 26", "26 - 24 = 2"))
+L["tiny-n4000-t0.7-123"] = T("-10", S("10 / 2 = 5", "5 * 11 = 55", "55 / 11 = 5", "55 - 55 = -20", "-20 + 55 = 55",
+                                      "10 / 2 = 5", "18 * 11 = 188", "55 - 55 = -10"))
+L["tiny-n4000-t0.7-124"] = T("2", S(
+    "20 / 10 = 2", "2 * 10 = 20", "2 / 2 = 1", "1 * 2 = 2", "10 * 4 = 40", "20 / 10 = 2", "2 * 10 = 20", "4 - 2 = 2",
+    "2 + 2 = 4", "4 - 2 = 2", "20 / 10 = 2", "20 / 2 = 10", "10 / 10 = 1", "2 * 4 = 8", "20 / 10 = 2", "4 - 2 = 2"))
+L["tiny-n4000-t1.0-125"] = T("225", S(
+    "15 * 15 = 225", "225 / 15 = 15", "225 - 4 = 211", "211 + 18 = 229", "229 - 18 = 211", "229 + 4 = 243",
+    "243 - 4 = 229", "243 + 4 = 247", "247 + 4 = 241", "15 * 15 = 225", "18 / 6 = 3", "225 - 4 = 221",
+    "221 + 4 = 225"))
+L["tiny-n4000-t1.0-126"] = T("4", S("15 / 3 = 5", "5 / 5 = 1", "1 * 2 = 2", "2 + 2 = 4", "4 - 2 = 2", "2 + 2 = 4",
+                                    "15 / 3 = 5", "5 / 5 = 1", "1 * 2 = 2", "2 + 2 = 4"))
+L["tiny-n4000-t1.0-127"] = T("79", S(
+    "18 / 2 = 9", "9 * 2 = 18", "4 * 12 = 48", "4 * 4 = 16", "4 * 12 = 48", "12 * 6 = 72", "72 / 6 = 12",
+    "18 + 9 = 27", "27 + 48 = 75", "75 - 48 = 27", "18 / 2 = 9", "4 * 12 = 48", "1 + 9 = 10", "10 * 6 = 60",
+    "1 + 68 = 79", "79 - 48 = 19", "19 + 60 = 79"))
+L["tiny-n4000-t1.0-128"] = T("16", S(
+    "20 / 2 = 10", "20 / 5 = 4", "4 * 5 = 20", "20 / 5 = 4", "20 + 4 = 24", "24 - 4 = 20", "24 - 13 = 11",
+    "11 + 5 = 16", "16 - 5 = 11", "16 + 5 = 21", "20 / 2 = 10", "20 / 5 = 4", "20 + 4 = 24", "24 - 13 = 11",
+    "11 + 5 = 16"))
+L["tiny-n4000-t1.0-129"] = T("0", S(
+    "20 / 2 = 10", "10 * 2 = 20", "10 / 1 = 10", "10 * 1 = 10", "10 / 1 = 10", "2 * 9 = 18", "18 / 9 = 2",
+    "18 * 11 = 198", "198 / 11 = 18", "20 / 2 = 10", "10 / 1 = 10", "1 * 9 = 9", "10 / 1 = 10", "2 * 9 = 18",
+    "18 - 18 = 0"))
+
+# the tiny model's long-CoT fine-tune on 16,000 traces (assets/valley/classroom/adapters/long-n16000)
+L["tiny-n16000-t0.7-130"] = T("42", S("4 * 13 = 52", "52 / 13 = 4", "10 + 52 = 62", "62 - 20 = 42", "42 + 20 = 62",
+                                      "4 * 13 = 52", "10 + 52 = 62", "62 - 20 = 42"))
+L["tiny-n16000-t0.7-131"] = T("-2", S("5 + 14 = 19", "19 - 9 = 10", "8 - 10 = -2", "-2 + 10 = 8", "5 + 14 = 19",
+                                      "19 - 9 = 10", "8 - 10 = -2"))
+L["tiny-n16000-t0.7-132"] = T("308", S(
+    "4 / 2 = 2", "2 * 2 = 4", "2 * 9 = 18", "18 * 17 = 306", "306 + 2 = 308", "308 - 2 = 306", "4 / 2 = 2",
+    "2 * 9 = 18", "18 * 17 = 306", "306 + 2 = 308"))
+L["tiny-n16000-t0.7-133"] = T("-38", S(
+    "11 - 15 = -4", "-4 + 15 = 11", "-4 - 11 = -15", "-15 + 11 = -4", "13 + (-15) = -10", "-10 - (-15) = 13",
+    "11 - 15 = -4", "13 - 11 = 2", "13 - 15 = -1", "-1 + 15 = 10", "-10 - 10 = -20", "-20 + 1 = -19",
+    "-19 - 19 = -38"))
+L["tiny-n16000-t0.7-134"] = T("20", S(
+    "20 / 4 = 5", "5 * 4 = 20", "5 * 20 = 100", "100 / 20 = 5", "10 / 2 = 5", "5 * 2 = 10", "100 + 5 = 105",
+    "105 - 5 = 100", "20 / 4 = 5", "5 * 20 = 100", "100 / 2 = 50", "10 + 5 = 15", "15 + 5 = 20"))
+L["tiny-n16000-t1.0-135"] = T("1", S("4 / 2 = 2", "2 / 2 = 1", "1 * 2 = 2", "1 / 1 = 1", "1 * 1 = 1", "1 / 1 = 1"))
+L["tiny-n16000-t1.0-136"] = T("19", S(
+    "14 * 14 = 196", "16 / 7 = 2", "2 * 7 = 16", "5 - 9 = -14", "-14 + 9 = -5", "-14 + 2 = -12", "-12 + 7 = -5",
+    "-5 - 7 = -12", "14 * 14 = 196", "16 / 7 = 2", "5 - 9 = -4", "-4 + 2 = -2", "-2 + 7 = 5", "5 + 7 = 12",
+    "12 + 7 = 19"))
+L["tiny-n16000-t1.0-137"] = T("40", S(
+    "16 / 8 = 2", "1 * 8 = 8", "8 / 8 = 1", "2 + 8 = 10", "10 - 8 = 2", "10 + 15 = 25", "16 / 8 = 2", "1 * 8 = 8",
+    "2 + 8 = 10", "10 + 15 = 25", "25 + 15 = 40"))
+L["tiny-n16000-t1.0-138"] = T("232", S(
+    "19 * 18 = 342", "18 * 19 = 342", "19 * 18 = 342", "10 / 10 = 1", "342 / 2 = 196", "1 / 1 = 1",
+    "14 + 196 = 210", "210 - 196 = 52", "14 + 196 = 222", "222 + 10 = 232", "232 - 10 = 222", "19 * 18 = 342",
+    "19 * 18 = 342", "342 + 196 = 222", "222 / 1 = 222", "222 + 10 = 232"),
+    note="'1/2/1342 / 2 = 196' is read as 342 / 2 = 196 after the restated expression 14+342+1/2/1 (wrong on any "
+         "reading: 1342 / 2 is 671); '1 / 1 = 1E14 + 196 = 210' as 1 / 1 = 1 and 14 + 196 = 210 with a stray 'E'")
+L["tiny-n16000-t1.0-139"] = T("24", S(
+    "10 / 2 = 5", "5 * 2 = 10", "9 * 19 = 171", "171 / 19 = 9", "171 / 9 = 19", "5 + 19 = 24", "24 - 19 = 5",
+    "10 / 2 = 5", "9 * 19 = 171", "171 / 9 = 19", "5 + 19 = 24"))
+
+# ------------------------------------------------------------------------------------------------
+# SmolLM2-135M-Instruct (base), sampled on world problems with 1, 2 and 3 operations
+# ------------------------------------------------------------------------------------------------
+L["smol-1op-t0.7-040"] = T("12", [
+    ("multiply 6 by 2, «which gives you» 12", "6*2", "12", "words"),
+    E("6*2 = 12"),
+    ("the expression 6*2, «which is» 12", "6*2", "12", "words"),
+])
+L["smol-1op-t0.7-041"] = T(None, [
+    U("i «=» 1", "other"), U("result «=» 1", "other"), U("j «=» 1", "other"), U("result +«=» 1", "other"),
+    U("j +«=» 1", "other"), U("result «=» 1 * 8", "other"),
+], note="the '=' signs are Python assignments in code blocks")
+L["smol-1op-t0.7-042"] = T("8", [
+    E("2 - 8 = -8"),
+    ("The result of 2-8 «is» 8", "2-8", "8", "words"),
+    ("8, «which is» the product of 2 and 8", "2*8", "8", "words"),
+    U("8, «which is» the product of 2 and"),
+], note="cut off by the token limit inside the last claim")
+L["smol-1op-t0.7-043"] = T("3", [
+    ("When you divide 6 by 3, «you get» 6/3", "6/3", "6/3", "words equiv fraction"),
+    ("6/3, «which is approximately» 2.22", "6/3", "2.22", "words approx fraction"),
+    E("2.22 * 2 = 4.22"),
+    ("This «is the same as» 6/3", "6/3", "4.22", "words equiv refer fraction"),
+    E("6/3 = 3", "symbols fraction"),
+    U("This «is the same as» 3", "reference"),
+])
+L["smol-1op-t0.7-044"] = T("10", [E("8 + 2 = 10")])
+L["smol-1op-t0.7-045"] = T("54", [E("9 * 6 = 49"), E("9 * 6 = 54")])
+L["smol-1op-t0.7-046"] = T("1", [
+    U("the numerator of 6/2, «which is» 1", "function"),
+    U("multiply both numerator and denominator by 2 «to get» 6", "reference"),
+    U("divide both numerator and denominator by 2 «to get» 1", "reference"),
+])
+L["smol-1op-t0.7-047"] = T("8", [
+    ("multiply 3*8 by 8, «which is» 24", "3*8*8", "24", "words"),
+    E("3*8 = 24"),
+    ("This result «is» the result of the multiplication of 3*8", "3*8", "24", "words refer"),
+    ("It «is equivalent to» multiplying 3*8 by itself", "(3*8)*(3*8)", "24", "words equiv refer"),
+    ("multiplying 3*8 by itself, «which is» 24", "(3*8)*(3*8)", "24", "words"),
+    ("3*8 «is the same as» multiplying 3*8", "3*8", "3*8", "words equiv"),
+], note="'It' and 'This result' are the 24 of '3*8 = 24' just before")
+L["smol-1op-t0.7-048"] = T("6", [E("1 - 6 = 6"), ("1-6 «is» 6", "1-6", "6", "words")])
+L["smol-1op-t0.7-049"] = T("2", [
+    ("multiply 8 by 2, «which gives us» 16", "8*2", "16", "words"),
+    E("8 = 16 + 1", lhs="16+1", rhs="8"),
+    ("16 + 1, «which is» 2", "16+1", "2", "words"),
+])
+L["smol-2op-t0.7-002"] = T("120", [
+    E("(3-4) = 4"),
+    E("(3-4) = 4"),
+    U("(3-4) = 4, «which is» the result of the division", "reference"),
+    U("multiplying the denominator of 3 by itself 4 times, «which results in» 4", "function"),
+    E("(4*4) = 16"),
+    ("16, «which is» the result of multiplying 3 by itself 4 times", "3**4", "16", "words named"),
+    E("(3*4*16) = 120"),
+    ("120, «which is» the result of multiplying 3 by itself 4 times", "3**4", "120", "words named"),
+    U("(3*4*16) «=» 64"),
+], note="'multiplying 3 by itself 4 times' read as 3**4 (3**5 is wrong too); the text is cut off right after "
+        "'= 64', so its last number may be cut")
+L["smol-2op-t0.7-004"] = T("20", [
+    ("rewrite 4+5*3 «as» 4*3*5*3", "4+5*3", "4*3*5*3", "words equiv"),
+    E("4*3*5*3 = 4*3*5*5*5", "symbols equiv"),
+    E("4*3*5*5*5 = (4*3*5) * 3", "symbols equiv"),
+    E("(4*3*5) * 3 = 4*5", "symbols equiv"),
+    E("4*5 = 20"),
+])
+L["smol-2op-t0.7-005"] = T(None, [("(8 + 3) «is» the sum of 8 and 3", "8+3", "8+3", "words equiv")])
+L["smol-2op-t0.7-006"] = T(None, [E("8/4 = 2", "symbols fraction"), E("2/4 = 1", "symbols fraction"), E("22 = 2")])
+L["smol-2op-t0.7-007"] = T(None, [])
+L["smol-2op-t0.7-017"] = T("11", [("The result of 8 + 3 «is» 11", "8+3", "11", "words"), E("8 + 3 = 11")])
+L["smol-2op-t0.7-019"] = T("3^9", [
+    ("9 is raised to the power of 9, «which is» 3^9", "9**9", "3**9", "words equiv named"),
+    U("a^m * a^n «=» a^(m+n)", "algebra"), U("m «=» 9", "algebra"), U("n «=» 9", "algebra"),
+    U("a^3 «=» a^9", "algebra"),
+    U("This «is» the result of the multiplication of the sum of 3 and itself"),
+], note="cut off by the token limit in the last sentence")
+L["smol-2op-t0.7-022"] = T("49", [
+    ("7^1, «which is» 7", "7**1", "7", "words named"),
+    U("The derivative of 7 «is» 7^1", "function"),
+    ("7^1, «which is» 7", "7**1", "7", "words named"),
+    ("7 times 7 «equals» 49", "7*7", "49", "words"),
+])
+L["smol-2op-t0.7-023"] = T("21", [
+    ("the least common multiple of 6 and 3, «which is» 18", "lcm(6,3)", "18", "words named"),
+    ("6*3 «equals» 18", "6*3", "18", "words"),
+    U("6*18 and 3*6, «which equals» 21"),
+    ("21 «is» the greatest common divisor of 6 and 18", "gcd(6,18)", "21", "words named"),
+], note="'we have 6*18 and 3*6, which equals 21': how the two products are joined is not said")
+L["smol-2op-t0.7-027"] = T("5", [E("2 + 3 = 5")])
+L["smol-3op-t0.7-000"] = T("120", [
+    E("5((7*8-6)) = 5(24)", "symbols equiv", lhs="5*((7*8-6))", rhs="5*(24)"),
+    E("5(24) = 120", lhs="5*(24)"),
+])
+L["smol-3op-t0.7-001"] = T("70", [
+    U("n «=» 7", "algebra"),
+    E("7*(7+1)/2 = 7*10", "symbols equiv"),
+    E("7*10 = 70"),
+])
+L["smol-3op-t0.7-003"] = T(None, [
+    ("the least common multiple of 8 and 9. «This is» 8*9", "lcm(8,9)", "8*9", "words next equiv named"),
+    E("8*9 = 720"),
+    ("720, «which is» the least common multiple of 8 and 9", "lcm(8,9)", "720", "words named"),
+    E("9*8*9 = 720"),
+    U("720, «which is» the greatest common divisor of 6*9*720", "function"),
+    U("The greatest common divisor of 6*9*720 «is» 6*9*720", "function"),
+    E("6*9*720 = 720"),
+    U("multiply 8*9*720 by itself.\n\nWe «get»:\n\n288*27*20"),
+], note="'the greatest common divisor of 6*9*720' names one number; the last claim is cut off by the token limit")
+L["smol-3op-t0.7-008"] = T("12", [
+    E("6*2 = 12"),
+    ("multiply 12 by 2 «to get» 24", "12*2", "24", "words"),
+    U("24, «which is» the result of the original expression", "reference"),
+    E("6*2 = 12"),
+    ("6*2 «is equal to» 12", "6*2", "12", "words"),
+])
+L["smol-3op-t0.7-012"] = T("24", [
+    ("1*1 - 4*3, «which results in» 5*1 - 4*3", "1*1-4*3", "5*1-4*3", "words equiv"),
+    E("5*1 - 4*3 = 5*1 - 4*3", "symbols equiv"),
+    E("5*1 - 4*3 = 2*2*3", "symbols equiv"),
+    E("2*2*3 = 8*3", "symbols equiv"),
+    E("8*3 = 24"),
+    ("1*1 - 4*3, «which results in» 2*2*3", "1*1-4*3", "2*2*3", "words equiv"),
+    E("2*2*3 = 8*3", "symbols equiv"),
+    E("8*3 = 24"),
+])
+L["smol-3op-t0.7-014"] = T("14", [
+    ("the difference between 4 and 6, «which is» 4", "6-4", "4", "words"),
+    E("4 + 6 = 10"),
+    ("the overall sum of 4 and 6, «which is» 10", "4+6", "10", "words"),
+    E("4 + 10 = 14"),
+])
+L["smol-3op-t0.7-018"] = T(None, [
+    U("divide the numerator 6 by the denominator 3, «which gives us» a quotient of 3 with a remainder of 1",
+      "function"),
+])
+L["smol-3op-t0.7-020"] = T(None, [
+    U("the product of 6 and 3*3 modulo 6, «which is» 24 modulo 6", "function"),
+    E("24 = 2*3*5", lhs="2*3*5", rhs="24"),
+    E("6 * 3 = 18"),
+    U("18, «which is congruent to» 1 modulo 6", "function"),
+    E("6 * 3 = 18"),
+    E("6*18 = 102"),
+    E("102 = 2*18*3", "symbols equiv", lhs="2*18*3", rhs="102"),
+    E("2*18*3 = 1*18*3", "symbols equiv"),
+    E("1*18*3 = 6*2", "symbols equiv"),
+    U("6*2 «=»"),
+], note="cut off by the token limit right after the last '='")
+L["smol-3op-t0.7-029"] = T("96", [
+    ("Dividing 4 by 8 «results in» 2*8", "4/8", "2*8", "words equiv"),
+    E("2*8 = 16"),
+    ("multiplying this by 6 «results in» 4*6", "16*6", "4*6", "words equiv refer"),
+    E("4*6 = 24"),
+    E("4*24 = 96"),
+], note="'this' is the 16 of '2*8 = 16'")
+L["smol-3op-t0.7-031"] = T("180", [
+    E("6 * 5 = 30"),
+    E("30 * 7 = 180"),
+    ("180, «which is» the result of the division of 6 * 5 * 30 by 7", "6*5*30/7", "180", "words"),
+])
+L["smol-1op-t1.0-060"] = T("11", [
+    E("5 + 1 = 6"),
+    ("add 5 to itself, «which is» 6", "5+5", "6", "words"),
+    E("5+6 = 11"),
+])
+L["smol-1op-t1.0-061"] = T("21", [E("7 + 7 + 7 = 21")])
+L["smol-1op-t1.0-062"] = T("1", [E("6-9 = 1"), E("(6-9) = 1")])
+L["smol-1op-t1.0-063"] = T("9", [
+    ("9*1 «equals» 9*1", "9*1", "9*1", "words equiv"),
+    ("9*1, «which equals» 9", "9*1", "9", "words"),
+])
+L["smol-1op-t1.0-064"] = T("1", [E("6 - 4 = 4"), E("4 + 4 = 8"), E("8 / 8 = 1")])
+L["smol-1op-t1.0-065"] = T("2", [
+    E("2*3=6"), E("6/2 = 3*3", "symbols equiv"), E("3*3 = 9"), E("9*3 = 27"), E("6*9 = 57"), E("6*3*2 = 24"),
+    E("6*6 = 36"), E("6*2 = 10"),
+], note="cut off by the token limit")
+L["smol-1op-t1.0-066"] = T("9√10", [
+    ("so 9-1, «which is» 8", "9-1", "8", "words"),
+    ("9-1, «which is» 9", "9-1", "9", "words"),
+    U("9-1 «represents exactly» 9√10", "function"),
+    U("9√10, «which is more accurately» 90/10", "function"),
+    U("9-1 «is approximately» 9√10", "function"),
+])
+L["smol-1op-t1.0-067"] = T("7", [E("7 - 9 = -1"), E("7 * 10 = 7")], note="cut off by the token limit")
+L["smol-1op-t1.0-068"] = T(None, [E("2 + 4 = 6"), E("2*6 =12"), E("2*4 =8")])
+L["smol-1op-t1.0-069"] = T("2", [
+    ("dividing the numerator (8) by the denominator (2), «which gives us»: 1", "8/2", "1", "words"),
+    ("8/2 «is just» 2", "8/2", "2", "words fraction"),
+])
+L["smol-2op-t1.0-065"] = T("20", [E("6 + 4 - 8 = 20")])
+L["smol-2op-t1.0-066"] = T("30085", [])
+L["smol-2op-t1.0-067"] = T(None, [
+    E("5(1+6) = (1+1+5)", "symbols equiv", lhs="5*(1+6)"),
+    E("(1+1+5) = 12-5", "symbols equiv"),
+    E("12-5 = 10"),
+    E("5(1+6) = 12", lhs="5*(1+6)"),
+    E("5 * 10 = 12"),
+], note="'5(1+6) = 12 (first fraction) + 5 * 10 = 12 (second fraction)': each side read as the number next to "
+        "its '=' (12 + 5 * 10 is wrong as well)")
+L["smol-2op-t1.0-068"] = T(None, [E("(1-7+3) - 1 - 7 + 3 = 4"), E("1 - 1 - 1 - 1 = 0")])
+L["smol-2op-t1.0-071"] = T(None, [
+    E("6/3 = 3", "symbols fraction"),
+    U("x «=» 6/3", "algebra"),
+    ("convert 6/3 «to» 3/4", "6/3", "3/4", "words equiv fraction"),
+    U("x - x/3 «=» 3x/6", "algebra"), U("2x «=» 14", "algebra"), U("x «=» 9", "algebra"), U("x «=» 9", "algebra"),
+    U("6/3 «=» 9x/6", "algebra"), U("9/6 «=» (6/3 + 9/6) + 3/12", "algebra"),
+], note="cut off by the token limit")
+L["smol-2op-t1.0-073"] = T("18", [])
+L["smol-2op-t1.0-075"] = T("9", [
+    ("`13 - 9` first«:» 3", "13-9", "3", "words"),
+    ("«Result:» 4", "13-9", "4", "words refer"),
+    E("13 * 4 = 52"),
+], note="'Evaluate the expression `13 - 9` first: 3' states a result after a colon; 'Result: 4' is the "
+        "result of that 13 - 9")
+L["smol-2op-t1.0-076"] = T("1", [E("1 + 1 = 2"), E("2 - 1 = 1"), E("2 * 1 = 2"), E("(1 + 2) * 2 = 1")])
+L["smol-2op-t1.0-081"] = T(None, [
+    U("D «=» 3 * 6/2 + 9/2 - 2", "algebra"),
+    U("D «=» 3 * 6/2 + 9/2 - 2", "algebra"),
+    E("3 * 6/2 + 9/2 - 2 = (3 + 9 - 2) * 3/2 - 2", "symbols equiv fraction"),
+    U("D «=» 3 * 6 + 9 - 2", "algebra"),
+    E("3 * 6 + 9 - 2 = 21 + 9", "symbols equiv"),
+    E("21 + 9 = 29"),
+    U("D «=» 3 * 6 + 9 - 2", "algebra"),
+], note="the '≡' chain at the end is not labelled (congruences); cut off by the token limit")
+L["smol-2op-t1.0-083"] = T(None, [E("(5*5) - 2 = 25")])
+L["smol-3op-t1.0-079"] = T("8", [
+    E("2*3 = 6"),
+    E("3 - 5*2 = 3*2*(1/(2*3))", "symbols equiv fraction"),
+    E("3*2*(1/(2*3)) = 2*2*3", "symbols equiv fraction"),
+    E("2*2*3 = 2*5", "symbols equiv"),
+    E("2*5 = 10"),
+    U("2 * (1/(2*3)) «=» (3*4)/(2*3"),
+    U("(2*3 «=» 3*(2*16))"),
+    E("2*(2*16) = 4*2", "symbols equiv"),
+    E("4*2 = 8"),
+], note="'2 * (1/(2*3)) = (3*4)/(2*3 = 3*(2*16))': brackets that do not close, so neither side can be told")
+L["smol-3op-t1.0-085"] = T(None, [
+    E("2+3 = 6"),
+    U("Sum «=» 2*4 + 3", "definition"),
+    E("2*4 + 3 = 6"),
+    U("6 «=» "),
+], note="cut off by the token limit right after the last '='")
+L["smol-3op-t1.0-088"] = T(None, [
+    E("5*(4*6+3) = 24*(2*4+3)*4+3(16)", "symbols equiv", rhs="24*(2*4+3)*4+3*(16)"),
+    E("5*(4*6+3) = 24(4*3+3)", "symbols equiv", rhs="24*(4*3+3)"),
+    E("24(4*3+3) = 24*8+43", "symbols equiv", lhs="24*(4*3+3)"),
+    E("5*(4*6+3) = 24*3*2+3*3+4*28+4*3+4", "symbols equiv"),
+    U("4 plus 3, «which is»"),
+], note="cut off by the token limit inside the last claim")
+L["smol-3op-t1.0-090"] = T(None, [
+    ("9*3 «is calculated by taking» the multiplication of 9 and 3", "9*3", "9*3", "words equiv"),
+    ("This «is equivalent to» dividing 9 by 3", "9*3", "9/3", "words equiv refer"),
+    U("3+8 «is» also 3*"),
+    U("this operation directly «yields» 3*3", "reference"),
+    ("3*3, «which simplifies to» 9", "3*3", "9", "words"),
+    E("9*3=27"),
+], note="'This' is 9*3; '3+8 is also 3*' breaks off; 'this operation' has no clear operands")
+L["smol-3op-t1.0-091"] = T("2", [
+    U("2 modulo 1 «is» 1", "function"),
+    E("2-6-1 = 2*2 + 2", "symbols equiv"),
+    E("2*2 + 2 = 4"),
+    ("2-6-1 «is» 2*2 + 2", "2-6-1", "2*2+2", "words equiv"),
+])
+L["smol-3op-t1.0-093"] = T(None, [
+    E("2 + 6 - 7 * 1 = 2 * 7", "symbols equiv"), E("2 * 7 = 14"), E("2 + 6 + 7 * 1 = 19"),
+])
+L["smol-3op-t1.0-094"] = T(None, [E("1 + 22 + 9 + 7 = 56")])
+L["smol-3op-t1.0-097"] = T(None, [
+    E("5+9+7*7 = (5+9+7*7)*(100)", "symbols equiv"),
+    E("(5+9+7*7)*(100) = 5*140", "symbols equiv"),
+    E("5*140 = 650"),
+    E("19*10 = 19*7", "symbols equiv"),
+    E("(5 + 7 * 7) + (9 + 7 * 7) = 19 + 9", "symbols equiv"),
+    E("19 + 9 = 28"),
+], note="the '≡' links of the chain are not labelled; cut off by the token limit")
+L["smol-3op-t1.0-098"] = T("16", [("multiply 4 with 2, «which gives us» 8", "4*2", "8", "words"), E("2*8 = 16")])
+L["smol-3op-t1.0-101"] = T(None, [
+    E("8 - 4 = 4"),
+    ("multiplying by -1 «provides» -4", "4*(-1)", "-4", "words refer"),
+], note="what is multiplied by -1 is the 4 of '8 - 4 = 4'")
+
+# ------------------------------------------------------------------------------------------------
+# SmolLM2-135M-Instruct + its shipped long-CoT adapters (assets/valley/smollm2/adapters)
+# ------------------------------------------------------------------------------------------------
+L["smol-n64-t0.7-100"] = T("32", S("8 * 4 = 32"))
+L["smol-n64-t0.7-101"] = T("42", S("6 * 7 = 42", "42 / 7 = 6", "6 * 7 = 42"))
+L["smol-n64-t0.7-102"] = T("4", S("4 * 1 = 4"))
+L["smol-n64-t0.7-103"] = T("14", S("8 + 6 = 14", "14 / 6 = 2", "14 / 6 = 2"))
+L["smol-n64-t0.7-104"] = T("-1", S("4 - 5 = -1"))
+L["smol-n64-t0.7-105"] = T("2", S("9 / 3 = 2", "9 / 3 = 2"))
+L["smol-n64-t0.7-106"] = T("4", S("8 / 2 = 4"))
+L["smol-n64-t0.7-107"] = T("3", S("6 / 2 = 3", "6 / 2 = 3"))
+L["smol-n64-t0.7-108"] = T("2", S("9 / 3 = 2", "2 / 3 = 1", "9 / 3 = 2"))
+L["smol-n64-t0.7-109"] = T("24", S("3 * 8 = 24", "3 * 8 = 24"))
