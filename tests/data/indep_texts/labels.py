@@ -219,6 +219,39 @@ L["smol-1op-t0.7-049"] = T("2", [
     E("8 = 16 + 1", lhs="16+1", rhs="8"),
     ("16 + 1, «which is» 2", "16+1", "2", "words"),
 ])
+# the second line of 10 (seed 1012)
+L["smol-1op-t0.7-050"] = T("10", [
+    ("subtract 8 from 8+9, «which gives us» 8+11", "8+9-8", "8+11", "words equiv"),
+    ("add 11 to 9, «which gives us» 10", "9+11", "10", "words"),
+], note="'which gives us 8+11 ≡ 18': the result is read as the 8+11 written right after the phrase (the '≡' is "
+        "not labelled, as elsewhere; 18 is wrong as well)")
+L["smol-1op-t0.7-051"] = T("21", [
+    E("7*3 = 21"),
+    ("7*3 = 21 «can be calculated as» 21/3", "7*3", "21/3", "words equiv fraction"),
+    ("21/3, «which is» 6", "21/3", "6", "words fraction"),
+    E("7*3 = 21"),
+    ("7*3 «is equal to» 21", "7*3", "21", "words"),
+], note="'7*3 = 21 can be calculated as 21/3': the restatement claims 7*3 (21) is 21/3")
+L["smol-1op-t0.7-052"] = T("11", [
+    ("subtract 9 from 6, «which results in» 11", "6-9", "11", "words"),
+    U("6 «is» the last digit of 9", "function"),
+    ("11 «is» the result of that subtraction", "6-9", "11", "words refer"),
+], note="'that subtraction' is the 6 - 9 ('subtract 9 from 6') of the sentence before")
+L["smol-1op-t0.7-053"] = T("3", S("1*3 = 3"))
+L["smol-1op-t0.7-054"] = T("2", [])
+L["smol-1op-t0.7-055"] = T(None, S("7 + 9 = 16"))
+L["smol-1op-t0.7-056"] = T("4", S("2+2=4"))
+L["smol-1op-t0.7-057"] = T("20", S("5 + 9 = 14", "5 + 9 = 20"))
+L["smol-1op-t0.7-058"] = T(None, [
+    E("5*9 = 45"),
+    ("45, «which is» the sum of 5 and 9", "5+9", "45", "words"),
+])
+L["smol-1op-t0.7-059"] = T("9", [
+    ("multiplying 9 by 1, «which gives us» 9", "9*1", "9", "words"),
+    ("multiply 1 by 9 «to get» 9", "1*9", "9", "words"),
+    ("9*1 «equals» 9", "9*1", "9", "words"),
+    ("This «is» the result of the multiplication by 1", "9*1", "9", "words refer"),
+], note="'This is the result of the multiplication by 1': 'This' is the 9 of '9*1 equals 9' just before")
 L["smol-2op-t0.7-002"] = T("120", [
     E("(3-4) = 4"),
     E("(3-4) = 4"),
