@@ -294,6 +294,49 @@ L["smol-2op-t0.7-023"] = T("21", [
     ("21 «is» the greatest common divisor of 6 and 18", "gcd(6,18)", "21", "words named"),
 ], note="'we have 6*18 and 3*6, which equals 21': how the two products are joined is not said")
 L["smol-2op-t0.7-027"] = T("5", [E("2 + 3 = 5")])
+# the second line of 10 (seed 1032)
+L["smol-2op-t0.7-028"] = T("25", [
+    ("subtracting 8 from 4 «will give» 4", "4-8", "4", "words"),
+    E("4*(5-8) = 4*(5-8)", "symbols equiv"),
+    E("4*(5-8) = 25"),
+    E("25 = 8*2", lhs="8*2", rhs="25"),
+])
+L["smol-2op-t0.7-036"] = T("28", [
+    U("S «=» 8 + 6*2 + 4 + 2", "algebra"), U("S «=» 8 + 4 + 8 + 2", "algebra"), U("S «=» 28", "algebra"),
+    ("rewrite it «as» 8 + 4 + 2", "8+6*2", "8+4+2", "words equiv refer"),
+    ("8 + 4 + 2, «which is» the correct summation of 8 and 6*2", "8+6*2", "8+4+2", "words equiv"),
+], note="the 'S = ...' lines name a sum S, as 'D = ...' in smol-2op-t1.0-081 (algebra); read as a chain they "
+        "would say 8 + 4 + 8 + 2 = 28 (wrong); 'it' is the original expression 8 + 6*2 named just before")
+L["smol-2op-t0.7-038"] = T("1", [
+    E("(6-7) = 1"),
+    U("It «is» the product of two numbers (6 and 9)", "reference"),
+], note="'It is the product of two numbers (6 and 9)': 'It' is 'a standard arithmetic operation', no number")
+L["smol-2op-t0.7-048"] = T("2", [
+    E("2-9/3 = 2", "symbols fraction"),
+    U("2 - 9/3 «=» 2 remainder 2", "function"),
+])
+L["smol-2op-t0.7-049"] = T("12", S("6 + 8 = 12", "12 / 1 = 12"))
+L["smol-2op-t0.7-052"] = T("56", [
+    U("the denominator of 6*2*3 «which is» 18", "function"),
+    ("18 divided by 2 «equals» 8", "18/2", "8", "words"),
+    ("18 multiplied by 2 «equals» 36", "18*2", "36", "words"),
+    ("6/2*3 «equals» 3*6*2*3", "6/2*3", "3*6*2*3", "words equiv fraction"),
+    E("3*6*2*3 = 18*2*3", "symbols equiv"),
+    E("18*2*3 = 56"),
+    ("6/2*3 «is» 56", "6/2*3", "56", "words fraction"),
+])
+L["smol-2op-t0.7-058"] = T("8", [])
+L["smol-2op-t0.7-059"] = T("7", [
+    U("(a + b) + c «=» a + b + c", "algebra"), U("a «=» 6", "algebra"), U("b «=» 1", "algebra"),
+    E("6 + 1 = 7"),
+])
+L["smol-2op-t0.7-062"] = T(None, S("7 - 7 - 9 = 4"))
+L["smol-2op-t0.7-063"] = T("11", [
+    ("adding the numbers themselves, 8 and 1, «which gives us» 10", "8+1", "10", "words"),
+    ("the difference between the two numbers, «which is» 11", "8-1", "11", "words refer"),
+    E("8-1+6= 11"),
+], note="'adding the numbers themselves, 8 and 1, which gives us 10'; 'the two numbers' are that 8 and 1 "
+        "(the difference between them, |8 - 1|)")
 L["smol-3op-t0.7-000"] = T("120", [
     E("5((7*8-6)) = 5(24)", "symbols equiv", lhs="5*((7*8-6))", rhs="5*(24)"),
     E("5(24) = 120", lhs="5*(24)"),
