@@ -407,6 +407,67 @@ L["smol-3op-t0.7-031"] = T("180", [
     E("30 * 7 = 180"),
     ("180, «which is» the result of the division of 6 * 5 * 30 by 7", "6*5*30/7", "180", "words"),
 ])
+# the second line of 10 (seed 1052)
+L["smol-3op-t0.7-039"] = T("10", [
+    E("(6/4) = 12", "symbols fraction"),
+    ("add 12 to 8. This «results in» 10", "8+12", "10", "words next"),
+    ("The result of the arithmetic expression 8/4 + 6/3 «is» 10", "8/4+6/3", "10", "words fraction"),
+], note="'Add 8 to 6 (6/4) = 12': read as the claim in symbols (6/4) = 12; 'Add 8 to 6' before it would make "
+        "8 + 6 = 12, wrong as well")
+L["smol-3op-t0.7-044"] = T("720", [
+    ("The result of 5*2*8/4 «is» 5*8*4", "5*2*8/4", "5*8*4", "words equiv fraction"),
+    E("5*8*4 = 720"),
+    ("2*8, «which would result from» dividing 2*8 by 4", "2*8/4", "2*8", "words equiv"),
+    E("2*8*4 = 720"),
+], note="'5 is not equal to 2*8, which would result from dividing 2*8 by 4, but instead, it is 2*8*4 = 720': "
+        "the 'not equal' is no claim; 'it is' leads into the equation 2*8*4 = 720 (one claim, the equation's)")
+L["smol-3op-t0.7-046"] = T("12", [U("the numerator of the fraction 8/4 * 1 * 6, «which equals» 12", "function")])
+L["smol-3op-t0.7-050"] = T("160", [
+    ("multiplying 5 and 2, «which gives» 10", "5*2", "10", "words"),
+    ("multiply 10 by 2 «to get» 20", "10*2", "20", "words"),
+    ("multiply 20 by 4 «to get» 80", "20*4", "80", "words"),
+    ("This «is the same as» multiplying 2 by 4", "2*4", "80", "words equiv refer"),
+    ("multiplying 2 by 4, «which is» 8", "2*4", "8", "words"),
+    ("adding 5 and 2 «results in» 11", "5+2", "11", "words"),
+    ("the result of 5*2*4, «which is» 10*2*4", "5*2*4", "10*2*4", "words equiv"),
+    ("10*2*4, «which equals» 160", "10*2*4", "160", "words"),
+], note="'This is the same as multiplying 2 by 4': 'This' is the 80 just before")
+L["smol-3op-t0.7-056"] = T("12", [
+    ("divide 6 by 6, «which results in» 1", "6/6", "1", "words"),
+    E("6*6/6 = 6*2", "symbols equiv fraction"),
+    E("6*2 = 12"),
+])
+L["smol-3op-t0.7-057"] = T(None, [
+    E("6*8 - 1*7 = 48 - 1*7", "symbols equiv"),
+    E("48 - 1*7 = 48 - 1*7 + 7", "symbols equiv"),
+    E("48 - 1*7 + 7 = 7*7 - 1*7 + 7", "symbols equiv"),
+    E("7*7 - 1*7 + 7 = 7*7 - 2*7", "symbols equiv"),
+    E("7*7 - 2*7 = 4*4", "symbols equiv"),
+    E("4*4 = 16"),
+])
+L["smol-3op-t0.7-060"] = T("16", [
+    ("multiplication of 2*8 by itself «is» 16", "(2*8)*(2*8)", "16", "words"),
+    U("the result «is» 16", "reference"),
+], note="'multiplication of 2*8 by itself' read as (2*8)*(2*8), as 'multiplying 3*8 by itself' in "
+        "smol-1op-t0.7-047; 'the result' may be of 'adding 7 and 2*8' or of the whole expression")
+L["smol-3op-t0.7-061"] = T("8", [
+    ("starting with 4 and subtracting 6*1, «which results in» 4", "4-6*1", "4", "words"),
+    E("4 - 6*1 = 4*1", "symbols equiv"),
+    E("4*1 = 4"),
+    E("4-4*1 = 4*1 + 4", "symbols equiv"),
+    ("add 4 and 1, «which results in» 4", "4+1", "4", "words"),
+    E("4-4*1 + 4 = 4*1 + 4", "symbols equiv"),
+    E("4*1 + 4 = 4+4", "symbols equiv"),
+    E("4+4 = 8"),
+], note="'This can be rewritten as 4-4*1 = 4*1 + 4' rewrites an equation as another; only its '=' is labelled")
+L["smol-3op-t0.7-069"] = T("11", [
+    E("1*7 - 3 = 11"), ("11, «which is» the result of 1*7 - 3", "1*7-3", "11", "words"),
+] * 4, note="the same line four times")
+L["smol-3op-t0.7-072"] = T("24", [
+    ("the sum of 8 and 9 and 6, «which is» 14", "8+9+6", "14", "words"),
+    ("multiply 8 and 9, «which gives» 17", "8*9", "17", "words"),
+    ("multiply 14 by 2, «which gives» 24", "14*2", "24", "words"),
+])
 L["smol-1op-t1.0-060"] = T("11", [
     E("5 + 1 = 6"),
     ("add 5 to itself, «which is» 6", "5+5", "6", "words"),
