@@ -497,6 +497,63 @@ L["smol-1op-t1.0-069"] = T("2", [
     ("dividing the numerator (8) by the denominator (2), «which gives us»: 1", "8/2", "1", "words"),
     ("8/2 «is just» 2", "8/2", "2", "words fraction"),
 ])
+# the second line of 10 (seed 1022)
+L["smol-1op-t1.0-070"] = T(None, [
+    E("6/1 + 9/6 + 9/12 = (9 + 9)(1/3)", "symbols equiv fraction", rhs="(9+9)*(1/3)"),
+    E("(9 + 9)(1/3) = 18/12 + 9/12", "symbols equiv fraction", lhs="(9+9)*(1/3)"),
+    E("18/12 + 9/12 = 17/12", "symbols fraction"),
+    ("17/12, «which equals» 21/12", "17/12", "21/12", "words fraction"),
+])
+L["smol-1op-t1.0-071"] = T("4", [
+    ("multiply 4 by 1 and that «would give you» 4", "4*1", "4", "words"),
+    E("4*1 = 4"),
+    U("and that «is» 4", "reference"),
+], note="'5 can also be found using only 1 when combining both parts, and that is 4': 'that' (combining "
+        "'both parts') has no value in the text")
+L["smol-1op-t1.0-072"] = T("44", [
+    ("adding 8 and 6, «which results in» 4", "8+6", "4", "words"),
+    U("the next term of this pattern, «which is» 12", "function"),
+    ("add 1 «to obtain» 13", "12+1", "13", "words refer"),
+    ("multiply 4 by 12, «which gives us» 44", "4*12", "44", "words"),
+], note="'the next term of this pattern' (2, 4, 6, 8, 10, ...) is a term of a sequence; 1 is added to that 12")
+L["smol-1op-t1.0-073"] = T(None, S("2 + 4 = 6", "2 + 4 = 6"), note="cut off by the token limit")
+L["smol-1op-t1.0-074"] = T("4", [
+    U("Combine the terms«:» 4", "reference"),
+    U("This expression can be rewritten «as» 4(3) + 2", "reference"),
+    ("Adding 4 to 3, «which equals» 9", "3+4", "9", "words"),
+    ("2 + 2 «equals» 4", "2+2", "4", "words"),
+    ("2+2 «equals» 4", "2+2", "4", "words"),
+], note="the text opens with 'Combine the terms: 4' and 'This expression': neither names the terms or the "
+        "expression before (the problem 2+2 is only in the prompt)")
+L["smol-1op-t1.0-075"] = T("55", [("7 + 8 «is equal to» 55", "7+8", "55", "words")])
+L["smol-1op-t1.0-076"] = T("2", [
+    E("2-5 = 2(10)", "symbols equiv", rhs="2*(10)"),
+    E("2(10) = 20", lhs="2*(10)"),
+], note="'2 is 10' joins two numbers with no operation: not a claim")
+L["smol-1op-t1.0-077"] = T("4", [
+    ("rewrite 6 «as» 6 * 20/1", "6*20/1", "6", "words equiv fraction"),
+    ("this «simplifies to» 6 / 20 * 6/1", "6*20/1", "6/20*6/1", "words equiv refer fraction"),
+    ("which further «simplifies to» 4", "6/20*6/1", "4", "words refer fraction"),
+    ("This «is» the answer to the integer division of 6 by 2", "6/2", "4", "words refer"),
+], note="'(this simplifies to 6 / 20 * 6/1), which further simplifies to 4': 'this' is 6 * 20/1 and 'which' "
+        "its simplification 6 / 20 * 6/1 (4 is wrong for either); 'This' in the last sentence is that 4")
+L["smol-1op-t1.0-078"] = T("9", [
+    E("8 + 8 = 8 + 8", "symbols equiv"),
+    E("8 + 8 = 9 + 9 + 8", "symbols equiv"),
+    E("9 + 9 + 8 = 2^3", "symbols equiv", rhs="2**3"),
+    E("2^3 = 2", lhs="2**3"),
+    E("2 + 2 = 0"),
+    E("8+8 = 9 + 8", "symbols equiv"),
+    E("9 + 8 = 1 + 1", "symbols equiv"),
+    ("9, «which represents» the sum of the given number \"8+8\"", "8+8", "9", "words"),
+])
+L["smol-1op-t1.0-079"] = T("1", [
+    U("These subtraction operations «add up to» 11", "reference"),
+    ("subtracting 6 «gives us» 5", "11-6", "5", "words refer"),
+    E("5 - 6 = 1"),
+    ("5-6 «equals» 1", "5-6", "1", "words"),
+], note="'These subtraction operations' ('multiply 5 by 6 and subtract 6 from 5') have no value in the text; "
+        "6 is subtracted from their 11")
 L["smol-2op-t1.0-065"] = T("20", [E("6 + 4 - 8 = 20")])
 L["smol-2op-t1.0-066"] = T("30085", [])
 L["smol-2op-t1.0-067"] = T(None, [
