@@ -590,6 +590,48 @@ L["smol-2op-t1.0-081"] = T(None, [
     U("D «=» 3 * 6 + 9 - 2", "algebra"),
 ], note="the '≡' chain at the end is not labelled (congruences); cut off by the token limit")
 L["smol-2op-t1.0-083"] = T(None, [E("(5*5) - 2 = 25")])
+# the second line of 10 (seed 1042)
+L["smol-2op-t1.0-084"] = T(None, [E("1-4+4 = 18 - 4", "symbols equiv"), E("18 - 4= 14")])
+L["smol-2op-t1.0-089"] = T(None, [])
+L["smol-2op-t1.0-099"] = T("2", [
+    E("5 + 9 - 3 = 1"),
+    U("1 added to any number «results in» 1", "algebra"),
+    E("5 - 3 = 2"),
+], note="'1 added to any number results in 1': 'any number' is a variable in words")
+L["smol-2op-t1.0-105"] = T("2", [
+    ("add 4 to -3, «which gives us» 1", "-3+4", "1", "words"),
+    ("subtract 1 from this, «which gives us» 2", "1-1", "2", "words refer"),
+], note="'this' is the 1 just before")
+L["smol-2op-t1.0-116"] = T(None, [
+    U("iterate a binary addition operation of 100 «to get» the result of 4"),
+    U("sum up to the resulting sum of 100 «to get» the added value of 4"),
+], note="'a binary addition operation of 100' and 'the resulting sum of 100' name one operand each; cut off "
+        "by the token limit")
+L["smol-2op-t1.0-119"] = T(None, [])
+L["smol-2op-t1.0-122"] = T(None, [
+    ("the reciprocal of 1+9, «which is calculated by» multiplying 1+9 by itself", "1/(1+9)", "(1+9)*(1+9)",
+     "words equiv named"),
+    ("the result of 1+9, «denoted by» 11", "1+9", "11", "words"),
+    E("1+2*2 = 11"),
+    ("the result of 1+9, denoted by 11 (1+2*2 = 11), «is» precisely 9", "1+9", "9", "words"),
+    U("express 1+9 «as» 9x", "algebra"),
+    *S("1+3*2 = 13", "1+2*0 = 1", "1+0*4 = 9"),
+], note="cut off by the token limit")
+L["smol-2op-t1.0-123"] = T(None, [
+    E("6 - 5 = 1"),
+    E("1 (net work) - 3 = 2", lhs="1-3"),
+    U("subtract it «to get» 2", "reference"),
+    U("2, «leaving us with» 3", "reference"),
+    E("6-5+3=2"),
+    E("6-5+2=2"),
+    E("6-5+2 = 2"),
+    E("6-5+2 = 2"),
+], note="'6 - 5 = 1 (net work) - 3 = 2': the chain goes on from the 1, '(net work)' a gloss; '1 is a 3 so we "
+        "subtract it to get 2, leaving us with 3': 'it' has no value; '6-5+3=2 gives 6-5+2=2' joins two "
+        "equations (only their '=' are labelled); cut off by the token limit")
+L["smol-2op-t1.0-125"] = T(None, [("The sum of 7*4 and 4 «is» 28", "7*4+4", "28", "words")],
+                           note="'28 is 8' joins two numbers with no operation: not a claim")
+L["smol-2op-t1.0-127"] = T(None, [])
 L["smol-3op-t1.0-079"] = T("8", [
     E("2*3 = 6"),
     E("3 - 5*2 = 3*2*(1/(2*3))", "symbols equiv fraction"),
