@@ -688,6 +688,54 @@ L["smol-3op-t1.0-101"] = T(None, [
     ("multiplying by -1 «provides» -4", "4*(-1)", "-4", "words refer"),
 ], note="what is multiplied by -1 is the 4 of '8 - 4 = 4'")
 
+# the second line of 10 (seed 1062)
+L["smol-3op-t1.0-103"] = T("3", [("The answer to that «is»: 3", "2+5", "3", "words refer")],
+                           note="'that' is the arithmetic expression (2+5) named just before")
+L["smol-3op-t1.0-104"] = T("1", [("dividing 22 by itself, «which is» 1", "22/22", "1", "words")])
+L["smol-3op-t1.0-106"] = T("12", [])
+L["smol-3op-t1.0-112"] = T(None, [
+    E("(1+3+3) / 2 = 11/2", "symbols fraction"),
+    E("(3+3) = 6"),
+    U("multiply 6 by x and then subtract 6, «which is» 6 - 28*x", "algebra"),
+    U("6 - 17*x «is» an expression 9 + 9*11/3", "algebra"),
+    E("9 + 9*11/3 = 9 + 8*11/3", "symbols equiv fraction"),
+    E("9 + 8*11/3 = 11*2", "symbols equiv fraction"),
+    E("11*2 = 22 + 19*12/3", "symbols equiv fraction"),
+    E("22 + 19*12/3 = 23*12/3", "symbols equiv fraction"),
+    E("23*12/3 = 256 - 16 * 12/3", "symbols equiv fraction"),
+    E("256 - 16 * 12/3 = 27*6 / 3 * 6/3", "symbols equiv fraction"),
+    E("27*6 / 3 * 6/3 = 7", "symbols fraction"),
+], note="'the area is (1+3+3) / 2 = 11/2' leads into the equation (one claim, the equation's); in the chain "
+        "each side is all that stands between two signs ('11*2 = 22 + 19*12/3'); cut off by the token limit")
+L["smol-3op-t1.0-114"] = T(None, [
+    E("24 = 8 + 24", lhs="8+24", rhs="24"),
+    ("8 + 24, «which is approximately» 2.5", "8+24", "2.5", "words approx"),
+], note="'Aage 24 = 8 + 24': the 24 after the name is read as the claim's side; cut off by the token limit")
+L["smol-3op-t1.0-115"] = T(None, [
+    U("a number `n` «can be expressed as» a product of `n` with itself `n/2`", "algebra"),
+    ("square 9, «which gives you» 81", "9**2", "81", "words named"),
+], note="cut off by the token limit")
+L["smol-3op-t1.0-118"] = T("5", [
+    U("performing a division with a number of 9 and 5 «results in» an integer addition of 5"),
+], note="'an integer addition of 5' says no value")
+L["smol-3op-t1.0-121"] = T("11", S("4+4-7 = 11"),
+                           note="'which results in 4+4-7 = 11' leads into the equation (one claim, the equation's)")
+L["smol-3op-t1.0-124"] = T("20", [
+    E("2 + 2*8/4 = 4*8/4 * 2", "symbols equiv fraction"),
+    E("4*8/4 * 2 = 4*10 / 2", "symbols equiv fraction"),
+    E("4*10 / 2 = 44/2", "symbols equiv fraction"),
+    E("44/2 = 20", "symbols fraction"),
+    E("2+2*8/4*3 = 4*10/2", "symbols equiv fraction"),
+    E("4*10/2 = 40/2", "symbols equiv fraction"),
+    E("40/2 = 20", "symbols fraction"),
+], note="'... = 20 is approximately 20' joins two numbers with no operation: not a claim")
+L["smol-3op-t1.0-126"] = T(None, [
+    U("2-6/3*2«=»", "other"),
+    E("2*3=6"),
+    E("2*3*2=12"),
+    ("calculate 3/2*2 «gives us» 10", "3/2*2", "10", "words fraction"),
+], note="the text opens with the problem and a bare '=' (no right side); 'Multiply both sides of the equation "
+        "2*3=6 to get 2*3*2=12' joins two equations (only their '=' are labelled)")
 # ------------------------------------------------------------------------------------------------
 # SmolLM2-135M-Instruct + its shipped long-CoT adapters (assets/valley/smollm2/adapters)
 # ------------------------------------------------------------------------------------------------
