@@ -219,6 +219,39 @@ L["smol-1op-t0.7-049"] = T("2", [
     E("8 = 16 + 1", lhs="16+1", rhs="8"),
     ("16 + 1, «which is» 2", "16+1", "2", "words"),
 ])
+# the second line of 10 (seed 1012)
+L["smol-1op-t0.7-050"] = T("10", [
+    ("subtract 8 from 8+9, «which gives us» 8+11", "8+9-8", "8+11", "words equiv"),
+    ("add 11 to 9, «which gives us» 10", "9+11", "10", "words"),
+], note="'which gives us 8+11 ≡ 18': the result is read as the 8+11 written right after the phrase (the '≡' is "
+        "not labelled, as elsewhere; 18 is wrong as well)")
+L["smol-1op-t0.7-051"] = T("21", [
+    E("7*3 = 21"),
+    ("7*3 = 21 «can be calculated as» 21/3", "7*3", "21/3", "words equiv fraction"),
+    ("21/3, «which is» 6", "21/3", "6", "words fraction"),
+    E("7*3 = 21"),
+    ("7*3 «is equal to» 21", "7*3", "21", "words"),
+], note="'7*3 = 21 can be calculated as 21/3': the restatement claims 7*3 (21) is 21/3")
+L["smol-1op-t0.7-052"] = T("11", [
+    ("subtract 9 from 6, «which results in» 11", "6-9", "11", "words"),
+    U("6 «is» the last digit of 9", "function"),
+    ("11 «is» the result of that subtraction", "6-9", "11", "words refer"),
+], note="'that subtraction' is the 6 - 9 ('subtract 9 from 6') of the sentence before")
+L["smol-1op-t0.7-053"] = T("3", S("1*3 = 3"))
+L["smol-1op-t0.7-054"] = T("2", [])
+L["smol-1op-t0.7-055"] = T(None, S("7 + 9 = 16"))
+L["smol-1op-t0.7-056"] = T("4", S("2+2=4"))
+L["smol-1op-t0.7-057"] = T("20", S("5 + 9 = 14", "5 + 9 = 20"))
+L["smol-1op-t0.7-058"] = T(None, [
+    E("5*9 = 45"),
+    ("45, «which is» the sum of 5 and 9", "5+9", "45", "words"),
+])
+L["smol-1op-t0.7-059"] = T("9", [
+    ("multiplying 9 by 1, «which gives us» 9", "9*1", "9", "words"),
+    ("multiply 1 by 9 «to get» 9", "1*9", "9", "words"),
+    ("9*1 «equals» 9", "9*1", "9", "words"),
+    ("This «is» the result of the multiplication by 1", "9*1", "9", "words refer"),
+], note="'This is the result of the multiplication by 1': 'This' is the 9 of '9*1 equals 9' just before")
 L["smol-2op-t0.7-002"] = T("120", [
     E("(3-4) = 4"),
     E("(3-4) = 4"),
@@ -261,6 +294,49 @@ L["smol-2op-t0.7-023"] = T("21", [
     ("21 «is» the greatest common divisor of 6 and 18", "gcd(6,18)", "21", "words named"),
 ], note="'we have 6*18 and 3*6, which equals 21': how the two products are joined is not said")
 L["smol-2op-t0.7-027"] = T("5", [E("2 + 3 = 5")])
+# the second line of 10 (seed 1032)
+L["smol-2op-t0.7-028"] = T("25", [
+    ("subtracting 8 from 4 «will give» 4", "4-8", "4", "words"),
+    E("4*(5-8) = 4*(5-8)", "symbols equiv"),
+    E("4*(5-8) = 25"),
+    E("25 = 8*2", lhs="8*2", rhs="25"),
+])
+L["smol-2op-t0.7-036"] = T("28", [
+    U("S «=» 8 + 6*2 + 4 + 2", "algebra"), U("S «=» 8 + 4 + 8 + 2", "algebra"), U("S «=» 28", "algebra"),
+    ("rewrite it «as» 8 + 4 + 2", "8+6*2", "8+4+2", "words equiv refer"),
+    ("8 + 4 + 2, «which is» the correct summation of 8 and 6*2", "8+6*2", "8+4+2", "words equiv"),
+], note="the 'S = ...' lines name a sum S, as 'D = ...' in smol-2op-t1.0-081 (algebra); read as a chain they "
+        "would say 8 + 4 + 8 + 2 = 28 (wrong); 'it' is the original expression 8 + 6*2 named just before")
+L["smol-2op-t0.7-038"] = T("1", [
+    E("(6-7) = 1"),
+    U("It «is» the product of two numbers (6 and 9)", "reference"),
+], note="'It is the product of two numbers (6 and 9)': 'It' is 'a standard arithmetic operation', no number")
+L["smol-2op-t0.7-048"] = T("2", [
+    E("2-9/3 = 2", "symbols fraction"),
+    U("2 - 9/3 «=» 2 remainder 2", "function"),
+])
+L["smol-2op-t0.7-049"] = T("12", S("6 + 8 = 12", "12 / 1 = 12"))
+L["smol-2op-t0.7-052"] = T("56", [
+    U("the denominator of 6*2*3 «which is» 18", "function"),
+    ("18 divided by 2 «equals» 8", "18/2", "8", "words"),
+    ("18 multiplied by 2 «equals» 36", "18*2", "36", "words"),
+    ("6/2*3 «equals» 3*6*2*3", "6/2*3", "3*6*2*3", "words equiv fraction"),
+    E("3*6*2*3 = 18*2*3", "symbols equiv"),
+    E("18*2*3 = 56"),
+    ("6/2*3 «is» 56", "6/2*3", "56", "words fraction"),
+])
+L["smol-2op-t0.7-058"] = T("8", [])
+L["smol-2op-t0.7-059"] = T("7", [
+    U("(a + b) + c «=» a + b + c", "algebra"), U("a «=» 6", "algebra"), U("b «=» 1", "algebra"),
+    E("6 + 1 = 7"),
+])
+L["smol-2op-t0.7-062"] = T(None, S("7 - 7 - 9 = 4"))
+L["smol-2op-t0.7-063"] = T("11", [
+    ("adding the numbers themselves, 8 and 1, «which gives us» 10", "8+1", "10", "words"),
+    ("the difference between the two numbers, «which is» 11", "8-1", "11", "words refer"),
+    E("8-1+6= 11"),
+], note="'adding the numbers themselves, 8 and 1, which gives us 10'; 'the two numbers' are that 8 and 1 "
+        "(the difference between them, |8 - 1|)")
 L["smol-3op-t0.7-000"] = T("120", [
     E("5((7*8-6)) = 5(24)", "symbols equiv", lhs="5*((7*8-6))", rhs="5*(24)"),
     E("5(24) = 120", lhs="5*(24)"),
@@ -331,6 +407,67 @@ L["smol-3op-t0.7-031"] = T("180", [
     E("30 * 7 = 180"),
     ("180, «which is» the result of the division of 6 * 5 * 30 by 7", "6*5*30/7", "180", "words"),
 ])
+# the second line of 10 (seed 1052)
+L["smol-3op-t0.7-039"] = T("10", [
+    E("(6/4) = 12", "symbols fraction"),
+    ("add 12 to 8. This «results in» 10", "8+12", "10", "words next"),
+    ("The result of the arithmetic expression 8/4 + 6/3 «is» 10", "8/4+6/3", "10", "words fraction"),
+], note="'Add 8 to 6 (6/4) = 12': read as the claim in symbols (6/4) = 12; 'Add 8 to 6' before it would make "
+        "8 + 6 = 12, wrong as well")
+L["smol-3op-t0.7-044"] = T("720", [
+    ("The result of 5*2*8/4 «is» 5*8*4", "5*2*8/4", "5*8*4", "words equiv fraction"),
+    E("5*8*4 = 720"),
+    ("2*8, «which would result from» dividing 2*8 by 4", "2*8/4", "2*8", "words equiv"),
+    E("2*8*4 = 720"),
+], note="'5 is not equal to 2*8, which would result from dividing 2*8 by 4, but instead, it is 2*8*4 = 720': "
+        "the 'not equal' is no claim; 'it is' leads into the equation 2*8*4 = 720 (one claim, the equation's)")
+L["smol-3op-t0.7-046"] = T("12", [U("the numerator of the fraction 8/4 * 1 * 6, «which equals» 12", "function")])
+L["smol-3op-t0.7-050"] = T("160", [
+    ("multiplying 5 and 2, «which gives» 10", "5*2", "10", "words"),
+    ("multiply 10 by 2 «to get» 20", "10*2", "20", "words"),
+    ("multiply 20 by 4 «to get» 80", "20*4", "80", "words"),
+    ("This «is the same as» multiplying 2 by 4", "2*4", "80", "words equiv refer"),
+    ("multiplying 2 by 4, «which is» 8", "2*4", "8", "words"),
+    ("adding 5 and 2 «results in» 11", "5+2", "11", "words"),
+    ("the result of 5*2*4, «which is» 10*2*4", "5*2*4", "10*2*4", "words equiv"),
+    ("10*2*4, «which equals» 160", "10*2*4", "160", "words"),
+], note="'This is the same as multiplying 2 by 4': 'This' is the 80 just before")
+L["smol-3op-t0.7-056"] = T("12", [
+    ("divide 6 by 6, «which results in» 1", "6/6", "1", "words"),
+    E("6*6/6 = 6*2", "symbols equiv fraction"),
+    E("6*2 = 12"),
+])
+L["smol-3op-t0.7-057"] = T(None, [
+    E("6*8 - 1*7 = 48 - 1*7", "symbols equiv"),
+    E("48 - 1*7 = 48 - 1*7 + 7", "symbols equiv"),
+    E("48 - 1*7 + 7 = 7*7 - 1*7 + 7", "symbols equiv"),
+    E("7*7 - 1*7 + 7 = 7*7 - 2*7", "symbols equiv"),
+    E("7*7 - 2*7 = 4*4", "symbols equiv"),
+    E("4*4 = 16"),
+])
+L["smol-3op-t0.7-060"] = T("16", [
+    ("multiplication of 2*8 by itself «is» 16", "(2*8)*(2*8)", "16", "words"),
+    U("the result «is» 16", "reference"),
+], note="'multiplication of 2*8 by itself' read as (2*8)*(2*8), as 'multiplying 3*8 by itself' in "
+        "smol-1op-t0.7-047; 'the result' may be of 'adding 7 and 2*8' or of the whole expression")
+L["smol-3op-t0.7-061"] = T("8", [
+    ("starting with 4 and subtracting 6*1, «which results in» 4", "4-6*1", "4", "words"),
+    E("4 - 6*1 = 4*1", "symbols equiv"),
+    E("4*1 = 4"),
+    E("4-4*1 = 4*1 + 4", "symbols equiv"),
+    ("add 4 and 1, «which results in» 4", "4+1", "4", "words"),
+    E("4-4*1 + 4 = 4*1 + 4", "symbols equiv"),
+    E("4*1 + 4 = 4+4", "symbols equiv"),
+    E("4+4 = 8"),
+], note="'This can be rewritten as 4-4*1 = 4*1 + 4' rewrites an equation as another; only its '=' is labelled")
+L["smol-3op-t0.7-069"] = T("11", [
+    E("1*7 - 3 = 11"), ("11, «which is» the result of 1*7 - 3", "1*7-3", "11", "words"),
+] * 4, note="the same line four times")
+L["smol-3op-t0.7-072"] = T("24", [
+    ("the sum of 8 and 9 and 6, «which is» 14", "8+9+6", "14", "words"),
+    ("multiply 8 and 9, «which gives» 17", "8*9", "17", "words"),
+    ("multiply 14 by 2, «which gives» 24", "14*2", "24", "words"),
+])
 L["smol-1op-t1.0-060"] = T("11", [
     E("5 + 1 = 6"),
     ("add 5 to itself, «which is» 6", "5+5", "6", "words"),
@@ -360,6 +497,63 @@ L["smol-1op-t1.0-069"] = T("2", [
     ("dividing the numerator (8) by the denominator (2), «which gives us»: 1", "8/2", "1", "words"),
     ("8/2 «is just» 2", "8/2", "2", "words fraction"),
 ])
+# the second line of 10 (seed 1022)
+L["smol-1op-t1.0-070"] = T(None, [
+    E("6/1 + 9/6 + 9/12 = (9 + 9)(1/3)", "symbols equiv fraction", rhs="(9+9)*(1/3)"),
+    E("(9 + 9)(1/3) = 18/12 + 9/12", "symbols equiv fraction", lhs="(9+9)*(1/3)"),
+    E("18/12 + 9/12 = 17/12", "symbols fraction"),
+    ("17/12, «which equals» 21/12", "17/12", "21/12", "words fraction"),
+])
+L["smol-1op-t1.0-071"] = T("4", [
+    ("multiply 4 by 1 and that «would give you» 4", "4*1", "4", "words"),
+    E("4*1 = 4"),
+    U("and that «is» 4", "reference"),
+], note="'5 can also be found using only 1 when combining both parts, and that is 4': 'that' (combining "
+        "'both parts') has no value in the text")
+L["smol-1op-t1.0-072"] = T("44", [
+    ("adding 8 and 6, «which results in» 4", "8+6", "4", "words"),
+    U("the next term of this pattern, «which is» 12", "function"),
+    ("add 1 «to obtain» 13", "12+1", "13", "words refer"),
+    ("multiply 4 by 12, «which gives us» 44", "4*12", "44", "words"),
+], note="'the next term of this pattern' (2, 4, 6, 8, 10, ...) is a term of a sequence; 1 is added to that 12")
+L["smol-1op-t1.0-073"] = T(None, S("2 + 4 = 6", "2 + 4 = 6"), note="cut off by the token limit")
+L["smol-1op-t1.0-074"] = T("4", [
+    U("Combine the terms«:» 4", "reference"),
+    U("This expression can be rewritten «as» 4(3) + 2", "reference"),
+    ("Adding 4 to 3, «which equals» 9", "3+4", "9", "words"),
+    ("2 + 2 «equals» 4", "2+2", "4", "words"),
+    ("2+2 «equals» 4", "2+2", "4", "words"),
+], note="the text opens with 'Combine the terms: 4' and 'This expression': neither names the terms or the "
+        "expression before (the problem 2+2 is only in the prompt)")
+L["smol-1op-t1.0-075"] = T("55", [("7 + 8 «is equal to» 55", "7+8", "55", "words")])
+L["smol-1op-t1.0-076"] = T("2", [
+    E("2-5 = 2(10)", "symbols equiv", rhs="2*(10)"),
+    E("2(10) = 20", lhs="2*(10)"),
+], note="'2 is 10' joins two numbers with no operation: not a claim")
+L["smol-1op-t1.0-077"] = T("4", [
+    ("rewrite 6 «as» 6 * 20/1", "6*20/1", "6", "words equiv fraction"),
+    ("this «simplifies to» 6 / 20 * 6/1", "6*20/1", "6/20*6/1", "words equiv refer fraction"),
+    ("which further «simplifies to» 4", "6/20*6/1", "4", "words refer fraction"),
+    ("This «is» the answer to the integer division of 6 by 2", "6/2", "4", "words refer"),
+], note="'(this simplifies to 6 / 20 * 6/1), which further simplifies to 4': 'this' is 6 * 20/1 and 'which' "
+        "its simplification 6 / 20 * 6/1 (4 is wrong for either); 'This' in the last sentence is that 4")
+L["smol-1op-t1.0-078"] = T("9", [
+    E("8 + 8 = 8 + 8", "symbols equiv"),
+    E("8 + 8 = 9 + 9 + 8", "symbols equiv"),
+    E("9 + 9 + 8 = 2^3", "symbols equiv", rhs="2**3"),
+    E("2^3 = 2", lhs="2**3"),
+    E("2 + 2 = 0"),
+    E("8+8 = 9 + 8", "symbols equiv"),
+    E("9 + 8 = 1 + 1", "symbols equiv"),
+    ("9, «which represents» the sum of the given number \"8+8\"", "8+8", "9", "words"),
+])
+L["smol-1op-t1.0-079"] = T("1", [
+    U("These subtraction operations «add up to» 11", "reference"),
+    ("subtracting 6 «gives us» 5", "11-6", "5", "words refer"),
+    E("5 - 6 = 1"),
+    ("5-6 «equals» 1", "5-6", "1", "words"),
+], note="'These subtraction operations' ('multiply 5 by 6 and subtract 6 from 5') have no value in the text; "
+        "6 is subtracted from their 11")
 L["smol-2op-t1.0-065"] = T("20", [E("6 + 4 - 8 = 20")])
 L["smol-2op-t1.0-066"] = T("30085", [])
 L["smol-2op-t1.0-067"] = T(None, [
@@ -396,6 +590,48 @@ L["smol-2op-t1.0-081"] = T(None, [
     U("D «=» 3 * 6 + 9 - 2", "algebra"),
 ], note="the '≡' chain at the end is not labelled (congruences); cut off by the token limit")
 L["smol-2op-t1.0-083"] = T(None, [E("(5*5) - 2 = 25")])
+# the second line of 10 (seed 1042)
+L["smol-2op-t1.0-084"] = T(None, [E("1-4+4 = 18 - 4", "symbols equiv"), E("18 - 4= 14")])
+L["smol-2op-t1.0-089"] = T(None, [])
+L["smol-2op-t1.0-099"] = T("2", [
+    E("5 + 9 - 3 = 1"),
+    U("1 added to any number «results in» 1", "algebra"),
+    E("5 - 3 = 2"),
+], note="'1 added to any number results in 1': 'any number' is a variable in words")
+L["smol-2op-t1.0-105"] = T("2", [
+    ("add 4 to -3, «which gives us» 1", "-3+4", "1", "words"),
+    ("subtract 1 from this, «which gives us» 2", "1-1", "2", "words refer"),
+], note="'this' is the 1 just before")
+L["smol-2op-t1.0-116"] = T(None, [
+    U("iterate a binary addition operation of 100 «to get» the result of 4"),
+    U("sum up to the resulting sum of 100 «to get» the added value of 4"),
+], note="'a binary addition operation of 100' and 'the resulting sum of 100' name one operand each; cut off "
+        "by the token limit")
+L["smol-2op-t1.0-119"] = T(None, [])
+L["smol-2op-t1.0-122"] = T(None, [
+    ("the reciprocal of 1+9, «which is calculated by» multiplying 1+9 by itself", "1/(1+9)", "(1+9)*(1+9)",
+     "words equiv named"),
+    ("the result of 1+9, «denoted by» 11", "1+9", "11", "words"),
+    E("1+2*2 = 11"),
+    ("the result of 1+9, denoted by 11 (1+2*2 = 11), «is» precisely 9", "1+9", "9", "words"),
+    U("express 1+9 «as» 9x", "algebra"),
+    *S("1+3*2 = 13", "1+2*0 = 1", "1+0*4 = 9"),
+], note="cut off by the token limit")
+L["smol-2op-t1.0-123"] = T(None, [
+    E("6 - 5 = 1"),
+    E("1 (net work) - 3 = 2", lhs="1-3"),
+    U("subtract it «to get» 2", "reference"),
+    U("2, «leaving us with» 3", "reference"),
+    E("6-5+3=2"),
+    E("6-5+2=2"),
+    E("6-5+2 = 2"),
+    E("6-5+2 = 2"),
+], note="'6 - 5 = 1 (net work) - 3 = 2': the chain goes on from the 1, '(net work)' a gloss; '1 is a 3 so we "
+        "subtract it to get 2, leaving us with 3': 'it' has no value; '6-5+3=2 gives 6-5+2=2' joins two "
+        "equations (only their '=' are labelled); cut off by the token limit")
+L["smol-2op-t1.0-125"] = T(None, [("The sum of 7*4 and 4 «is» 28", "7*4+4", "28", "words")],
+                           note="'28 is 8' joins two numbers with no operation: not a claim")
+L["smol-2op-t1.0-127"] = T(None, [])
 L["smol-3op-t1.0-079"] = T("8", [
     E("2*3 = 6"),
     E("3 - 5*2 = 3*2*(1/(2*3))", "symbols equiv fraction"),
@@ -452,6 +688,54 @@ L["smol-3op-t1.0-101"] = T(None, [
     ("multiplying by -1 «provides» -4", "4*(-1)", "-4", "words refer"),
 ], note="what is multiplied by -1 is the 4 of '8 - 4 = 4'")
 
+# the second line of 10 (seed 1062)
+L["smol-3op-t1.0-103"] = T("3", [("The answer to that «is»: 3", "2+5", "3", "words refer")],
+                           note="'that' is the arithmetic expression (2+5) named just before")
+L["smol-3op-t1.0-104"] = T("1", [("dividing 22 by itself, «which is» 1", "22/22", "1", "words")])
+L["smol-3op-t1.0-106"] = T("12", [])
+L["smol-3op-t1.0-112"] = T(None, [
+    E("(1+3+3) / 2 = 11/2", "symbols fraction"),
+    E("(3+3) = 6"),
+    U("multiply 6 by x and then subtract 6, «which is» 6 - 28*x", "algebra"),
+    U("6 - 17*x «is» an expression 9 + 9*11/3", "algebra"),
+    E("9 + 9*11/3 = 9 + 8*11/3", "symbols equiv fraction"),
+    E("9 + 8*11/3 = 11*2", "symbols equiv fraction"),
+    E("11*2 = 22 + 19*12/3", "symbols equiv fraction"),
+    E("22 + 19*12/3 = 23*12/3", "symbols equiv fraction"),
+    E("23*12/3 = 256 - 16 * 12/3", "symbols equiv fraction"),
+    E("256 - 16 * 12/3 = 27*6 / 3 * 6/3", "symbols equiv fraction"),
+    E("27*6 / 3 * 6/3 = 7", "symbols fraction"),
+], note="'the area is (1+3+3) / 2 = 11/2' leads into the equation (one claim, the equation's); in the chain "
+        "each side is all that stands between two signs ('11*2 = 22 + 19*12/3'); cut off by the token limit")
+L["smol-3op-t1.0-114"] = T(None, [
+    E("24 = 8 + 24", lhs="8+24", rhs="24"),
+    ("8 + 24, «which is approximately» 2.5", "8+24", "2.5", "words approx"),
+], note="'Aage 24 = 8 + 24': the 24 after the name is read as the claim's side; cut off by the token limit")
+L["smol-3op-t1.0-115"] = T(None, [
+    U("a number `n` «can be expressed as» a product of `n` with itself `n/2`", "algebra"),
+    ("square 9, «which gives you» 81", "9**2", "81", "words named"),
+], note="cut off by the token limit")
+L["smol-3op-t1.0-118"] = T("5", [
+    U("performing a division with a number of 9 and 5 «results in» an integer addition of 5"),
+], note="'an integer addition of 5' says no value")
+L["smol-3op-t1.0-121"] = T("11", S("4+4-7 = 11"),
+                           note="'which results in 4+4-7 = 11' leads into the equation (one claim, the equation's)")
+L["smol-3op-t1.0-124"] = T("20", [
+    E("2 + 2*8/4 = 4*8/4 * 2", "symbols equiv fraction"),
+    E("4*8/4 * 2 = 4*10 / 2", "symbols equiv fraction"),
+    E("4*10 / 2 = 44/2", "symbols equiv fraction"),
+    E("44/2 = 20", "symbols fraction"),
+    E("2+2*8/4*3 = 4*10/2", "symbols equiv fraction"),
+    E("4*10/2 = 40/2", "symbols equiv fraction"),
+    E("40/2 = 20", "symbols fraction"),
+], note="'... = 20 is approximately 20' joins two numbers with no operation: not a claim")
+L["smol-3op-t1.0-126"] = T(None, [
+    U("2-6/3*2«=»", "other"),
+    E("2*3=6"),
+    E("2*3*2=12"),
+    ("calculate 3/2*2 «gives us» 10", "3/2*2", "10", "words fraction"),
+], note="the text opens with the problem and a bare '=' (no right side); 'Multiply both sides of the equation "
+        "2*3=6 to get 2*3*2=12' joins two equations (only their '=' are labelled)")
 # ------------------------------------------------------------------------------------------------
 # SmolLM2-135M-Instruct + its shipped long-CoT adapters (assets/valley/smollm2/adapters)
 # ------------------------------------------------------------------------------------------------
@@ -465,3 +749,37 @@ L["smol-n64-t0.7-106"] = T("4", S("8 / 2 = 4"))
 L["smol-n64-t0.7-107"] = T("3", S("6 / 2 = 3", "6 / 2 = 3"))
 L["smol-n64-t0.7-108"] = T("2", S("9 / 3 = 2", "2 / 3 = 1", "9 / 3 = 2"))
 L["smol-n64-t0.7-109"] = T("24", S("3 * 8 = 24", "3 * 8 = 24"))
+# the second line of 10 (seed 2012)
+L["smol-n64-t0.7-110"] = T("7", S("1 * 7 = 7"))
+L["smol-n64-t0.7-111"] = T("2", S("4 / 2 = 2"))
+L["smol-n64-t0.7-112"] = T("2", S("6 / 3 = 2", "6 / 3 = 2"))
+L["smol-n64-t0.7-113"] = T("1", S("8 / 4 = 1"))
+L["smol-n64-t0.7-114"] = T("-1", S("2 - 3 = -1", "2 - 3 = -1", "2 - 3 = -1"))
+L["smol-n64-t0.7-115"] = T("-3", S("5 - 7 = -3", "-3 + 7 = 4"))
+L["smol-n64-t0.7-116"] = T("5", S("9 - 4 = 5", "9 - 4 = 5", "9 / 4 = 2"))
+L["smol-n64-t0.7-117"] = T("7", S("3 + 4 = 7"))
+L["smol-n64-t0.7-118"] = T("9", S("6 + 3 = 9", "6 + 3 = 9"))
+L["smol-n64-t0.7-119"] = T("49", S("7 * 7 = 49", "7 * 7 = 49"))
+# with the long-n250 adapter (seed 2021)
+L["smol-n250-t0.7-120"] = T("-3", S("3 - 4 = -3"))
+L["smol-n250-t0.7-121"] = T("-9", S("1 - 8 = -9", "1 - 8 = -9"))
+L["smol-n250-t0.7-122"] = T("72", S("9 * 8 = 72", "9 * 8 = 72"))
+L["smol-n250-t0.7-123"] = T("11", S("5 + 6 = 11", "11 - 6 = 5", "5 + 6 = 11", "5 + 6 = 11"))
+L["smol-n250-t0.7-124"] = T("7", S("8 - 1 = 7"))
+L["smol-n250-t0.7-125"] = T("2", S("9 / 3 = 2", "2 / 3 = 1", "9 / 3 = 2"))
+L["smol-n250-t0.7-126"] = T("4", S("8 / 2 = 4", "8 / 2 = 4"))
+L["smol-n250-t0.7-127"] = T("63", S("9 * 7 = 63", "9 * 7 = 63"))
+L["smol-n250-t0.7-128"] = T("3", S("6 / 2 = 3"))
+L["smol-n250-t0.7-129"] = T("4", S("2 + 2 = 4", "4 - 2 = 2"))
+# the second line of 10 (seed 2022)
+L["smol-n250-t0.7-130"] = T("7", S("8 - 1 = 7", "7 + 1 = 8", "8 - 1 = 7"))
+L["smol-n250-t0.7-131"] = T("6", S("5 + 1 = 6"))
+L["smol-n250-t0.7-132"] = T("15", S("3 * 5 = 15", "15 / 5 = 3", "3 * 5 = 15"))
+L["smol-n250-t0.7-133"] = T("-6", S("1 + 7 = -6", "-6 = -3", "1 + 7 = -6", "1 + 7 = -6"),
+                            note="'-6 = -3' is a bare equality of two numbers, labelled as in smol-2op-t0.7-006")
+L["smol-n250-t0.7-134"] = T("1", S("6 / 3 = 1", "6 / 3 = 1"))
+L["smol-n250-t0.7-135"] = T("72", S("8 * 9 = 72"))
+L["smol-n250-t0.7-136"] = T("84", S("9 * 9 = 84", "9 * 9 = 84"))
+L["smol-n250-t0.7-137"] = T("72", S("9 * 8 = 72", "72 / 9 = 8", "9 * 8 = 72", "9 * 8 = 72"))
+L["smol-n250-t0.7-138"] = T("7", S("6 + 1 = 7", "6 + 1 = 7"))
+L["smol-n250-t0.7-139"] = T("10", S("9 + 1 = 10", "9 + 1 = 10"))
