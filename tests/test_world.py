@@ -111,3 +111,14 @@ def test_unknown_preset():
     with pytest.raises(ValueError, match="choose from"):
         problems("nope", "test", 1)
     assert set(PRESETS) >= {"paper", "classroom", "tiny"}
+
+
+def test_the_real_slms_world_with_steps_has_enough_distinct_problems():
+    """addmul (2-3 operations, + and x, operands 1-5) is small enough to repeat itself: drawn `distinct`, its 600
+    test problems are 600 expressions, its first 1,000 training problems 1,000 more, none of them a test one."""
+    from training.task.world import problems
+
+    test, train = problems("addmul", "test"), problems("addmul", "train", 1000)
+    assert len({p.expr for p in test}) == 600 and len({p.expr for p in train}) == 1000
+    assert not {p.expr for p in test} & {p.expr for p in train}
+    assert {p.n_ops for p in test} == {2, 3} and all(set(p.expr) <= set("0123456789+*()") for p in test)
