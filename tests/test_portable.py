@@ -24,6 +24,15 @@ def test_no_shipped_file_names_a_machine_path():
     assert not offenders, offenders
 
 
+def test_an_exported_valley_names_its_folder_without_the_machine_path(tmp_path):
+    from training.valley import portable_export
+    text = json.dumps({"command": f"x --export_to {tmp_path}/steps --collect_only True", "config": {"export_to": f"{tmp_path}/steps"}})
+    out = json.loads(portable_export(text, tmp_path / "steps"))
+    assert out["command"] == "x --export_to $EXPORT/steps --collect_only True" and out["config"]["export_to"] == "$EXPORT/steps"
+    inside = paths.REPO / "assets" / "valley" / "steps"
+    assert json.loads(portable_export(json.dumps({"e": str(inside)}), inside))["e"] == "assets/valley/steps"
+
+
 def test_portable_and_concrete_round_trip(tmp_path, monkeypatch):
     monkeypatch.setenv("VALLEY_HOME", str(tmp_path / "home"))
     run = tmp_path / "home" / "runs" / "sft-1"

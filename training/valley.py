@@ -382,8 +382,9 @@ def export(out: Path, dest: Path, keep: list[int]) -> None:
     """What the app ships: valley.json, the figures, the base records, and for each N in `keep` the
     long-CoT seed-0 records and adapter (the full per-run directories stay in out)."""
     dest.mkdir(parents=True, exist_ok=True)
-    for f in ["valley.json"] + [p.name for p in out.glob("*.png")]:
+    for f in [p.name for p in out.glob("*.png")]:
         shutil.copy2(out / f, dest / f)
+    (dest / "valley.json").write_text(portable_export((out / "valley.json").read_text(), dest))
     (dest / "records").mkdir(exist_ok=True)
     shutil.copy2(EvalFolder(out / "base").records, dest / "records" / "base.jsonl")
     for n in keep:
@@ -395,6 +396,16 @@ def export(out: Path, dest: Path, keep: list[int]) -> None:
         shutil.rmtree(dest / "adapters" / f"long-n{n}", ignore_errors=True)
         shutil.copytree(run.adapter, dest / "adapters" / f"long-n{n}")
         portable_base(dest / "adapters" / f"long-n{n}")  # (a run of older code may name a machine path)
+
+
+def portable_export(text: str, dest: Path) -> str:
+    """valley.json as shipped: the export folder it names (in its command and config) is written relative to the
+    repository, or as $EXPORT/<folder> when it lies outside, so no shipped file names a machine path."""
+    try:
+        shown = str(dest.resolve().relative_to(paths.REPO.resolve()))
+    except ValueError:
+        shown = f"$EXPORT/{dest.name}"
+    return text.replace(json.dumps(str(dest))[1:-1], shown)
 
 
 def _report(row: dict, k: int, total: int, t0: float) -> None:
