@@ -31,7 +31,7 @@ from training.core.evalfolder import EvalFolder, read_records
 from training.core.evaluation import evaluate_model
 from training.core.models import describe, load_model, portable_base, resolve
 from training.core.pool import run_jobs
-from training.core.rundir import RunDir
+from training.core.rundir import RunDir, State
 from training.core.sources import WORLD_STYLES
 from training.lab.figures import save_valley_figures
 from training.sft import RESUMABLE_CHANGES, SFTConfig
@@ -119,7 +119,7 @@ def _job(job: dict) -> dict:
     signal stops the sweep (its partial run is not reused: the same command resumes with it)."""
     cfg_dict = {k: v for k, v in job.items() if k != "series"}
     m = sft_main(SFTConfig(**cfg_dict))
-    if m.get("status") == "stopped" and m.get("stop_reason") in ("SIGTERM", "SIGINT"):
+    if m.get("status") == State.STOPPED and m.get("stop_reason") in ("SIGTERM", "SIGINT"):
         raise SweepStopped(f"{paths.portable(job['run_dir'])} stopped by {m['stop_reason']} at step "
                            f"{m.get('steps')}: the sweep stops here (the same command resumes it)")
     return _row_from_metrics(job, m)
@@ -289,7 +289,7 @@ def main(cfg: ValleyConfig) -> dict:
     rows, todo = [], []
     for j in jobs:
         m = RunDir(j["run_dir"]).read_metrics()
-        if m and m.get("status") == "completed" and m.get("eval"):
+        if m and m.get("status") == State.COMPLETED and m.get("eval"):
             rows.append(_row_from_metrics(j, m))
         elif (j["series"], j["n"], j["seed"]) in earlier:
             rows.append(earlier[(j["series"], j["n"], j["seed"])])
