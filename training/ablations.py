@@ -24,11 +24,12 @@ import time
 from pathlib import Path
 
 from training.core import paths
+from training.core.models import TINY_LR
 from training.core.rundir import RunDir, State
-from training.lab.facts import pct
+from training.lab.facts import pct, sci
 
 ABLATIONS = {
-    "shipped": "the shipped setting (LoRA r=16, lr 6e-3, slips 0.12, eval limit 512)",
+    "shipped": f"the shipped setting (LoRA r=16, lr {sci(TINY_LR['lora'])}, slips 0.12, eval limit 512)",
     "no-slips": "long traces without deliberate slips (slip_rate 0)",
     "lr-2e-3": "learning rate 2e-3 at the same steps",
     "full-ft": "full fine-tuning instead of LoRA",

@@ -47,7 +47,15 @@ from training.core.evaluation import evaluate_model
 from training.core.generate import generate
 from training.core.hf_trainer import train_with_trainer
 from training.core.loop import cycle_epochs, train
-from training.core.models import describe, load_model, lora_targets, resolve, save_weights, unseen_format_tokens
+from training.core.models import (
+    default_lr,
+    describe,
+    load_model,
+    lora_targets,
+    resolve,
+    save_weights,
+    unseen_format_tokens,
+)
 from training.core.rundir import RunDir, State, StopFlag, is_main_process, open_run
 from training.core.sources import WORLD_STYLES, load_pairs
 from training.task.correction import correct
@@ -61,9 +69,6 @@ WORLD_SCALE = 1 / 32  # world examples per paper example, for the schedule looku
 # Config fields that may differ between the pieces of one resumed run (everything else must match).
 RESUMABLE_CHANGES = {"threads", "log_every", "checkpoint_every", "eval_n", "eval_max_new_tokens", "eval_precision",
                      "run_dir", "device"}
-# LoRA learning rates chosen by a pilot for a model (training/LOG.md): SmolLM2-135M-Instruct at the hub default 1e-4
-# never picked up the long format at N=64 (no <think>, no reflection); at 1e-3 it did
-LORA_LR = {"SmolLM2-135M-Instruct": 1e-3}
 
 
 @dataclass
@@ -103,7 +108,7 @@ class SFTConfig:
                                    # continuation (training.task.correction), train on it (loss on it only)
     correction_keep_error: bool = False  # keep the student's own wrong step in the context, the world's
                                    # continuation catching it first ("Wait, let me check that ... Actually ...")
-    lr: float = 0                  # 0 = 6e-3 for LoRA on the tiny model (LOG.md), 1e-4 LoRA / 5e-5 full on hub models
+    lr: float = 0                  # 0 = the method's default for the model (training.core.models.default_lr)
     warmup_ratio: float = 0.05
     weight_decay: float = 0.0
     grad_clip: float = 1.0
@@ -181,12 +186,7 @@ def resolve_schedule(cfg: SFTConfig, is_tiny: bool) -> dict:
     epochs = cfg.epochs or paper_epochs(n_paper)
     batch = cfg.batch_size or int(min(128, max(4, round(cfg.n / cfg.steps_per_epoch))))
     batch = min(batch, cfg.n)
-    if cfg.lr:
-        lr = cfg.lr
-    elif cfg.method == "lora":
-        lr = 6e-3 if is_tiny else LORA_LR.get(cfg.model, 1e-4)
-    else:
-        lr = 3e-4 if is_tiny else 5e-5
+    lr = cfg.lr or default_lr(cfg.model, cfg.method, is_tiny)
     return {"epochs": epochs, "batch_size": batch, "lr": lr}
 
 

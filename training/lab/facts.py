@@ -21,6 +21,7 @@ import sys
 from collections import Counter
 
 from training.core import paths
+from training.core.models import TINY_LR
 from training.lab import kit, results
 from training.task import check, checker_score, parse_expression, reflection_count
 from training.task.analysis import horizon
@@ -49,6 +50,12 @@ def half_up(x: float, digits: int = 0) -> str:
 def kept(x: float) -> str:
     """A share of the base's accuracy: one decimal below 10% (1.8%), whole percent above (34%)."""
     return half_up(x, 1 if x < 0.095 else 0)
+
+
+def sci(x: float) -> str:
+    """A small rate as people write it: 6e-3, 2.5e-4 (Python's format says 6e-03)."""
+    mantissa, exponent = f"{x:e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
 
 
 def paper_n(n: float) -> str:
@@ -511,6 +518,7 @@ def model_facts(valley: dict | None) -> dict[str, str]:
         for r in (valley or {}).get("table", []):
             if r["style"] != "base" and r.get("tokens_mean"):
                 out[f"valley.{r['style']}.{r['n']}.tokens_per_param"] = f"{r['tokens_mean'] / m['parameters']:.2f}"
+    out["base.lora_lr"] = sci(TINY_LR["lora"])  # the default learning rate of LoRA on it
     adapters = sorted(results.sweep().root.glob("adapters/*/adapter_model.safetensors"))
     if adapters:
         out["deploy.adapter_mb"] = f"{adapters[0].stat().st_size / 1e6:.1f}"
