@@ -23,6 +23,8 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import torch
+
 from training.core import paths
 from training.core.config import cli_line, parse_config
 from training.core.evalfolder import EvalFolder
@@ -54,8 +56,6 @@ class ReevalConfig:
 
 
 def main(cfg: ReevalConfig) -> dict:
-    import torch
-
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     sweep = results.sweep(cfg.sweep)

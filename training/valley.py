@@ -25,6 +25,8 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import torch
+
 from training.core import paths
 from training.core.config import build_config, cli_line, parse_config
 from training.core.evalfolder import EvalFolder, read_records
@@ -197,8 +199,6 @@ def _base_eval(cfg: ValleyConfig, out: Path) -> dict:
     """The base model on the test problems, asked with each of `base_prompts` (out/base/<prompt>/); the better
     one's records and summary become out/base's (what every run is paired against), and the summary names every
     prompt's accuracy (`prompts`) and which one it is (`prompt`)."""
-    import torch
-
     torch.set_num_threads(max(1, cfg.jobs * cfg.threads_per_job))
     model, tok = load_model(cfg.model)
     run = cfg.run_config("long", cfg.ladder[0], cfg.seeds[0], "")
