@@ -3,10 +3,11 @@
 import json
 
 import torch
+import yaml
 
 from training.core.encode import IGNORE, batches, collate, encode_all, encode_chat
 from training.core.loop import StopFlag, cycle_epochs, lr_at, train
-from training.core.rundir import RunDir
+from training.core.rundir import RunDir, State
 from training.core.tiny_model import build_model
 from training.task.traces import write_trace
 from training.task.world import problems
@@ -91,6 +92,11 @@ def test_pretrain_main_smoke(tmp_path):
     assert m["steps"] == 6 and m["tokens_seen"] > 0 and 0 <= m["accuracy_greedy"] <= 1
     assert "accuracy_avg2" in m and m["command"].startswith("python -m training.pretrain")
     assert AutoModelForCausalLM.from_pretrained(tmp_path / "base").num_parameters() == m["parameters"]
+    # written through RunDir like every run: one config (with its folder), the metrics, the model at the root
+    run = RunDir(tmp_path / "base")
+    assert yaml.safe_load(run.config.read_text())["out_dir"] == str(run.path)
+    assert not (run.path / "pretrain_config.yaml").exists() and run.weights() == ("model", run.path)
+    assert run.read_metrics() == json.loads(json.dumps(m)) and run.poll().state == State.COMPLETED
 
 
 def test_pretrain_resumes_exactly_where_it_stopped(tmp_path):

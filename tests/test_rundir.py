@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from training.core import paths
 from training.core.rundir import RunDir, State, open_run
 
 
@@ -35,12 +36,16 @@ def test_state_is_a_string_that_knows_when_it_is_finished():
 def test_weights_say_what_to_load(tmp_path):
     run = RunDir(tmp_path)
     assert run.weights() is None
+    (run.path / "config.json").write_text("{}")  # a pretrained base: the model's own files at the run's root
+    assert run.weights() == ("model", run.path) == ("model", run.weights_dir("pretrain"))
     run.model.mkdir()
     (run.model / "config.json").write_text("{}")
     assert run.weights() == ("model", run.model)
     run.adapter.mkdir()
     (run.adapter / "adapter_config.json").write_text("{}")
     assert run.weights() == ("adapter", run.adapter)
+    for shipped in (paths.TINY_BASE, paths.ASSETS / "tiny-nano"):  # the shipped bases, as they always were
+        assert RunDir(shipped).weights() == ("model", shipped)
 
 
 @pytest.mark.parametrize("command", ["grpo", "pretrain"])

@@ -100,6 +100,19 @@ def test_paper_schedule_scaled():
     assert s["batch_size"] == 125
 
 
+def test_each_method_has_one_default_learning_rate():
+    from training.core.models import HUB_LR, LORA_LR, TINY_LR
+
+    def lr(**kw) -> float:
+        return resolve_schedule(SFTConfig(n=250, **kw), is_tiny=kw.get("model", "tiny") == "tiny")["lr"]
+
+    assert lr() == TINY_LR["lora"] == 6e-3 and lr(method="full") == TINY_LR["full"]
+    assert lr(model="Qwen/Qwen2.5-0.5B-Instruct") == HUB_LR["lora"]
+    assert lr(model="Qwen/Qwen2.5-0.5B-Instruct", method="full") == HUB_LR["full"]
+    assert lr(model="SmolLM2-135M-Instruct") == LORA_LR["SmolLM2-135M-Instruct"] != HUB_LR["lora"]
+    assert lr(lr=2e-3) == 2e-3  # a learning rate given is kept
+
+
 def test_config_rejects_unknown_keys_and_absurd_values(tmp_path):
     with pytest.raises(ValueError, match="unknown config key"):
         build_config(SFTConfig, {"learning_rate": 1e-4})

@@ -24,11 +24,14 @@ import time
 from pathlib import Path
 
 from training.core import paths
+from training.core.evalfolder import EvalFolder
+from training.core.models import TINY_LR
 from training.core.rundir import RunDir, State
-from training.lab.facts import pct
+from training.core.sweeprows import RunName
+from training.lab.facts import pct, sci
 
 ABLATIONS = {
-    "shipped": "the shipped setting (LoRA r=16, lr 6e-3, slips 0.12, eval limit 512)",
+    "shipped": f"the shipped setting (LoRA r=16, lr {sci(TINY_LR['lora'])}, slips 0.12, eval limit 512)",
     "no-slips": "long traces without deliberate slips (slip_rate 0)",
     "lr-2e-3": "learning rate 2e-3 at the same steps",
     "full-ft": "full fine-tuning instead of LoRA",
@@ -36,10 +39,17 @@ ABLATIONS = {
 }
 
 
-def _evals(runs: Path, n: int, seeds: str = "*") -> list[dict]:
+def long_runs(folder: Path, n: int, seeds: tuple[int, ...] | None = None) -> list[Path]:
+    """The long-CoT run folders at N in `folder` (of the given seeds, or all), in name order."""
+    names = {d: RunName.parse(d.name) for d in sorted(folder.iterdir())} if folder.is_dir() else {}
+    return [d for d, name in names.items() if name and name.series == "long" and name.n == n
+            and (seeds is None or name.seed in seeds)]
+
+
+def _evals(runs: Path, n: int, seeds: tuple[int, ...] | None = None) -> list[dict]:
     """The evaluation summaries of the finished long-CoT runs at N in a sweep's runs folder."""
     found = []
-    for run in sorted(runs.glob(f"long-n{n}-s{seeds}")) if runs.exists() else []:
+    for run in long_runs(runs, n, seeds):
         m = RunDir(run).read_metrics()
         if m and m.get("status") == State.COMPLETED and m.get("eval"):
             found.append(m["eval"])
@@ -52,11 +62,11 @@ def summaries(results: Path, ablation: str, n: int) -> tuple[list[dict], str]:
     for device in ("gpu", "cpu"):
         sweep = results / f"ablation-{ablation}-{device}"
         found = _evals(sweep / "runs", n)
-        found += [json.loads(s.read_text()) for s in sorted(sweep.glob(f"long-n{n}-s*/summary.json"))]
+        found += [s for s in (EvalFolder(d).read_summary() for d in long_runs(sweep, n)) if s is not None]
         if found:
             return found, device
     if ablation == "shipped":  # without ablation runs, the classroom sweep's own runs are the baseline
-        return _evals(results / "valley-classroom" / "runs", n, seeds="[01]"), "cpu"
+        return _evals(results / "valley-classroom" / "runs", n, seeds=(0, 1)), "cpu"
     return [], ""
 
 

@@ -150,6 +150,30 @@ def evaluate_policy(model, tok, world: str, n: int, max_new_tokens: int, out_dir
                               "step_error_rate")}
 
 
+@dataclass
+class Policy:
+    """The policy being trained and what a GRPO step needs beside it: its frozen start (the KL reference), its
+    tokenizer and optimizer, the precision of its update, and the generator its rollouts are sampled with."""
+
+    model: object
+    ref: object
+    tok: object
+    opt: torch.optim.Optimizer
+    prec: precision.Precision
+    gen: torch.Generator | None = None
+
+    @property
+    def device(self) -> torch.device:
+        return next(self.model.parameters()).device
+
+    def save_state(self, path, step_reached: int) -> None:
+        """Weights, optimizer, step and both random states, atomically: a kill while writing keeps the previous."""
+        tmp = path.with_suffix(".tmp")
+        torch.save({"model": self.model.state_dict(), "opt": self.opt.state_dict(), "step": step_reached,
+                    "torch_rng": torch.get_rng_state(), "rollout_rng": self.gen.get_state()}, tmp)
+        tmp.replace(path)
+
+
 def main(cfg: GRPOConfig) -> dict:
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
@@ -158,125 +182,140 @@ def main(cfg: GRPOConfig) -> dict:
 
 
 def _run(cfg: GRPOConfig, run: RunDir) -> dict:
-    # The starting policy: the base model, or base + SFT adapter merged. It is also the reference.
-    model, tok = load_model(cfg.model, adapter=cfg.init_adapter or None, merge=True)
-    model.requires_grad_(True)  # peft froze the base weights; RL trains all of them
-    ref, _ = load_model(cfg.model, adapter=cfg.init_adapter or None, merge=True)
-    ref.eval().requires_grad_(False)
-    device = next(model.parameters()).device
-    prec = precision.resolve(cfg.precision, device.type,
-                             precision.model_shape(model, cfg.prompts_per_step * cfg.group_size * cfg.max_new_tokens // 2),
-                             model=model)
-    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, betas=(0.9, 0.99), weight_decay=0.0)
-    start_step = 0
-    state_path = run.resume_state
-    if cfg.resume and state_path.exists():  # stop and resume: weights, optimizer, step, RNG
-        st = torch.load(state_path, weights_only=False)
-        model.load_state_dict(st["model"])
-        opt.load_state_dict(st["opt"])
-        start_step = st["step"]
-        torch.set_rng_state(st["torch_rng"])
-        checkpoint.trim_progress(run, start_step)  # steps logged after the save are logged again
-    else:
-        run.progress.unlink(missing_ok=True)
-
-    pad, stops = tok.pad_token_id, eos_ids(model, tok)
+    policy = start_policy(cfg)
+    start_step = resume(cfg, run, policy)
     train_probs = problems(cfg.world, "rl-train", cfg.steps * cfg.prompts_per_step + 1)
     if cfg.shuffle:
         random.Random(f"rl-order:{cfg.seed}").shuffle(train_probs)
-
-    def records_dir(step: int):
-        return run.path / f"eval-step{step}" if cfg.eval_records else None
-    gen = torch.Generator().manual_seed(cfg.seed * 7919 + start_step)
-    if start_step and "rollout_rng" in st:
-        gen.set_state(st["rollout_rng"])  # the same rollouts as a run that never stopped
-
-    def save_state(step_reached: int) -> None:  # atomically: a kill while writing keeps the previous state
-        tmp = state_path.with_suffix(".tmp")
-        torch.save({"model": model.state_dict(), "opt": opt.state_dict(), "step": step_reached,
-                    "torch_rng": torch.get_rng_state(), "rollout_rng": gen.get_state()}, tmp)
-        tmp.replace(state_path)
     stop = StopFlag.for_run(run)
     run.write_status(State.RUNNING, total_steps=cfg.steps)
     curve = []
     if start_step:  # a resumed run keeps the evaluations it made before the stop
         curve = [{"step": rec["step"], **rec["eval"]} for rec in run.read_progress()
                  if "eval" in rec and rec["step"] <= start_step]
-    if start_step == 0:
-        ev = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens, records_dir(0))
-        curve.append({"step": 0, **ev})
-        run.append_progress({"step": 0, "eval": ev})
+    else:
+        evaluate_into(curve, 0, cfg, run, policy)
     t0 = time.perf_counter()
-    status = State.COMPLETED
-    step = start_step
     try:
-        for step in range(start_step, cfg.steps):
-            if stop:
-                status = State.STOPPED
-                break
-            batch = train_probs[step * cfg.prompts_per_step:(step + 1) * cfg.prompts_per_step]
-            p_ids = [tok(chat_prompt(tok, p.prompt), add_special_tokens=False)["input_ids"] for p in batch]
-            rollout_prompts = [ids for ids in p_ids for _ in range(cfg.group_size)]
-            # 1. rollouts from the current policy
-            outs = decode_batch(model, rollout_prompts, pad, stops, cfg.max_new_tokens, cfg.temperature, 1.0, gen)
-            texts = [tok.decode(a, skip_special_tokens=True) for a, _ in outs]
-            answers = [a + ([stops[0]] if fin == "stop" else []) for a, fin in outs]  # EOS is an action too
-            # 2. rewards, 3. advantages
-            rewards = [reward(batch[i // cfg.group_size], t) for i, t in enumerate(texts)]
-            adv = torch.tensor(group_advantages(rewards, cfg.group_size))
-            # 4. loss on the answer tokens
-            ids, mask, amask, w = _pad_batch(rollout_prompts, answers, pad, stops[0])
-            model.train()
-            with prec.autocast(device.type):
-                logp = token_logprobs(model, ids, mask, w)
-            with torch.no_grad():
-                with prec.autocast(device.type):
-                    ref_logp = token_logprobs(ref, ids, mask, w)
-            loss, kl = grpo_loss(logp, ref_logp, adv, amask, cfg.kl_coef)
-            # 5. update
-            opt.zero_grad(set_to_none=True)
-            loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
-            opt.step()
-            model.eval()
-            checks = [check(t, gold=batch[i // cfg.group_size].answer) for i, t in enumerate(texts)]
-            n_claims = sum(len(c.claims) for c in checks)
-            rec = {"step": step + 1, "total_steps": cfg.steps, "reward": sum(rewards) / len(rewards),
-                   "mean_tokens": sum(len(a) for a in answers) / len(answers),
-                   "reflection_ratio": sum(reflection_count(t) > 0 for t in texts) / len(texts),
-                   "claim_error_rate": sum(len(c.wrong_claims) for c in checks) / max(1, n_claims),
-                   "kl": float(kl.detach()), "loss": float(loss.detach()),
-                   "useful_groups": sum(1 for g in range(0, len(rewards), cfg.group_size)
-                                        if len(set(rewards[g:g + cfg.group_size])) > 1) / len(batch),
-                   "elapsed_s": round(time.perf_counter() - t0, 2)}
-            rec["eta_s"] = round(rec["elapsed_s"] / (step + 1 - start_step) * (cfg.steps - step - 1), 1)
-            if cfg.eval_every and (step + 1) % cfg.eval_every == 0:
-                rec["eval"] = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens,
-                                              records_dir(step + 1))
-                curve.append({"step": step + 1, **rec["eval"]})
-            run.append_progress(rec)
-            if cfg.checkpoint_every and (step + 1) % cfg.checkpoint_every == 0 and step + 1 < cfg.steps:
-                save_state(step + 1)
-            print(f"[grpo] step {step + 1}/{cfg.steps} reward {rec['reward']:.3f} len {rec['mean_tokens']:.0f} "
-                  f"kl {rec['kl']:.4f}" + (f" eval {rec['eval']['accuracy']:.3f}" if "eval" in rec else ""),
-                  flush=True)
-        else:
-            step = cfg.steps
+        status, step = train_steps(cfg, run, policy, train_probs, start_step, curve, stop)
     finally:
         stop.restore()
-    save_state(step)  # (not after a crash or a kill: then the last periodic state is the one to resume from)
+    policy.save_state(run.resume_state, step)  # (not after a crash or a kill: then the last periodic state counts)
     if status == State.COMPLETED and (not curve or curve[-1]["step"] != cfg.steps):
-        ev = evaluate_policy(model, tok, cfg.world, cfg.eval_n, cfg.max_new_tokens, records_dir(cfg.steps))
-        curve.append({"step": cfg.steps, **ev})
-        run.append_progress({"step": cfg.steps, "eval": ev})
-    model.save_pretrained(run.model)
-    tok.save_pretrained(run.model)
+        evaluate_into(curve, cfg.steps, cfg, run, policy)
+    policy.model.save_pretrained(run.model)
+    policy.tok.save_pretrained(run.model)
     metrics = {"status": status, "steps": step, "seconds": round(time.perf_counter() - t0, 1),
-               "precision": prec.to_dict(),
+               "precision": policy.prec.to_dict(),
                "curve": curve, "config": asdict(cfg)}
     run.write_metrics(metrics)
     run.write_status(status, steps=step, total_steps=cfg.steps)
     return metrics
+
+
+def start_policy(cfg: GRPOConfig) -> Policy:
+    """The starting policy: the base model, or base + SFT adapter merged. It is also the reference."""
+    model, tok = load_model(cfg.model, adapter=cfg.init_adapter or None, merge=True)
+    model.requires_grad_(True)  # peft froze the base weights; RL trains all of them
+    ref, _ = load_model(cfg.model, adapter=cfg.init_adapter or None, merge=True)
+    ref.eval().requires_grad_(False)
+    prec = precision.resolve(cfg.precision, next(model.parameters()).device.type,
+                             precision.model_shape(model, cfg.prompts_per_step * cfg.group_size * cfg.max_new_tokens // 2),
+                             model=model)
+    opt = torch.optim.AdamW(model.parameters(), lr=cfg.lr, betas=(0.9, 0.99), weight_decay=0.0)
+    return Policy(model, ref, tok, opt, prec)
+
+
+def resume(cfg: GRPOConfig, run: RunDir, policy: Policy) -> int:
+    """The step to start from: the run's saved state (weights, optimizer, step, random states) put back, or 0.
+    Either way the policy gets its rollout generator (a resumed run samples the rollouts an unbroken one would)."""
+    st = torch.load(run.resume_state, weights_only=False) if cfg.resume and run.resume_state.exists() else None
+    start_step = st["step"] if st else 0
+    if st:
+        policy.model.load_state_dict(st["model"])
+        policy.opt.load_state_dict(st["opt"])
+        torch.set_rng_state(st["torch_rng"])
+        checkpoint.trim_progress(run, start_step)  # steps logged after the save are logged again
+    else:
+        run.progress.unlink(missing_ok=True)
+    policy.gen = torch.Generator().manual_seed(cfg.seed * 7919 + start_step)
+    if start_step and "rollout_rng" in st:
+        policy.gen.set_state(st["rollout_rng"])
+    return start_step
+
+
+def evaluate_at(step: int, cfg: GRPOConfig, run: RunDir, policy: Policy) -> dict:
+    """Greedy accuracy on held-out problems at `step` (its records kept in eval-step<k>/ with eval_records)."""
+    records = run.path / f"eval-step{step}" if cfg.eval_records else None
+    return evaluate_policy(policy.model, policy.tok, cfg.world, cfg.eval_n, cfg.max_new_tokens, records)
+
+
+def evaluate_into(curve: list[dict], step: int, cfg: GRPOConfig, run: RunDir, policy: Policy) -> None:
+    """An evaluation outside the steps (before the first, after the last): on the curve and in progress.jsonl."""
+    ev = evaluate_at(step, cfg, run, policy)
+    curve.append({"step": step, **ev})
+    run.append_progress({"step": step, "eval": ev})
+
+
+def train_steps(cfg: GRPOConfig, run: RunDir, policy: Policy, train_probs: list, start_step: int, curve: list[dict],
+                stop: StopFlag) -> tuple[State, int]:
+    """GRPO steps from start_step to cfg.steps, or to a stop: each logged, evaluated every eval_every steps, its
+    state saved every checkpoint_every steps. Returns how it ended and the steps done."""
+    t0 = time.perf_counter()
+    for step in range(start_step, cfg.steps):
+        if stop:
+            return State.STOPPED, step
+        batch = train_probs[step * cfg.prompts_per_step:(step + 1) * cfg.prompts_per_step]
+        rec = {"step": step + 1, "total_steps": cfg.steps, **grpo_step(cfg, policy, batch),
+               "elapsed_s": round(time.perf_counter() - t0, 2)}
+        rec["eta_s"] = round(rec["elapsed_s"] / (step + 1 - start_step) * (cfg.steps - step - 1), 1)
+        if cfg.eval_every and (step + 1) % cfg.eval_every == 0:
+            rec["eval"] = evaluate_at(step + 1, cfg, run, policy)
+            curve.append({"step": step + 1, **rec["eval"]})
+        run.append_progress(rec)
+        if cfg.checkpoint_every and (step + 1) % cfg.checkpoint_every == 0 and step + 1 < cfg.steps:
+            policy.save_state(run.resume_state, step + 1)
+        print(f"[grpo] step {step + 1}/{cfg.steps} reward {rec['reward']:.3f} len {rec['mean_tokens']:.0f} "
+              f"kl {rec['kl']:.4f}" + (f" eval {rec['eval']['accuracy']:.3f}" if "eval" in rec else ""), flush=True)
+    return State.COMPLETED, cfg.steps
+
+
+def grpo_step(cfg: GRPOConfig, policy: Policy, batch: list) -> dict:
+    """One GRPO step on a batch of problems (the module's docstring, steps 1-5); returns what it measured."""
+    tok, model, prec, device = policy.tok, policy.model, policy.prec, policy.device
+    pad, stops = tok.pad_token_id, eos_ids(model, tok)
+    p_ids = [tok(chat_prompt(tok, p.prompt), add_special_tokens=False)["input_ids"] for p in batch]
+    rollout_prompts = [ids for ids in p_ids for _ in range(cfg.group_size)]
+    # 1. rollouts from the current policy
+    outs = decode_batch(model, rollout_prompts, pad, stops, cfg.max_new_tokens, cfg.temperature, 1.0, policy.gen)
+    texts = [tok.decode(a, skip_special_tokens=True) for a, _ in outs]
+    answers = [a + ([stops[0]] if fin == "stop" else []) for a, fin in outs]  # EOS is an action too
+    # 2. rewards, 3. advantages
+    rewards = [reward(batch[i // cfg.group_size], t) for i, t in enumerate(texts)]
+    adv = torch.tensor(group_advantages(rewards, cfg.group_size))
+    # 4. loss on the answer tokens
+    ids, mask, amask, w = _pad_batch(rollout_prompts, answers, pad, stops[0])
+    model.train()
+    with prec.autocast(device.type):
+        logp = token_logprobs(model, ids, mask, w)
+    with torch.no_grad():
+        with prec.autocast(device.type):
+            ref_logp = token_logprobs(policy.ref, ids, mask, w)
+    loss, kl = grpo_loss(logp, ref_logp, adv, amask, cfg.kl_coef)
+    # 5. update
+    policy.opt.zero_grad(set_to_none=True)
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), cfg.grad_clip)
+    policy.opt.step()
+    model.eval()
+    checks = [check(t, gold=batch[i // cfg.group_size].answer) for i, t in enumerate(texts)]
+    n_claims = sum(len(c.claims) for c in checks)
+    return {"reward": sum(rewards) / len(rewards), "mean_tokens": sum(len(a) for a in answers) / len(answers),
+            "reflection_ratio": sum(reflection_count(t) > 0 for t in texts) / len(texts),
+            "claim_error_rate": sum(len(c.wrong_claims) for c in checks) / max(1, n_claims),
+            "kl": float(kl.detach()), "loss": float(loss.detach()),
+            "useful_groups": sum(1 for g in range(0, len(rewards), cfg.group_size)
+                                 if len(set(rewards[g:g + cfg.group_size])) > 1) / len(batch)}
 
 
 if __name__ == "__main__":

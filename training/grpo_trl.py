@@ -23,6 +23,8 @@ import os
 import sys
 from dataclasses import asdict, dataclass
 
+import torch
+
 from training.core import paths
 from training.core.config import parse_config
 from training.core.models import load_model
@@ -124,8 +126,6 @@ def main(cfg: TRLGRPOConfig) -> dict:
 
 
 def _cuda() -> bool:
-    import torch
-
     return torch.cuda.is_available()
 
 

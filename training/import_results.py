@@ -26,8 +26,8 @@ from pathlib import Path
 
 from training.core import paths
 from training.core.evalfolder import EvalFolder
+from training.core.sweeprows import RunName, RunRow, runs_and_table, slim
 from training.lab.figures import save_valley_figures
-from training.valley import aggregate, slim
 
 
 def find_summary(path: str, benchmark: str | None) -> dict:
@@ -41,22 +41,22 @@ def find_summary(path: str, benchmark: str | None) -> dict:
     raise FileNotFoundError(f"no summary.json for {path!r}" + (f" (benchmark {benchmark})" if benchmark else ""))
 
 
+def manifest_row(entry: dict, benchmark: str | None) -> RunRow:
+    """One run of the manifest as a row of valley.json (an import records no device)."""
+    name = RunName(entry.get("style", "long"), int(entry["n"]), int(entry.get("seed", 0)))
+    train = {"train_seconds": entry.get("train_seconds"), "tokens": entry.get("tokens")}
+    return RunRow(name, entry["path"], train, find_summary(entry["path"], benchmark))
+
+
 def build(manifest: dict) -> dict:
     bench = manifest.get("benchmark")
     base = find_summary(manifest["base"], bench)
-    rows = []
-    for r in manifest.get("runs", []):
-        s = find_summary(r["path"], bench)
-        rows.append({"style": r.get("style", "long"), "n": int(r["n"]), "seed": int(r.get("seed", 0)),
-                     "run_dir": r["path"], "train": {"train_seconds": r.get("train_seconds"), "tokens": r.get("tokens")},
-                     "summary": s})
-    rows.sort(key=lambda r: (r["style"], r["n"], r["seed"]))
+    rows = sorted((manifest_row(r, bench) for r in manifest.get("runs", [])), key=lambda r: r.name)
     return {"name": manifest.get("name", "imported"), "command": "python -m training.import_results",
             "created": time.strftime("%Y-%m-%d %H:%M:%S"), "model": manifest.get("model", manifest.get("name")),
             "world": bench or manifest.get("world", ""),
             "eval": {"n": base.get("n"), "decoding": f"T={base.get('temperature')}", "benchmark": bench},
-            "base": slim(base), "runs": [{**r, "summary": slim(r["summary"])} for r in rows],
-            "table": aggregate(rows, base)}
+            "base": slim(base), **runs_and_table(rows, base)}
 
 
 def main(argv=None) -> dict:

@@ -30,6 +30,7 @@ from matplotlib.ticker import NullLocator
 
 from training.core import paths
 from training.core.models import load_tokenizer
+from training.core.sweeprows import BASE, TableRow, base_row, run_rows, series_rows, table_rows
 from training.lab import results
 from training.lab.figures import PALETTE, STYLE_COLORS, STYLE_LINES, STYLE_MARKERS, plt, save_figure
 from training.task.analysis import horizon, reflection_pays
@@ -52,10 +53,10 @@ def _plain_log_axis(ax, values: list[float], axis: str = "x") -> None:
     getattr(ax, f"{axis}axis").set_minor_locator(NullLocator())
 
 
-def _err(r: dict) -> float:
+def _err(r: TableRow) -> float:
     """Error bar of a table row: the lab's one convention, the combined standard error of the seeds' spread and the
     test problems' sampling (training.task.analysis.combined_se, as the sweep's table records it)."""
-    return r.get("accuracy_se") or 0.0
+    return r.accuracy_se or 0.0
 
 
 # -- what a figure looks like, read back from the drawn figure --------------------------------------------------
@@ -137,11 +138,11 @@ def trace_lengths(out: Path) -> tuple[dict, dict]:
 
 def horizon_fig(valley: dict, out: Path) -> tuple[dict, dict]:
     curves = {"base model": valley["base"]["hazard_fit"]}
-    longs = [r for r in valley["table"] if r["style"] == "long"]
+    longs = series_rows(valley, "long")
     if longs:
-        bottom = min(longs, key=lambda r: r["accuracy_mean"])
-        curves[f"long CoT, N={bottom['n']:,}"] = bottom["hazard_fit_mean"]
-        curves[f"long CoT, N={longs[-1]['n']:,}"] = longs[-1]["hazard_fit_mean"]
+        bottom = min(longs, key=lambda r: r.accuracy)
+        curves[f"long CoT, N={bottom.n:,}"] = bottom.mean("hazard_fit")
+        curves[f"long CoT, N={longs[-1].n:,}"] = longs[-1].mean("hazard_fit")
     fig, ax = plt.subplots(figsize=(7, 3.8))
     ns = list(range(0, 41))
     for i, (label, e) in enumerate(curves.items()):
@@ -164,15 +165,15 @@ def horizon_fig(valley: dict, out: Path) -> tuple[dict, dict]:
 
 
 def equal_axes(valley: dict, out: Path) -> dict:
-    base = valley["table"][0]["accuracy_mean"]
+    base = base_row(valley).accuracy
     # no seconds axis: the sweep's runs trained on different machines (a CPU, a GPU), and for one model the
     # training compute is proportional to its tokens (about 6 x parameters x tokens FLOPs)
     fig, axes = plt.subplots(1, 2, figsize=(11, 3.9))
-    for ax, (key, label) in zip(axes, (("n", "N examples"), ("tokens_mean", "training tokens"))):
+    for ax, (x_of, label) in zip(axes, ((lambda r: r.n, "N examples"), (lambda r: r.mean("tokens"), "training tokens"))):
         for style in ("long", "short", "mixed"):
-            rows = [r for r in valley["table"] if r["style"] == style and r.get(key)]
+            rows = [r for r in series_rows(valley, style) if x_of(r)]
             if rows:
-                ax.errorbar([r[key] for r in rows], [r["accuracy_mean"] for r in rows], yerr=[_err(r) for r in rows],
+                ax.errorbar([x_of(r) for r in rows], [r.accuracy for r in rows], yerr=[_err(r) for r in rows],
                             marker=STYLE_MARKERS[style], ls=STYLE_LINES[style], capsize=3, color=STYLE_COLORS[style],
                             label=f"{style} CoT ({_line_name(STYLE_LINES[style])})")
         ax.axhline(base, color="black", ls="--", label="base model (dashed)")
@@ -182,7 +183,7 @@ def equal_axes(valley: dict, out: Path) -> dict:
         ax.set_ylim(0, 1)
         ax.grid(alpha=0.3)
         ax.set_title(f"at equal {label}")
-    _plain_log_axis(axes[0], sorted({r["n"] for r in valley["table"] if r["n"]}))
+    _plain_log_axis(axes[0], sorted({r.n for r in table_rows(valley) if r.n}))
     axes[0].tick_params(axis="x", labelrotation=45)
     axes[0].legend(fontsize=8)
     look = figure_look(fig)
@@ -192,10 +193,9 @@ def equal_axes(valley: dict, out: Path) -> dict:
 
 def reflection_pays_fig(valley: dict, out: Path) -> tuple[list[dict], dict | None]:
     rows = []
-    for r in valley["runs"]:
-        if r["style"] == "long" and r["summary"]:
-            rp = reflection_pays(valley["base"], r["summary"])
-            rows.append({"n": r["n"], "seed": r["seed"], **rp})
+    for r in run_rows(valley, "long"):
+        if r.summary:
+            rows.append({"n": r.n, "seed": r.seed, **reflection_pays(valley["base"], r.summary)})
     if not rows:
         return rows, None
     fig, ax = plt.subplots(figsize=(7.5, 4))
@@ -219,16 +219,17 @@ def reflection_pays_fig(valley: dict, out: Path) -> tuple[list[dict], dict | Non
 def styles_fig(valley: dict, out: Path) -> dict:
     """Accuracy by style at each N: only the runs that were made, each bar with its error bar."""
     fig, ax = plt.subplots(figsize=(7.5, 4))
-    ns = sorted({r["n"] for r in valley["table"] if r["style"] != "base"})
-    styles = [s for s in ("short", "mixed", "long") if any(r["style"] == s for r in valley["table"])]
+    table = table_rows(valley)
+    ns = sorted({r.n for r in table if r.series != BASE})
+    styles = [s for s in ("short", "mixed", "long") if any(r.series == s for r in table)]
     w = 0.8 / max(1, len(styles))
     for i, s in enumerate(styles):
-        rows = {r["n"]: r for r in valley["table"] if r["style"] == s}
+        rows = {r.n: r for r in table if r.series == s}
         made = [k for k, n in enumerate(ns) if n in rows]  # no bar where no run was made (it would read as 0%)
-        ax.bar([k + i * w for k in made], [rows[ns[k]]["accuracy_mean"] for k in made], width=w,
+        ax.bar([k + i * w for k in made], [rows[ns[k]].accuracy for k in made], width=w,
                yerr=[_err(rows[ns[k]]) for k in made], color=STYLE_COLORS[s], hatch=HATCHES[s], edgecolor="white",
                label=f"{s} CoT ({HATCH_NAMES[HATCHES[s]]})", capsize=2)
-    ax.axhline(valley["table"][0]["accuracy_mean"], color="black", ls="--", label="base model (dashed)")
+    ax.axhline(table[0].accuracy, color="black", ls="--", label="base model (dashed)")
     ax.set_xticks([k + 0.4 - w / 2 for k in range(len(ns))], [f"{n:,}" for n in ns])
     ax.set_xlabel("N examples (error bars: sd over seeds; one seed: the sampling error)")
     ax.set_ylabel("accuracy")

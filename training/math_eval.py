@@ -143,7 +143,7 @@ def run_shard(args, rows_by_bench: dict[str, list[dict]]) -> dict[str, list]:
     return out
 
 
-def main(argv=None) -> dict:
+def parse_args(argv=None) -> argparse.Namespace:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--model", required=True)
     ap.add_argument("--adapter", default="")
@@ -165,6 +165,11 @@ def main(argv=None) -> dict:
     args = ap.parse_args(argv)
     if args.temperature == 0 and args.samples != 1:
         ap.error("temperature 0 (greedy) needs --samples 1")
+    return args
+
+
+def main(argv=None) -> dict:
+    args = parse_args(argv)
     out = Path(paths.expand(args.out))
     out.mkdir(parents=True, exist_ok=True)
     names = [b.strip() for b in args.benchmarks.split(",") if b.strip()]
@@ -172,53 +177,59 @@ def main(argv=None) -> dict:
 
     if args.shard:  # a data-parallel worker: generate its slice, write the raw generations, exit
         i, n = (int(x) for x in args.shard.split("/"))
-        part = {name: r[i::n] for name, r in rows.items()}
-        gens = run_shard(args, part)
+        gens = run_shard(args, {name: r[i::n] for name, r in rows.items()})
         (out / f"shard{i}.json").write_text(json.dumps({k: [g.__dict__ for g in v] for k, v in gens.items()}))
         return {}
 
     t0 = time.perf_counter()
-    if args.dp > 1:
-        procs = []
-        for i in range(args.dp):
-            env = {**os.environ, "CUDA_VISIBLE_DEVICES": str(i)}
-            procs.append(subprocess.Popen([sys.executable, "-m", "training.math_eval", *(argv or sys.argv[1:]),
-                                           "--shard", f"{i}/{args.dp}"], env=env))
-        if any(p.wait() != 0 for p in procs):
-            raise RuntimeError("a data-parallel worker failed; see its output above")
-
-        gens = {name: [] for name in names}
-        shards = [json.loads((out / f"shard{i}.json").read_text()) for i in range(args.dp)]
-        for name in names:
-            k = args.samples or BENCHMARKS[name].k
-            per_row = [[Generation(**g) for g in s[name]] for s in shards]
-            # reassemble the round-robin split: row j came from shard j % dp, position j // dp
-            ordered = []
-            for j in range(len(rows[name])):
-                chunk = per_row[j % args.dp]
-                pos = j // args.dp
-                ordered += chunk[pos * k:(pos + 1) * k]
-            gens[name] = ordered
-    else:
-        gens = run_shard(args, rows)
+    gens = run_data_parallel(args, argv, rows, out) if args.dp > 1 else run_shard(args, rows)
     results = {"model": args.model, "adapter": args.adapter, "temperature": args.temperature, "top_p": args.top_p,
                "max_new_tokens": args.max_new_tokens, "generation_seconds": round(time.perf_counter() - t0, 1),
-               "benchmarks": {}}
-    for name in names:
-        k = args.samples or BENCHMARKS[name].k
-        records, skipped = score_rows(name, rows[name], gens[name], k)
-        summary = summarize(records)
-        summary.update({"benchmark": name, "k": k, "skipped_unparseable_gold": skipped, "problems": len(rows[name])})
-        EvalFolder(out / name).write(records, summary)
-        results["benchmarks"][name] = {k2: summary.get(k2) for k2 in (
-            "accuracy", "accuracy_se", "mean_tokens", "reflection_ratio", "token_efficiency", "claim_error_rate",
-            "k", "problems", "skipped_unparseable_gold", "n")}
-        print(f"[math_eval] {name}: avg@{k} {summary.get('accuracy', 0):.3f}, mean length "
-              f"{summary.get('mean_tokens', 0):.0f}, reflective {summary.get('reflection_ratio', 0):.2f}", flush=True)
+               "benchmarks": {name: score_benchmark(args, name, rows[name], gens[name], out) for name in names}}
     heads = [results["benchmarks"][b]["accuracy"] for b in HEADLINE if b in results["benchmarks"]]
     results["headline"] = sum(heads) / len(heads) if len(heads) == len(HEADLINE) else None
     (out / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     return results
+
+
+def run_data_parallel(args, argv, rows: dict[str, list[dict]], out: Path) -> dict[str, list]:
+    """One worker process per GPU, each generating every dp-th problem (--shard i/dp); their generations put back
+    in the problems' order."""
+    procs = []
+    for i in range(args.dp):
+        env = {**os.environ, "CUDA_VISIBLE_DEVICES": str(i)}
+        procs.append(subprocess.Popen([sys.executable, "-m", "training.math_eval", *(argv or sys.argv[1:]),
+                                       "--shard", f"{i}/{args.dp}"], env=env))
+    if any(p.wait() != 0 for p in procs):
+        raise RuntimeError("a data-parallel worker failed; see its output above")
+    shards = [json.loads((out / f"shard{i}.json").read_text()) for i in range(args.dp)]
+    gens = {}
+    for name in rows:
+        k = args.samples or BENCHMARKS[name].k
+        per_row = [[Generation(**g) for g in s[name]] for s in shards]
+        # reassemble the round-robin split: row j came from shard j % dp, position j // dp
+        ordered = []
+        for j in range(len(rows[name])):
+            chunk = per_row[j % args.dp]
+            pos = j // args.dp
+            ordered += chunk[pos * k:(pos + 1) * k]
+        gens[name] = ordered
+    return gens
+
+
+def score_benchmark(args, name: str, rows: list[dict], gens: list, out: Path) -> dict:
+    """Grade one benchmark's samples, write its records and summary (<out>/<name>/), and return its headline
+    numbers for results.json."""
+    k = args.samples or BENCHMARKS[name].k
+    records, skipped = score_rows(name, rows, gens, k)
+    summary = summarize(records)
+    summary.update({"benchmark": name, "k": k, "skipped_unparseable_gold": skipped, "problems": len(rows)})
+    EvalFolder(out / name).write(records, summary)
+    print(f"[math_eval] {name}: avg@{k} {summary.get('accuracy', 0):.3f}, mean length "
+          f"{summary.get('mean_tokens', 0):.0f}, reflective {summary.get('reflection_ratio', 0):.2f}", flush=True)
+    return {key: summary.get(key) for key in ("accuracy", "accuracy_se", "mean_tokens", "reflection_ratio",
+                                              "token_efficiency", "claim_error_rate", "k", "problems",
+                                              "skipped_unparseable_gold", "n")}
 
 
 if __name__ == "__main__":

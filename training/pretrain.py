@@ -10,6 +10,11 @@ Usage:
     python -m training.pretrain --config training/recipes/tiny/pretrain/medium.yaml
     # a seconds-long smoke run
     python -m training.pretrain --world tiny --size test --steps 30 --eval_n 10 --out_dir /tmp/tiny-base
+
+The run's folder (out_dir, a training.core.rundir run like every command's: config.yaml, cmd.txt, status.json,
+progress.jsonl, metrics.json, checkpoint/ while it can resume) is also the model's folder: config.json,
+model.safetensors and the tokenizer sit beside those files, so `--model <out_dir>` loads it (the shipped
+assets/tiny-base and assets/tiny-nano, written before runs kept config.yaml, have pretrain_config.yaml instead).
 """
 
 from __future__ import annotations
@@ -19,12 +24,15 @@ import random
 import sys
 import time
 from dataclasses import asdict, dataclass
+from typing import Iterator
+
+import torch
 
 from training.core import checkpoint, precision
-from training.core.config import cli_line, parse_config, to_yaml
+from training.core.config import cli_line, parse_config
 from training.core.encode import collate, encode_chat
 from training.core.generate import generate
-from training.core.loop import train
+from training.core.loop import LoopResult, train
 from training.core.models import load_model
 from training.core.rundir import RunDir, State, StopFlag, open_run
 from training.core.tiny_model import SIZES, build_model, build_tokenizer, n_params, save_tiny
@@ -117,62 +125,74 @@ def evaluate_base(model, tokenizer, world: str, n: int, samples: int, max_new_to
 # Config fields that may change between the pieces of one resumed run (everything else must match).
 RESUMABLE_CHANGES = {"out_dir", "threads", "log_every", "eval_every", "eval_n", "eval_samples",
                      "max_new_tokens", "checkpoint_every", "precision"}
+
+
 def main(cfg: PretrainConfig) -> dict:
-    with open_run(cfg.out_dir, cfg, "training.pretrain", prefix="pretrain") as run:
-        cfg.out_dir = str(run.path)
+    with open_run(cfg.out_dir, cfg, "training.pretrain", prefix="pretrain", folder_key="out_dir") as run:
         return _run(cfg, run)
 
 
 def _run(cfg: PretrainConfig, run: RunDir) -> dict:
-    import torch
-
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
-    out = run.path
     run.stop_file.unlink(missing_ok=True)  # a STOP left by the piece before: running the command again resumes
-    (out / "pretrain_config.yaml").write_text(to_yaml(cfg))
-    command = cli_line("training.pretrain", cfg)
-    print(f"[pretrain] {command}\n[pretrain] writing to {out}", flush=True)
-
-    t0 = time.perf_counter()
-    if cfg.init:
-        model, tokenizer = load_model(cfg.init)
-    else:
-        tokenizer = build_tokenizer(cfg.vocab_size)
-        model = build_model(tokenizer, cfg.size, seed=cfg.seed)
-    resume = checkpoint.load(run, cfg, RESUMABLE_CHANGES)
-    start_step, tokens_before, seconds_before, evals, resumed_at = 0, 0, 0.0, [], []
-    if resume:
-        model.load_state_dict(resume["model"])
-        start_step, tokens_before = resume["step"], resume["tokens"]
-        seconds_before, evals = resume["train_seconds"], resume["evals"]
-        resumed_at = resume.get("resumed_at", []) + [start_step]
-        print(f"[pretrain] resuming from step {start_step} of {cfg.steps} ({run.checkpoint})", flush=True)
+    print(f"[pretrain] {cli_line('training.pretrain', cfg)}\n[pretrain] writing to {run.path}", flush=True)
+    # 1. the model: a fresh one of the chosen shape (or the checkpoint `init`), continued where a stopped run was
+    model, tokenizer = load_model(cfg.init) if cfg.init else fresh_model(cfg)
+    start = resume(run, cfg, model)
+    evals = start.saved.get("evals", [])  # greedy accuracy during training (eval_every), every piece's
     prec = precision.resolve(cfg.precision, "cpu", precision.model_shape(model, cfg.batch_size * 64), model=model)
     print(f"[pretrain] {cfg.size}: {n_params(model):,} parameters, vocab {len(tokenizer)}; {prec.name}: "
           f"{prec.reason}", flush=True)
-    stream = example_stream(cfg, tokenizer)
-    pad = tokenizer.pad_token_id
+    # 2. train on an endless stream of fresh problems
+    res = train_from(start, evals, cfg, run, model, tokenizer, prec)
+    if res.status == State.STOPPED and cfg.checkpoint_every and res.steps > start.step:
+        print(f"[pretrain] stopped at step {res.steps} of {cfg.steps}; run the same command to resume", flush=True)
+        run.write_status(State.STOPPED, steps=res.steps, total_steps=cfg.steps, resumable=True)
+        return {"status": State.STOPPED, "steps": res.steps, "checkpoint": str(run.checkpoint)}
+    # 3. test it, save it with its metrics
+    return finish(res, start, evals, cfg, run, model, tokenizer, prec)
 
-    def batches():
-        """Draw 16 batches' worth of examples, group them by length, shuffle the batches.
 
-        Examples of similar length share a batch, so little compute goes to padding (~20% faster
-        than random batches here)."""
-        rng = random.Random(f"pretrain-batches:{cfg.seed}")
-        while True:
-            pool = sorted((next(stream) for _ in range(16 * cfg.batch_size)), key=lambda e: len(e["input_ids"]))
-            group = [pool[i:i + cfg.batch_size] for i in range(0, len(pool), cfg.batch_size)]
-            rng.shuffle(group)
-            for g in group:
-                yield collate(g, pad)
+def fresh_model(cfg: PretrainConfig):
+    tokenizer = build_tokenizer(cfg.vocab_size)
+    return build_model(tokenizer, cfg.size, seed=cfg.seed), tokenizer
 
-    if not resume:
+
+def resume(run: RunDir, cfg: PretrainConfig, model) -> checkpoint.Start:
+    """The run's checkpoint put back into the model, if there is one (its progress lines after it dropped);
+    else a fresh start (an old progress.jsonl removed)."""
+    start = checkpoint.start(run, cfg, RESUMABLE_CHANGES)
+    if not start.resumed:
         run.progress.unlink(missing_ok=True)
-    else:
-        checkpoint.trim_progress(run, start_step)
-    batch_iter = batches()
-    for _ in range(start_step):  # the same data order as an uninterrupted run (~3.5 s per 100 steps)
+        return start
+    model.load_state_dict(start.saved["model"])
+    checkpoint.trim_progress(run, start.step)
+    print(f"[pretrain] resuming from step {start.step} of {cfg.steps} ({run.checkpoint})", flush=True)
+    return start
+
+
+def length_grouped_batches(cfg: PretrainConfig, tokenizer) -> Iterator[dict]:
+    """Draw 16 batches' worth of examples, group them by length, shuffle the batches.
+
+    Examples of similar length share a batch, so little compute goes to padding (~20% faster
+    than random batches here)."""
+    stream, pad = example_stream(cfg, tokenizer), tokenizer.pad_token_id
+    rng = random.Random(f"pretrain-batches:{cfg.seed}")
+    while True:
+        pool = sorted((next(stream) for _ in range(16 * cfg.batch_size)), key=lambda e: len(e["input_ids"]))
+        group = [pool[i:i + cfg.batch_size] for i in range(0, len(pool), cfg.batch_size)]
+        rng.shuffle(group)
+        for g in group:
+            yield collate(g, pad)
+
+
+def train_from(start: checkpoint.Start, evals: list[dict], cfg: PretrainConfig, run: RunDir, model, tokenizer,
+               prec) -> LoopResult:
+    """Train from `start` to cfg.steps (or a stop): log, evaluate every eval_every steps (into `evals`), checkpoint
+    every checkpoint_every steps. The result counts the whole run's tokens and training seconds, every piece's."""
+    batch_iter = length_grouped_batches(cfg, tokenizer)
+    for _ in range(start.step):  # the same data order as an uninterrupted run (~3.5 s per 100 steps)
         next(batch_iter)
     t0 = time.perf_counter()  # training time counts from here (each piece of a resumed run adds its own)
 
@@ -188,29 +208,30 @@ def _run(cfg: PretrainConfig, run: RunDir) -> dict:
 
     def on_checkpoint(step, opt, tokens):
         checkpoint.save(run, cfg, model=model.state_dict(), optimizer=opt.state_dict(), step=step,
-                        tokens=tokens_before + tokens, train_seconds=seconds_before + time.perf_counter() - t0,
-                        evals=evals, resumed_at=resumed_at)
+                        tokens=start.tokens + tokens, train_seconds=start.seconds + time.perf_counter() - t0,
+                        evals=evals, resumed_at=start.resumed_at)
         print(f"[pretrain] checkpoint at step {step} ({run.checkpoint})", flush=True)
 
     stop = StopFlag.for_run(run)
-    run.write_status(State.RUNNING, total_steps=cfg.steps, start_step=start_step)
+    run.write_status(State.RUNNING, total_steps=cfg.steps, start_step=start.step)
     try:
         res = train(model, batch_iter, cfg.steps, cfg.lr, cfg.warmup_ratio, cfg.weight_decay,
                     bf16=prec.bf16, log_every=cfg.log_every, run=run, stop=stop,
-                    on_log=on_log, start_step=start_step,
-                    optimizer_state=resume["optimizer"] if resume else None,
+                    on_log=on_log, start_step=start.step, optimizer_state=start.optimizer,
                     checkpoint_every=cfg.checkpoint_every, on_checkpoint=on_checkpoint)
     finally:
         stop.restore()
-    train_s = seconds_before + time.perf_counter() - t0
-    tokens_seen = tokens_before + res.tokens
-    if res.status == "stopped" and cfg.checkpoint_every and res.steps > start_step:
-        print(f"[pretrain] stopped at step {res.steps} of {cfg.steps}; run the same command to resume",
-              flush=True)
-        run.write_status(State.STOPPED, steps=res.steps, total_steps=cfg.steps, resumable=True)
-        return {"status": "stopped", "steps": res.steps, "checkpoint": str(run.checkpoint)}
-    print(f"[pretrain] {res.status} after {res.steps} steps, {tokens_seen:,} tokens, "
-          f"{tokens_seen / max(train_s, 1e-9):.0f} tok/s; evaluating...", flush=True)
+    res.tokens += start.tokens
+    res.seconds = start.seconds + time.perf_counter() - t0
+    return res
+
+
+def finish(res: LoopResult, start: checkpoint.Start, evals: list[dict], cfg: PretrainConfig, run: RunDir, model,
+           tokenizer, prec) -> dict:
+    """Evaluate the trained model (greedy and avg@k), then save it in the run's folder (a model folder itself:
+    RunDir.weights_dir("pretrain")) with its metrics."""
+    print(f"[pretrain] {res.status} after {res.steps} steps, {res.tokens:,} tokens, "
+          f"{res.tokens_per_s:.0f} tok/s; evaluating...", flush=True)
     t1 = time.perf_counter()
     run.write_status(State.EVALUATING, steps=res.steps, total_steps=cfg.steps)
     metrics = evaluate_base(model, tokenizer, cfg.world, cfg.eval_n, cfg.eval_samples,
@@ -219,24 +240,25 @@ def _run(cfg: PretrainConfig, run: RunDir) -> dict:
         "world": cfg.world,
         "size": cfg.size,
         "parameters": n_params(model),
-        "tokens_seen": tokens_seen,
+        "tokens_seen": res.tokens,
         "steps": res.steps,
         "status": res.status,
-        "train_seconds": round(train_s, 1),
-        "train_tokens_per_s": round(tokens_seen / max(train_s, 1e-9), 1),
-        "resumed_at": resumed_at,
+        "train_seconds": round(res.seconds, 1),
+        "train_tokens_per_s": round(res.tokens / max(res.seconds, 1e-9), 1),
+        "resumed_at": start.resumed_at,
         "eval_seconds": round(time.perf_counter() - t1, 1),
         "final_loss": res.last_loss,
         "threads": torch.get_num_threads(),
         "precision": prec.to_dict(),
         "torch": torch.__version__,
-        "command": command,
+        "command": cli_line("training.pretrain", cfg),
         "config": asdict(cfg),
         "evals_during_training": evals,
     })
-    save_tiny(model, tokenizer, out, metrics)
+    save_tiny(model, tokenizer, run.weights_dir("pretrain"))
+    run.write_metrics(metrics)
     checkpoint.clear(run)  # the finished weights replace it
-    run.write_status(State(res.status), steps=res.steps, total_steps=cfg.steps)
+    run.write_status(res.status, steps=res.steps, total_steps=cfg.steps)
     print(json.dumps({k: v for k, v in metrics.items() if k not in ("config", "evals_during_training")},
                      indent=2), flush=True)
     return metrics

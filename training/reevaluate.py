@@ -23,11 +23,14 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+import torch
+
 from training.core import paths
 from training.core.config import cli_line, parse_config
 from training.core.evalfolder import EvalFolder
 from training.core.evaluation import evaluate_model
 from training.core.models import load_model
+from training.core.sweeprows import BASE
 from training.lab import results
 from training.task.analysis import paired_change
 
@@ -53,8 +56,6 @@ class ReevalConfig:
 
 
 def main(cfg: ReevalConfig) -> dict:
-    import torch
-
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     sweep = results.sweep(cfg.sweep)
@@ -64,7 +65,7 @@ def main(cfg: ReevalConfig) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     command = cli_line("training.reevaluate", cfg)
     model_name = sweep.model_info.get("source") or sweep.model
-    targets = {"base": ""} | {name: str(path) for name, path in sweep.adapters.items()}
+    targets = {BASE: ""} | {name: str(path) for name, path in sweep.adapters.items()}  # adapters by RunName.rung
     t0 = time.perf_counter()
     rows, base_correct = {}, {}
     for name, adapter in targets.items():
@@ -81,7 +82,7 @@ def main(cfg: ReevalConfig) -> dict:
             entry = {"accuracy": summary["accuracy"], "accuracy_se": summary["accuracy_se"],
                      "mean_tokens": summary["mean_tokens"], "truncated": summary.get("finish_length"),
                      "problems": len(correct), "samples": k}
-            if name == "base":
+            if name == BASE:
                 base_correct[mode] = correct
             else:
                 entry["vs_base"] = paired_change(base_correct[mode], correct)

@@ -40,14 +40,24 @@ from itertools import islice
 from pathlib import Path
 from typing import Iterator
 
+import torch
+
 from training.core import checkpoint, paths, precision
 from training.core.config import parse_config
 from training.core.encode import batches, encode_all, encode_chat
 from training.core.evaluation import evaluate_model
 from training.core.generate import generate
 from training.core.hf_trainer import train_with_trainer
-from training.core.loop import cycle_epochs, train
-from training.core.models import describe, load_model, lora_targets, resolve, save_weights, unseen_format_tokens
+from training.core.loop import LoopResult, cycle_epochs, train
+from training.core.models import (
+    default_lr,
+    describe,
+    load_model,
+    lora_targets,
+    resolve,
+    save_weights,
+    unseen_format_tokens,
+)
 from training.core.rundir import RunDir, State, StopFlag, is_main_process, open_run
 from training.core.sources import WORLD_STYLES, load_pairs
 from training.task.correction import correct
@@ -61,9 +71,6 @@ WORLD_SCALE = 1 / 32  # world examples per paper example, for the schedule looku
 # Config fields that may differ between the pieces of one resumed run (everything else must match).
 RESUMABLE_CHANGES = {"threads", "log_every", "checkpoint_every", "eval_n", "eval_max_new_tokens", "eval_precision",
                      "run_dir", "device"}
-# LoRA learning rates chosen by a pilot for a model (training/LOG.md): SmolLM2-135M-Instruct at the hub default 1e-4
-# never picked up the long format at N=64 (no <think>, no reflection); at 1e-3 it did
-LORA_LR = {"SmolLM2-135M-Instruct": 1e-3}
 
 
 @dataclass
@@ -103,7 +110,7 @@ class SFTConfig:
                                    # continuation (training.task.correction), train on it (loss on it only)
     correction_keep_error: bool = False  # keep the student's own wrong step in the context, the world's
                                    # continuation catching it first ("Wait, let me check that ... Actually ...")
-    lr: float = 0                  # 0 = 6e-3 for LoRA on the tiny model (LOG.md), 1e-4 LoRA / 5e-5 full on hub models
+    lr: float = 0                  # 0 = the method's default for the model (training.core.models.default_lr)
     warmup_ratio: float = 0.05
     weight_decay: float = 0.0
     grad_clip: float = 1.0
@@ -181,12 +188,7 @@ def resolve_schedule(cfg: SFTConfig, is_tiny: bool) -> dict:
     epochs = cfg.epochs or paper_epochs(n_paper)
     batch = cfg.batch_size or int(min(128, max(4, round(cfg.n / cfg.steps_per_epoch))))
     batch = min(batch, cfg.n)
-    if cfg.lr:
-        lr = cfg.lr
-    elif cfg.method == "lora":
-        lr = 6e-3 if is_tiny else LORA_LR.get(cfg.model, 1e-4)
-    else:
-        lr = 3e-4 if is_tiny else 5e-5
+    lr = cfg.lr or default_lr(cfg.model, cfg.method, is_tiny)
     return {"epochs": epochs, "batch_size": batch, "lr": lr}
 
 
@@ -299,29 +301,75 @@ def main(cfg: SFTConfig) -> dict:
 
 
 def _run(cfg: SFTConfig, run: RunDir) -> dict:
-    import torch
-
     if cfg.threads:
         torch.set_num_threads(cfg.threads)
     torch.manual_seed(cfg.seed)
     t0 = time.perf_counter()
-    n_procs = int(os.environ.get("WORLD_SIZE", "1"))
-    use_hf = cfg.trainer == "hf" or (cfg.trainer == "auto" and n_procs > 1)
+    use_hf = cfg.trainer == "hf" or (cfg.trainer == "auto" and int(os.environ.get("WORLD_SIZE", "1")) > 1)
+    if use_hf and (cfg.curriculum or cfg.correction_rounds):
+        raise ValueError("the curriculum and on-policy correction run in our loop (trainer: loop), not in "
+                         "transformers.Trainer")
     device = ("cuda" if torch.cuda.is_available() else "cpu") if cfg.device == "auto" else cfg.device
     model, tok = load_model(cfg.model, device="cpu" if use_hf else device)
     is_tiny = Path(resolve(cfg.model)) == paths.TINY_BASE or model.num_parameters() < 50_000_000
     sched = resolve_schedule(cfg, is_tiny)
 
     # 1. data: N examples, encoded with the model's own chat template; too-long ones dropped
-    pairs = load_pairs(cfg.data, cfg.n, cfg.style, cfg.world, cfg.data_seed, cfg.knobs())
-    enc = encode_all(tok, pairs, cfg.max_len)
+    enc = encode_all(tok, load_pairs(cfg.data, cfg.n, cfg.style, cfg.world, cfg.data_seed, cfg.knobs()), cfg.max_len)
     if not enc.examples:
         raise ValueError(f"every example is longer than max_len={cfg.max_len} tokens")
+    info = data_plan(cfg, enc, sched)
+
+    # 2. model: LoRA adapter on a frozen base, or every weight
+    model = trainable_model(cfg, model, tok)
+    train_device = "cuda" if use_hf and torch.cuda.is_available() else device
+    prec = precision.resolve(cfg.precision, train_device,
+                             precision.model_shape(model, info["batch_size"] * round(info["mean_example_tokens"])),
+                             model=model)
+    info.update({"trainable_params": sum(p.numel() for p in model.parameters() if p.requires_grad),
+                 "total_params": sum(p.numel() for p in model.parameters()), "device": train_device,
+                 "precision": prec.to_dict(), "setup_s": round(time.perf_counter() - t0, 2)})
+    start = resume(cfg, run, model, info, use_hf)
+    print(f"[sft] {json.dumps(info)}", flush=True)
+    run.write_status(State.RUNNING, **info)
+
+    # 3. train
+    stop = StopFlag.for_run(run)
+    try:
+        if use_hf:
+            res = train_with_trainer(model, tok, enc.examples, cfg, sched, info["batch_size"], run, stop,
+                                     print_progress, run.weights_dir(cfg.method), bf16=prec.bf16)
+        else:
+            res = train_from(start, cfg, run, model, tok, enc.examples, info, prec.bf16, stop)
+    finally:
+        stop.restore()
+
+    # 4. save (partial when stopped); the hf trainer saved already (gathering shards)
+    model.eval()
+    if not use_hf:
+        save_weights(model, tok, run.weights_dir(cfg.method), cfg.method)
+    metrics = run_metrics(cfg, run, res, info)
+    # 5. evaluate (in the same process: the model is already loaded), and record how the run ended
+    if not is_main_process():
+        return metrics
+    return evaluate_and_close(cfg, run, model, tok, res, info, metrics)
+
+
+def data_plan(cfg: SFTConfig, enc, sched: dict) -> dict:
+    """The run's numbers from its encoded data and schedule: examples and tokens, the batch, the steps per epoch
+    and in all, the learning rate (the run's metrics and status record them)."""
     batch_size = min(sched["batch_size"], len(enc.examples))
     steps_per_epoch = max(1, len(enc.examples) // batch_size)
     total_steps = cfg.max_steps or max(1, round(sched["epochs"] * steps_per_epoch))
+    return {"examples": len(enc.examples), "dropped_too_long": enc.dropped, "train_tokens": enc.n_tokens,
+            "mean_example_tokens": enc.n_tokens / len(enc.examples), "epochs": sched["epochs"],
+            "batch_size": batch_size, "steps_per_epoch": steps_per_epoch, "total_steps": total_steps,
+            "epochs_seen": round(total_steps / steps_per_epoch, 3), "lr": sched["lr"]}
 
-    # 2. model: LoRA adapter on a frozen base, or every weight
+
+def trainable_model(cfg: SFTConfig, model, tok):
+    """LoRA: an adapter on every linear layer of the block (and the format's new tokens), the base frozen; full:
+    the model as it is, every weight trained. Gradient checkpointing where asked (memory for compute)."""
     if cfg.method == "lora":
         from peft import LoraConfig, get_peft_model
 
@@ -333,92 +381,76 @@ def _run(cfg: SFTConfig, run: RunDir) -> dict:
         model.gradient_checkpointing_enable()
         if cfg.method == "lora":
             model.enable_input_require_grads()
-    train_device = "cuda" if use_hf and torch.cuda.is_available() else device
-    prec = precision.resolve(cfg.precision, train_device,
-                             precision.model_shape(model, batch_size * round(enc.n_tokens / len(enc.examples))),
-                             model=model)
-    trainable = sum(p.numel() for p in model.parameters() if p.requires_grad)
-    total = sum(p.numel() for p in model.parameters())
-    info = {
-        "examples": len(enc.examples), "dropped_too_long": enc.dropped, "train_tokens": enc.n_tokens,
-        "mean_example_tokens": enc.n_tokens / len(enc.examples), "epochs": sched["epochs"],
-        "batch_size": batch_size, "steps_per_epoch": steps_per_epoch, "total_steps": total_steps,
-        "epochs_seen": round(total_steps / steps_per_epoch, 3),
-        "lr": sched["lr"], "trainable_params": trainable, "total_params": total,
-        "device": train_device, "precision": prec.to_dict(), "setup_s": round(time.perf_counter() - t0, 2),
-    }
-    # a checkpoint of this run (it stopped, or was killed): continue from it (our loop; the hf trainer restarts)
-    resume = None if use_hf else checkpoint.load(run, cfg, RESUMABLE_CHANGES)
-    start = resume["step"] if resume else 0
-    if resume:
-        checkpoint.restore_trainable(model, resume["weights"])
-        checkpoint.trim_progress(run, start)
-        run.stop_file.unlink(missing_ok=True)  # the STOP that ended the piece before: running again resumes
-        info["resumed_at"] = resume["resumed_at"] + [start]
-        print(f"[sft] resuming from step {start} of {total_steps} ({run.checkpoint})", flush=True)
-    else:
-        run.progress.unlink(missing_ok=True)
-    print(f"[sft] {json.dumps(info)}", flush=True)
-    run.write_status(State.RUNNING, **info)
+    return model
 
-    # 3. train
-    weights_dir = run.weights_dir(cfg.method)
-    stop = StopFlag.for_run(run)
-    before = {k: resume[k] if resume else v for k, v in (("tokens", 0), ("train_seconds", 0.0), ("last_loss", None))}
-    t_train = time.perf_counter()
+
+def resume(cfg: SFTConfig, run: RunDir, model, info: dict, use_hf: bool) -> checkpoint.Start:
+    """A checkpoint of this run (it stopped, or was killed) put back into the model, to continue from it (our
+    loop; the hf trainer restarts); else step 0, the old progress lines removed."""
+    start = checkpoint.Start() if use_hf else checkpoint.start(run, cfg, RESUMABLE_CHANGES)
+    if not start.resumed:
+        run.progress.unlink(missing_ok=True)
+        return start
+    checkpoint.restore_trainable(model, start.saved["weights"])
+    checkpoint.trim_progress(run, start.step)
+    run.stop_file.unlink(missing_ok=True)  # the STOP that ended the piece before: running again resumes
+    info["resumed_at"] = start.resumed_at
+    print(f"[sft] resuming from step {start.step} of {info['total_steps']} ({run.checkpoint})", flush=True)
+    return start
+
+
+def print_progress(rec: dict) -> None:
+    print(f"[sft] step {rec['step']}/{rec['total_steps']} loss {rec['loss']:.4f} "
+          f"{rec['tokens_per_s']:.0f} tok/s eta {rec['eta_s']:.0f}s", flush=True)
+
+
+def train_from(start: checkpoint.Start, cfg: SFTConfig, run: RunDir, model, tok, examples: list[dict], info: dict,
+               bf16: bool, stop: StopFlag) -> LoopResult:
+    """Our loop from `start`: the batches the pieces before trained on are drawn again and skipped (the same data
+    order), a checkpoint is saved every checkpoint_every steps and at a stop, and the result counts every piece."""
+    accum = micro_batches(cfg, info["batch_size"])[1]
+    it = training_batches(cfg, model, tok, examples, info["batch_size"], info["total_steps"], info, keep=run.checkpoint)
+    for _ in range(start.step * accum):
+        next(it)
+    t_train, logged = time.perf_counter(), {}
 
     def on_log(rec):
-        before["last_logged_loss"] = rec["loss"]
-        print(f"[sft] step {rec['step']}/{rec['total_steps']} loss {rec['loss']:.4f} "
-              f"{rec['tokens_per_s']:.0f} tok/s eta {rec['eta_s']:.0f}s", flush=True)
+        logged["loss"] = rec["loss"]
+        print_progress(rec)
 
     def on_checkpoint(step, opt, tokens):
         checkpoint.save(run, cfg, weights=checkpoint.trainable_state(model), optimizer=opt.state_dict(), step=step,
-                        tokens=before["tokens"] + tokens, last_loss=before.get("last_logged_loss"),
-                        train_seconds=before["train_seconds"] + time.perf_counter() - t_train,
-                        resumed_at=info.get("resumed_at", []))
+                        tokens=start.tokens + tokens, last_loss=logged.get("loss"),
+                        train_seconds=start.seconds + time.perf_counter() - t_train, resumed_at=start.resumed_at)
 
-    if use_hf and (cfg.curriculum or cfg.correction_rounds):
-        raise ValueError("the curriculum and on-policy correction run in our loop (trainer: loop), not in "
-                         "transformers.Trainer")
-    try:
-        if use_hf:
-            res = train_with_trainer(model, tok, enc.examples, cfg, sched, batch_size, run, stop, on_log,
-                                     weights_dir, bf16=prec.bf16)
-        else:
-            accum = micro_batches(cfg, batch_size)[1]
-            it = training_batches(cfg, model, tok, enc.examples, batch_size, total_steps, info, keep=run.checkpoint)
-            for _ in range(start * accum):  # the batches the pieces before trained on: the same data order
-                next(it)
-            res = train(model, it, total_steps, sched["lr"], cfg.warmup_ratio, cfg.weight_decay,
-                        cfg.grad_clip, bf16=prec.bf16, log_every=cfg.log_every,
-                        run=run, stop=stop, on_log=on_log, epoch_of_step=lambda s: s / steps_per_epoch,
-                        grad_accum=accum, start_step=start, optimizer_state=resume["optimizer"] if resume else None,
-                        checkpoint_every=cfg.checkpoint_every, on_checkpoint=on_checkpoint)
-            if resume:  # the whole run's counts, over all its pieces
-                res.tokens += before["tokens"]
-                res.seconds += before["train_seconds"]
-                if res.steps == start and before["last_loss"] is not None:
-                    res.last_loss = before["last_loss"]
-    finally:
-        stop.restore()
+    res = train(model, it, info["total_steps"], info["lr"], cfg.warmup_ratio, cfg.weight_decay, cfg.grad_clip,
+                bf16=bf16, log_every=cfg.log_every, run=run, stop=stop, on_log=on_log,
+                epoch_of_step=lambda s: s / info["steps_per_epoch"], grad_accum=accum, start_step=start.step,
+                optimizer_state=start.optimizer, checkpoint_every=cfg.checkpoint_every, on_checkpoint=on_checkpoint)
+    if start.resumed:  # the whole run's counts, over all its pieces
+        res.tokens += start.tokens
+        res.seconds += start.seconds
+        if res.steps == start.step and start.saved["last_loss"] is not None:
+            res.last_loss = start.saved["last_loss"]
+    return res
 
-    # 4. save (partial when stopped); the hf trainer saved already (gathering shards)
-    model.eval()
-    if not use_hf:
-        save_weights(model, tok, weights_dir, cfg.method)
+
+def run_metrics(cfg: SFTConfig, run: RunDir, res: LoopResult, info: dict) -> dict:
+    """metrics.json's content before the evaluation; a stopped run is marked partial (its weights so far saved)."""
     partial = res.status == State.STOPPED
     if partial:
-        run.mark_partial(f"stopped by {res.stop_reason} at step {res.steps}/{total_steps}")
-    metrics = {
-        "status": res.status, "partial": partial, "stop_reason": res.stop_reason,
-        "steps": res.steps, "tokens": res.tokens, "train_seconds": round(res.seconds, 2),
-        "tokens_per_s": round(res.tokens_per_s, 1), "final_loss": res.last_loss,
-        "weights": weights_dir.name, "model_info": describe(cfg.model), **info, "config": asdict(cfg),
-    }
-    # 5. evaluate (in the same process: the model is already loaded)
-    if not is_main_process():
-        return metrics
+        run.mark_partial(f"stopped by {res.stop_reason} at step {res.steps}/{info['total_steps']}")
+    return {"status": res.status, "partial": partial, "stop_reason": res.stop_reason,
+            "steps": res.steps, "tokens": res.tokens, "train_seconds": round(res.seconds, 2),
+            "tokens_per_s": round(res.tokens_per_s, 1), "final_loss": res.last_loss,
+            "weights": run.weights_dir(cfg.method).name, "model_info": describe(cfg.model), **info,
+            "config": asdict(cfg)}
+
+
+def evaluate_and_close(cfg: SFTConfig, run: RunDir, model, tok, res: LoopResult, info: dict, metrics: dict) -> dict:
+    """Evaluate a finished run on eval_n test problems (not a partial one), write metrics.json, clear the checkpoint
+    of a finished run, and write its final status."""
+    partial = metrics["partial"]
     if cfg.eval_n and not partial:
         run.write_status(State.EVALUATING, **info)
         if cfg.method == "lora":  # the adapter is saved: fold it into the weights, generation is ~30% faster
@@ -429,10 +461,10 @@ def _run(cfg: SFTConfig, run: RunDir) -> dict:
     run.write_metrics(metrics)
     if not partial:
         checkpoint.clear(run)  # finished: the weights and metrics replace it
-    run.write_status(State(res.status), partial=partial, steps=res.steps, total_steps=total_steps,
+    run.write_status(res.status, partial=partial, steps=res.steps, total_steps=info["total_steps"],
                      resumable=partial and run.checkpoint.exists())
-    print(f"[sft] {res.status}: {res.steps}/{total_steps} steps in {res.seconds:.1f}s "
-          f"({res.tokens_per_s:.0f} tok/s) -> {weights_dir}", flush=True)
+    print(f"[sft] {res.status}: {res.steps}/{info['total_steps']} steps in {res.seconds:.1f}s "
+          f"({res.tokens_per_s:.0f} tok/s) -> {run.weights_dir(cfg.method)}", flush=True)
     return metrics
 
 

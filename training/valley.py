@@ -25,22 +25,28 @@ import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+import torch
+
 from training.core import paths
 from training.core.config import build_config, cli_line, parse_config
 from training.core.evalfolder import EvalFolder, read_records
 from training.core.evaluation import evaluate_model
 from training.core.models import describe, load_model, portable_base, resolve
 from training.core.pool import run_jobs
-from training.core.rundir import RunDir
+from training.core.rundir import RunDir, State
 from training.core.sources import WORLD_STYLES
+from training.core.sweeprows import BASE, RunName, RunRow, run_rows, runs_and_table, slim, table_of
 from training.lab.figures import save_valley_figures
 from training.sft import RESUMABLE_CHANGES, SFTConfig
 from training.sft import main as sft_main
-from training.task.analysis import combined_se, mean_sd, paired_change, per_problem, pooled_change
+from training.task.analysis import paired_change, per_problem
 from training.task.world import PROMPTS
 
 RECIPES = paths.RECIPES / "tiny" / "valley"
 SET_BY_THE_SWEEP = ("model", "data", "world", "style", "n", "seed", "run_dir")
+# what a run's row keeps of its training metrics (valley.json's runs[].train)
+TRAIN_KEYS = ("status", "steps", "tokens", "train_seconds", "tokens_per_s", "final_loss", "epochs", "batch_size", "lr",
+              "examples", "dropped_too_long", "mean_example_tokens", "epochs_seen", "phases", "resumed_at")
 
 
 @dataclass
@@ -114,27 +120,25 @@ class SweepStopped(Exception):
     """A run of the sweep was stopped by SIGTERM or SIGINT (Ctrl+C): the whole sweep stops, not only that run."""
 
 
-def _job(job: dict) -> dict:
+def _name(job: dict) -> RunName:
+    """A job's run: its series (the style or arm name it is plotted under), N and seed."""
+    return RunName(job["series"], job["n"], job["seed"])
+
+
+def _job(job: dict) -> RunRow:
     """One SFT run + evaluation (in a worker process). Returns its row for valley.json. A run stopped by a
     signal stops the sweep (its partial run is not reused: the same command resumes with it)."""
     cfg_dict = {k: v for k, v in job.items() if k != "series"}
     m = sft_main(SFTConfig(**cfg_dict))
-    if m.get("status") == "stopped" and m.get("stop_reason") in ("SIGTERM", "SIGINT"):
+    if m.get("status") == State.STOPPED and m.get("stop_reason") in ("SIGTERM", "SIGINT"):
         raise SweepStopped(f"{paths.portable(job['run_dir'])} stopped by {m['stop_reason']} at step "
                            f"{m.get('steps')}: the sweep stops here (the same command resumes it)")
     return _row_from_metrics(job, m)
 
 
-def _row_from_metrics(job: dict, m: dict) -> dict:
-    """A run's row; `series` is the style or arm name it is plotted under."""
-    row = {"style": job.get("series", job["style"]), "n": job["n"], "seed": job["seed"],
-           "run_dir": paths.portable(job["run_dir"]), "train": {k: m.get(k) for k in (
-               "status", "steps", "tokens", "train_seconds", "tokens_per_s", "final_loss", "epochs",
-               "batch_size", "lr", "examples", "dropped_too_long", "mean_example_tokens", "epochs_seen",
-               "phases", "resumed_at")},
-           "ran_on": ran_on(m), "summary": m.get("eval")}
-    vs = vs_base(Path(job["run_dir"]))
-    return {**row, "vs_base": vs} if vs else row
+def _row_from_metrics(job: dict, m: dict) -> RunRow:
+    return RunRow(_name(job), paths.portable(job["run_dir"]), {k: m.get(k) for k in TRAIN_KEYS}, m.get("eval"),
+                  ran_on(m), vs_base(Path(job["run_dir"])))
 
 
 def vs_base(run_dir: Path) -> dict | None:
@@ -195,8 +199,6 @@ def _base_eval(cfg: ValleyConfig, out: Path) -> dict:
     """The base model on the test problems, asked with each of `base_prompts` (out/base/<prompt>/); the better
     one's records and summary become out/base's (what every run is paired against), and the summary names every
     prompt's accuracy (`prompts`) and which one it is (`prompt`)."""
-    import torch
-
     torch.set_num_threads(max(1, cfg.jobs * cfg.threads_per_job))
     model, tok = load_model(cfg.model)
     run = cfg.run_config("long", cfg.ladder[0], cfg.seeds[0], "")
@@ -213,47 +215,10 @@ def _base_eval(cfg: ValleyConfig, out: Path) -> dict:
     return summary
 
 
-def aggregate(rows: list[dict], base: dict) -> list[dict]:
-    """Mean, SD and SE over seeds for each (style, N); plus the base as N=0."""
-    keys = ("accuracy", "mean_tokens", "reflection_ratio", "step_error_rate", "claim_error_rate",
-            "token_efficiency", "process_accuracy", "hazard_fit", "catch_rate")
-    table = [{"style": "base", "n": 0, "seeds": 1,
-              **{f"{k}_mean": base.get(k) for k in keys}, "accuracy_se": base.get("accuracy_se")}]
-    groups: dict[tuple, list[dict]] = {}
-    for r in rows:
-        if r.get("summary"):
-            groups.setdefault((r["style"], r["n"]), []).append(r)
-    for (style, n), rs in sorted(groups.items()):
-        entry = {"style": style, "n": n, "seeds": len(rs)}
-        for k in keys:
-            vals = [r["summary"][k] for r in rs if r["summary"].get(k) is not None]
-            if not vals:
-                entry[f"{k}_mean"] = None
-                continue
-            entry[f"{k}_mean"], entry[f"{k}_sd"] = mean_sd(vals)
-            if k == "accuracy":  # the one error bar: seeds and the test problems' sampling together
-                entry["accuracy_se"] = combined_se(vals, rs[0]["summary"].get("n", 200))
-                entry["accuracy_se_seeds"] = entry["accuracy_sd"] / len(vals) ** 0.5
-        paired = [r["vs_base"] for r in rs if r.get("vs_base")]
-        if paired:  # the change against the base, problem by problem, with the seeds' spread added
-            entry["vs_base"] = pooled_change(paired)
-        entry["train_seconds_mean"] = sum(r["train"]["train_seconds"] or 0 for r in rs) / len(rs)
-        entry["tokens_mean"] = sum(r["train"]["tokens"] or 0 for r in rs) / len(rs)
-        table.append(entry)
-    return table
-
-
-def slim(summary: dict | None) -> dict | None:
-    """A summary without the bulky parts that the sweep table does not need."""
-    if summary is None:
-        return None
-    return {k: v for k, v in summary.items() if k not in ("config",)}
-
-
 def retable(path: Path) -> dict:
     """A shipped valley.json with its table recomputed from its rows (and its figures redrawn beside it)."""
     result = json.loads(Path(path).read_text())
-    result["table"] = aggregate(result["runs"], result["base"])
+    result["table"] = [row.to_json() for row in table_of(run_rows(result), result["base"])]
     result["error_bars"] = ERROR_BARS
     Path(path).write_text(json.dumps(result, indent=1) + "\n")
     save_valley_figures(result, Path(path).parent)
@@ -282,17 +247,15 @@ def main(cfg: ValleyConfig) -> dict:
           f"{base['mean_tokens']:.0f} tokens", flush=True)
 
     # 2. the ladder: every (style, N, seed)
-    jobs = []
-    for style, n, seed in planned_runs(cfg):
-        run_dir = out / "runs" / f"{style.replace(':', 'to')}-n{n}-s{seed}"
-        jobs.append({**asdict(cfg.run_config(style, n, seed, str(run_dir))), "series": style})
+    jobs = [{**asdict(cfg.run_config(name.series, name.n, name.seed, str(out / "runs" / name.folder))),
+             "series": name.series} for name in planned_runs(cfg)]
     rows, todo = [], []
     for j in jobs:
         m = RunDir(j["run_dir"]).read_metrics()
-        if m and m.get("status") == "completed" and m.get("eval"):
+        if m and m.get("status") == State.COMPLETED and m.get("eval"):
             rows.append(_row_from_metrics(j, m))
-        elif (j["series"], j["n"], j["seed"]) in earlier:
-            rows.append(earlier[(j["series"], j["n"], j["seed"])])
+        elif _name(j) in earlier:
+            rows.append(earlier[_name(j)])
         else:
             todo.append(j)
     # Two seeds of everything first (biggest first, so the two workers finish together), then the other
@@ -311,8 +274,8 @@ def main(cfg: ValleyConfig) -> dict:
     rows += run_jobs(_job, todo, cfg.jobs, cfg.threads_per_job, lambda r, k, n: _report(r, k, n, t0))
 
     # 3. aggregate, write, draw
-    rows.sort(key=lambda r: (r["style"], r["n"], r["seed"]))
-    done = {(r["style"], r["n"], r["seed"]) for r in rows if r.get("summary")}
+    rows.sort(key=lambda r: r.name)
+    done = {r.name for r in rows if r.summary}
     result = {
         "name": cfg.recipe, "command": command, "created": time.strftime("%Y-%m-%d %H:%M:%S"),
         "missing_from_recipe": missing_from_recipe(cfg, done),
@@ -320,10 +283,9 @@ def main(cfg: ValleyConfig) -> dict:
         "model": model_entry(cfg.model), "world": cfg.world, "arms": cfg.arms,
         "eval": {"n": jobs[0]["eval_n"], "decoding": "greedy", "max_new_tokens": jobs[0]["eval_max_new_tokens"]},
         "base": slim(base),
-        "devices": {d: sum(r["ran_on"]["device"] == d for r in rows) for d in sorted({r["ran_on"]["device"] for r in rows})},
-        "missing": [f"{j['series']}-n{j['n']}-s{j['seed']}" for j in jobs if (j["series"], j["n"], j["seed"]) not in done],
-        "runs": [{**r, "summary": slim(r["summary"])} for r in rows],
-        "table": aggregate(rows, base), "error_bars": ERROR_BARS,
+        "devices": {d: sum(r.ran_on["device"] == d for r in rows) for d in sorted({r.ran_on["device"] for r in rows})},
+        "missing": [_name(j).label for j in jobs if _name(j) not in done],
+        **runs_and_table(rows, base), "error_bars": ERROR_BARS,
     }
     (out / "valley.json").write_text(json.dumps(result, indent=1) + "\n")
     save_valley_figures(result, out)
@@ -333,8 +295,8 @@ def main(cfg: ValleyConfig) -> dict:
     return result
 
 
-def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[tuple, dict]:
-    """The rows of an earlier sweep (`reuse_from`), keyed by (series, N, seed), after checking that it fine-tuned
+def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[RunName, RunRow]:
+    """The rows of an earlier sweep (`reuse_from`), keyed by their run's name, after checking that it fine-tuned
     the same model on the same world with the same run settings. Its base becomes this sweep's base (summary and
     records, written into out/base) unless out already has one."""
     path = Path(paths.concrete(cfg.reuse_from))
@@ -358,14 +320,14 @@ def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[tuple, dict]:
             raise FileNotFoundError(f"reuse_from: {records} (the base's records) is missing")
         base.write(read_records(records), earlier["base"])
     print(f"[valley] reusing {len(earlier['runs'])} runs and the base of {paths.portable(path)}", flush=True)
-    return {(r["style"], r["n"], r["seed"]): r for r in earlier["runs"]}
+    return {row.name: row for row in run_rows(earlier)}
 
 
-def planned_runs(cfg: ValleyConfig) -> list[tuple[str, int, int]]:
-    """Every (style, N, seed) a sweep's settings plan: each style on the ladder, the extra styles on the extra
-    ladder; long CoT on `seeds`, the other styles on `control_seeds` where given."""
+def planned_runs(cfg: ValleyConfig) -> list[RunName]:
+    """Every run a sweep's settings plan: each style on the ladder, the extra styles on the extra ladder; long CoT
+    on `seeds`, the other styles on `control_seeds` where given."""
     plan = [(s, n) for s in cfg.styles for n in cfg.ladder] + [(s, n) for s in cfg.extra_styles for n in cfg.extra_ladder]
-    return [(style, n, seed) for style, n in plan
+    return [RunName(style, n, seed) for style, n in plan
             for seed in (cfg.seeds if style == "long" or not cfg.control_seeds else cfg.control_seeds)]
 
 
@@ -374,8 +336,7 @@ def missing_from_recipe(cfg: ValleyConfig, done: set) -> list[str]:
     fewer seeds or rungs (a CPU pilot of a GPU-sized recipe) says what it leaves out."""
     if not (RECIPES / f"{cfg.recipe}.yaml").exists():
         return []
-    return [f"{style}-n{n}-s{seed}" for style, n, seed in planned_runs(parse([f"--recipe={cfg.recipe}"]))
-            if (style, n, seed) not in done]
+    return [name.label for name in planned_runs(parse([f"--recipe={cfg.recipe}"])) if name not in done]
 
 
 def export(out: Path, dest: Path, keep: list[int]) -> None:
@@ -386,16 +347,18 @@ def export(out: Path, dest: Path, keep: list[int]) -> None:
         shutil.copy2(out / f, dest / f)
     (dest / "valley.json").write_text(portable_export((out / "valley.json").read_text(), dest))
     (dest / "records").mkdir(exist_ok=True)
-    shutil.copy2(EvalFolder(out / "base").records, dest / "records" / "base.jsonl")
+    shutil.copy2(EvalFolder(out / "base").records, dest / "records" / f"{BASE}.jsonl")
     for n in keep:
-        run = RunDir(out / "runs" / f"long-n{n}-s0")
+        name = RunName("long", n, 0)
+        run = RunDir(out / "runs" / name.folder)
         if not run.evaluation.done:
-            print(f"[valley] export: long-n{n}-s0 has not finished; its records and adapter are left out", flush=True)
+            print(f"[valley] export: {name.folder} has not finished; its records and adapter are left out", flush=True)
             continue
-        shutil.copy2(run.records, dest / "records" / f"long-n{n}-s0.jsonl")
-        shutil.rmtree(dest / "adapters" / f"long-n{n}", ignore_errors=True)
-        shutil.copytree(run.adapter, dest / "adapters" / f"long-n{n}")
-        portable_base(dest / "adapters" / f"long-n{n}")  # (a run of older code may name a machine path)
+        shutil.copy2(run.records, dest / "records" / f"{name.folder}.jsonl")
+        adapter = dest / "adapters" / name.rung
+        shutil.rmtree(adapter, ignore_errors=True)
+        shutil.copytree(run.adapter, adapter)
+        portable_base(adapter)  # (a run of older code may name a machine path)
 
 
 def portable_export(text: str, dest: Path) -> str:
@@ -408,11 +371,11 @@ def portable_export(text: str, dest: Path) -> str:
     return text.replace(json.dumps(str(dest))[1:-1], shown)
 
 
-def _report(row: dict, k: int, total: int, t0: float) -> None:
-    s = row["summary"] or {}
-    print(f"[valley] {k}/{total} {row['style']} N={row['n']} seed={row['seed']}: accuracy "
+def _report(row: RunRow, k: int, total: int, t0: float) -> None:
+    s = row.summary or {}
+    print(f"[valley] {k}/{total} {row.series} N={row.n} seed={row.seed}: accuracy "
           f"{s.get('accuracy', float('nan')):.3f}, {s.get('mean_tokens', 0):.0f} tokens, train "
-          f"{row['train']['train_seconds']}s ({time.perf_counter() - t0:.0f}s total)", flush=True)
+          f"{row.train['train_seconds']}s ({time.perf_counter() - t0:.0f}s total)", flush=True)
 
 
 def parse(argv: list[str]) -> ValleyConfig:

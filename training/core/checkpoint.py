@@ -6,6 +6,7 @@ the same command again finds it, restores them, replays the data to the same bat
 same weights as a run that never stopped. A kill -9 loses at most the steps since the last checkpoint.
 
     state = checkpoint.load(run, cfg, may_change={"threads", ...})   # None on a fresh run
+    start = checkpoint.start(run, cfg, may_change)                    # the same as a Start (step 0 when fresh)
     checkpoint.save(run, cfg, weights=..., optimizer=opt.state_dict(), step=k, ...)
     checkpoint.trim_progress(run, k)   # the progress lines logged after step k are logged again
     checkpoint.clear(run)              # the run finished: nothing left to resume
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from training.core.rundir import RunDir
@@ -40,6 +41,32 @@ def load(run: RunDir, cfg, may_change: set[str]) -> dict | None:
         raise ValueError(f"{path} was written by a run with other settings ({', '.join(sorted(changed))}); "
                          f"use another run folder, or delete {path.parent} to start over")
     return state
+
+
+@dataclass
+class Start:
+    """Where this piece of a run starts: step 0, or the step its checkpoint reached, with what the pieces before
+    it counted (tokens, training seconds), its optimizer's state and the rest it saved (weights, evaluations)."""
+
+    step: int = 0
+    tokens: int = 0
+    seconds: float = 0.0
+    resumed_at: list[int] = field(default_factory=list)  # the step each piece after the first started at
+    optimizer: dict | None = None
+    saved: dict = field(default_factory=dict)            # the whole checkpoint ({} on a fresh run)
+
+    @property
+    def resumed(self) -> bool:
+        return bool(self.saved)
+
+
+def start(run: RunDir, cfg, may_change: set[str]) -> Start:
+    """The run's checkpoint (load) as a Start; a fresh Start when there is none."""
+    saved = load(run, cfg, may_change)
+    if saved is None:
+        return Start()
+    return Start(saved["step"], saved["tokens"], saved["train_seconds"], saved.get("resumed_at", []) + [saved["step"]],
+                 saved["optimizer"], saved)
 
 
 def save(run: RunDir, cfg, **state) -> None:

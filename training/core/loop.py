@@ -22,7 +22,7 @@ from typing import Callable, Iterator
 
 import torch
 
-from training.core.rundir import RunDir, StopFlag, progress_record
+from training.core.rundir import RunDir, State, StopFlag, progress_record
 
 
 def lr_at(step: int, total: int, peak: float, warmup_ratio: float, min_ratio: float = 0.0) -> float:
@@ -36,7 +36,7 @@ def lr_at(step: int, total: int, peak: float, warmup_ratio: float, min_ratio: fl
 
 @dataclass
 class LoopResult:
-    status: str          # "completed" | "stopped"
+    status: State        # State.COMPLETED | State.STOPPED
     steps: int
     total_steps: int
     tokens: int          # non-padding tokens processed
@@ -90,10 +90,10 @@ def train(
     tokens = 0
     window_loss, window_n, window_tokens, window_t = 0.0, 0, 0, t0
     last_loss = float("nan")
-    status, step = "completed", start_step
+    status, step = State.COMPLETED, start_step
     for step in range(start_step, total_steps):
         if stop is not None and stop:
-            status = "stopped"
+            status = State.STOPPED
             if on_checkpoint and step > start_step:
                 on_checkpoint(step, opt, tokens)
             break
@@ -138,7 +138,7 @@ def train(
             on_checkpoint(done, opt, tokens)
     else:
         step = total_steps
-    steps_done = step if status == "stopped" else total_steps
+    steps_done = step if status == State.STOPPED else total_steps
     return LoopResult(status, steps_done, total_steps, tokens, time.perf_counter() - t0, last_loss,
                       stop.reason if stop is not None else "")
 

@@ -24,7 +24,9 @@ The files (RunDir's attributes):
     entry       entry.json       the app's registry entry (owner, sharing) beside the run's own files
     resume_state state.pt        what a GRPO run continues from
     checkpoint   checkpoint/     what a stopped pretraining or SFT run continues from (training.core.checkpoint)
-    adapter/ or model/           the weights               eval/     records.jsonl and summary.json
+    eval         eval/           records.jsonl and summary.json (training.core.evalfolder)
+    adapter/ or model/           the weights; a pretrained base keeps the model's own files (config.json,
+                                 model.safetensors, the tokenizer) in the run's folder, a model folder itself
 """
 
 from __future__ import annotations
@@ -166,16 +168,20 @@ class RunDir:
 
     # -- the weights -----------------------------------------------------------------------------
     def weights_dir(self, method: str) -> Path:
-        """Where a run of this method saves its weights: adapter/ for LoRA, model/ for every weight."""
-        return self.adapter if method == "lora" else self.model
+        """Where a run of this method saves its weights: adapter/ for LoRA, model/ for every weight, and the run's
+        own folder for a pretrained base model (`pretrain`): that folder is a model folder itself, so that
+        `--model <run>` and `--init <run>` load it, as they load the shipped assets/tiny-base and assets/tiny-nano
+        (written the same way)."""
+        return {"lora": self.adapter, "pretrain": self.path}.get(method, self.model)
 
     def weights(self) -> tuple[str, Path] | None:
-        """("adapter", folder) for a LoRA adapter (load it on its base), ("model", folder) for a whole model,
-        None before any weights were saved."""
+        """("adapter", folder) for a LoRA adapter (load it on its base), ("model", folder) for a whole model (in
+        model/, or the run's folder itself for a pretrained base), None before any weights were saved."""
         if (self.adapter / "adapter_config.json").exists():
             return "adapter", self.adapter
-        if (self.model / "config.json").exists():
-            return "model", self.model
+        for folder in (self.model, self.path):
+            if (folder / "config.json").exists():
+                return "model", folder
         return None
 
     # -- writing (the training side) -------------------------------------------------------------
@@ -310,14 +316,14 @@ class RunDir:
 
 
 @contextmanager
-def open_run(path: str | Path | None, cfg, module: str, prefix: str) -> Iterator[RunDir]:
-    """Open a training run: its folder (a new one under $VALLEY_HOME/runs when `path` is empty), config.yaml,
-    cmd.txt and status `starting`. Any exception inside the block, a crash or a Ctrl-C, marks the run failed
-    with its reason (status.json) and traceback (error.txt), and goes on up."""
+def open_run(path: str | Path | None, cfg, module: str, prefix: str, folder_key: str = "run_dir") -> Iterator[RunDir]:
+    """Open a training run: its folder (a new one under $VALLEY_HOME/runs when `path` is empty, written into the
+    config's `folder_key` field), config.yaml, cmd.txt and status `starting`. Any exception inside the block, a crash
+    or a Ctrl-C, marks the run failed with its reason (status.json) and traceback (error.txt), and goes on up."""
     run = RunDir(paths.expand(str(path))) if path else RunDir.new(prefix)
     run.path.mkdir(parents=True, exist_ok=True)
-    if hasattr(cfg, "run_dir"):
-        cfg.run_dir = str(run.path)
+    if hasattr(cfg, folder_key):
+        setattr(cfg, folder_key, str(run.path))
     run.write_config(cfg, module)
     run.write_status(State.STARTING)
     try:

@@ -21,6 +21,8 @@ import sys
 from collections import Counter
 
 from training.core import paths
+from training.core.models import TINY_LR
+from training.core.sweeprows import BASE, RunRow, TableRow, base_row, run_rows, series_rows, series_slug, table_rows
 from training.lab import kit, results
 from training.task import check, checker_score, parse_expression, reflection_count
 from training.task.analysis import horizon
@@ -51,6 +53,12 @@ def kept(x: float) -> str:
     return half_up(x, 1 if x < 0.095 else 0)
 
 
+def sci(x: float) -> str:
+    """A small rate as people write it: 6e-3, 2.5e-4 (Python's format says 6e-03)."""
+    mantissa, exponent = f"{x:e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{int(exponent)}"
+
+
 def paper_n(n: float) -> str:
     """A paper-scale data size as the paper writes it: 8k, 128k, 220k, 512k."""
     return f"{n / 1000:,.0f}k" if n >= 1000 else f"{n:,.0f}"
@@ -64,13 +72,9 @@ def world_scale(valley: dict, paper: dict | None) -> float | None:
     return (paper or {}).get("world_scale", 1 / 32)
 
 
-def _rows(valley: dict, style: str) -> list[dict]:
-    return sorted((r for r in valley["table"] if r["style"] == style), key=lambda r: r["n"])
-
-
-def _run_mean(valley: dict, style: str, n: int, get) -> float | None:
-    """The mean over seeds of get(run) for one rung (None where a run lacks it)."""
-    xs = [get(r) for r in valley.get("runs", []) if r["style"] == style and r["n"] == n and r.get("summary")]
+def _run_mean(runs: list[RunRow], get) -> float | None:
+    """The mean over a rung's evaluated runs of get(run) (None where a run lacks it)."""
+    xs = [get(r) for r in runs if r.summary]
     xs = [x for x in xs if x is not None]
     return sum(xs) / len(xs) if xs else None
 
@@ -85,16 +89,16 @@ def _thin(survival: dict, at_least: int = 10) -> tuple[int, int] | None:
     return None
 
 
-def floor(rows: list[dict], eval_n: int) -> list[dict]:
+def floor(rows: list[TableRow], eval_n: int) -> list[TableRow]:
     """The leading rungs of a ladder that sit on the floor: within two standard errors (binomial, one evaluation
     of eval_n problems) of the lowest rung; differences there are a few problems out of eval_n."""
-    low = min(rows, key=lambda r: r["accuracy_mean"])
+    low = min(rows, key=lambda r: r.accuracy)
     out = []
     for r in rows:
-        p, q = r["accuracy_mean"], low["accuracy_mean"]
+        p, q = r.accuracy, low.accuracy
         se = math.sqrt((p * (1 - p) + q * (1 - q)) / eval_n)
         if abs(p - q) > 2 * se:
-            if out and r["n"] > low["n"]:
+            if out and r.n > low.n:
                 break
             out = []  # a rung above the floor before the floor starts
             continue
@@ -103,102 +107,142 @@ def floor(rows: list[dict], eval_n: int) -> list[dict]:
 
 
 def valley_facts(valley: dict, paper: dict | None = None) -> dict[str, str]:
-    base = valley["table"][0]
-    b = base["accuracy_mean"]
-    eval_n = valley["eval"]["n"]
-    out = {"valley.base.accuracy": pct(b), "valley.base.accuracy_se": pct(base["accuracy_se"]),
-           "valley.base.tokens": f"{base['mean_tokens_mean']:.0f}", "valley.eval.n": str(eval_n),
+    """The shipped sweep's numbers: its base, the sampling error of one score, every rung of each trace style, the
+    training tokens of long against short CoT, the base's hazard, how far mixed data sits below short, the verdict."""
+    out = base_facts(valley)
+    out.update(sampling_facts(valley["eval"]["n"]))
+    scale = world_scale(valley, paper)
+    if scale:
+        out["valley.scale.inverse"] = f"{1 / scale:.0f}"
+    for style in ("long", "short", "mixed"):
+        out.update(style_facts(valley, style, scale))
+    out.update(train_token_facts(valley))
+    out.update(base_hazard_facts(valley))
+    out.update(gap_facts(valley))
+    out["valley.verdict"] = valley_verdict(valley, paper)
+    return out
+
+
+def base_facts(valley: dict) -> dict[str, str]:
+    """The base model (N = 0): its accuracy and length, its errors per claim and per step, its statements per trace."""
+    base, vb = base_row(valley), valley.get("base") or {}
+    e = base.mean("hazard_fit")
+    out = {"valley.base.accuracy": pct(base.accuracy), "valley.base.accuracy_se": pct(base.accuracy_se),
+           "valley.base.tokens": f"{base.mean('mean_tokens'):.0f}", "valley.eval.n": str(valley["eval"]["n"]),
            "valley.eval.max_new_tokens": str(valley["eval"]["max_new_tokens"]),
-           "valley.base.claim_error": pct(base.get("claim_error_rate_mean")),
-           "valley.base.step_error": f"{base['hazard_fit_mean']:.3f}" if base.get("hazard_fit_mean") else "n/a"}
-    vb = valley.get("base") or {}
+           "valley.base.claim_error": pct(base.mean("claim_error_rate")),
+           "valley.base.step_error": f"{e:.3f}" if e else "n/a"}
     if vb.get("claims_per_trace") is not None:
         out["valley.base.claims_per_trace"] = f"{vb['claims_per_trace']:.1f}"
         out["valley.base.wrong_claims_per_trace"] = f"{vb['claims_per_trace'] * vb['claim_error_rate']:.2f}"
     if vb.get("steps_per_trace") is not None:
         out["valley.base.steps_per_trace"] = f"{vb['steps_per_trace']:.1f}"
-    # statistics: the sampling error of one score on eval_n problems, at 50% (the largest), and of a difference
+    return out
+
+
+def sampling_facts(eval_n: int) -> dict[str, str]:
+    """The sampling error of one score on eval_n problems at 50% (the largest), and of a difference of two."""
     se50 = math.sqrt(0.25 / eval_n)
-    out.update({"stats.se50": f"{100 * se50:.1f}", "stats.diff_se50": f"{100 * se50 * math.sqrt(2):.1f}",
-                "stats.diff_2se50": f"{200 * se50 * math.sqrt(2):.0f}"})
-    scale = world_scale(valley, paper)
+    return {"stats.se50": f"{100 * se50:.1f}", "stats.diff_se50": f"{100 * se50 * math.sqrt(2):.1f}",
+            "stats.diff_2se50": f"{200 * se50 * math.sqrt(2):.0f}"}
+
+
+def style_facts(valley: dict, style: str, scale: float | None) -> dict[str, str]:
+    """One trace style's ladder: every rung, its best, lowest and top rungs, and its floor."""
+    rows = series_rows(valley, style)
+    if not rows:
+        return {}
+    out = {f"valley.{style}.ladder": ", ".join(f"{r.n:,}" for r in rows)}
+    ex = [r.train["mean_example_tokens"] for r in run_rows(valley, style) if r.train.get("mean_example_tokens")]
+    if ex:
+        out[f"valley.{style}.example_tokens"] = f"{sum(ex) / len(ex):.0f}"
+    b, vb = base_row(valley).accuracy, valley.get("base") or {}
+    for r in rows:
+        out.update(rung_facts(f"valley.{style}.{r.n}", r, b, scale))
+        out.update(rung_run_facts(f"valley.{style}.{r.n}", run_rows(valley, style, r.n), r, vb))
+    best, low = max(rows, key=lambda r: r.accuracy), min(rows, key=lambda r: r.accuracy)
+    for what, r in (("best", best), ("lowest", low), ("top", rows[-1])):
+        out[f"valley.{style}.{what}.n"], out[f"valley.{style}.{what}.accuracy"] = f"{r.n:,}", pct(r.accuracy)
+    out.update(floor_facts(f"valley.{style}.floor", floor(rows, valley["eval"]["n"]), valley["eval"]["n"]))
+    return out
+
+
+def rung_facts(k: str, r: TableRow, b: float, scale: float | None) -> dict[str, str]:
+    """One rung's table row: its accuracy (sd, se, seeds), length, reflection, errors, and its distance from the
+    base (points below it, share of it kept)."""
+    e = r.mean("hazard_fit")
+    out = {f"{k}.accuracy": pct(r.accuracy), f"{k}.sd": pct(r.sd("accuracy") or 0.0), f"{k}.se": pct(r.accuracy_se),
+           f"{k}.seeds": str(r.seeds), f"{k}.tokens": f"{r.mean('mean_tokens'):.0f}",
+           f"{k}.reflective": pct(r.mean("reflection_ratio"), 0),
+           f"{k}.step_error": f"{e:.2f}" if e is not None else "n/a"}
+    if e:
+        out[f"{k}.horizon"] = f"{horizon(e):.1f}"
+    out.update({f"{k}.claim_error": pct(r.mean("claim_error_rate")), f"{k}.catch_rate": pct(r.mean("catch_rate"), 0),
+                f"{k}.drop": f"{100 * (b - r.accuracy):.1f}",  # points below the base
+                f"{k}.kept": kept(r.accuracy / b)})           # share of the base's accuracy
     if scale:
-        out["valley.scale.inverse"] = f"{1 / scale:.0f}"
-    for style in ("long", "short", "mixed"):
-        rows = _rows(valley, style)
-        if not rows:
-            continue
-        out[f"valley.{style}.ladder"] = ", ".join(f"{r['n']:,}" for r in rows)
-        ex = [r["train"].get("mean_example_tokens") for r in valley.get("runs", [])
-              if r["style"] == style and r.get("train") and r["train"].get("mean_example_tokens")]
-        if ex:
-            out[f"valley.{style}.example_tokens"] = f"{sum(ex) / len(ex):.0f}"
-        for r in rows:
-            k = f"valley.{style}.{r['n']}"
-            out[f"{k}.accuracy"] = pct(r["accuracy_mean"])
-            out[f"{k}.sd"] = pct(r.get("accuracy_sd") or 0.0)
-            out[f"{k}.se"] = pct(r.get("accuracy_se"))
-            out[f"{k}.seeds"] = str(r["seeds"])
-            out[f"{k}.tokens"] = f"{r['mean_tokens_mean']:.0f}"
-            out[f"{k}.reflective"] = pct(r.get("reflection_ratio_mean"), 0)
-            out[f"{k}.step_error"] = f"{r['hazard_fit_mean']:.2f}" if r.get("hazard_fit_mean") is not None else "n/a"
-            if r.get("hazard_fit_mean"):
-                out[f"{k}.horizon"] = f"{horizon(r['hazard_fit_mean']):.1f}"
-            out[f"{k}.claim_error"] = pct(r.get("claim_error_rate_mean"))
-            out[f"{k}.catch_rate"] = pct(r.get("catch_rate_mean"), 0)
-            out[f"{k}.drop"] = f"{100 * (b - r['accuracy_mean']):.1f}"  # points below the base
-            out[f"{k}.kept"] = kept(r["accuracy_mean"] / b)             # share of the base's accuracy
-            if scale:
-                out[f"{k}.paper_n"] = paper_n(r["n"] / scale)
-            if r.get("train_seconds_mean") is not None:
-                out[f"{k}.train_seconds"] = f"{r['train_seconds_mean']:,.0f}"
-            run = next((x for x in valley.get("runs", []) if x["style"] == style and x["n"] == r["n"]
-                        and x.get("train")), None)
-            if run:
-                out[f"{k}.steps"], out[f"{k}.epochs"] = f"{run['train']['steps']:,}", str(run["train"]["epochs"])
-            loss = _run_mean(valley, style, r["n"], lambda x: (x.get("train") or {}).get("final_loss"))
-            if loss is not None:
-                out[f"{k}.final_loss"] = f"{loss:.3f}"
-            claims = _run_mean(valley, style, r["n"], lambda x: x["summary"].get("claims_per_trace"))
-            wrong = _run_mean(valley, style, r["n"], lambda x: x["summary"].get("claims_per_trace", 0)
-                              * (x["summary"].get("claim_error_rate") or 0))
-            if claims is not None and vb.get("claims_per_trace"):
-                out[f"{k}.claims_per_trace"] = f"{claims:.1f}"
-                out[f"{k}.claims_factor"] = f"{claims / vb['claims_per_trace']:.1f}"
-                out[f"{k}.wrong_claims_per_trace"] = f"{wrong:.2f}"
-                if r.get("claim_error_rate_mean") and vb.get("claim_error_rate"):
-                    out[f"{k}.claim_error_factor"] = f"{r['claim_error_rate_mean'] / vb['claim_error_rate']:.1f}"
-            seed0 = next((x for x in valley.get("runs", []) if x["style"] == style and x["n"] == r["n"]
-                          and x.get("seed") in (0, "0") and x.get("summary")), None)
-            if seed0 and seed0["summary"].get("hazard_fit"):
-                e0 = seed0["summary"]["hazard_fit"]
-                out[f"{k}.s0.step_error"], out[f"{k}.s0.horizon"] = f"{e0:.3f}", f"{horizon(e0):.1f}"
-                thin = _thin(seed0["summary"].get("survival") or {})
-                if thin:
-                    out[f"{k}.s0.thin_step"], out[f"{k}.s0.thin_max"] = str(thin[0]), str(thin[1])
-        best = max(rows, key=lambda r: r["accuracy_mean"])
-        low = min(rows, key=lambda r: r["accuracy_mean"])
-        out[f"valley.{style}.best.n"], out[f"valley.{style}.best.accuracy"] = f"{best['n']:,}", pct(best["accuracy_mean"])
-        out[f"valley.{style}.lowest.n"], out[f"valley.{style}.lowest.accuracy"] = f"{low['n']:,}", pct(low["accuracy_mean"])
-        out[f"valley.{style}.top.n"], out[f"valley.{style}.top.accuracy"] = f"{rows[-1]['n']:,}", pct(rows[-1]["accuracy_mean"])
-        fl = floor(rows, eval_n)
-        if len(fl) > 1:  # a flat floor, not one lowest point
-            accs = [r["accuracy_mean"] for r in fl]
-            out.update({f"valley.{style}.floor.first_n": f"{fl[0]['n']:,}", f"valley.{style}.floor.last_n": f"{fl[-1]['n']:,}",
-                        f"valley.{style}.floor.lo": pct(min(accs)), f"valley.{style}.floor.hi": pct(max(accs)),
-                        f"valley.{style}.floor.mean": pct(sum(accs) / len(accs), 0),
-                        f"valley.{style}.floor.problems": str(round((max(accs) - min(accs)) * eval_n))})
-    # training tokens per run, long against short at the same N (the token axis of lesson 3's figure)
-    tok = {(r["style"], r["n"]): r.get("tokens_mean") for r in valley["table"]}
+        out[f"{k}.paper_n"] = paper_n(r.n / scale)
+    if r.mean("train_seconds") is not None:
+        out[f"{k}.train_seconds"] = f"{r.mean('train_seconds'):,.0f}"
+    return out
+
+
+def rung_run_facts(k: str, runs: list[RunRow], r: TableRow, vb: dict) -> dict[str, str]:
+    """One rung from its runs: steps and epochs, final loss, claims per trace against the base's (vb: the base's
+    summary), and seed 0's step error and horizon, with where its hazard rests on few answers."""
+    out = {}
+    run = next((x for x in runs if x.train), None)
+    if run:
+        out[f"{k}.steps"], out[f"{k}.epochs"] = f"{run.train['steps']:,}", str(run.train["epochs"])
+    loss = _run_mean(runs, lambda x: x.train.get("final_loss"))
+    if loss is not None:
+        out[f"{k}.final_loss"] = f"{loss:.3f}"
+    claims = _run_mean(runs, lambda x: x.summary.get("claims_per_trace"))
+    wrong = _run_mean(runs, lambda x: x.summary.get("claims_per_trace", 0) * (x.summary.get("claim_error_rate") or 0))
+    if claims is not None and vb.get("claims_per_trace"):
+        out[f"{k}.claims_per_trace"] = f"{claims:.1f}"
+        out[f"{k}.claims_factor"] = f"{claims / vb['claims_per_trace']:.1f}"
+        out[f"{k}.wrong_claims_per_trace"] = f"{wrong:.2f}"
+        if r.mean("claim_error_rate") and vb.get("claim_error_rate"):
+            out[f"{k}.claim_error_factor"] = f"{r.mean('claim_error_rate') / vb['claim_error_rate']:.1f}"
+    seed0 = next((x for x in runs if x.seed in (0, "0") and x.summary), None)
+    if seed0 and seed0.summary.get("hazard_fit"):
+        e0 = seed0.summary["hazard_fit"]
+        out[f"{k}.s0.step_error"], out[f"{k}.s0.horizon"] = f"{e0:.3f}", f"{horizon(e0):.1f}"
+        thin = _thin(seed0.summary.get("survival") or {})
+        if thin:
+            out[f"{k}.s0.thin_step"], out[f"{k}.s0.thin_max"] = str(thin[0]), str(thin[1])
+    return out
+
+
+def floor_facts(k: str, fl: list[TableRow], eval_n: int) -> dict[str, str]:
+    """A flat floor (more than one rung on it, not one lowest point): where it starts and ends, its range."""
+    if len(fl) <= 1:
+        return {}
+    accs = [r.accuracy for r in fl]
+    return {f"{k}.first_n": f"{fl[0].n:,}", f"{k}.last_n": f"{fl[-1].n:,}", f"{k}.lo": pct(min(accs)),
+            f"{k}.hi": pct(max(accs)), f"{k}.mean": pct(sum(accs) / len(accs), 0),
+            f"{k}.problems": str(round((max(accs) - min(accs)) * eval_n))}
+
+
+def train_token_facts(valley: dict) -> dict[str, str]:
+    """Training tokens per run, long against short at the same N (the token axis of lesson 3's figure)."""
+    tok = {(r.series, r.n): r.mean("tokens") for r in table_rows(valley)}
     ratios = [tok[("long", n)] / tok[("short", n)] for s, n in tok
               if s == "long" and tok.get(("long", n)) and tok.get(("short", n))]
-    if ratios:
-        out["valley.train_tokens.long_over_short"] = f"{sum(ratios) / len(ratios):.1f}"
-    if base.get("hazard_fit_mean"):
-        e = base["hazard_fit_mean"]
+    return {"valley.train_tokens.long_over_short": f"{sum(ratios) / len(ratios):.1f}"} if ratios else {}
+
+
+def base_hazard_facts(valley: dict) -> dict[str, str]:
+    """The base's per-step error e and its horizons, its hazard and answers at risk step by step, and its accuracy
+    by the number of operations against the (1-e)^n fit."""
+    out = {}
+    e = base_row(valley).mean("hazard_fit")
+    if e:
         out["valley.base.horizon"] = f"{horizon(e):.1f}"
         out["valley.base.horizon90"], out["valley.base.horizon25"] = f"{horizon(e, 0.9):.2f}", f"{horizon(e, 0.25):.1f}"
         out["valley.base.p10"] = f"{(1 - e) ** 10:.2f}"  # all 10 steps right
+    vb = valley.get("base") or {}
     surv = vb.get("survival") or {}
     for i, h in enumerate((surv.get("hazard") or [])[:8], start=1):
         out[f"valley.base.hazard{i}"] = f"{h:.3f}"
@@ -207,24 +251,29 @@ def valley_facts(valley: dict, paper: dict | None = None) -> dict[str, str]:
     by_ops = vb.get("by_ops") or {}
     for n, acc, fit in zip(by_ops.get("n_ops", []), by_ops.get("accuracy", []), by_ops.get("fit", [])):
         out[f"valley.base.ops{n}.accuracy"], out[f"valley.base.ops{n}.fit"] = pct(acc, 0), pct(fit, 0)
-    short = {r["n"]: r for r in _rows(valley, "short")}
+    return out
+
+
+def gap_facts(valley: dict) -> dict[str, str]:
+    """How far mixed data sits below short data at each N, in points and in standard errors."""
+    out = {}
+    short = {r.n: r for r in series_rows(valley, "short")}
     gaps = []
-    for r in _rows(valley, "mixed"):  # how far mixed data sits below short data, in points
-        if r["n"] in short:
-            s_ = short[r["n"]]
-            gap = 100 * (s_["accuracy_mean"] - r["accuracy_mean"])
-            gaps.append((gap, r["n"]))
-            out[f"valley.gap.short_mixed.{r['n']}"] = f"{gap:.1f}"
-            se = 100 * math.hypot(s_.get("accuracy_se") or 0.0, r.get("accuracy_se") or 0.0)
+    for r in series_rows(valley, "mixed"):
+        if r.n in short:
+            s_ = short[r.n]
+            gap = 100 * (s_.accuracy - r.accuracy)
+            gaps.append((gap, r.n))
+            out[f"valley.gap.short_mixed.{r.n}"] = f"{gap:.1f}"
+            se = 100 * math.hypot(s_.accuracy_se or 0.0, r.accuracy_se or 0.0)
             if se:
-                out[f"valley.gap.short_mixed.{r['n']}.z"] = f"{gap / se:.1f}"  # the gap in standard errors
+                out[f"valley.gap.short_mixed.{r.n}.z"] = f"{gap / se:.1f}"  # the gap in standard errors
     if gaps:
         (lo, lo_n), (hi, hi_n) = min(gaps), max(gaps)
         out.update({"valley.gap.short_mixed.min": f"{lo:.1f}", "valley.gap.short_mixed.max": f"{hi:.1f}",
                     "valley.gap.short_mixed.min_n": f"{lo_n:,}", "valley.gap.short_mixed.max_n": f"{hi_n:,}",
                     "valley.gap.short_mixed.first_n": f"{min(n for _, n in gaps):,}",
                     "valley.gap.short_mixed.last_n": f"{max(n for _, n in gaps):,}"})
-    out["valley.verdict"] = valley_verdict(valley, paper)
     return out
 
 
@@ -242,35 +291,35 @@ def paper_comparison(valley: dict, paper: dict | None) -> str:
     on one of the paper's data sizes, and where the ladder goes beyond the paper's range."""
     scale = world_scale(valley, paper)
     pts = paper_points(paper)
-    rows = _rows(valley, "long")
-    b = valley["table"][0]["accuracy_mean"]
+    rows = series_rows(valley, "long")
+    b = base_row(valley).accuracy
     if not scale or not pts or not rows or not b:
         return ""
     parts = []
     largest = max(pts)
     for r in rows:
-        at = sorted(pts.get(round(r["n"] / scale)) or [], key=lambda m: m[1])
+        at = sorted(pts.get(round(r.n / scale)) or [], key=lambda m: m[1])
         if not at:
             continue
-        share, size = r["accuracy_mean"] / b, paper_n(r["n"] / scale)
+        share, size = r.accuracy / b, paper_n(r.n / scale)
         lo, hi = at[0][1], at[-1][1]
         where = "far below" if share < lo / 2 else "below" if share < lo else "within" if share <= hi else "above"
         if len(at) > 2 and where in ("far below", "below"):
             cited = f"the lowest the paper states at {size} ({at[0][0]}, {half_up(lo)})"
         else:
             stated = ", ".join(f"{m} {half_up(rel)}" for m, rel in at)
-            gone = " that did not recover" if r["n"] / scale == largest and hi < 1 else ""
+            gone = " that did not recover" if r.n / scale == largest and hi < 1 else ""
             cited = f"the paper's {'model' if len(at) == 1 else 'models'}{gone} at {size} ({stated})"
         cited = ("the range of " + cited) if where == "within" else cited
-        parts.append(f"at N = {r['n']:,} ({size} by this lab's 1/{1 / scale:.0f} convention) it keeps "
+        parts.append(f"at N = {r.n:,} ({size} by this lab's 1/{1 / scale:.0f} convention) it keeps "
                      f"{kept(share)} of its base accuracy, {where} {cited}")
-    beyond = [r for r in rows if r["n"] / scale > largest]
+    beyond = [r for r in rows if r.n / scale > largest]
     text = ""
     if parts:
         text = "Against the paper's stated numbers (accuracy as a share of each model's own base): " + "; ".join(parts) + "."
     if beyond:
-        ns = ", ".join(f"{r['n']:,}" for r in beyond)
-        scaled = ", ".join(paper_n(r["n"] / scale) for r in beyond)
+        ns = ", ".join(f"{r.n:,}" for r in beyond)
+        scaled = ", ".join(paper_n(r.n / scale) for r in beyond)
         text += (f" N = {ns} ({scaled} by the same convention) is beyond the paper's largest data size, "
                  f"{paper_n(largest)}: nothing in the paper compares with it.")
     return text.strip()
@@ -281,28 +330,28 @@ def valley_verdict(valley: dict, paper: dict | None = None) -> str:
     sweep, the same rungs against the paper's stated numbers (this lab's N x 32 convention)."""
     if paper is None:
         paper = results.paper_reference()
-    base = valley["table"][0]
-    rows = _rows(valley, "long")
+    base = base_row(valley)
+    rows = series_rows(valley, "long")
     if not rows:
         return "No long-CoT runs were measured."
-    top, best = rows[-1], max(rows, key=lambda r: r["accuracy_mean"])
-    b, margin = base["accuracy_mean"], 2 * (base.get("accuracy_se") or 0.0)
-    seeds = f"{top['seeds']} seed{'s' if top['seeds'] != 1 else ''}"
+    top, best = rows[-1], max(rows, key=lambda r: r.accuracy)
+    b, margin = base.accuracy, 2 * (base.accuracy_se or 0.0)
+    seeds = f"{top.seeds} seed{'s' if top.seeds != 1 else ''}"
     compare = paper_comparison(valley, paper)
-    if min(r["accuracy_mean"] for r in rows) >= b - margin:
-        return (f"No valley here: at every measured N ({rows[0]['n']:,} to {top['n']:,}, {seeds} at the top) long CoT "
+    if min(r.accuracy for r in rows) >= b - margin:
+        return (f"No valley here: at every measured N ({rows[0].n:,} to {top.n:,}, {seeds} at the top) long CoT "
                 f"scores at or above the base model's {pct(b)} (\"at\": within twice the base's standard error, "
-                f"± {pct(margin)}); at N = {top['n']:,} it reaches "
-                f"{pct(top['accuracy_mean'])}." + (" " + compare if compare else ""))
-    if best["accuracy_mean"] >= b - margin:
-        return (f"Long CoT climbs back out of the valley here: at N = {best['n']:,} it reaches "
-                f"{pct(best['accuracy_mean'])}, within the base model's {pct(b)} (± {pct(base.get('accuracy_se'))}) "
+                f"± {pct(margin)}); at N = {top.n:,} it reaches "
+                f"{pct(top.accuracy)}." + (" " + compare if compare else ""))
+    if best.accuracy >= b - margin:
+        return (f"Long CoT climbs back out of the valley here: at N = {best.n:,} it reaches "
+                f"{pct(best.accuracy)}, within the base model's {pct(b)} (± {pct(base.accuracy_se)}) "
                 f"or above it." + (" " + compare if compare else ""))
-    rising = top["accuracy_mean"] > rows[0]["accuracy_mean"] + 0.05
+    rising = top.accuracy > rows[0].accuracy + 0.05
     return (f"Long CoT never climbs back to the base model here. At the top of the measured ladder, "
-            f"N = {top['n']:,} ({seeds}), it reaches {pct(top['accuracy_mean'])} against the base's {pct(b)} "
-            f"({kept(top['accuracy_mean'] / b)} of it)"
-            + (f"; its best rung is N = {best['n']:,} at {pct(best['accuracy_mean'])}" if best is not top else "")
+            f"N = {top.n:,} ({seeds}), it reaches {pct(top.accuracy)} against the base's {pct(b)} "
+            f"({kept(top.accuracy / b)} of it)"
+            + (f"; its best rung is N = {best.n:,} at {pct(best.accuracy)}" if best is not top else "")
             + (". It is climbing, but not back out of the valley." if rising else ".")
             + (" " + compare if compare else ""))
 
@@ -473,7 +522,7 @@ def time_facts(timings: dict, valley: dict | None) -> dict[str, str]:
            "time.cpu.slow_factor": f"{slow:.2f}",
            "time.gpu.train": f"{gpu['train_s']:.0f}", "time.gpu.generation": f"{gpu['generation_s']:.0f}",
            "time.gpu.n4000_train": f"{gpu['n4000_train_s']:.0f}", "time.gpu.runs_at_once": str(gpu["runs_at_once"])}
-    tok = {(r["style"], r["n"]): r.get("tokens_mean") for r in (valley or {}).get("table", [])}
+    tok = {(r.series, r.n): r.mean("tokens") for r in (table_rows(valley) if valley else [])}
     ref = tok.get(("long", 250))
     if not ref:
         return out
@@ -508,9 +557,10 @@ def model_facts(valley: dict | None) -> dict[str, str]:
                     "base.pretrain_loss": f"{m['final_loss']:.3f}"})
         if m.get("accuracy_avg4") is not None:
             out["base.avg4.accuracy"] = pct(m["accuracy_avg4"])
-        for r in (valley or {}).get("table", []):
-            if r["style"] != "base" and r.get("tokens_mean"):
-                out[f"valley.{r['style']}.{r['n']}.tokens_per_param"] = f"{r['tokens_mean'] / m['parameters']:.2f}"
+        for r in (table_rows(valley) if valley else []):
+            if r.series != BASE and r.mean("tokens"):
+                out[f"valley.{r.series}.{r.n}.tokens_per_param"] = f"{r.mean('tokens') / m['parameters']:.2f}"
+    out["base.lora_lr"] = sci(TINY_LR["lora"])  # the default learning rate of LoRA on it
     adapters = sorted(results.sweep().root.glob("adapters/*/adapter_model.safetensors"))
     if adapters:
         out["deploy.adapter_mb"] = f"{adapters[0].stat().st_size / 1e6:.1f}"
@@ -556,11 +606,11 @@ def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
     """Every cell of a sweep's table as facts: <prefix>.base.accuracy, <prefix>.<series>.<N>.accuracy (.se, .seeds,
     .tokens, .kept: the share of the base's accuracy, .step_error, .catch), the model's size, and .not_run: the runs its
     recipe plans that the sweep lacks."""
-    base = valley["table"][0]
-    b = base["accuracy_mean"] or 0
+    base, *rows = table_rows(valley)
+    b = base.accuracy or 0
     info = valley.get("model") if isinstance(valley.get("model"), dict) else {"name": valley.get("model")}
-    out = {f"{prefix}.base.accuracy": pct(b), f"{prefix}.base.se": pct(base.get("accuracy_se")),
-           f"{prefix}.base.tokens": f"{base.get('mean_tokens_mean') or 0:.0f}", f"{prefix}.eval.n": str(valley["eval"]["n"]),
+    out = {f"{prefix}.base.accuracy": pct(b), f"{prefix}.base.se": pct(base.accuracy_se),
+           f"{prefix}.base.tokens": f"{base.mean('mean_tokens') or 0:.0f}", f"{prefix}.eval.n": str(valley["eval"]["n"]),
            f"{prefix}.model": str(info.get("name")), f"{prefix}.missing": str(len(valley.get("missing") or [])),
            f"{prefix}.not_run": str(len(valley.get("missing_from_recipe") or []))}  # planned by its recipe
     if info.get("parameters"):
@@ -569,13 +619,12 @@ def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
         out[f"{prefix}.weights"] = str(info["weights"])
     if valley.get("base", {}).get("n"):
         out[f"{prefix}.base.n"] = str(valley["base"]["n"])
-    for r in valley["table"][1:]:
-        k = f"{prefix}.{r['style'].replace(':', 'to')}.{r['n']}"  # mixed-1:4 -> mixed-1to4 (as its run folders)
-        out.update({f"{k}.accuracy": pct(r["accuracy_mean"]), f"{k}.se": pct(r.get("accuracy_se")),
-                    f"{k}.step_error": pct(r.get("step_error_rate_mean") or 0),
-                    f"{k}.catch": pct(r.get("catch_rate_mean") or 0),
-                    f"{k}.seeds": str(r["seeds"]), f"{k}.tokens": f"{r.get('mean_tokens_mean') or 0:.0f}",
-                    f"{k}.kept": kept(r["accuracy_mean"] / b) if b else "n/a"})
+    for r in rows:
+        k = f"{prefix}.{series_slug(r.series)}.{r.n}"  # mixed-1:4 -> mixed-1to4 (as its run folders)
+        out.update({f"{k}.accuracy": pct(r.accuracy), f"{k}.se": pct(r.accuracy_se),
+                    f"{k}.step_error": pct(r.mean("step_error_rate") or 0), f"{k}.catch": pct(r.mean("catch_rate") or 0),
+                    f"{k}.seeds": str(r.seeds), f"{k}.tokens": f"{r.mean('mean_tokens') or 0:.0f}",
+                    f"{k}.kept": kept(r.accuracy / b) if b else "n/a"})
     return out
 
 
@@ -595,19 +644,19 @@ def path_summary() -> str:
         if not (v and micro):
             continue
         cells = []
-        for r in _rows(v, "long"):
-            ship = next((m for m in _rows(micro, "long") if m["n"] == r["n"]), None)
+        for r in series_rows(v, "long"):
+            ship = next((m for m in series_rows(micro, "long") if m.n == r.n), None)
             if ship:
-                cells.append(f"N = {r['n']:,}: {pct(r['accuracy_mean'])} against {pct(ship['accuracy_mean'])} "
-                             f"({r['seeds']} seed{'s' if r['seeds'] != 1 else ''})")
+                cells.append(f"N = {r.n:,}: {pct(r.accuracy)} against {pct(ship.accuracy)} "
+                             f"({r.seeds} seed{'s' if r.seeds != 1 else ''})")
         if cells:
             lines.append(f"- **Data or steps, {what}** (against the shipped ladder, batch 8): " + "; ".join(cells) + ".")
     ways = results.sweep("ways-out").valley
     if ways:
-        for n in sorted({r["n"] for r in ways["table"] if r["n"] > 0}):
-            cells = [f"{r['style']} {pct(r['accuracy_mean'])} (± {pct(r.get('accuracy_se'))})"
-                     for r in ways["table"] if r["n"] == n]
-            lines.append(f"- **Ways out at N = {n:,}** (base {pct(ways['table'][0]['accuracy_mean'])}): "
+        table = table_rows(ways)
+        for n in sorted({r.n for r in table if r.n > 0}):
+            cells = [f"{r.series} {pct(r.accuracy)} (± {pct(r.accuracy_se)})" for r in table if r.n == n]
+            lines.append(f"- **Ways out at N = {n:,}** (base {pct(table[0].accuracy)}): "
                          + ", ".join(cells) + ".")
     slm = results.sweep("smollm2").valley
     if slm:

@@ -14,6 +14,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
+from training.core.sweeprows import BASE, base_row, run_rows, series_rows, table_rows  # noqa: E402
 from training.lab import results  # noqa: E402
 from training.task.analysis import horizon  # noqa: E402
 
@@ -52,10 +53,6 @@ def plain_log_x(ax, ticks: list[float] | None = None) -> None:
     ax.minorticks_off()
 
 
-def _rows(result: dict, style: str) -> list[dict]:
-    return sorted([r for r in result["table"] if r["style"] == style], key=lambda r: r["n"])
-
-
 def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_ref: dict | None = None,
                   class_points: list[dict] | None = None):
     """Accuracy and mean response length against N (log x); the base as a horizontal line.
@@ -66,23 +63,23 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
     """
     ncols = 3 if paper_ref else 2
     fig, axes = plt.subplots(1, ncols, figsize=(5.6 * ncols, 4.8))
-    base = result["table"][0]
-    known = [s for s in ("long", "short", "mixed", "padded") if _rows(result, s)]
-    styles = known + sorted({r["style"] for r in result["table"]} - set(known) - {"base"})
+    base, table = base_row(result), table_rows(result)
+    known = [s for s in ("long", "short", "mixed", "padded") if series_rows(result, s)]
+    styles = known + sorted({r.series for r in table} - set(known) - {BASE})
     for ax, key, label in ((axes[0], "accuracy", "accuracy (greedy)"),
                            (axes[1], "mean_tokens", "mean response length (tokens)")):
-        b = base[f"{key}_mean"]
+        b = base.mean(key)
         ax.axhline(b, color="black", lw=1.5, ls="--", label=f"base model (N=0): {b:.2f}" if key == "accuracy"
                    else f"base model: {b:.0f}")
-        if key == "accuracy" and base.get("accuracy_se"):
-            ax.axhspan(b - base["accuracy_se"], b + base["accuracy_se"], color="black", alpha=0.08)
+        if key == "accuracy" and base.accuracy_se:
+            ax.axhspan(b - base.accuracy_se, b + base.accuracy_se, color="black", alpha=0.08)
         for style in styles:
-            rows = _rows(result, style)
-            xs = [r["n"] for r in rows]
-            ys = [r[f"{key}_mean"] for r in rows]
+            rows = series_rows(result, style)
+            xs = [r.n for r in rows]
+            ys = [r.mean(key) for r in rows]
             # accuracy: ± the combined standard error (seeds and test problems); length: ± the sd over seeds
-            err = [(r.get("accuracy_se") if key == "accuracy" else r.get(f"{key}_sd", 0)) or 0 for r in rows]
-            seeds = sorted({r["seeds"] for r in rows})
+            err = [(r.accuracy_se if key == "accuracy" else r.sd(key)) or 0 for r in rows]
+            seeds = sorted({r.seeds for r in rows})
             seeds_txt = f"{seeds[0]}" if len(seeds) == 1 else f"{seeds[0]}-{seeds[-1]}"
             what = ("1 seed, ± se" if seeds == [1] else f"mean ± se, {seeds_txt} seeds") if key == "accuracy" else \
                 ("1 seed" if seeds == [1] else f"mean ± sd, {seeds_txt} seeds")
@@ -111,7 +108,7 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
                 ax.scatter([p["n"]], [p["prediction"]], marker="D", s=70, facecolors="none", edgecolors="black",
                            linewidths=1.2, zorder=9, label="your prediction" if i == 0 else None)
                 ax.plot([p["n"], p["n"]], [p["prediction"], p[key]], color="black", lw=0.8, ls=":", zorder=8)
-        plain_log_x(ax, sorted({r["n"] for r in result["table"] if r["n"] > 0}))
+        plain_log_x(ax, sorted({r.n for r in table if r.n > 0}))
         ax.set_xlabel("N fine-tuning examples (log scale)")
         ax.set_ylabel(label)
         if key == "accuracy":
@@ -134,11 +131,11 @@ def paper_panel(ax, ref: dict, result: dict | None = None):
         lk = look(i + 1)  # each model its own marker and colour; no line: two stated points are not a measured path
         ax.plot(xs, ys, marker=lk["marker"], ls="", ms=8, color=lk["color"], label=model)
     if result:
-        rows = _rows(result, "long")
-        b = result["table"][0]["accuracy_mean"]
+        rows = series_rows(result, "long")
+        b = base_row(result).accuracy
         if rows and b:
             scale = ref.get("world_scale", 1 / 32)
-            ax.plot([r["n"] / scale for r in rows], [r["accuracy_mean"] / b for r in rows], marker="*", ms=9,
+            ax.plot([r.n / scale for r in rows], [r.accuracy / b for r in rows], marker="*", ms=9,
                     color="black", lw=2, label=f"this lab's model (world N x {1 / scale:.0f}, a convention)")
     ax.axhline(1.0, color="black", ls="--", lw=1)
     plain_log_x(ax)
@@ -263,15 +260,15 @@ def outcomes_figure(curves: dict[str, dict]):
 def curves_for(result: dict) -> dict[str, dict]:
     """Base, the bottom of the long-CoT valley and the largest long N (seed 0 of each)."""
     curves = {"base (N=0)": result["base"]}
-    longs = [r for r in _rows(result, "long")]
+    longs = series_rows(result, "long")
     if not longs:
         return curves
-    bottom = min(longs, key=lambda r: r["accuracy_mean"])
+    bottom = min(longs, key=lambda r: r.accuracy)
     top = longs[-1]
     for tag, row in (("in the valley", bottom), ("largest N", top)):
-        run = next((r for r in result["runs"] if r["style"] == "long" and r["n"] == row["n"] and r["summary"]), None)
+        run = next((r for r in run_rows(result, "long", row.n) if r.summary), None)
         if run:
-            curves[f"long N={row['n']} ({tag}, seed {run['seed']})"] = run["summary"]
+            curves[f"long N={row.n} ({tag}, seed {run.seed})"] = run.summary
     return curves
 
 
@@ -364,21 +361,22 @@ def sweeps_figure(entries: dict[str, dict], title: str, style: str = "long", rel
     """Several sweeps' `style` curves on one axis (model sizes, data-or-steps designs), each with its own base as
     a line of its colour; relative=True divides every point by its own base. entries: {label: valley.json}."""
     fig, ax = plt.subplots(figsize=(7.5, 4.6))
+    bases = {label: base_row(v).accuracy for label, v in entries.items()}
     for i, (label, v) in enumerate(entries.items()):
         lk = look(i)
-        rows = _rows(v, style)
-        base = v["table"][0]["accuracy_mean"]
+        rows = series_rows(v, style)
+        base = bases[label]
         div = base if relative and base else 1.0
         if rows:
-            ax.errorbar([r["n"] for r in rows], [r["accuracy_mean"] / div for r in rows],
-                        yerr=[(r.get("accuracy_se") or 0) / div for r in rows], marker=lk["marker"], ls=lk["ls"],
-                        color=lk["color"], capsize=3, label=f"{label} ({rows[0]['seeds']}+ seeds)")
-        if not relative and all(abs(base - v["table"][0]["accuracy_mean"]) > 1e-9 for v in list(entries.values())[:i]):
+            ax.errorbar([r.n for r in rows], [r.accuracy / div for r in rows],
+                        yerr=[(r.accuracy_se or 0) / div for r in rows], marker=lk["marker"], ls=lk["ls"],
+                        color=lk["color"], capsize=3, label=f"{label} ({rows[0].seeds}+ seeds)")
+        if not relative and all(abs(base - earlier) > 1e-9 for earlier in list(bases.values())[:i]):
             ax.axhline(base, color=lk["color"], ls=":", lw=1.2, label=f"base {base:.0%}" + ("" if i == 0 and len(
-                {round(e["table"][0]["accuracy_mean"], 6) for e in entries.values()}) == 1 else f" ({label})"))
+                {round(b, 6) for b in bases.values()}) == 1 else f" ({label})"))
     if relative:
         ax.axhline(1.0, color="black", ls="--", lw=1, label="each model's own base")
-    ns = sorted({r["n"] for v in entries.values() for r in v["table"] if r["n"] > 0})
+    ns = sorted({r.n for v in entries.values() for r in table_rows(v) if r.n > 0})
     plain_log_x(ax, ns)
     ax.set_xlabel("N long-CoT examples (log scale)")
     ax.set_ylabel("accuracy / own base" if relative else "accuracy (greedy)")
@@ -392,19 +390,20 @@ def sweeps_figure(entries: dict[str, dict], title: str, style: str = "long", rel
 
 def arms_figure(v: dict, base_label: str = "base"):
     """Ways out at the same N: each arm's accuracy (bars, ± se) at each N of the sweep, the base as a line."""
-    arms = [s for s in dict.fromkeys(r["style"] for r in v["table"]) if s != "base"]
-    ns = sorted({r["n"] for r in v["table"] if r["n"] > 0})
+    table = table_rows(v)
+    arms = [s for s in dict.fromkeys(r.series for r in table) if s != BASE]
+    ns = sorted({r.n for r in table if r.n > 0})
     fig, ax = plt.subplots(figsize=(8, 4.6))
     width = 0.8 / max(1, len(arms))
     for i, arm in enumerate(arms):
         color, _, _ = series_look(arm, i)
-        rows = {r["n"]: r for r in _rows(v, arm)}
+        rows = {r.n: r for r in series_rows(v, arm)}
         xs = [k + i * width for k, n in enumerate(ns) if n in rows]
-        ys = [rows[n]["accuracy_mean"] for n in ns if n in rows]
-        es = [rows[n].get("accuracy_se") or 0 for n in ns if n in rows]
+        ys = [rows[n].accuracy for n in ns if n in rows]
+        es = [rows[n].accuracy_se or 0 for n in ns if n in rows]
         ax.bar(xs, ys, width=width, yerr=es, capsize=3, color=color, hatch=HATCHES[i % len(HATCHES)],
-               edgecolor="#f9fafb", label=f"{arm} ({min(rows[n]['seeds'] for n in rows)}+ seeds)" if rows else arm)
-    base = v["table"][0]["accuracy_mean"]
+               edgecolor="#f9fafb", label=f"{arm} ({min(rows[n].seeds for n in rows)}+ seeds)" if rows else arm)
+    base = table[0].accuracy
     ax.axhline(base, color="black", ls="--", lw=1.5, label=f"{base_label}: {base:.0%}")
     ax.set_xticks([k + 0.4 - width / 2 for k in range(len(ns))], [f"N = {n:,}" for n in ns])
     ax.set_ylabel("accuracy (greedy)")

@@ -2,6 +2,7 @@
 measurement wrote, for the app, the facts, the figures and the lessons.
 
     sweep("classroom")          a valley sweep: valley.json, ablations.json, its adapters and records
+    sweep().runs, .table        its valley.json rows (training.core.sweeprows: RunRow, TableRow)
     sweeps()                    the names of every shipped valley sweep (assets/valley/<name>/valley.json)
     rl("classroom")             the RL sweep: rl.json and the folder of its SFT starts
     paper_reference()           the paper's stated numbers (assets/paper_reference.json)
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from training.core import paths
+from training.core.sweeprows import RunRow, TableRow, run_rows, table_rows
 
 VALLEY_ROOT = paths.ASSETS / "valley"
 RL_ROOT = paths.ASSETS / "rl"
@@ -43,8 +45,8 @@ class Sweep:
     root: Path
     valley: dict | None = None
     ablations: dict | None = None
-    adapters: dict[str, Path] = field(default_factory=dict)   # folder name (long-n250) -> adapter folder
-    records: dict[str, Path] = field(default_factory=dict)    # file stem (base, long-n250-s0) -> records.jsonl
+    adapters: dict[str, Path] = field(default_factory=dict)   # RunName.rung (long-n250) -> adapter folder
+    records: dict[str, Path] = field(default_factory=dict)    # "base" or RunName.folder (long-n250-s0) -> records.jsonl
 
     @property
     def model(self) -> str:
@@ -62,6 +64,16 @@ class Sweep:
         """The model's size in words ("0.85M"), or the sweep's name where its valley.json does not say."""
         n = self.model_info.get("parameters")
         return f"{n / 1e6:.{2 if n < 1e6 else 1}f}M" if n else self.name
+
+    @property
+    def runs(self) -> list[RunRow]:
+        """valley.json's runs ([] when there is no valley.json)."""
+        return run_rows(self.valley) if self.valley else []
+
+    @property
+    def table(self) -> list[TableRow]:
+        """valley.json's table, the base first ([] when there is no valley.json)."""
+        return table_rows(self.valley) if self.valley else []
 
     def figure(self, name: str) -> Path:
         return self.root / name

@@ -29,33 +29,18 @@ DEADLINE=${DEADLINE:-480}
 STAGE=${STAGE:-steps}
 DEVICE=${DEVICE:-cuda}
 SMOKE=${SMOKE:-0}               # 1: tiny ladders, a few steps (checks the script on any machine)
-mkdir -p "$OUT"
-export VALLEY_HOME=${GPU_HOME:-/tmp/gpu-home} PYTHONUNBUFFERED=1 TOKENIZERS_PARALLELISM=false HF_HUB_OFFLINE=1
-R=$VALLEY_HOME/results
-PY=${PYTHON:-python3}
-mkdir -p "$R/logs"
-[ "$DEVICE" = cuda ] && nvidia-cuda-mps-control -d 2>/dev/null && echo "[gpu-path] CUDA MPS on"
-T0=$(date +%s)
+source training/pipelines/gpu_common.sh
+gpu_setup gpu-path
 SEEDS=0,1,2
 SFT=(--sft.device "$DEVICE" --sft.eval_precision fp32 --threads_per_job 1)
 if [ "$SMOKE" = 1 ]; then  # the same commands at a size that finishes in seconds
   SEEDS=0
   SFT+=(--sft.eval_n 4 --sft.eval_max_new_tokens 32 --sft.max_steps 2 --world tiny)
 fi
-pids=()
 valley() {  # valley NAME RECIPE args...: one sweep in the background
   local name=$1 recipe=$2; shift 2
   $PY -m training.valley --recipe "$recipe" --seeds "$SEEDS" "$@" "${SFT[@]}" --out_dir "$R/valley-$name" \
       > "$R/logs/$name.log" 2>&1 & pids+=($!)
-}
-wait_all() {  # until every sweep ends or the deadline passes
-  while [ $(( $(date +%s) - T0 )) -lt "$DEADLINE" ]; do
-    alive=0; for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=$((alive + 1)); done
-    [ "$alive" -eq 0 ] && return 0
-    sleep 10
-    echo "[gpu-path] $(( $(date +%s) - T0 ))s: $alive running; finished runs:" \
-         "$(ls "$R"/*/runs/*/metrics.json 2>/dev/null | wc -l)"
-  done
 }
 
 case "$STAGE" in
@@ -98,20 +83,8 @@ case "$STAGE" in
   *) echo "unknown STAGE=$STAGE (sizes | steps | ways | rl | reeval)"; exit 2 ;;
 esac
 wait_all
-echo "[gpu-path] stopping what still runs at $(( $(date +%s) - T0 ))s"
-for p in "${pids[@]}"; do pkill -TERM -P "$p" 2>/dev/null; kill -TERM "$p" 2>/dev/null; done
-sleep 15
-[ "$DEVICE" = cuda ] && echo quit | nvidia-cuda-mps-control 2>/dev/null
-for f in "$R"/*/runs/*/metrics.json; do
-  [ -e "$f" ] || continue
-  $PY - "$f" <<'PYEOF'
-import json, sys
-m = json.load(open(sys.argv[1])); e = m.get("eval") or {}
-print(sys.argv[1].split("/results/")[1].rsplit("/", 1)[0], m["status"], m.get("steps"), "steps,",
-      round(m.get("train_seconds") or m.get("seconds") or 0), "s |", (m.get("precision") or {}).get("name"),
-      "| accuracy", e.get("accuracy"), "| mean tokens", e.get("mean_tokens"))
-PYEOF
-done
+stop_all
+report_runs
 cd "$R" && tar czf "$OUT/gpu-path-$STAGE-results.tgz" --exclude='*/model' --exclude='*/adapter' \
     --exclude='*/state.pt' --exclude='*/checkpoint' logs $(ls -d valley-*/runs valley-*/base rl-* reeval-* \
     2>/dev/null) 2>/dev/null

@@ -20,14 +20,9 @@ OUT=${1:-${OUT:-/tmp/gpu-valley}}
 DEADLINE=${DEADLINE:-420}
 STAGE=${STAGE:-rungs}
 DEVICE=${DEVICE:-cuda}          # DEVICE=cpu DEADLINE=30 tries the script itself on a machine without a GPU
-mkdir -p "$OUT"
-export VALLEY_HOME=${GPU_HOME:-/tmp/gpu-home} PYTHONUNBUFFERED=1 TOKENIZERS_PARALLELISM=false HF_HUB_OFFLINE=1
-R=$VALLEY_HOME/results
-PY=${PYTHON:-python3}
-mkdir -p "$R/logs"
-[ "$DEVICE" = cuda ] && nvidia-cuda-mps-control -d 2>/dev/null && echo "[gpu-valley] CUDA MPS on"
+source training/pipelines/gpu_common.sh
+gpu_setup gpu-valley
 GPU=(--sft.device "$DEVICE" --sft.eval_precision fp32 --threads_per_job 1)
-T0=$(date +%s)
 # the base model's evaluation (N=0) once, on the CPU, for every sweep
 if [ -e .valley/results/base-only/base/summary.json ]; then
   mkdir -p "$R/base-only" && cp -r .valley/results/base-only/base "$R/base-only/"
@@ -35,7 +30,6 @@ else
   $PY -m training.valley --recipe classroom --ladder 125 --styles long --extra_styles "" --seeds 0 --jobs 1 \
       --collect_only true --out_dir "$R/base-only" > "$R/logs/base.log" 2>&1
 fi
-pids=()
 launch() {  # launch NAME OUT_NAME valley-args...: one sweep in the background, its base copied in
   local name=$1 dir=$2; shift 2
   mkdir -p "$R/$dir" && cp -r "$R/base-only/base" "$R/$dir/"
@@ -62,12 +56,7 @@ elif [ "$STAGE" = ladder ]; then
       --extra_styles mixed --extra_ladder 125,250,500,1000 --seeds 0,1,2 --jobs 8
 fi
 
-while [ $(( $(date +%s) - T0 )) -lt "$DEADLINE" ]; do
-  alive=0; for p in "${pids[@]}"; do kill -0 "$p" 2>/dev/null && alive=$((alive + 1)); done
-  [ "$alive" -eq 0 ] && break
-  sleep 10
-  echo "[gpu-valley] $(( $(date +%s) - T0 ))s: $alive sweeps running; finished runs: $(ls "$R"/*/runs/*/metrics.json 2>/dev/null | wc -l)"
-done
+wait_all
 # the evaluation limit ablation: the shipped setting's N=ABL_N adapters again, with 1,024 new tokens
 for s in 0 1; do
   a="$R/ablation-shipped-gpu/runs/long-n$ABL_N-s$s/adapter"
@@ -75,20 +64,8 @@ for s in 0 1; do
     $PY -m training.evaluate --adapter "$a" --n 200 --max_new_tokens 1024 --precision fp32 --backend hf \
         --out_dir "$R/ablation-eval-1024-gpu/long-n$ABL_N-s$s" > "$R/logs/eval1024-s$s.log" 2>&1
 done
-echo "[gpu-valley] stopping what still runs at $(( $(date +%s) - T0 ))s"
-for p in "${pids[@]}"; do pkill -TERM -P "$p" 2>/dev/null; kill -TERM "$p" 2>/dev/null; done
-sleep 15
-[ "$DEVICE" = cuda ] && echo quit | nvidia-cuda-mps-control 2>/dev/null
-for f in "$R"/*/runs/*/metrics.json; do
-  [ -e "$f" ] || continue
-  $PY - "$f" <<'PYEOF'
-import json, sys
-m = json.load(open(sys.argv[1])); e = m.get("eval") or {}
-print(sys.argv[1].split("/results/")[1].rsplit("/", 1)[0], m["status"], m["steps"], "steps,",
-      round(m["train_seconds"]), "s train,", m["precision"]["name"], "| accuracy", e.get("accuracy"),
-      "| mean tokens", e.get("mean_tokens"))
-PYEOF
-done
+stop_all
+report_runs
 cd "$R" && tar czf "$OUT/gpu-valley-results.tgz" --exclude='*/model' --exclude='*/adapter' logs */runs */base \
     $(ls -d ablation-eval-1024-gpu 2>/dev/null) 2>/dev/null
 tar czf "$OUT/gpu-valley-adapters.tgz" $(ls -d */runs/long-*-s0/adapter 2>/dev/null) 2>/dev/null
