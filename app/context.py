@@ -11,7 +11,6 @@ from pathlib import Path
 import gradio as gr
 
 from app.registry import RunManager
-from training.core import paths
 from training.lab import engine, results
 
 SLM_SWEEP = "smollm2"  # assets/valley/smollm2: the real SLM's valley
@@ -77,13 +76,10 @@ def owner_of(browser_id: str | None, request: gr.Request | None) -> str:
 
 
 def is_teacher(ctx: AppContext, key: str | None) -> bool:
-    """Does `key` unlock the teachers' controls? Never without a key configured; compared in constant time."""
+    """Does `key` unlock the teachers' controls? Never without a key configured; compared in constant time, as
+    UTF-8 bytes (hmac refuses a str with a non-ASCII character: a key like "clé" raised TypeError)."""
     import hmac
 
-    return bool(ctx.teacher_key) and isinstance(key, str) and hmac.compare_digest(key.strip(), ctx.teacher_key)
-
-
-def downloads_root() -> Path:
-    """Where run zips are written for a browser to fetch: the only folder of VALLEY_HOME the app serves (each zip
-    sits in a folder with a random name, so nobody can guess another's)."""
-    return paths.home() / "downloads"
+    if not ctx.teacher_key or not isinstance(key, str):
+        return False
+    return hmac.compare_digest(key.strip().encode(), ctx.teacher_key.encode())

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import gradio as gr
 
-from app.context import BROWSER_ID, AppContext, Shipped, downloads_root, new_browser_id, owner_of
-from app.registry import RunManager
+from app.context import BROWSER_ID, AppContext, Shipped, new_browser_id, owner_of
+from app.registry import RunManager, downloads_root
 from app.tab_about import build_about_tab
 from app.tab_anatomy import build_anatomy_tab
 from app.tab_compare import build_compare_tab
@@ -101,6 +101,9 @@ def build_app(max_runs: int = 0, disk_cap_mb: float = 0.0, eval_n: int = 200, ev
             if tab.on_load:
                 fn, inputs, outputs = tab.on_load
                 loaded = loaded.then(fn, inputs, outputs, show_progress="hidden")
+    # run zips are served from their folder as they are: Gradio would otherwise keep a copy of each in its cache,
+    # outside the disk cap, until the app stops
+    gr.set_static_paths([runs.downloads])
     demo.queue(default_concurrency_limit=4, max_size=128)
     demo.ctx = ctx  # for tests and scripts; tabs get it as an argument
     return demo

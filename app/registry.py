@@ -14,8 +14,10 @@ The app creates one RunManager and hands it to the tabs (no module-level state).
   exits it stops its training processes, and a process whose app died stops itself (StopFlag);
 - a background thread starts the next waiting run as soon as a slot frees (no page has to poll);
 - finished runs beyond the disk cap are deleted oldest first, never a queued or running one nor one that
-  finished within the class's time window (`keep_hours`); the cap defaults to a share of the free disk; the
-  owner of a removed run is told so (a tombstone stays in removed.json);
+  finished within the class's time window (`keep_hours`; a reused copy finished when it was made); the cap
+  defaults to a share of the free disk and counts the downloads too; the owner of a removed run is told so, after
+  a reload or a restart too (a tombstone stays in removed.json);
+- a run downloads as one zip (a new click replaces it), removed after `download_keep_s`;
 - a class has a name and an id (class.json): "Start a new class" (teacher only) gives a new id, and the
   class plot and "Assign me an N" count only this class's runs of the class recipe; students keep their runs.
 """
@@ -121,12 +123,17 @@ def same_run_key(job: Job) -> tuple | None:
 
 class RunManager:
     def __init__(self, max_concurrent: int = 1, disk_cap_mb: float = 0.0, root: Path | None = None,
-                 keep_hours: float = 3.0, class_name: str = "", pump_every_s: float = 1.0):
+                 keep_hours: float = 3.0, class_name: str = "", pump_every_s: float = 1.0,
+                 downloads: Path | None = None, download_keep_s: float = 3600.0):
         """disk_cap_mb: 0 = default_disk_cap_mb (a share of the free disk); keep_hours: runs finished this recently
-        are never removed (the class's time window); class_name: names a new class (else the last one goes on)."""
+        are never removed (the class's time window); class_name: names a new class (else the last one goes on);
+        downloads: where run zips are written for browsers to fetch (default downloads_root()), each removed
+        download_keep_s after it was written."""
         self.max_concurrent = max_concurrent
         self.root = Path(root) if root else paths.runs_dir() / "app"
         self.root.mkdir(parents=True, exist_ok=True)
+        self.downloads = Path(downloads) if downloads else downloads_root()
+        self.download_keep_s = download_keep_s
         self.disk_cap_mb = disk_cap_mb or default_disk_cap_mb(self.root)
         self.keep_hours = keep_hours
         self._lock = threading.RLock()
@@ -239,12 +246,12 @@ class RunManager:
         """A reused run gets its own copy of the finished twin's files (weights, evaluation, metrics): the
         second student owns what they download, and the first one's deleting or opting out changes nothing."""
         src, dst = source.run, job.run
-        for name in COPIED:
+        for name in COPIED:  # shutil.copy, not copy2: the copy finished now (the disk cap reads its files' times)
             a, b = getattr(src, name), getattr(dst, name)
             if a.is_dir():
-                shutil.copytree(a, b, dirs_exist_ok=True)
+                shutil.copytree(a, b, dirs_exist_ok=True, copy_function=shutil.copy)
             elif a.exists():
-                shutil.copy2(a, b)
+                shutil.copy(a, b)
         job.reused_from = source.run_id
 
     def _finished_twin(self, job: Job) -> Job | None:
@@ -288,6 +295,15 @@ class RunManager:
     def runs_of(self, owner: str, module: str = engine.SFT) -> list[str]:
         with self._lock:
             return [r for r, j in self._jobs.items() if j.owner == owner and j.module == module]
+
+    def latest(self, owner: str, module: str = engine.SFT) -> str | None:
+        """The run a page of this owner follows after a reload, a second tab or a restart: their latest of
+        `module`, a removed one included (the page then says it was removed, instead of "No run yet")."""
+        with self._lock:
+            started = {r: j.submitted for r, j in self._jobs.items() if j.owner == owner and j.module == module}
+            started |= {r: g.get("submitted", 0.0) for r, g in self._removed.items()
+                        if g.get("owner") == owner and g.get("module", engine.SFT) == module}
+        return max(started, key=started.get) if started else None
 
     def removed_of(self, owner: str) -> list[str]:
         """This owner's runs that the disk cap removed (the page says so once)."""
@@ -396,9 +412,10 @@ class RunManager:
         return sorted(rates)[len(rates) // 2] if rates else None
 
     # -- take it home -------------------------------------------------------------------------
-    def download(self, owner: str, run_id: str, out_dir: Path) -> Path:
-        """A zip of the run in `out_dir`: the adapter (loads with peft) or the full model, records, metrics,
-        config; a failed run's zip holds its log and error instead (there are no weights)."""
+    def download(self, owner: str, run_id: str) -> Path:
+        """The run as a zip under `downloads`, in a folder with a random name (nobody can guess another's): the
+        adapter (loads with peft) or the full model, records, metrics, config; a failed run's zip holds its log and
+        error instead (there are no weights). A run has one zip at a time: a new click replaces the last."""
         job = self._own(owner, run_id)
         src = RunDir(job.source_dir)
         st = self.state(owner, run_id)
@@ -406,35 +423,56 @@ class RunManager:
             raise ValueError("this run has not finished yet: there is nothing to download")
         if st.state == State.STOPPED and src.weights() is None:
             raise ValueError("this run stopped before it trained anything: there is nothing to download")
-        out_dir.mkdir(parents=True, exist_ok=True)
-        return src.zip(out_dir / f"valley-run-{run_id}{'-failed' if st.state == State.FAILED else ''}.zip")
+        name = f"valley-run-{run_id}{'-failed' if st.state == State.FAILED else ''}.zip"
+        for old in self.downloads.glob(f"*/valley-run-{run_id}*.zip"):
+            shutil.rmtree(old.parent, ignore_errors=True)
+        folder = self.downloads / uuid.uuid4().hex
+        folder.mkdir(parents=True)
+        return src.zip(folder / name)
+
+    def disk_used_mb(self) -> float:
+        """What the app keeps on disk: its runs and their downloads (the disk cap counts both)."""
+        return _size_mb(self.root) + (_size_mb(self.downloads) if self.downloads.exists() else 0.0)
+
+    def _remove_old_downloads(self, now: float) -> None:
+        """A zip is fetched within seconds of its click: after download_keep_s it goes."""
+        for folder in self.downloads.iterdir() if self.downloads.exists() else []:
+            if folder.is_dir() and now - folder.stat().st_mtime > self.download_keep_s:
+                shutil.rmtree(folder, ignore_errors=True)
 
     # -- disk ----------------------------------------------------------------------------------
     def cleanup(self) -> list[str]:
-        """Delete the oldest finished runs while the runs folder is over the cap. Never a queued or running
-        run, a run a reused run still names, nor one that finished within keep_hours (the class at work)."""
+        """Remove downloads older than download_keep_s, then the oldest finished runs while the runs and downloads
+        are over the cap. Never a queued or running run, nor one that finished within keep_hours (the class at
+        work; a reused copy finished when it was made)."""
         removed = []
         now = time.time()
         with self._lock:
+            self._remove_old_downloads(now)
             busy = {r for r, j in self._jobs.items() if r in self._queue or j.alive()}
             recent = {r for r, j in self._jobs.items() if now - _finished_at(j.run) < self.keep_hours * 3600}
             dirs = sorted((d for d in self.root.iterdir() if d.is_dir() and d.name not in busy | recent),
                           key=lambda d: _finished_at(RunDir(d)))
-            total = _size_mb(self.root)
+            total = self.disk_used_mb()
             for d in dirs:
                 if total <= self.disk_cap_mb:
                     break
-                size = _size_mb(d)
+                size, finished = _size_mb(d), _finished_at(RunDir(d))  # read before the folder goes
                 job = self._jobs.pop(d.name, None)
                 shutil.rmtree(d, ignore_errors=True)
                 total -= size
                 removed.append(d.name)
                 if job is not None:
-                    self._removed[d.name] = {"owner": job.owner, "finished": _finished_at(job.run), "removed": now,
-                                             "mb": round(size, 1)}
+                    self._removed[d.name] = {"owner": job.owner, "module": job.module, "submitted": job.submitted,
+                                             "finished": finished, "removed": now, "mb": round(size, 1)}
             if removed:
                 _write_json(self.root / "removed.json", self._removed)
         return removed
+
+
+def downloads_root() -> Path:
+    """Where run zips are written for a browser to fetch: the only folder of VALLEY_HOME the app serves."""
+    return paths.home() / "downloads"
 
 
 def _finished_at(run: RunDir) -> float:

@@ -135,11 +135,7 @@ def build_rl_tab(ctx: AppContext) -> Tab:
     stop.click(on_stop, [current, ctx.browser], status, api_name="stop_rl")
     timer.tick(on_tick, [current, ctx.browser], [status, bar, reward], api_name="poll_rl", show_progress="hidden")
 
-    def latest(owner: str):
-        mine = ctx.runs.runs_of(owner, engine.GRPO)
-        return mine[-1] if mine else None
-
     def on_load(value, browser_id, request: gr.Request):
         return on_refresh(value, browser_id, request)
 
-    return Tab(restore=(latest, current), on_load=(on_load, [start_from, ctx.browser], [start_from]))
+    return Tab(restore=(lambda owner: ctx.runs.latest(owner, engine.GRPO), current), on_load=(on_load, [start_from, ctx.browser], [start_from]))

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import uuid
-
 import gradio as gr
 import pandas as pd
 
-from app.context import AppContext, downloads_root, is_teacher, owner_of
+from app.context import AppContext, is_teacher, owner_of
 from app.registry import RemovedRun
 from app.tab import Tab
 from app.widgets import own_runs, precision_note, progress_bar, run_view
@@ -373,7 +371,7 @@ def build_valley_tab(ctx: AppContext) -> Tab:
         if not run_id:
             raise gr.Error("start a run first: there is nothing to download yet")
         try:
-            path = ctx.runs.download(owner_of(browser_id, request), run_id, downloads_root() / uuid.uuid4().hex)
+            path = ctx.runs.download(owner_of(browser_id, request), run_id)
         except (ValueError, KeyError) as e:
             raise gr.Error(str(e)) from None
         return gr.update(value=str(path), visible=True)
@@ -384,11 +382,6 @@ def build_valley_tab(ctx: AppContext) -> Tab:
                            "this app was started without a teacher key (python -m app --teacher-key KEY)")
         k = ctx.runs.new_class(name)
         return f"New class **{k['name']}** started: the class plot and the rungs start empty.", ""
-
-    def latest(owner: str):
-        """After a reload, a second tab or a restart: the run to follow, this browser's latest."""
-        mine = ctx.runs.runs_of(owner)
-        return mine[-1] if mine else None
 
     def on_load(sweep_, browser_id, request: gr.Request):
         return valley_plot(ctx, owner_of(browser_id, request), sweep_)  # with this browser's own runs as stars
@@ -408,4 +401,4 @@ def build_valley_tab(ctx: AppContext) -> Tab:
                api_name="poll_run", show_progress="hidden")
     # when the page loads: `restore` at once (the run to follow; the first tick then lists the runs), `on_load`
     # after it (slower: the plot). Neither writes what a button writes too, so a quick first click is never undone.
-    return Tab(restore=(latest, current), on_load=(on_load, [sweep, browser], [valley]))
+    return Tab(restore=(ctx.runs.latest, current), on_load=(on_load, [sweep, browser], [valley]))

@@ -90,7 +90,7 @@ def test_reuse_respects_the_opt_out_and_gives_a_copy(tiny_base, tmp_path):
     job = rm.job("carol", c)
     assert job.reused_from == b and rm.state("carol", c).state == "completed"
     assert job.run.weights() is not None and job.run.path != rm.job("bob", b).run.path
-    z = rm.download("carol", c, tmp_path / "dl")
+    z = rm.download("carol", c)
     assert c in z.name
     rm.shutdown()
 
@@ -140,7 +140,7 @@ def test_busy_stop_after_done_and_a_failed_run_downloads_its_log(tiny_base, tmp_
     st = wait(rm, "alice", bad, {"failed"})
     assert "does not exist" in st.error or "could not load" in st.error
     assert "already failed" in rm.stop("alice", bad)
-    z = rm.download("alice", bad, tmp_path / "dl")
+    z = rm.download("alice", bad)
     assert "failed" in z.name and {"log.txt", "error.txt"} & set(zipfile.ZipFile(z).namelist())
     rm.shutdown()
 
@@ -207,7 +207,7 @@ def test_downloads_are_served_from_valley_home_anywhere(tmp_path, monkeypatch):
     home = Path.home() / f".valley-test-{os.getpid()}"
     monkeypatch.setenv("VALLEY_HOME", str(home))
     try:
-        from app.context import downloads_root
+        from app.registry import downloads_root
         from app.main import launch_kwargs
 
         allowed = launch_kwargs()["allowed_paths"]
@@ -258,3 +258,79 @@ def test_no_timer_writes_the_state_a_button_writes():
     clicked = {id(o) for f in fns if f.api_name not in ("poll_run", "poll_rl") for o in f.outputs}
     assert any(f.api_name == "poll_run" for f in fns) and any(f.api_name == "start_run" for f in fns)
     assert not polled & clicked, "a poll writes a State that a button also writes"
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The app keeps secrets and runs straight (the issue after a probe in Chromium, gradio_client and raw HTTP): the
+# registry's part. The page's part (the teacher key, the opt-out, RL's Start, contrast, waits) is in test_browser.py.
+
+def finished_run(rm, owner, tiny_base, hours_ago: float, **kw) -> str:
+    """A finished, evaluated run of `owner` that finished `hours_ago` hours ago (its status and entry aged)."""
+    r = rm.submit(owner, cfg(tiny_base, **kw))
+    wait(rm, owner, r, {"completed"})
+    while rm.job(owner, r).alive():
+        time.sleep(0.2)
+    old = time.time() - hours_ago * 3600
+    for f in (rm.job(owner, r).run.status, rm.job(owner, r).run.entry):
+        os.utime(f, (old, old))
+    return r
+
+
+def test_a_reused_copy_survives_the_start_that_made_it_and_tombstones_tell_the_true_age(tiny_base, tmp_path):
+    """The copy a Start makes of an old finished twin is as new as that Start (it kept the twin's file times, so the
+    disk cap deleted it at once), and a tombstone says how long before its removal a run finished (it said
+    499010 h: the time was read after the folder was gone, as 0)."""
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs", disk_cap_mb=1e9, keep_hours=3)
+    a = finished_run(rm, "alice", tiny_base, hours_ago=5, seed=7)
+    rm.disk_cap_mb = 0.001
+    b = rm.submit("bob", cfg(tiny_base, seed=7))   # the same experiment: a copy at once, then the cap's cleanup
+    st = rm.state("bob", b)                        # (RemovedRun here before)
+    assert st.state == "completed" and st.reused_from == a
+    assert rm.job("bob", b).run.weights() is not None
+    with pytest.raises(RemovedRun, match=r"finished 5 h before"):  # the original was old: it went, and says when
+        rm.state("alice", a)
+    rm.shutdown()
+
+
+def test_a_removed_run_is_still_the_one_followed_after_a_reload_or_a_restart(tiny_base, tmp_path):
+    """After a reload (or a restarted app) the page follows the owner's latest run: a removed one stays that run,
+    so the page says it was removed instead of "No run yet"."""
+    root = tmp_path / "runs"
+    rm = RunManager(max_concurrent=1, root=root, keep_hours=3)
+    a = finished_run(rm, "alice", tiny_base, hours_ago=5)
+    rm.disk_cap_mb = 0.001
+    assert rm.cleanup() == [a]
+    assert rm.latest("alice") == a and rm.latest("bob") is None
+    rm.shutdown()
+    again = RunManager(max_concurrent=1, root=root, keep_hours=3)
+    assert again.latest("alice") == a
+    with pytest.raises(RemovedRun, match="removed to free disk space: it finished 5 h before"):
+        again.state("alice", a)
+    again.shutdown()
+
+
+def test_downloads_keep_one_zip_per_run_count_in_the_cap_and_go_away(tiny_base, tmp_path):
+    """Every click on Download wrote another zip that nothing removed, outside the disk cap: now a run has one zip
+    (a new click replaces it), the zips count in the cap, and a zip older than the download window is removed."""
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs", downloads=tmp_path / "downloads")
+    a = rm.submit("alice", cfg(tiny_base))
+    wait(rm, "alice", a, {"completed"})
+    zips = [rm.download("alice", a) for _ in range(3)]
+    on_disk = list((tmp_path / "downloads").rglob("*.zip"))
+    assert on_disk == [zips[-1]] and zips[-1].exists()
+    assert rm.disk_used_mb() >= (zips[-1].stat().st_size + sum(
+        f.stat().st_size for f in rm.job("alice", a).run.path.rglob("*") if f.is_file())) / 1e6
+    old = time.time() - 2 * rm.download_keep_s
+    os.utime(zips[-1].parent, (old, old))
+    rm.cleanup()
+    assert not list((tmp_path / "downloads").rglob("*.zip"))
+    rm.shutdown()
+
+
+def test_a_non_ascii_teacher_key_is_compared_not_raised():
+    from app.context import AppContext, is_teacher
+
+    ctx = AppContext(runs=None, models=None, shipped=None, teacher_key="clé-sécrète")
+    assert is_teacher(ctx, "clé-sécrète") and is_teacher(ctx, " clé-sécrète ")
+    assert not is_teacher(ctx, "clé") and not is_teacher(ctx, "naïve") and not is_teacher(ctx, "ascii")
+    assert not is_teacher(AppContext(runs=None, models=None, shipped=None), "clé")  # no key configured: nobody
