@@ -120,6 +120,15 @@ def panel(title: str, text: str, problem, done: bool, runs: str = "") -> str:
             f"<div style='white-space:pre-wrap;overflow-wrap:anywhere'>{render_html(text, rec)}</div>{foot}</div>")
 
 
+def sampling_settings(temperature, top_p, max_new_tokens, seed) -> dict:
+    """The sampling fields as engine.stream takes them, each checked (the API takes any number: NaN, infinity or
+    a billion tokens must never reach the model). ValueError says which field and what it takes."""
+    return {"temperature": engine.check_number(temperature, "the temperature", 0, 2),
+            "top_p": engine.check_number(top_p, "top-p", 0.01, 1),
+            "max_new_tokens": int(engine.check_number(max_new_tokens, "max new tokens", 1, 4096, whole=True)),
+            "seed": engine.check_seed(seed or 0)}
+
+
 def build_compare_tab(ctx: AppContext) -> Tab:
     with gr.Tab("Side by Side", id="compare"):
         gr.Markdown(INTRO)
@@ -158,7 +167,7 @@ def build_compare_tab(ctx: AppContext) -> Tab:
         if not chosen:
             raise gr.Error("tick at least one model")
         try:
-            seed_ = engine.check_seed(seed_ or 0)
+            sampling = sampling_settings(temp, top_p_, max_new_, seed_)
         except ValueError as e:
             raise gr.Error(str(e)) from None
         options = model_options(ctx, owner_of(browser_id, request))
@@ -171,7 +180,7 @@ def build_compare_tab(ctx: AppContext) -> Tab:
                 loaded = ctx.models.get(source, adapter)
             except Exception as e:  # noqa: BLE001 - shown to the user, the app keeps serving
                 raise gr.Error(f"could not load {label}: {e}") from None
-            streams.append([label, ctx_stream(loaded, p.prompt, temp, top_p_, max_new_, seed_), "", False,
+            streams.append([label, engine.stream(loaded, p.prompt, **sampling), "", False,
                             weights_line(source, adapter, own_model=value.startswith("run:") and not adapter)])
         # Interleave: one chunk from each model in turn, so they advance together.
         while not all(s[3] for s in streams):
@@ -180,10 +189,6 @@ def build_compare_tab(ctx: AppContext) -> Tab:
                     s[2], s[3] = next(s[1], (s[2], True))
             yield ("<div style='display:flex;gap:10px;flex-wrap:wrap'>"
                    + "".join(panel(t, txt, p, d, runs) for t, _, txt, d, runs in streams) + "</div>")
-
-    def ctx_stream(loaded, prompt, temp, top_p_, max_new_, seed_):
-        return engine.stream(loaded, prompt, temperature=float(temp), top_p=float(top_p_), max_new_tokens=int(max_new_),
-                      seed=int(seed_ or 0))
 
     refresh.click(on_refresh, [models, ctx.browser], models, api_name="refresh_models")
     go.click(on_generate, [problem, custom, models, temperature, top_p, max_new, seed, ctx.browser], out,

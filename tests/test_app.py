@@ -240,6 +240,28 @@ def test_hostile_expressions_get_plain_words(app_url, expr, msg):
         client(app_url).predict(None, expr, ["base"], 0.0, 0.95, 32, 0, api_name="/compare")
 
 
+def raw_call(app_url, api_name: str, body: str) -> str:
+    """One call through Gradio's raw HTTP API (what gradio_client refuses to send: NaN, Infinity), its event
+    stream as text."""
+    import httpx
+
+    url = app_url[0] + "gradio_api/call/" + api_name
+    event = httpx.post(url, content=body, headers={"content-type": "application/json"}, timeout=60).json()["event_id"]
+    return httpx.get(f"{url}/{event}", timeout=300).text
+
+
+@pytest.mark.parametrize("temperature,top_p,max_new,msg", [
+    ("NaN", "0.95", "32", "the temperature must be a number"),
+    ("0", "NaN", "32", "top-p must be a number"),
+    ("0", "0.95", "NaN", "max new tokens must be a whole number"),
+])
+def test_nan_in_side_by_side_gets_plain_words(app_url, temperature, top_p, max_new, msg):
+    """Side by Side's fields through the raw API: a NaN temperature ran the model and failed inside torch, NaN max
+    tokens said "cannot convert float NaN to integer", NaN top-p generated. Each is refused before any model loads."""
+    out = raw_call(app_url, "compare", f'{{"data": [null, "1+2", ["base"], {temperature}, {top_p}, {max_new}, 0]}}')
+    assert "event: error" in out and msg in out, out[-600:]
+
+
 def test_the_lessons_tab_serves_only_the_kit(app_url):
     c = client(app_url)
     for path in ("/etc/passwd", "../../README.md", str(app_url[1].ctx.runs.root / "x" / "entry.json")):
