@@ -302,3 +302,17 @@ def test_choice_lists_name_no_server_path_and_forged_paths_are_refused(app_url):
         c.predict([runs_root + "/x/eval/records.jsonl"], api_name="/analyze")
     with pytest.raises(Exception, match="not one of yours|not in the list of choices"):
         c.predict(forged, 2, 0, api_name="/start_rl")
+
+
+def test_every_legend_of_the_figures_the_app_draws_is_readable():
+    """The survival and RL figures' legends were 8 pt (the rest 9): every legend text is at least 9 pt now."""
+    from app.context import Shipped
+    from app.tab_anatomy import analysis
+    from training.lab.figures import rl_figure
+
+    shipped = Shipped.load()
+    figures = [*analysis(list(shipped.records.items())[:3])[1:5], rl_figure(shipped.rl.result)]
+    sizes = [t.get_fontsize() for fig in figures for ax in fig.axes if ax.get_legend()
+             for t in ax.get_legend().get_texts()]
+    assert sizes and min(sizes) >= 9, sorted(set(sizes))
+
