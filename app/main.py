@@ -90,7 +90,7 @@ def build_app(max_runs: int = 0, disk_cap_mb: float = 0.0, eval_n: int = 200, ev
         with gr.Tabs():
             tabs = [build(ctx) for build in TABS]
         # first the id (a new one on a first visit), then each tab restores this browser's state (app.tab.Tab)
-        restores = [t.restore for t in tabs if t.restore]
+        restores = [r for t in tabs for r in t.restore]
 
         def restore(stored_id, request: gr.Request):
             """The browser's id and, for each tab, the run to follow: at once, before any button is pressed."""

@@ -8,7 +8,7 @@ The app creates one RunManager and hands it to the tabs (no module-level state).
 - at most `max_concurrent` training subprocesses run at a time; the rest wait in order and can see
   their position;
 - an owner (a browser, whatever its tabs and reloads; or one API client) sees and stops only its own
-  runs;
+  runs, starts one run of a kind at a time, and keeps its choice to share (sharing.json);
 - every run is written to disk (entry.json beside the run's own files): a restarted app lists the
   finished runs, re-queues the waiting ones and marks the ones whose process is gone; when the app
   exits it stops its training processes, and a process whose app died stops itself (StopFlag);
@@ -86,6 +86,11 @@ def _pid_runs(pid: int, run_dir: Path) -> bool:
     return str(run_dir) in cmd
 
 
+class Busy(ValueError):
+    """An owner's Start while their previous run of the same kind still waits or trains (a double click, a second
+    tab): refused, one run at a time per student and kind."""
+
+
 class RemovedRun(KeyError):
     """A run of this owner that the disk cap removed: the message says so (the page shows it as its status, not as an error)."""
 
@@ -140,6 +145,7 @@ class RunManager:
         self._jobs: dict[str, Job] = {}
         self._queue: list[str] = []
         self._removed: dict[str, dict] = _read_json(self.root / "removed.json") or {}
+        self._sharing: dict[str, bool] = _read_json(self.root / "sharing.json") or {}  # owner -> shares?
         self.klass = _read_json(self.root / "class.json") or {}
         if not self.klass or (class_name and class_name != self.klass.get("name")):
             self.new_class(class_name or "class")
@@ -223,14 +229,20 @@ class RunManager:
 
     # -- submitting and starting ------------------------------------------------------------
     def submit(self, owner: str, cfg, module: str = engine.SFT, share: bool = True,
-               prediction: float | None = None) -> str:
-        run_id = time.strftime("%H%M%S-") + uuid.uuid4().hex[:6]
-        run_dir = self.root / run_id
-        run_dir.mkdir(parents=True)
-        cfg.run_dir = str(run_dir)
-        job = Job(run_id, owner, cfg, run_dir, module, share=share, class_id=self.klass["id"],
-                  prediction=prediction)
+               prediction: float | None = None, exclusive: bool = False) -> str:
+        """Queue a run (or reuse a finished twin's results at once); its id. exclusive: refuse (Busy) while this
+        owner has a run of `module` waiting or training: checked and queued under one lock, so two clicks a moment
+        apart never queue two runs."""
         with self._lock:
+            if exclusive and self.busy(owner, module):
+                raise Busy("your previous run is still waiting or training: stop it first, or wait for it")
+            run_id = time.strftime("%H%M%S-") + uuid.uuid4().hex[:6]
+            run_dir = self.root / run_id
+            run_dir.mkdir(parents=True)
+            cfg.run_dir = str(run_dir)
+            job = Job(run_id, owner, cfg, run_dir, module, share=share, class_id=self.klass["id"],
+                      prediction=prediction)
+            self._remember_sharing(owner, share)
             source = self._finished_twin(job)
             if source is not None:
                 self._copy_results(source, job)
@@ -365,11 +377,24 @@ class RunManager:
             return self._own(owner, run_id).source_dir
 
     def set_share(self, owner: str, share: bool) -> None:
+        """Share (or not) this owner's finished runs on the class plot and for reuse: the runs they have, and the
+        choice itself, which their page shows after a reload or a restart."""
         with self._lock:
             for job in self._jobs.values():
                 if job.owner == owner and job.share != share:
                     job.share = share
                     self._save(job)
+            self._remember_sharing(owner, share)
+
+    def sharing(self, owner: str) -> bool:
+        """This owner's choice to share (True until they opt out)."""
+        with self._lock:
+            return self._sharing.get(owner, True)
+
+    def _remember_sharing(self, owner: str, share: bool) -> None:
+        if self._sharing.get(owner, True) != share:
+            self._sharing[owner] = share
+            _write_json(self.root / "sharing.json", self._sharing)
 
     # -- the class ----------------------------------------------------------------------------
     def _class_jobs(self) -> list[Job]:

@@ -61,21 +61,23 @@ def build_lessons_tab(ctx=None) -> Tab:
             key = gr.Textbox(label="Teacher key (shows the instructor guide, answer key and notes)", type="password",
                              max_length=200, scale=2)
         body = gr.Markdown(render(choices[0][1]) if choices else "")
-
-    def teacher(k) -> bool:
-        return ctx is not None and is_teacher(ctx, k)
+        teacher = gr.State(False)  # this page unlocked the teachers' pages (server-side: the key itself is not kept)
 
     def on_key(k, current):
-        t = teacher(k)
+        t = ctx is not None and is_teacher(ctx, k)
         if k and not t:
             raise gr.Error("that is not the teacher key this app was started with" if ctx and ctx.teacher_key else
                            "this app was started without a teacher key (python -m app --teacher-key KEY)")
         new = lesson_choices(t)
         keep = current if current in {v for _, v in new} else (new[0][1] if new else None)
-        return gr.update(choices=new, value=keep), render(keep, t)
+        return gr.update(choices=new, value=keep), render(keep, t), t, ""
 
-    pick.change(lambda p, k: render(p, teacher(k)), [pick, key], body, api_name="lesson")
-    key.submit(on_key, [key, pick], [pick, body], api_name="teacher_key")
+    pick.change(render, [pick, teacher], body, api_name="lesson")
+    # The key is an input of this event only, and the event is not public: Gradio's run history (kept in the
+    # browser's localStorage, shown on its "Runs" page) records the inputs of public events, so a key typed here
+    # was readable by anyone at that computer afterwards. The box is emptied once the key is taken.
+    key.submit(on_key, [key, pick], [pick, body, teacher, key], api_name="teacher_key",
+               api_visibility="undocumented")
     return Tab()
 
 

@@ -6,7 +6,7 @@ import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, owner_of
-from app.registry import RemovedRun
+from app.registry import Busy, RemovedRun
 from app.tab import Tab
 from app.widgets import as_choices, own_runs, precision_note, progress_bar, run_view
 from training.lab import engine, facts
@@ -115,8 +115,12 @@ def build_rl_tab(ctx: AppContext) -> Tab:
             cfg = engine.grpo_config(init_adapter=adapter, steps=n_steps, seed=seed_, model=model)
         except ValueError as e:
             raise gr.Error(str(e)) from None
-        run_id = ctx.runs.submit(owner, cfg, module=engine.GRPO)
-        return run_id, f"Queued. The equivalent command:\n\n`{engine.command_for(cfg, engine.GRPO)}`"
+        try:  # one RL run at a time per student: a second click queued a second run the page could not stop
+            run_id = ctx.runs.submit(owner, cfg, module=engine.GRPO, exclusive=True)
+        except Busy as e:
+            raise gr.Error(str(e)) from None
+        return (run_id, f"Queued. The equivalent command:\n\n`{engine.command_for(cfg, engine.GRPO)}`",
+                gr.update(interactive=False))
 
     def on_stop(run_id, browser_id, request: gr.Request):
         if not run_id:
@@ -127,15 +131,18 @@ def build_rl_tab(ctx: AppContext) -> Tab:
             raise gr.Error(str(e)) from None
 
     def on_tick(run_id, browser_id, request: gr.Request):
-        md, b, df = rl_status(ctx, owner_of(browser_id, request), run_id)
-        return md, b, df
+        """The run's status; Start RL only while no RL run of this student waits or trains."""
+        owner = owner_of(browser_id, request)
+        md, b, df = rl_status(ctx, owner, run_id)
+        return md, b, df, gr.update(interactive=not ctx.runs.busy(owner, engine.GRPO))
 
     refresh.click(on_refresh, [start_from, ctx.browser], start_from, api_name="refresh_rl_starts")
-    start.click(on_start, [start_from, steps, seed, ctx.browser], [current, status], api_name="start_rl")
+    start.click(on_start, [start_from, steps, seed, ctx.browser], [current, status, start], api_name="start_rl")
     stop.click(on_stop, [current, ctx.browser], status, api_name="stop_rl")
-    timer.tick(on_tick, [current, ctx.browser], [status, bar, reward], api_name="poll_rl", show_progress="hidden")
+    timer.tick(on_tick, [current, ctx.browser], [status, bar, reward, start], api_name="poll_rl",
+               show_progress="hidden")
 
     def on_load(value, browser_id, request: gr.Request):
         return on_refresh(value, browser_id, request)
 
-    return Tab(restore=(lambda owner: ctx.runs.latest(owner, engine.GRPO), current), on_load=(on_load, [start_from, ctx.browser], [start_from]))
+    return Tab(restore=((lambda owner: ctx.runs.latest(owner, engine.GRPO), current),), on_load=(on_load, [start_from, ctx.browser], [start_from]))

@@ -6,7 +6,7 @@ import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, is_teacher, owner_of
-from app.registry import RemovedRun
+from app.registry import Busy, RemovedRun
 from app.tab import Tab
 from app.widgets import own_runs, precision_note, progress_bar, run_view
 from training.core.models import REAL_SLMS
@@ -317,11 +317,12 @@ def build_valley_tab(ctx: AppContext) -> Tab:
                  request: gr.Request):
         # Explicit parameters, not *args: Gradio injects gr.Request only into named parameters.
         owner = owner_of(browser_id, request)
-        if ctx.runs.busy(owner):  # a double click, or a second tab: one run at a time per student
-            raise gr.Error("your previous run is still waiting or training: stop it first, or wait for it")
         cfg = make_config(ctx, model, data, upload, n, style, method, rank, alpha, epochs, lr, seed)
         pred = engine.check_number(guess, "your prediction", 0, 100) / 100 if guess is not None else None
-        run_id = ctx.runs.submit(owner, cfg, share=bool(share_), prediction=pred)
+        try:  # one run at a time per student (a double click, a second tab), checked where the run is queued
+            run_id = ctx.runs.submit(owner, cfg, share=bool(share_), prediction=pred, exclusive=True)
+        except Busy as e:
+            raise gr.Error(str(e)) from None
         md, b, _, state, _ = status_view(ctx, owner, run_id)
         return (run_id, md, b, None, runs_table(ctx, owner), gr.update(visible=False),
                 gr.update(interactive=State(state).finished if state else True))
@@ -393,12 +394,15 @@ def build_valley_tab(ctx: AppContext) -> Tab:
     stop.click(on_stop, [current, browser], status, api_name="stop_run")
     show_cmd.click(on_show, inputs, command, api_name="show_command")
     assign_btn.click(on_assign, None, [n, seed, assigned], api_name="assign_n")  # n.change redraws the schedule
-    share.change(on_share, [share, sweep, browser], valley, api_name="share_runs")
+    # .input, not .change: only the student's own click changes what the server keeps (restore writes the box)
+    share.input(on_share, [share, sweep, browser], valley, api_name="share_runs")
     sweep.change(on_sweep, [sweep, browser], [valley, verdict], api_name="show_sweep")
     download.click(on_download, [current, browser], download_file, api_name="download_run")
-    new_class.click(on_new_class, [class_name, teacher_key], [class_msg, teacher_key], api_name="new_class")
+    # not public: Gradio's run history (the browser's localStorage) records public events' inputs, the key too
+    new_class.click(on_new_class, [class_name, teacher_key], [class_msg, teacher_key], api_name="new_class",
+                    api_visibility="undocumented")
     timer.tick(on_tick, [current, shown, sweep, browser], [status, bar, loss, valley, table, shown, start],
                api_name="poll_run", show_progress="hidden")
     # when the page loads: `restore` at once (the run to follow; the first tick then lists the runs), `on_load`
     # after it (slower: the plot). Neither writes what a button writes too, so a quick first click is never undone.
-    return Tab(restore=(ctx.runs.latest, current), on_load=(on_load, [sweep, browser], [valley]))
+    return Tab(restore=((ctx.runs.latest, current), (ctx.runs.sharing, share)), on_load=(on_load, [sweep, browser], [valley]))

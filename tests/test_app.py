@@ -266,9 +266,9 @@ def test_the_lessons_tab_serves_only_the_kit(app_url):
     c = client(app_url)
     for path in ("/etc/passwd", "../../README.md", str(app_url[1].ctx.runs.root / "x" / "entry.json")):
         with pytest.raises(Exception, match="not in the list of choices|not a lesson of this kit") as e:
-            c.predict(path, "", api_name="/lesson")
+            c.predict(path, api_name="/lesson")
         assert str(paths.REPO) not in str(e.value)  # the refusal names no server path
-    assert "Hook" in c.predict("03_the_valley/lesson.md", "", api_name="/lesson")
+    assert "Hook" in c.predict("03_the_valley/lesson.md", api_name="/lesson")
     from app.tab_lessons import render
     with pytest.raises(Exception, match="not a lesson of this kit"):  # the function itself, past the dropdown
         render("../../README.md")

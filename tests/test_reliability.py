@@ -207,8 +207,8 @@ def test_downloads_are_served_from_valley_home_anywhere(tmp_path, monkeypatch):
     home = Path.home() / f".valley-test-{os.getpid()}"
     monkeypatch.setenv("VALLEY_HOME", str(home))
     try:
-        from app.registry import downloads_root
         from app.main import launch_kwargs
+        from app.registry import downloads_root
 
         allowed = launch_kwargs()["allowed_paths"]
         assert str(downloads_root()) in allowed and str(home) not in allowed
