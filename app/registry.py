@@ -86,6 +86,17 @@ def _pid_runs(pid: int, run_dir: Path) -> bool:
     return str(run_dir) in cmd
 
 
+@dataclass(frozen=True)
+class Wait:
+    """A queued run's wait, for its page: its place in line, the seconds it has waited, about how many more before
+    it starts and how long it then takes (None: no estimate)."""
+
+    position: int
+    waited_s: float
+    start_in_s: float | None
+    takes_s: float | None
+
+
 class Busy(ValueError):
     """An owner's Start while their previous run of the same kind still waits or trains (a double click, a second
     tab): refused, one run at a time per student and kind."""
@@ -146,6 +157,7 @@ class RunManager:
         self._queue: list[str] = []
         self._removed: dict[str, dict] = _read_json(self.root / "removed.json") or {}
         self._sharing: dict[str, bool] = _read_json(self.root / "sharing.json") or {}  # owner -> shares?
+        self._speed_of: dict[str, engine.Speed] = {}  # finished run -> the speed it measured
         self.klass = _read_json(self.root / "class.json") or {}
         if not self.klass or (class_name and class_name != self.klass.get("name")):
             self.new_class(class_name or "class")
@@ -426,15 +438,67 @@ class RunManager:
                 counts[j.cfg.n] += 1
         return counts
 
-    def seconds_per_step(self) -> float | None:
-        """The median training seconds per optimizer step of this app's finished class-recipe runs (what this
-        machine does now), None before the first one."""
-        rates = []
-        for j in list(self._jobs.values()):
-            m = RunDir(j.run_dir).read_metrics() if is_class_recipe(j.cfg) and not j.reused_from else None
-            if m and m.get("steps") and m.get("train_seconds"):
-                rates.append(m["train_seconds"] / m["steps"])
-        return sorted(rates)[len(rates) // 2] if rates else None
+    # -- how long things take here ------------------------------------------------------------
+    def speeds(self) -> dict[str, engine.Speed]:
+        """model -> this machine's newest measured speed with it (engine.Speed): a run in progress counts (its
+        latest progress line), so the estimates follow a machine that got busy. A finished run's speed is read
+        once."""
+        with self._lock:
+            jobs = [j for j in self._jobs.values() if j.module == engine.SFT and not j.reused_from]
+        found: dict[str, engine.Speed] = {}
+        for job in jobs:
+            sp = self._speed_of.get(job.run_id)
+            if sp is None:
+                sp = engine.measured_speed(job.run_dir)
+                if sp is not None and job.run.metrics.exists():
+                    self._speed_of[job.run_id] = sp  # finished: its speed no longer changes
+            if sp is not None and (sp.model not in found or sp.at > found[sp.model].at):
+                found[sp.model] = sp
+        return found
+
+    def estimate(self, cfg, speeds: dict | None = None) -> engine.Estimate | None:
+        """About how long a fine-tune of `cfg` takes here (engine.estimate at this machine's measured speeds)."""
+        if not isinstance(cfg, engine.SFTConfig):
+            return None  # GRPO: its progress lines carry its ETA once it runs
+        return engine.estimate(cfg, self.speeds() if speeds is None else speeds, gpu=self.max_concurrent > 1)
+
+    def start_in(self, owner: str | None = None, run_id: str | None = None) -> float | None:
+        """About how many seconds before a queued run starts (before a run submitted now would start, without
+        one): the runs training now finish (their own ETA) and those ahead of it in line train (their estimates),
+        on max_concurrent slots. None where a run ahead has no estimate."""
+        now, speeds = time.time(), self.speeds()
+        with self._lock:
+            if run_id is not None:
+                self._own(owner, run_id)
+                if run_id not in self._queue:
+                    return 0.0
+            line = self._queue[:self._queue.index(run_id)] if run_id else self._queue
+            ahead = [self._jobs[r] for r in line]
+            active = [j for j in self._jobs.values() if j.alive()]
+        slots = [self._remaining(j, speeds, now) for j in active]
+        slots += [0.0] * max(0, self.max_concurrent - len(slots))
+        if not ahead and 0.0 in slots:
+            return 0.0
+        for job in ahead:  # each waiting run takes the slot that frees first
+            est = self.estimate(job.cfg, speeds)
+            if est is None or None in slots:
+                return None
+            slots.sort()
+            slots[0] += est.seconds
+        return None if None in slots else min(slots)
+
+    def _remaining(self, job: Job, speeds: dict, now: float) -> float | None:
+        st = engine.poll(job.run_dir, job.proc, pid=job.pid)
+        return engine.remaining_seconds(st, self.estimate(job.cfg, speeds), job.started, now)
+
+    def wait(self, owner: str, run_id: str) -> Wait | None:
+        """A queued run's Wait; None once it has started."""
+        position = self.position(owner, run_id)
+        if position is None:
+            return None
+        job = self.job(owner, run_id)
+        est = self.estimate(job.cfg)
+        return Wait(position, time.time() - job.submitted, self.start_in(owner, run_id), est and est.seconds)
 
     # -- take it home -------------------------------------------------------------------------
     def download(self, owner: str, run_id: str) -> Path:

@@ -72,7 +72,7 @@ def rl_status(ctx: AppContext, owner: str, run_id: str | None):
                        for p in st.progress if "reward" in p] +
                       [{"step": p["step"], "value": p["eval"]["accuracy"], "series": "accuracy (held-out)"}
                        for p in st.progress if "eval" in p]) if st.progress else None
-    md, bar = run_view(st, ctx.runs.position(owner, run_id),
+    md, bar = run_view(st, ctx.runs.wait(owner, run_id),
                        starting="Loading the model and measuring where it starts...", running=_running,
                        completed=_completed, stopped="Stopped; the weights so far were saved.")
     return md, bar, (None if st.state == State.QUEUED else df)

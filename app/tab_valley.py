@@ -8,7 +8,7 @@ import pandas as pd
 from app.context import AppContext, is_teacher, owner_of
 from app.registry import Busy, RemovedRun
 from app.tab import Tab
-from app.widgets import own_runs, precision_note, progress_bar, run_view
+from app.widgets import duration, own_runs, precision_note, progress_bar, run_view
 from training.core.models import REAL_SLMS
 from training.lab import engine, facts, results
 from training.lab.engine import State
@@ -66,23 +66,30 @@ def default_lr(model: str) -> float:
 
 def schedule_text(ctx: AppContext, model, n, style, epochs, lr) -> str:
     try:
-        model = model if model in (REAL_SLM, "tiny") else "tiny"
+        model = (model or "tiny").strip()
         cfg = engine.SFTConfig(model=model, world=engine.world_for(model), n=int(n), style=style,
                                epochs=float(epochs or 0), lr=float(lr or 0),
                                eval_n=engine.eval_n_for(model, ctx.eval_n))
         s = engine.schedule(cfg, model == "tiny")
     except (ValueError, TypeError):
         return ""
-    secs = engine.estimate_seconds(cfg, ctx.runs.seconds_per_step() if model == "tiny" else None,
-                                   gpu=ctx.runs.max_concurrent > 1)
-    test = f"the test on {cfg.eval_n} problems"
-    when = f" It takes about **{secs / 60:.0f} min** here (training and {test})." if secs and secs > 90 else \
-        (f" It takes about **{secs:.0f} s** here (training and {test})." if secs else "")
     scale = (f"the paper's {int(n) * 32:,} by this lab's 1/32 convention" if int(n) * 32 <= 220_000 else
              f"N x 32 = {int(n) * 32:,}, beyond the paper's largest set, 220k")
     return (f"Schedule for N={int(n)} ({scale}): "
             f"**{s['epochs']:g} epochs**, batch {s['batch_size']}, about **{s['steps']:.0f} optimizer steps**, cosine "
-            f"learning rate with 5% warmup.{when}")
+            f"learning rate with 5% warmup. {time_text(ctx, cfg)}")
+
+
+def time_text(ctx: AppContext, cfg) -> str:
+    """How long a run of `cfg` would take here, what that rests on, and the wait before it would start."""
+    est = ctx.runs.estimate(cfg)
+    if est is None:
+        return "No time estimate for this model yet: this machine has not measured a run of it."
+    start_in = ctx.runs.start_in()
+    wait = (f" The runs in line now would keep it waiting about **{duration(start_in)}** first." if start_in else
+            " Runs are in line now, with no estimate yet: it would wait for them." if start_in is None else "")
+    return (f"It takes about **{duration(est.seconds)}** here (training and the test on {cfg.eval_n} problems; from "
+            f"{est.basis}).{wait}")
 
 
 def _running(st) -> tuple[str, float, str]:
@@ -90,8 +97,8 @@ def _running(st) -> tuple[str, float, str]:
     if last is None:
         return "Training...", 0.0, "training"
     return (f"Training: step {last['step']} of {last['total_steps']}, loss {last['loss']:.3f}, "
-            f"{last['tokens_per_s']:.0f} tokens/s, about {last['eta_s']:.0f} s left.", st.fraction,
-            f"step {last['step']}/{last['total_steps']}, ETA {last['eta_s']:.0f} s")
+            f"{last['tokens_per_s']:.0f} tokens/s, about {duration(last['eta_s'])} left, then the test.", st.fraction,
+            f"step {last['step']}/{last['total_steps']}, ETA {duration(last['eta_s'])}")
 
 
 def base_accuracy(ctx: AppContext, model: str) -> float | None:
@@ -132,7 +139,7 @@ def status_view(ctx: AppContext, owner: str, run_id: str | None):
         return "No run yet: press **Start**.", progress_bar(0, ""), None, "", None
     loss = pd.DataFrame([{"step": p["step"], "loss": p["loss"]} for p in st.progress if "loss" in p]) \
         if st.progress else None
-    md, bar = run_view(st, ctx.runs.position(owner, run_id), starting="Loading the model and building the data...",
+    md, bar = run_view(st, ctx.runs.wait(owner, run_id), starting="Loading the model and building the data...",
                        running=_running, completed=_completed(ctx),
                        stopped="Stopped. The adapter trained so far was saved and marked partial (not evaluated).",
                        evaluating=f"Training done. Now testing the fine-tuned model on {ctx.eval_n} unseen problems...")
@@ -201,11 +208,10 @@ def assign(ctx: AppContext) -> tuple[int, int, str]:
     window (measured run times: on 2 CPU cores the big rungs would keep the queue busy past the lesson), and a
     seed no other student at that rung has, so two students on one rung train two runs."""
     counts = ctx.runs.coverage(CLASS_LADDER)
-    per_step = ctx.runs.seconds_per_step()
-    gpu = ctx.runs.max_concurrent > 1
+    speeds = ctx.runs.speeds()
     budget = ctx.class_window_s * ctx.runs.max_concurrent / max(1, ctx.class_groups)
     fits = [n for n in CLASS_LADDER
-            if (engine.estimate_seconds(engine.SFTConfig(n=n, eval_n=ctx.eval_n), per_step, gpu) or 0) <= budget]
+            if getattr(ctx.runs.estimate(engine.SFTConfig(n=n, eval_n=ctx.eval_n), speeds), "seconds", 0) <= budget]
     fits = fits or CLASS_LADDER[:1]
     n = min(fits, key=lambda k: (counts[k], k))
     seed = counts[n]  # the k-th student at a rung gets seed k

@@ -338,3 +338,31 @@ def test_every_button_tab_and_chip_reads_at_4_5_to_1(app, page):
     assert {"Start", "Generate side by side", "Analyze", "Start RL", "shipped: base", "Valley Lab"} <= names, names
     low = [(t, r) for t, r in seen if r < 4.5]
     assert not low, low
+
+
+def test_a_queued_real_slm_run_says_how_long_it_waits(app, page, browser_context):
+    """A second student's SmolLM2 run waited at "position 1" with no wait estimate, and the page estimated "about 2
+    min" for a run that took 45 on a busy machine. Here one student trains; the second picks SmolLM2: its schedule
+    is estimated from this machine's measured speed, and once queued its page says how long it has waited and
+    about how long until it starts."""
+    set_n(page, 600)
+    page.get_by_role("button", name="Start", exact=True).click()
+    see(page, "Training: step", FIRST_STEP_MS)
+    other = browser_context.browser.new_context(viewport={"width": 1400, "height": 1300})  # another student
+    try:
+        pg = open_page(other, app[0])
+        model = pg.get_by_label("Model (or type a Hugging Face id)").first
+        model.fill("SmolLM2-135M-Instruct")
+        model.press("Enter")
+        set_n(pg, 16)
+        see(pg, "measured by its latest tiny run", 60_000)  # this machine's speed, not the idle figure
+        pg.get_by_role("button", name="Start", exact=True).click()
+        see(pg, re.compile(r"Waiting in line: position 1, waiting \d+ (s|min) so far\. It should start in about "
+                           r"\d+ (s|min|h)"), 60_000)
+        pg.screenshot(path=str(app[1] / "valley_lab_queued.png"), full_page=True)
+        pg.get_by_role("button", name="Stop", exact=True).click()
+        see(pg, re.compile(r"^Stopped before"), 30_000)
+    finally:
+        other.close()
+    page.get_by_role("button", name="Stop", exact=True).click()
+    see(page, re.compile(r"^Stopped\."), 120_000)

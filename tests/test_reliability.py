@@ -4,6 +4,7 @@ the restart and double-click paths in Chromium."""
 
 import json
 import os
+import re
 import stat
 import time
 from pathlib import Path
@@ -334,3 +335,73 @@ def test_a_non_ascii_teacher_key_is_compared_not_raised():
     assert is_teacher(ctx, "clé-sécrète") and is_teacher(ctx, " clé-sécrète ")
     assert not is_teacher(ctx, "clé") and not is_teacher(ctx, "naïve") and not is_teacher(ctx, "ascii")
     assert not is_teacher(AppContext(runs=None, models=None, shipped=None), "clé")  # no key configured: nobody
+
+
+def fake_finished_run(root: Path, run_id: str, cfg_: SFTConfig, metrics: dict, age_s: float = 60) -> None:
+    """A finished fine-tune on disk as the app's registry keeps it (entry, status, metrics): what a restarted app
+    reads, without spending minutes of CPU to make it."""
+    import dataclasses
+
+    d = root / run_id
+    d.mkdir(parents=True)
+    cfg_.run_dir = str(d)
+    when = time.time() - age_s
+    (d / "entry.json").write_text(json.dumps({"run_id": run_id, "owner": "alice", "module": engine.SFT,
+                                              "submitted": when, "config": dataclasses.asdict(cfg_)}))
+    (d / "status.json").write_text(json.dumps({"state": "completed", "time": when}))
+    (d / "metrics.json").write_text(json.dumps({"status": "completed", "config": dataclasses.asdict(cfg_), **metrics}))
+
+
+def test_estimates_come_from_this_machines_measured_speed_for_every_model(tmp_path):
+    """A SmolLM2 N=16 run took 45 min on a busy machine (3-4 training tokens/s) while the page said "about 2 min"
+    (the project's idle-machine figure: only the tiny model's estimate used what this app measured). Now each
+    model's estimate uses this machine's newest measured speed with it, else its figure scaled by how this
+    machine's newest measured model compares with its own figure."""
+    slm = "SmolLM2-135M-Instruct"
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
+    planned = engine.sft_config(model=slm, n=16)
+    idle = rm.estimate(planned)
+    assert idle is not None and "no run has measured this machine yet" in idle.basis
+    rm.shutdown()
+    fake_finished_run(tmp_path / "runs", "120000-aaaaaa", SFTConfig(n=250, eval_n=200),
+                      {"tokens_per_s": 94.0, "mean_example_tokens": 283, "setup_s": 4.0, "steps": 124,
+                       "eval": {"accuracy": 0.5, "mean_tokens": 300, "generated_tokens_per_s": 100.0}})
+    busy = RunManager(max_concurrent=1, root=tmp_path / "runs")  # the tiny model trained at 2% of its figure here
+    scaled = busy.estimate(planned)
+    assert "measured by its latest tiny run" in scaled.basis
+    assert scaled.seconds > 30 * idle.seconds and scaled.seconds > 20 * 60
+    busy.shutdown()
+    fake_finished_run(tmp_path / "runs", "130000-bbbbbb", engine.sft_config(model=slm, n=16),
+                      {"tokens_per_s": 3.5, "mean_example_tokens": 137, "setup_s": 40.0, "steps": 8,
+                       "eval": {"accuracy": 0.5, "mean_tokens": 150, "generated_tokens_per_s": 50.0}}, age_s=30)
+    own = RunManager(max_concurrent=1, root=tmp_path / "runs")
+    est = own.estimate(planned)
+    assert f"speed with {slm}, measured by its latest run here" in est.basis
+    # 8 steps x 8 examples x 137 tokens at 3.5 tokens/s, 50 answers x 178 tokens at 50 tokens/s, 40 s of setup
+    assert est.train_s == pytest.approx(8 * 8 * 137 / 3.5) and est.setup_s == 40.0
+    assert est.eval_s == pytest.approx(50 * 137 * 1.3 / 50.0)
+    assert 40 * 60 < est.seconds < 50 * 60
+    own.shutdown()
+
+
+def test_a_queued_run_says_how_long_it_has_waited_and_will_wait(tiny_base, tmp_path):
+    """A second student's run waited at "position 1" with no estimate: now its wait says the time in line so far,
+    about how long until it starts (the running run's own ETA) and how long it then takes."""
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
+    a = rm.submit("alice", cfg(tiny_base, epochs=40, n=32, eval_n=0))
+    b = rm.submit("bob", SFTConfig(n=16, eval_n=4, eval_max_new_tokens=32))  # the class model: it has an estimate
+    wait(rm, "alice", a, {"running"})
+    deadline = time.time() + 120
+    while not rm.state("alice", a).progress and time.time() < deadline:
+        time.sleep(0.5)
+    w = rm.wait("bob", b)
+    assert w.position == 1 and w.waited_s > 0
+    assert w.start_in_s is not None and w.start_in_s > 0 and w.takes_s is not None and w.takes_s > 0
+    assert rm.wait("alice", a) is None  # started: no wait
+    from app.widgets import queued_text
+    assert re.search(r"position \*\*1\*\*, waiting \d+ (s|min) so far\. It should start in about \*\*\d+ (s|min)\*\*, "
+                     r"then take about \*\*\d+ (s|min)\*\*", queued_text(w)), queued_text(w)
+    rm.stop("bob", b)
+    rm.stop("alice", a)
+    wait(rm, "alice", a, {"stopped"})
+    rm.shutdown()
