@@ -405,3 +405,24 @@ def test_a_queued_run_says_how_long_it_has_waited_and_will_wait(tiny_base, tmp_p
     rm.stop("alice", a)
     wait(rm, "alice", a, {"stopped"})
     rm.shutdown()
+
+
+def test_one_run_of_a_kind_per_owner_and_the_share_choice_outlives_a_restart(tmp_path):
+    """Two Starts a moment apart queued two runs (Through RL had no check): with `exclusive` the second is refused
+    where the run is queued. The choice not to share is kept for the owner, across a restart, for their page."""
+    from app.registry import Busy
+
+    root = tmp_path / "runs"
+    rm = RunManager(max_concurrent=0, root=root)  # no slot: runs stay in line, nothing trains
+    rm.submit("alice", engine.grpo_config(steps=2), module=engine.GRPO, exclusive=True)
+    with pytest.raises(Busy, match="still waiting or training"):
+        rm.submit("alice", engine.grpo_config(steps=2), module=engine.GRPO, exclusive=True)
+    rm.submit("alice", SFTConfig(n=8), exclusive=True)  # another kind: allowed
+    rm.submit("bob", engine.grpo_config(steps=2), module=engine.GRPO, exclusive=True)  # another owner: allowed
+    assert rm.sharing("alice") and rm.sharing("bob")
+    rm.set_share("alice", False)
+    rm.shutdown()
+    again = RunManager(max_concurrent=0, root=root)
+    assert not again.sharing("alice") and again.sharing("bob")
+    assert all(not again.job("alice", r).share for r in again.runs_of("alice"))
+    again.shutdown()
