@@ -8,7 +8,7 @@ import pandas as pd
 from app.context import AppContext, owner_of
 from app.registry import Busy, RemovedRun
 from app.tab import Tab
-from app.widgets import as_choices, own_runs, precision_note, progress_bar, run_view
+from app.widgets import as_choices, own_runs, precision_note, progress_bar, run_view, stop_run
 from training.lab import engine, facts
 from training.lab.engine import State
 from training.lab.figures import rl_figure
@@ -122,13 +122,8 @@ def build_rl_tab(ctx: AppContext) -> Tab:
         return (run_id, f"Queued. The equivalent command:\n\n`{engine.command_for(cfg, engine.GRPO)}`",
                 gr.update(interactive=False))
 
-    def on_stop(run_id, browser_id, request: gr.Request):
-        if not run_id:
-            raise gr.Error("there is no RL run to stop")
-        try:
-            return ctx.runs.stop(owner_of(browser_id, request), run_id)
-        except KeyError as e:
-            raise gr.Error(str(e)) from None
+    def on_stop(run_id, browser_id, request: gr.Request):  # gr.Request reaches only a named parameter
+        return stop_run(ctx, run_id, browser_id, request, "RL run")
 
     def on_tick(run_id, browser_id, request: gr.Request):
         """The run's status; Start RL only while no RL run of this student waits or trains."""

@@ -8,7 +8,7 @@ import pandas as pd
 from app.context import AppContext, is_teacher, owner_of
 from app.registry import Busy, RemovedRun
 from app.tab import Tab
-from app.widgets import duration, own_runs, precision_note, progress_bar, run_view
+from app.widgets import duration, own_runs, precision_note, progress_bar, run_view, stop_run
 from training.core.models import REAL_SLMS
 from training.lab import engine, facts, results
 from training.lab.engine import State
@@ -333,13 +333,8 @@ def build_valley_tab(ctx: AppContext) -> Tab:
         return (run_id, md, b, None, runs_table(ctx, owner), gr.update(visible=False),
                 gr.update(interactive=State(state).finished if state else True))
 
-    def on_stop(run_id, browser_id, request: gr.Request):
-        if not run_id:
-            raise gr.Error("there is no run to stop")
-        try:
-            return ctx.runs.stop(owner_of(browser_id, request), run_id)
-        except KeyError as e:
-            raise gr.Error(str(e)) from None
+    def on_stop(run_id, browser_id, request: gr.Request):  # gr.Request reaches only a named parameter
+        return stop_run(ctx, run_id, browser_id, request)
 
     def on_show(*args):
         return gr.update(value=engine.command_for(make_config(ctx, *args)), visible=True)

@@ -10,6 +10,9 @@ from __future__ import annotations
 import html
 from typing import Callable
 
+import gradio as gr
+
+from app.context import owner_of
 from training.lab import engine
 from training.lab.engine import State
 
@@ -32,6 +35,17 @@ def own_runs(runs, owner: str | None):
     """(run id, state, config) of each run `owner` started (none without an owner); `runs` is the RunManager."""
     for rid in runs.runs_of(owner) if owner else []:
         yield rid, runs.state(owner, rid), runs.config(owner, rid)
+
+
+def stop_run(ctx, run_id: str | None, browser_id, request, what: str = "run") -> str:
+    """Stop's handler in every tab: ask this owner's run to stop; what happened, in words (gr.Error for no run, or
+    one that is not theirs)."""
+    if not run_id:
+        raise gr.Error(f"there is no {what} to stop")
+    try:
+        return ctx.runs.stop(owner_of(browser_id, request), run_id)
+    except KeyError as e:
+        raise gr.Error(str(e)) from None
 
 
 def precision_note(metrics: dict) -> str:

@@ -325,24 +325,15 @@ def check_model(model: str | None, allow_local: bool = False, forbidden: Path | 
         if not allow_local or (forbidden is not None and folder.is_relative_to(Path(forbidden).resolve())):
             raise ValueError("that model is not one this app offers: pick one from the list, or type a Hugging "
                              "Face id like Qwen/Qwen2.5-0.5B-Instruct")
-    result: dict = {}
-
-    def check():
-        try:
-            result["ok"] = check_source(model)
-        except Exception as e:  # noqa: BLE001 - passed on below
-            result["error"] = e
-
-    worker = threading.Thread(target=check, daemon=True)
-    worker.start()
-    worker.join(HUB_CHECK_TIMEOUT_S)
-    if worker.is_alive():
-        raise ValueError(f"could not check {model!r} within {HUB_CHECK_TIMEOUT_S:.0f} s: the Hugging Face Hub "
-                         f"does not answer from here (offline?) and the model is not in the local cache")
-    if "error" in result:
+    try:
+        found = with_timeout(lambda: check_source(model), HUB_CHECK_TIMEOUT_S, on_timeout=None)
+    except Exception as e:  # noqa: BLE001 - said in words below
         if local:  # the loader's message would say whether the folder exists
             raise ValueError("that folder does not hold a model this app can load") from None
-        raise ValueError(str(result["error"])) from None
+        raise ValueError(str(e)) from None
+    if found is None:
+        raise ValueError(f"could not check {model!r} within {HUB_CHECK_TIMEOUT_S:.0f} s: the Hugging Face Hub "
+                         f"does not answer from here (offline?) and the model is not in the local cache")
     return model
 
 
