@@ -13,9 +13,7 @@ import spaces
 from app.context import AppContext, owner_of
 from app.tab import Tab
 from app.widgets import as_choices, own_runs
-from training.core.models import REAL_SLMS, describe
 from training.lab import engine
-from training.lab.engine import State
 from training.task import (
     WORKED_EXAMPLE,
     check,
@@ -27,7 +25,7 @@ from training.task import (
     render_html,
 )
 
-REAL_SLM = REAL_SLMS[0]
+REAL_SLM = engine.REAL_SLMS[0]
 INTRO = """
 ### Same problem, same sampling: before and after fine-tuning
 **First:** keep the problem it opens on (the base model gets it right; the model fine-tuned on 250 long-CoT
@@ -79,9 +77,9 @@ def model_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
     for name, path in ctx.shipped.slm_adapters.items():
         options[f"shipped-slm:{name}"] = (f"shipped: {REAL_SLM} {name}", REAL_SLM, str(path))
     for rid, st, cfg in own_runs(ctx.runs, owner):
-        if st.state not in (State.COMPLETED, State.STOPPED) or st.weights is None:
+        if st.state not in (engine.State.COMPLETED, engine.State.STOPPED) or st.weights is None:
             continue
-        tag = " (partial)" if st.state == State.STOPPED else ""
+        tag = " (partial)" if st.state == engine.State.STOPPED else ""
         label = f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}{tag}"
         kind, folder = st.weights
         # a LoRA run loads as its base + the adapter; a fully fine-tuned run is a model folder of its own
@@ -95,7 +93,7 @@ def weights_line(source: str, adapter: str, own_model: bool = False) -> str:
     server path."""
     if own_model:
         return "runs your fully fine-tuned model (every weight trained; no adapter)"
-    info = describe(source)
+    info = engine.describe(source)
     what = info["name"] + (f" ({info['weights']})" if info.get("weights") and info["name"] != "tiny" else "")
     if adapter:
         return f"runs {what} + the LoRA adapter {Path(adapter).name}"

@@ -9,9 +9,8 @@ from app.context import AppContext, owner_of
 from app.registry import Busy, RemovedRun
 from app.tab import Tab
 from app.widgets import as_choices, own_runs, precision_note, progress_bar, run_view, stop_run
-from training.lab import engine, facts
+from training.lab import engine
 from training.lab.engine import State
-from training.lab.figures import rl_figure
 
 INTRO = """
 ### After the valley: reinforcement learning (GRPO) from different starting points
@@ -40,7 +39,7 @@ def start_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
 
 
 def shipped_figure(ctx: AppContext):
-    return rl_figure(ctx.shipped.rl.result) if ctx.shipped.rl.result else None
+    return engine.rl_figure(ctx.shipped.rl.result) if ctx.shipped.rl.result else None
 
 
 def _running(st) -> tuple[str, float, str]:
@@ -84,7 +83,7 @@ def build_rl_tab(ctx: AppContext) -> Tab:
         gr.Markdown("#### Precomputed: GRPO from three starts on the embedded model (mean ± sd over seeds)")
         gr.Plot(shipped_figure(ctx))
         if ctx.shipped.rl.result:
-            gr.Markdown("**What the precomputed sweep shows:** " + facts.rl_verdict(ctx.shipped.rl.result))
+            gr.Markdown("**What the precomputed sweep shows:** " + engine.rl_verdict(ctx.shipped.rl.result))
         gr.Markdown("#### Run it yourself")
         with gr.Row():
             start_from = gr.Dropdown(as_choices(start_options(ctx, None)), value="base", label="Start from", scale=3)
@@ -140,4 +139,7 @@ def build_rl_tab(ctx: AppContext) -> Tab:
     def on_load(value, browser_id, request: gr.Request):
         return on_refresh(value, browser_id, request)
 
-    return Tab(restore=((lambda owner: ctx.runs.latest(owner, engine.GRPO), current),), on_load=(on_load, [start_from, ctx.browser], [start_from]))
+    def latest(owner: str):
+        return ctx.runs.latest(owner, engine.GRPO)
+
+    return Tab(restore=((latest, current),), on_load=(on_load, [start_from, ctx.browser], [start_from]))

@@ -9,10 +9,8 @@ from app.context import AppContext, is_teacher, owner_of
 from app.registry import Busy, RemovedRun
 from app.tab import Tab
 from app.widgets import duration, own_runs, precision_note, progress_bar, run_view, stop_run
-from training.core.models import REAL_SLMS
-from training.lab import engine, facts, results
+from training.lab import engine
 from training.lab.engine import State
-from training.lab.figures import arms_figure, sweeps_figure, valley_figure
 
 INTRO = """
 ### Fine-tune a small model on long chain-of-thought, and watch what happens
@@ -23,7 +21,7 @@ model on problems it has never seen and adds your run to the valley plot below, 
 your class's runs. Change one thing at a time.
 """
 CLASS_LADDER = [125, 250, 500, 1000, 2000, 4000]  # the rungs a class fills in together (long CoT)
-REAL_SLM = REAL_SLMS[0]
+REAL_SLM = engine.REAL_SLMS[0]
 MODEL_CHOICES = ([("tiny: the embedded 2.7M-parameter model (runs here, offline)", "tiny"),
                   (f"{REAL_SLM}: a real small language model (135M; its first use fetches 93 MB and converts it; "
                    f"trains on 1-operation problems; minutes per run on a CPU)", REAL_SLM)]
@@ -36,8 +34,8 @@ DATA_CHOICES = [("Built-in arithmetic world", "world"), ("OpenR1-Math-220k (need
 def sweep_choices() -> list[tuple[str, str]]:
     """The shipped valley sweeps, each named by its model (and size)."""
     out = []
-    for name in results.sweeps():
-        info = results.sweep(name).model_info
+    for name in engine.sweeps():
+        info = engine.sweep(name).model_info
         size = f", {info['parameters'] / 1e6:.1f}M parameters" if info.get("parameters") else ""
         out.append((f"{name}: {info.get('name', 'tiny')}{size}", name))
     return out
@@ -61,7 +59,7 @@ def make_config(ctx: AppContext, model, data, upload, n, style, method, rank, al
 
 def default_lr(model: str) -> float:
     """The learning rate the form shows for a model: the engine's default for LoRA on it."""
-    return engine.resolve_schedule(engine.SFTConfig(model=model, n=250), model == "tiny")["lr"]
+    return engine.schedule(engine.SFTConfig(model=model, n=250), model == "tiny")["lr"]
 
 
 def schedule_text(ctx: AppContext, model, n, style, epochs, lr) -> str:
@@ -103,8 +101,8 @@ def _running(st) -> tuple[str, float, str]:
 
 def base_accuracy(ctx: AppContext, model: str) -> float | None:
     """The base model's accuracy on the same test (from the shipped sweep of that model)."""
-    for name in results.sweeps():
-        sw = results.sweep(name)
+    for name in engine.sweeps():
+        sw = engine.sweep(name)
         if sw.valley and sw.model == model and sw.valley["table"]:
             return sw.valley["table"][0]["accuracy_mean"]
     return None
@@ -162,10 +160,10 @@ def runs_table(ctx: AppContext, owner: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RUN_COLUMNS)
 
 
-def valley_plot(ctx: AppContext, owner: str | None, sweep: str = results.DEFAULT_SWEEP):
+def valley_plot(ctx: AppContext, owner: str | None, sweep: str = engine.DEFAULT_SWEEP):
     """The chosen shipped sweep, this class's runs of the class recipe (small marks; other settings apart) and
     this owner's runs of the same model (stars, with their predictions)."""
-    sw = results.sweep(sweep)
+    sw = engine.sweep(sweep)
     if sw.valley is None:
         return None
     mine = []
@@ -174,8 +172,8 @@ def valley_plot(ctx: AppContext, owner: str | None, sweep: str = results.DEFAULT
         if st.state == State.COMPLETED and ev and cfg.model == sw.model:
             mine.append({"n": cfg.n, "accuracy": ev["accuracy"], "mean_tokens": ev["mean_tokens"],
                          "label": f"your run: {cfg.style} N={cfg.n}", "prediction": ctx.runs.job(owner, rid).prediction})
-    klass = [p for p in ctx.runs.class_results() if p["model"] == sw.model] if sw.name == results.DEFAULT_SWEEP else []
-    return valley_figure(sw.valley, extra_points=mine, class_points=klass, paper_ref=ctx.shipped.paper_ref)
+    klass = [p for p in ctx.runs.class_results() if p["model"] == sw.model] if sw.name == engine.DEFAULT_SWEEP else []
+    return engine.valley_figure(sw.valley, extra_points=mine, class_points=klass, paper_ref=ctx.shipped.paper_ref)
 
 
 def path_figures() -> list[tuple[str, object]]:
@@ -183,23 +181,23 @@ def path_figures() -> list[tuple[str, object]]:
     (every size, each against its own base), data or steps, and the ways out at the same N."""
     out = []
     sizes = {}
-    for name in results.SIZE_SWEEPS:
-        sw = results.sweep(name)
+    for name in engine.SIZE_SWEEPS:
+        sw = engine.sweep(name)
         if sw.valley:
             sizes[sw.size_label] = sw.valley
     if len(sizes) > 1:
         out.append(("The size effect: each model size against its own base",
-                    sweeps_figure(sizes, "Long CoT by model size (relative to each base)", relative=True)))
+                    engine.sweeps_figure(sizes, "Long CoT by model size (relative to each base)", relative=True)))
     designs = {}
-    for name, label in results.STEP_DESIGNS.items():
-        v = results.sweep(name).valley
+    for name, label in engine.STEP_DESIGNS.items():
+        v = engine.sweep(name).valley
         if v:
             designs[label] = v
     if len(designs) > 1:
-        out.append(("Data or steps? The same N, trained three ways", sweeps_figure(designs, "Long CoT: data or steps?")))
-    ways = results.sweep("ways-out").valley
+        out.append(("Data or steps? The same N, trained three ways", engine.sweeps_figure(designs, "Long CoT: data or steps?")))
+    ways = engine.sweep("ways-out").valley
     if ways:
-        out.append(("Ways out of the valley at the same N", arms_figure(ways)))
+        out.append(("Ways out of the valley at the same N", engine.arms_figure(ways)))
     return out
 
 
@@ -273,12 +271,12 @@ def build_valley_tab(ctx: AppContext) -> Tab:
                     "Small marks: your class's runs of the class recipe (other settings: grey crosses). Stars: your "
                     "runs, with your prediction as a hollow diamond. Right panel: the paper's stated numbers.")
         with gr.Row():
-            sweep = gr.Dropdown(sweep_choices(), value=results.DEFAULT_SWEEP, label="Precomputed sweep shown", scale=3)
+            sweep = gr.Dropdown(sweep_choices(), value=engine.DEFAULT_SWEEP, label="Precomputed sweep shown", scale=3)
             share = gr.Checkbox(value=True, label="Add my finished runs to the class plot (anonymous: only N, style "
                                                   "and accuracy are shown)", scale=2)
         valley = gr.Plot(valley_plot(ctx, None))
         verdict = gr.Markdown(("**At the top of the ladder (the shipped sweep):** " +
-                               facts.valley_verdict(ctx.shipped.valley)) if ctx.shipped.valley is not None else "")
+                               engine.valley_verdict(ctx.shipped.valley)) if ctx.shipped.valley is not None else "")
         figs = path_figures()
         if figs:
             with gr.Accordion("The path through the valley: model sizes, data or steps, ways out (precomputed)",
@@ -286,7 +284,7 @@ def build_valley_tab(ctx: AppContext) -> Tab:
                 for heading, fig in figs:
                     gr.Markdown(f"#### {heading}")
                     gr.Plot(fig)
-                gr.Markdown(facts.path_summary())
+                gr.Markdown(engine.path_summary())
         table = gr.Dataframe(pd.DataFrame(columns=RUN_COLUMNS), label="Your runs (this browser's; they stay "
                              "after a reload or a restart)", interactive=False)
         with gr.Accordion(f"For the teacher (class: {ctx.runs.klass['name']})", open=False):
@@ -315,7 +313,7 @@ def build_valley_tab(ctx: AppContext) -> Tab:
         """A model's own defaults: its learning rate, and its sweep on the plot."""
         if m not in (REAL_SLM, "tiny"):
             return gr.skip(), gr.skip()
-        own = [name for _, name in sweep_choices() if results.sweep(name).model == m]
+        own = [name for _, name in sweep_choices() if engine.sweep(name).model == m]
         return default_lr(m), (own[0] if own else gr.skip())
     model.change(on_model, model, [lr, sweep])
 
@@ -363,10 +361,10 @@ def build_valley_tab(ctx: AppContext) -> Tab:
         return valley_plot(ctx, owner, sweep_)
 
     def on_sweep(sweep_, browser_id, request: gr.Request):
-        if sweep_ not in results.sweeps():
+        if sweep_ not in engine.sweeps():
             raise gr.Error("that is not one of the shipped sweeps")
-        v = results.sweep(sweep_).valley
-        verdict_ = (f"**At the top of the ladder ({sweep_}):** " + facts.valley_verdict(v)) if v else ""
+        v = engine.sweep(sweep_).valley
+        verdict_ = (f"**At the top of the ladder ({sweep_}):** " + engine.valley_verdict(v)) if v else ""
         return valley_plot(ctx, owner_of(browser_id, request), sweep_), verdict_
 
     def on_download(run_id, browser_id, request: gr.Request):

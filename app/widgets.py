@@ -79,7 +79,8 @@ def run_view(st: engine.RunState, wait, *, starting: str,
              evaluating: str = "Training done. Now testing the model on problems it has never seen...") -> tuple[str, str]:
     """(status markdown, progress-bar HTML) for a run in any state.
 
-    wait: app.registry.Wait for a queued run; running(st) -> (markdown, fraction, bar label); completed(st) -> markdown."""
+    wait: app.registry.Wait for a queued run; running(st) -> (markdown, fraction, bar label);
+    completed(st) -> markdown."""
     if st.state == State.QUEUED:
         return (queued_text(wait) if wait else "Waiting in line.",
                 progress_bar(0, f"queued, position {wait.position}" if wait else "queued"))

@@ -316,3 +316,34 @@ def test_every_legend_of_the_figures_the_app_draws_is_readable():
              for t in ax.get_legend().get_texts()]
     assert sizes and min(sizes) >= 9, sorted(set(sizes))
 
+
+
+def test_the_app_reaches_training_only_through_the_engine_and_its_docstring_lists_what_it_uses():
+    """app/ imports from training only training.lab.engine, training.task and training.core.paths; the names it
+    takes from the engine are exactly its docstring's table and its __all__ (the docstring listed 10 while the app
+    used 24, and the app imported figures, facts, results, kit and core.models besides)."""
+    import ast
+    import re
+
+    from training.lab import engine
+
+    used, strays = set(), []
+    for f in sorted((paths.REPO / "app").glob("*.py")):
+        for node in ast.walk(ast.parse(f.read_text())):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "engine":
+                used.add(node.attr)
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("training"):
+                names = [a.name for a in node.names]
+                if node.module == "training.lab.engine":
+                    used |= set(names)
+                elif not (node.module == "training.lab" and names == ["engine"] or node.module == "training.core"
+                          and names == ["paths"] or re.match(r"^training\.task(\.|$)", node.module)):
+                    strays.append(f"{f.name}: from {node.module} import {', '.join(names)}")
+            elif isinstance(node, ast.Import):
+                strays += [f"{f.name}: import {a.name}" for a in node.names if a.name.startswith("training")]
+    assert not strays, strays
+    table = engine.__doc__.split("It uses exactly these names")[1].split(":", 1)[1].split("\n\n")[1]
+    listed = [w for line in table.splitlines() for w in line.split()[0 if line.startswith(" " * 8) else 1:]]
+    assert len(listed) == len(set(listed)), "a name listed twice"
+    assert set(listed) == set(engine.__all__), set(listed) ^ set(engine.__all__)
+    assert used == set(listed), {"used, not listed": used - set(listed), "listed, not used": set(listed) - used}

@@ -1,8 +1,20 @@
-"""The engine: the one narrow API between the app and models, training and evaluation.
+"""The engine: the one narrow API between the app and training (models, runs, shipped results, figures, lessons).
 
-The app never reaches into trainer internals. It calls:
+The app imports nothing else from training but training.task (what reads a trace) and training.core.paths (where
+files live). It uses exactly these names (tests/test_app.py holds this list against app/):
 
-    list_models()                              names offered in the model picker
+    models     list_models REAL_SLMS describe ModelCache stream
+    configs    sft_config grpo_config SFTConfig schedule world_for eval_n_for check_number check_seed MAX_SEED
+    runs       SFT GRPO start_run poll stop mark_abandoned config_from command_for RunDir RunState State
+    times      Speed measured_speed Estimate estimate remaining_seconds
+    results    sweep sweeps rl paper_reference Sweep RLSweep DEFAULT_SWEEP SIZE_SWEEPS STEP_DESIGNS
+    facts      valley_verdict rl_verdict path_summary
+    figures    valley_figure sweeps_figure arms_figure rl_figure survival_figure first_error_figure length_figure
+               outcomes_figure survival_playground
+    lessons    Lesson list_lessons list_documents parse_lesson student_view teacher_only
+
+How the main ones fit:
+
     ModelCache().get(source, adapter)          a model (+ optional LoRA adapter), cached and shared
     stream(loaded, prompt, ...)                text as it is generated, token by token
     sft_config(...) / grpo_config(...)         a run's config from what the user chose (ValueError if unusable)
@@ -11,7 +23,11 @@ The app never reaches into trainer internals. It calls:
     poll(run_dir, proc) -> RunState            status, progress lines, metrics (from files: a reload costs nothing)
     stop(run_dir, proc)                        ask a run to stop cleanly (STOP file, then SIGTERM)
     command_for(cfg, module)                   the equivalent command line (the app shows it: it teaches)
+    estimate(cfg, speeds)                      how long a fine-tune takes here, from the speed runs measured here
     RunDir, State                              a run's files and its states (training.core.rundir)
+
+The results, facts, figures and lessons names are those of training.lab.results, .facts, .figures and .kit,
+handed on unchanged (their docstrings say more).
 
 Training always runs in a subprocess of the same command users run: a crash, an OOM or a kill never
 takes the app down, and the run directory (training.core.rundir) is the whole truth about a run.
@@ -31,15 +47,51 @@ from training.core import paths
 from training.core.config import build_config, cli_line, load_yaml
 from training.core.encode import chat_prompt
 from training.core.generate import eos_ids, pick_next
-from training.core.models import PAPER_MODELS, REAL_SLMS, TINY_ALIASES, check_source, load_model
+from training.core.models import PAPER_MODELS, REAL_SLMS, TINY_ALIASES, check_source, describe, load_model
 from training.core.openr1 import available as openr1_available
 from training.core.rundir import RunDir, RunState, State
 from training.core.sources import count_chat_file
 from training.grpo import GRPOConfig
+from training.lab.facts import path_summary, rl_verdict, valley_verdict
+from training.lab.figures import (
+    arms_figure,
+    first_error_figure,
+    length_figure,
+    outcomes_figure,
+    rl_figure,
+    survival_figure,
+    survival_playground,
+    sweeps_figure,
+    valley_figure,
+)
+from training.lab.kit import Lesson, list_documents, list_lessons, parse_lesson, student_view, teacher_only
+from training.lab.results import (
+    DEFAULT_SWEEP,
+    SIZE_SWEEPS,
+    STEP_DESIGNS,
+    RLSweep,
+    Sweep,
+    paper_reference,
+    rl,
+    sweep,
+    sweeps,
+)
 from training.sft import SFTConfig, resolve_schedule
 
 SFT, GRPO = "training.sft", "training.grpo"   # the commands the app launches
-__all__ = ["RunDir", "RunState", "State"]  # re-exported: the app's names for runs
+# what the app may use: the docstring's table, group by group (tests/test_app.py checks the three agree)
+__all__ = ["list_models", "REAL_SLMS", "describe", "ModelCache", "stream",
+           "sft_config", "grpo_config", "SFTConfig", "schedule", "world_for", "eval_n_for", "check_number",
+           "check_seed", "MAX_SEED",
+           "SFT", "GRPO", "start_run", "poll", "stop", "mark_abandoned", "config_from", "command_for", "RunDir",
+           "RunState", "State",
+           "Speed", "measured_speed", "Estimate", "estimate", "remaining_seconds",
+           "sweep", "sweeps", "rl", "paper_reference", "Sweep", "RLSweep", "DEFAULT_SWEEP", "SIZE_SWEEPS",
+           "STEP_DESIGNS",
+           "valley_verdict", "rl_verdict", "path_summary",
+           "valley_figure", "sweeps_figure", "arms_figure", "rl_figure", "survival_figure", "first_error_figure",
+           "length_figure", "outcomes_figure", "survival_playground",
+           "Lesson", "list_lessons", "list_documents", "parse_lesson", "student_view", "teacher_only"]
 GRPO_RECIPE = paths.RECIPES / "tiny" / "grpo" / "classroom.yaml"  # the app's RL runs, as the shipped sweep
 
 
@@ -188,7 +240,8 @@ def measured_speed(run_dir: Path) -> Speed | None:
     cfg = (m or {}).get("config") or {}
     if m and m.get("tokens_per_s") and cfg:
         ev = m.get("eval") or {}
-        tokens = {(cfg.get("world"), cfg.get("style")): m["mean_example_tokens"]} if m.get("mean_example_tokens") else {}
+        per_example = m.get("mean_example_tokens")
+        tokens = {(cfg.get("world"), cfg.get("style")): per_example} if per_example else {}
         return Speed(cfg.get("model", "tiny"), m["tokens_per_s"], run.metrics.stat().st_mtime,
                      ev.get("generated_tokens_per_s"), m.get("setup_s"), tokens)
     last = next((p for p in reversed(run.read_progress()) if p.get("tokens_per_s")), None)
