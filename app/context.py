@@ -11,35 +11,34 @@ from pathlib import Path
 import gradio as gr
 
 from app.registry import RunManager
-from training.core import paths
-from training.lab import engine, results
+from training.lab import engine
 
 SLM_SWEEP = "smollm2"  # assets/valley/smollm2: the real SLM's valley
 
 
 @dataclass
 class Shipped:
-    """The precomputed results the tabs show (read through training.lab.results): the valley sweep's table,
+    """The precomputed results the tabs show (read through the engine, from training.lab.results): the valley sweep's table,
     its adapters and per-sample records, the RL sweep, the paper's stated numbers."""
 
-    sweep: results.Sweep
-    rl: results.RLSweep
+    sweep: engine.Sweep
+    rl: engine.RLSweep
     paper_ref: dict | None = None
     adapters: dict[str, Path] = field(default_factory=dict)   # label -> adapter folder
     records: dict[str, Path] = field(default_factory=dict)    # label -> records.jsonl
     slm_adapters: dict[str, Path] = field(default_factory=dict)  # the real SLM's shipped adapters: name -> folder
-    slm_sweep: results.Sweep | None = None                    # the real SLM's shipped valley (assets/valley/smollm2)
+    slm_sweep: engine.Sweep | None = None                    # the real SLM's shipped valley (assets/valley/smollm2)
 
     @property
     def valley(self) -> dict | None:
         return self.sweep.valley
 
     @classmethod
-    def load(cls, name: str = results.DEFAULT_SWEEP) -> "Shipped":
-        sweep, slm = results.sweep(name), results.sweep(SLM_SWEEP)
+    def load(cls, name: str = engine.DEFAULT_SWEEP) -> "Shipped":
+        sweep, slm = engine.sweep(name), engine.sweep(SLM_SWEEP)
         records = {f"shipped: {k}": v for k, v in sweep.records.items()}
         records |= {f"shipped: SmolLM2 {k}": v for k, v in slm.records.items()}
-        return cls(sweep, results.rl(name), results.paper_reference(),
+        return cls(sweep, engine.rl(name), engine.paper_reference(),
                    {f"shipped: {k}": v for k, v in sweep.adapters.items()}, records, dict(slm.adapters),
                    slm if slm.valley else None)
 
@@ -77,13 +76,10 @@ def owner_of(browser_id: str | None, request: gr.Request | None) -> str:
 
 
 def is_teacher(ctx: AppContext, key: str | None) -> bool:
-    """Does `key` unlock the teachers' controls? Never without a key configured; compared in constant time."""
+    """Does `key` unlock the teachers' controls? Never without a key configured; compared in constant time, as
+    UTF-8 bytes (hmac refuses a str with a non-ASCII character: a key like "clé" raised TypeError)."""
     import hmac
 
-    return bool(ctx.teacher_key) and isinstance(key, str) and hmac.compare_digest(key.strip(), ctx.teacher_key)
-
-
-def downloads_root() -> Path:
-    """Where run zips are written for a browser to fetch: the only folder of VALLEY_HOME the app serves (each zip
-    sits in a folder with a random name, so nobody can guess another's)."""
-    return paths.home() / "downloads"
+    if not ctx.teacher_key or not isinstance(key, str):
+        return False
+    return hmac.compare_digest(key.strip().encode(), ctx.teacher_key.encode())

@@ -8,14 +8,16 @@ The app creates one RunManager and hands it to the tabs (no module-level state).
 - at most `max_concurrent` training subprocesses run at a time; the rest wait in order and can see
   their position;
 - an owner (a browser, whatever its tabs and reloads; or one API client) sees and stops only its own
-  runs;
+  runs, starts one run of a kind at a time, and keeps its choice to share (sharing.json);
 - every run is written to disk (entry.json beside the run's own files): a restarted app lists the
   finished runs, re-queues the waiting ones and marks the ones whose process is gone; when the app
   exits it stops its training processes, and a process whose app died stops itself (StopFlag);
 - a background thread starts the next waiting run as soon as a slot frees (no page has to poll);
 - finished runs beyond the disk cap are deleted oldest first, never a queued or running one nor one that
-  finished within the class's time window (`keep_hours`); the cap defaults to a share of the free disk; the
-  owner of a removed run is told so (a tombstone stays in removed.json);
+  finished within the class's time window (`keep_hours`; a reused copy finished when it was made); the cap
+  defaults to a share of the free disk and counts the downloads too; the owner of a removed run is told so, after
+  a reload or a restart too (a tombstone stays in removed.json);
+- a run downloads as one zip (a new click replaces it), removed after `download_keep_s`;
 - a class has a name and an id (class.json): "Start a new class" (teacher only) gives a new id, and the
   class plot and "Assign me an N" count only this class's runs of the class recipe; students keep their runs.
 """
@@ -84,6 +86,22 @@ def _pid_runs(pid: int, run_dir: Path) -> bool:
     return str(run_dir) in cmd
 
 
+@dataclass(frozen=True)
+class Wait:
+    """A queued run's wait, for its page: its place in line, the seconds it has waited, about how many more before
+    it starts and how long it then takes (None: no estimate)."""
+
+    position: int
+    waited_s: float
+    start_in_s: float | None
+    takes_s: float | None
+
+
+class Busy(ValueError):
+    """An owner's Start while their previous run of the same kind still waits or trains (a double click, a second
+    tab): refused, one run at a time per student and kind."""
+
+
 class RemovedRun(KeyError):
     """A run of this owner that the disk cap removed: the message says so (the page shows it as its status, not as an error)."""
 
@@ -121,18 +139,25 @@ def same_run_key(job: Job) -> tuple | None:
 
 class RunManager:
     def __init__(self, max_concurrent: int = 1, disk_cap_mb: float = 0.0, root: Path | None = None,
-                 keep_hours: float = 3.0, class_name: str = "", pump_every_s: float = 1.0):
+                 keep_hours: float = 3.0, class_name: str = "", pump_every_s: float = 1.0,
+                 downloads: Path | None = None, download_keep_s: float = 3600.0):
         """disk_cap_mb: 0 = default_disk_cap_mb (a share of the free disk); keep_hours: runs finished this recently
-        are never removed (the class's time window); class_name: names a new class (else the last one goes on)."""
+        are never removed (the class's time window); class_name: names a new class (else the last one goes on);
+        downloads: where run zips are written for browsers to fetch (default downloads_root()), each removed
+        download_keep_s after it was written."""
         self.max_concurrent = max_concurrent
         self.root = Path(root) if root else paths.runs_dir() / "app"
         self.root.mkdir(parents=True, exist_ok=True)
+        self.downloads = Path(downloads) if downloads else downloads_root()
+        self.download_keep_s = download_keep_s
         self.disk_cap_mb = disk_cap_mb or default_disk_cap_mb(self.root)
         self.keep_hours = keep_hours
         self._lock = threading.RLock()
         self._jobs: dict[str, Job] = {}
         self._queue: list[str] = []
         self._removed: dict[str, dict] = _read_json(self.root / "removed.json") or {}
+        self._sharing: dict[str, bool] = _read_json(self.root / "sharing.json") or {}  # owner -> shares?
+        self._speed_of: dict[str, engine.Speed] = {}  # finished run -> the speed it measured
         self.klass = _read_json(self.root / "class.json") or {}
         if not self.klass or (class_name and class_name != self.klass.get("name")):
             self.new_class(class_name or "class")
@@ -216,14 +241,20 @@ class RunManager:
 
     # -- submitting and starting ------------------------------------------------------------
     def submit(self, owner: str, cfg, module: str = engine.SFT, share: bool = True,
-               prediction: float | None = None) -> str:
-        run_id = time.strftime("%H%M%S-") + uuid.uuid4().hex[:6]
-        run_dir = self.root / run_id
-        run_dir.mkdir(parents=True)
-        cfg.run_dir = str(run_dir)
-        job = Job(run_id, owner, cfg, run_dir, module, share=share, class_id=self.klass["id"],
-                  prediction=prediction)
+               prediction: float | None = None, exclusive: bool = False) -> str:
+        """Queue a run (or reuse a finished twin's results at once); its id. exclusive: refuse (Busy) while this
+        owner has a run of `module` waiting or training: checked and queued under one lock, so two clicks a moment
+        apart never queue two runs."""
         with self._lock:
+            if exclusive and self.busy(owner, module):
+                raise Busy("your previous run is still waiting or training: stop it first, or wait for it")
+            run_id = time.strftime("%H%M%S-") + uuid.uuid4().hex[:6]
+            run_dir = self.root / run_id
+            run_dir.mkdir(parents=True)
+            cfg.run_dir = str(run_dir)
+            job = Job(run_id, owner, cfg, run_dir, module, share=share, class_id=self.klass["id"],
+                      prediction=prediction)
+            self._remember_sharing(owner, share)
             source = self._finished_twin(job)
             if source is not None:
                 self._copy_results(source, job)
@@ -239,12 +270,12 @@ class RunManager:
         """A reused run gets its own copy of the finished twin's files (weights, evaluation, metrics): the
         second student owns what they download, and the first one's deleting or opting out changes nothing."""
         src, dst = source.run, job.run
-        for name in COPIED:
+        for name in COPIED:  # shutil.copy, not copy2: the copy finished now (the disk cap reads its files' times)
             a, b = getattr(src, name), getattr(dst, name)
             if a.is_dir():
-                shutil.copytree(a, b, dirs_exist_ok=True)
+                shutil.copytree(a, b, dirs_exist_ok=True, copy_function=shutil.copy)
             elif a.exists():
-                shutil.copy2(a, b)
+                shutil.copy(a, b)
         job.reused_from = source.run_id
 
     def _finished_twin(self, job: Job) -> Job | None:
@@ -288,6 +319,15 @@ class RunManager:
     def runs_of(self, owner: str, module: str = engine.SFT) -> list[str]:
         with self._lock:
             return [r for r, j in self._jobs.items() if j.owner == owner and j.module == module]
+
+    def latest(self, owner: str, module: str = engine.SFT) -> str | None:
+        """The run a page of this owner follows after a reload, a second tab or a restart: their latest of
+        `module`, a removed one included (the page then says it was removed, instead of "No run yet")."""
+        with self._lock:
+            started = {r: j.submitted for r, j in self._jobs.items() if j.owner == owner and j.module == module}
+            started |= {r: g.get("submitted", 0.0) for r, g in self._removed.items()
+                        if g.get("owner") == owner and g.get("module", engine.SFT) == module}
+        return max(started, key=started.get) if started else None
 
     def removed_of(self, owner: str) -> list[str]:
         """This owner's runs that the disk cap removed (the page says so once)."""
@@ -349,11 +389,24 @@ class RunManager:
             return self._own(owner, run_id).source_dir
 
     def set_share(self, owner: str, share: bool) -> None:
+        """Share (or not) this owner's finished runs on the class plot and for reuse: the runs they have, and the
+        choice itself, which their page shows after a reload or a restart."""
         with self._lock:
             for job in self._jobs.values():
                 if job.owner == owner and job.share != share:
                     job.share = share
                     self._save(job)
+            self._remember_sharing(owner, share)
+
+    def sharing(self, owner: str) -> bool:
+        """This owner's choice to share (True until they opt out)."""
+        with self._lock:
+            return self._sharing.get(owner, True)
+
+    def _remember_sharing(self, owner: str, share: bool) -> None:
+        if self._sharing.get(owner, True) != share:
+            self._sharing[owner] = share
+            _write_json(self.root / "sharing.json", self._sharing)
 
     # -- the class ----------------------------------------------------------------------------
     def _class_jobs(self) -> list[Job]:
@@ -385,20 +438,73 @@ class RunManager:
                 counts[j.cfg.n] += 1
         return counts
 
-    def seconds_per_step(self) -> float | None:
-        """The median training seconds per optimizer step of this app's finished class-recipe runs (what this
-        machine does now), None before the first one."""
-        rates = []
-        for j in list(self._jobs.values()):
-            m = RunDir(j.run_dir).read_metrics() if is_class_recipe(j.cfg) and not j.reused_from else None
-            if m and m.get("steps") and m.get("train_seconds"):
-                rates.append(m["train_seconds"] / m["steps"])
-        return sorted(rates)[len(rates) // 2] if rates else None
+    # -- how long things take here ------------------------------------------------------------
+    def speeds(self) -> dict[str, engine.Speed]:
+        """model -> this machine's newest measured speed with it (engine.Speed): a run in progress counts (its
+        latest progress line), so the estimates follow a machine that got busy. A finished run's speed is read
+        once."""
+        with self._lock:
+            jobs = [j for j in self._jobs.values() if j.module == engine.SFT and not j.reused_from]
+        found: dict[str, engine.Speed] = {}
+        for job in jobs:
+            sp = self._speed_of.get(job.run_id)
+            if sp is None:
+                sp = engine.measured_speed(job.run_dir)
+                if sp is not None and job.run.metrics.exists():
+                    self._speed_of[job.run_id] = sp  # finished: its speed no longer changes
+            if sp is not None and (sp.model not in found or sp.at > found[sp.model].at):
+                found[sp.model] = sp
+        return found
+
+    def estimate(self, cfg, speeds: dict | None = None) -> engine.Estimate | None:
+        """About how long a fine-tune of `cfg` takes here (engine.estimate at this machine's measured speeds)."""
+        if not isinstance(cfg, engine.SFTConfig):
+            return None  # GRPO: its progress lines carry its ETA once it runs
+        return engine.estimate(cfg, self.speeds() if speeds is None else speeds, gpu=self.max_concurrent > 1)
+
+    def start_in(self, owner: str | None = None, run_id: str | None = None) -> float | None:
+        """About how many seconds before a queued run starts (before a run submitted now would start, without
+        one): the runs training now finish (their own ETA) and those ahead of it in line train (their estimates),
+        on max_concurrent slots. None where a run ahead has no estimate."""
+        now, speeds = time.time(), self.speeds()
+        with self._lock:
+            if run_id is not None:
+                self._own(owner, run_id)
+                if run_id not in self._queue:
+                    return 0.0
+            line = self._queue[:self._queue.index(run_id)] if run_id else self._queue
+            ahead = [self._jobs[r] for r in line]
+            active = [j for j in self._jobs.values() if j.alive()]
+        slots = [self._remaining(j, speeds, now) for j in active]
+        slots += [0.0] * max(0, self.max_concurrent - len(slots))
+        if not ahead and 0.0 in slots:
+            return 0.0
+        for job in ahead:  # each waiting run takes the slot that frees first
+            est = self.estimate(job.cfg, speeds)
+            if est is None or None in slots:
+                return None
+            slots.sort()
+            slots[0] += est.seconds
+        return None if None in slots else min(slots)
+
+    def _remaining(self, job: Job, speeds: dict, now: float) -> float | None:
+        st = engine.poll(job.run_dir, job.proc, pid=job.pid)
+        return engine.remaining_seconds(st, self.estimate(job.cfg, speeds), job.started, now)
+
+    def wait(self, owner: str, run_id: str) -> Wait | None:
+        """A queued run's Wait; None once it has started."""
+        position = self.position(owner, run_id)
+        if position is None:
+            return None
+        job = self.job(owner, run_id)
+        est = self.estimate(job.cfg)
+        return Wait(position, time.time() - job.submitted, self.start_in(owner, run_id), est and est.seconds)
 
     # -- take it home -------------------------------------------------------------------------
-    def download(self, owner: str, run_id: str, out_dir: Path) -> Path:
-        """A zip of the run in `out_dir`: the adapter (loads with peft) or the full model, records, metrics,
-        config; a failed run's zip holds its log and error instead (there are no weights)."""
+    def download(self, owner: str, run_id: str) -> Path:
+        """The run as a zip under `downloads`, in a folder with a random name (nobody can guess another's): the
+        adapter (loads with peft) or the full model, records, metrics, config; a failed run's zip holds its log and
+        error instead (there are no weights). A run has one zip at a time: a new click replaces the last."""
         job = self._own(owner, run_id)
         src = RunDir(job.source_dir)
         st = self.state(owner, run_id)
@@ -406,35 +512,56 @@ class RunManager:
             raise ValueError("this run has not finished yet: there is nothing to download")
         if st.state == State.STOPPED and src.weights() is None:
             raise ValueError("this run stopped before it trained anything: there is nothing to download")
-        out_dir.mkdir(parents=True, exist_ok=True)
-        return src.zip(out_dir / f"valley-run-{run_id}{'-failed' if st.state == State.FAILED else ''}.zip")
+        name = f"valley-run-{run_id}{'-failed' if st.state == State.FAILED else ''}.zip"
+        for old in self.downloads.glob(f"*/valley-run-{run_id}*.zip"):
+            shutil.rmtree(old.parent, ignore_errors=True)
+        folder = self.downloads / uuid.uuid4().hex
+        folder.mkdir(parents=True)
+        return src.zip(folder / name)
+
+    def disk_used_mb(self) -> float:
+        """What the app keeps on disk: its runs and their downloads (the disk cap counts both)."""
+        return _size_mb(self.root) + (_size_mb(self.downloads) if self.downloads.exists() else 0.0)
+
+    def _remove_old_downloads(self, now: float) -> None:
+        """A zip is fetched within seconds of its click: after download_keep_s it goes."""
+        for folder in self.downloads.iterdir() if self.downloads.exists() else []:
+            if folder.is_dir() and now - folder.stat().st_mtime > self.download_keep_s:
+                shutil.rmtree(folder, ignore_errors=True)
 
     # -- disk ----------------------------------------------------------------------------------
     def cleanup(self) -> list[str]:
-        """Delete the oldest finished runs while the runs folder is over the cap. Never a queued or running
-        run, a run a reused run still names, nor one that finished within keep_hours (the class at work)."""
+        """Remove downloads older than download_keep_s, then the oldest finished runs while the runs and downloads
+        are over the cap. Never a queued or running run, nor one that finished within keep_hours (the class at
+        work; a reused copy finished when it was made)."""
         removed = []
         now = time.time()
         with self._lock:
+            self._remove_old_downloads(now)
             busy = {r for r, j in self._jobs.items() if r in self._queue or j.alive()}
             recent = {r for r, j in self._jobs.items() if now - _finished_at(j.run) < self.keep_hours * 3600}
             dirs = sorted((d for d in self.root.iterdir() if d.is_dir() and d.name not in busy | recent),
                           key=lambda d: _finished_at(RunDir(d)))
-            total = _size_mb(self.root)
+            total = self.disk_used_mb()
             for d in dirs:
                 if total <= self.disk_cap_mb:
                     break
-                size = _size_mb(d)
+                size, finished = _size_mb(d), _finished_at(RunDir(d))  # read before the folder goes
                 job = self._jobs.pop(d.name, None)
                 shutil.rmtree(d, ignore_errors=True)
                 total -= size
                 removed.append(d.name)
                 if job is not None:
-                    self._removed[d.name] = {"owner": job.owner, "finished": _finished_at(job.run), "removed": now,
-                                             "mb": round(size, 1)}
+                    self._removed[d.name] = {"owner": job.owner, "module": job.module, "submitted": job.submitted,
+                                             "finished": finished, "removed": now, "mb": round(size, 1)}
             if removed:
                 _write_json(self.root / "removed.json", self._removed)
         return removed
+
+
+def downloads_root() -> Path:
+    """Where run zips are written for a browser to fetch: the only folder of VALLEY_HOME the app serves."""
+    return paths.home() / "downloads"
 
 
 def _finished_at(run: RunDir) -> float:

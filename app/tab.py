@@ -3,11 +3,12 @@
     def build_<name>_tab(ctx: AppContext) -> Tab:
         with gr.Tab("Name", id="name"):
             ...components, events...
-        return Tab(restore=(latest_run, current_state), on_load=(fill_lists, [inputs], [outputs]))
+        return Tab(restore=((latest_run, current_state),), on_load=(fill_lists, [inputs], [outputs]))
 
 When a page loads, build_app first gives it its browser's id, then
-    restore   (fn(owner) -> value, component): at once, before any button works, the value of `component`
-              for this browser (the run a tab follows after a reload, a second tab or a restart);
+    restore   ((fn(owner) -> value, component), ...): at once, before any button works, the value of each
+              `component` for this browser (the run a tab follows after a reload, a second tab or a restart; a
+              choice the owner made, which the server keeps);
     on_load   (fn, inputs, outputs): afterwards, the slower fillers (this browser's runs in a list, a plot).
 A tab that needs neither returns Tab().
 """
@@ -20,5 +21,5 @@ from typing import Any, Callable
 
 @dataclass(frozen=True)
 class Tab:
-    restore: tuple[Callable[[str], Any], Any] | None = None
+    restore: tuple[tuple[Callable[[str], Any], Any], ...] = ()
     on_load: tuple[Callable[..., Any], list, list] | None = None

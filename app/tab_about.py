@@ -3,7 +3,7 @@
 import gradio as gr
 
 from app.tab import Tab
-from training.lab import facts, results
+from training.lab import engine
 
 ABOUT = """
 ## The paper in short
@@ -49,12 +49,12 @@ The experiment log is `training/LOG.md`.
 
 def measured() -> str:
     """What this lab's own runs showed, from the shipped results (never typed in)."""
-    v, rl = results.sweep().valley, results.rl().result
+    v, rl = engine.sweep().valley, engine.rl().result
     lines = ["## What this lab measured (the tiny model, shipped sweeps)"]
     if v:
-        lines.append("- **The valley:** " + facts.valley_verdict(v))
+        lines.append("- **The valley:** " + engine.valley_verdict(v))
     if rl:
-        lines.append("- **Then RL:** " + facts.rl_verdict(rl))
+        lines.append("- **Then RL:** " + engine.rl_verdict(rl))
     return "\n".join(lines)
 
 

@@ -13,13 +13,6 @@ from app.context import AppContext, owner_of
 from app.tab import Tab
 from app.widgets import as_choices, own_runs
 from training.lab import engine
-from training.lab.figures import (
-    first_error_figure,
-    length_figure,
-    outcomes_figure,
-    survival_figure,
-    survival_playground,
-)
 from training.task import check, coverage_note, horizon, legend_html, parse_expression, render_html, summarize
 from training.task.analysis import reflection_pays
 
@@ -114,8 +107,9 @@ def analysis(sources: list[tuple[str, str]], base: tuple[str, str] | None = None
         curves[label] = s
         rows.append(metrics_row(label, s, base_summary if base and path != base[1] else None))
     drill = drill_source(sources)
-    return (pd.DataFrame(rows, columns=METRIC_COLUMNS), survival_figure(curves), first_error_figure(curves),
-            length_figure(curves), outcomes_figure(curves), worst_traces(load_records(drill[1])), drill[1])
+    figures = (engine.survival_figure(curves), engine.first_error_figure(curves), engine.length_figure(curves),
+               engine.outcomes_figure(curves))
+    return (pd.DataFrame(rows, columns=METRIC_COLUMNS), *figures, worst_traces(load_records(drill[1])), drill[1])
 
 
 def drill_html(i, path: str | None) -> str:
@@ -183,7 +177,7 @@ def build_anatomy_tab(ctx: AppContext) -> Tab:
                 n_s = gr.Slider(1, 20, value=4, step=1, label="n: steps of the short answer")
                 k_s = gr.Slider(1, 10, value=6, step=0.5, label="k: how many times longer the long answer is")
                 c_s = gr.Slider(0.0, 1.0, value=0.05, step=0.01, label="c: share of errors its checks catch")
-            play = gr.Plot(survival_playground(0.07, 4, 6.0, 0.05, measured_points(ctx)))
+            play = gr.Plot(engine.survival_playground(0.07, 4, 6.0, 0.05, measured_points(ctx)))
         first_path = gr.State(first[6] if first else None)  # server-side: never sent to the page
 
     def on_refresh(selected, browser_id, request: gr.Request):
@@ -208,7 +202,7 @@ def build_anatomy_tab(ctx: AppContext) -> Tab:
     def on_play(e, n, k, c):
         e, n, k, c = (engine.check_number(v, name, lo, hi) for v, name, lo, hi in
                       ((e, "e", 0, 0.5), (n, "n", 1, 20), (k, "k", 1, 10), (c, "c", 0, 1)))
-        return survival_playground(e, int(n), k, c, measured_points(ctx))
+        return engine.survival_playground(e, int(n), k, c, measured_points(ctx))
     for sl in (e_s, n_s, k_s, c_s):
         sl.release(on_play, [e_s, n_s, k_s, c_s], play, api_name="playground" if sl is e_s else False)
 

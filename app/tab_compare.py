@@ -13,9 +13,7 @@ import spaces
 from app.context import AppContext, owner_of
 from app.tab import Tab
 from app.widgets import as_choices, own_runs
-from training.core.models import REAL_SLMS, describe
 from training.lab import engine
-from training.lab.engine import State
 from training.task import (
     WORKED_EXAMPLE,
     check,
@@ -27,7 +25,7 @@ from training.task import (
     render_html,
 )
 
-REAL_SLM = REAL_SLMS[0]
+REAL_SLM = engine.REAL_SLMS[0]
 INTRO = """
 ### Same problem, same sampling: before and after fine-tuning
 **First:** keep the problem it opens on (the base model gets it right; the model fine-tuned on 250 long-CoT
@@ -79,9 +77,9 @@ def model_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
     for name, path in ctx.shipped.slm_adapters.items():
         options[f"shipped-slm:{name}"] = (f"shipped: {REAL_SLM} {name}", REAL_SLM, str(path))
     for rid, st, cfg in own_runs(ctx.runs, owner):
-        if st.state not in (State.COMPLETED, State.STOPPED) or st.weights is None:
+        if st.state not in (engine.State.COMPLETED, engine.State.STOPPED) or st.weights is None:
             continue
-        tag = " (partial)" if st.state == State.STOPPED else ""
+        tag = " (partial)" if st.state == engine.State.STOPPED else ""
         label = f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}{tag}"
         kind, folder = st.weights
         # a LoRA run loads as its base + the adapter; a fully fine-tuned run is a model folder of its own
@@ -95,7 +93,7 @@ def weights_line(source: str, adapter: str, own_model: bool = False) -> str:
     server path."""
     if own_model:
         return "runs your fully fine-tuned model (every weight trained; no adapter)"
-    info = describe(source)
+    info = engine.describe(source)
     what = info["name"] + (f" ({info['weights']})" if info.get("weights") and info["name"] != "tiny" else "")
     if adapter:
         return f"runs {what} + the LoRA adapter {Path(adapter).name}"
@@ -118,6 +116,15 @@ def panel(title: str, text: str, problem, done: bool, runs: str = "") -> str:
             f"<div style='font-weight:700;margin-bottom:2px'>{html.escape(title)}{'' if done else ' ...'}</div>"
             f"<div style='font-size:12px;color:#374151;margin-bottom:4px'>{html.escape(runs)}</div>"
             f"<div style='white-space:pre-wrap;overflow-wrap:anywhere'>{render_html(text, rec)}</div>{foot}</div>")
+
+
+def sampling_settings(temperature, top_p, max_new_tokens, seed) -> dict:
+    """The sampling fields as engine.stream takes them, each checked (the API takes any number: NaN, infinity or
+    a billion tokens must never reach the model). ValueError says which field and what it takes."""
+    return {"temperature": engine.check_number(temperature, "the temperature", 0, 2),
+            "top_p": engine.check_number(top_p, "top-p", 0.01, 1),
+            "max_new_tokens": int(engine.check_number(max_new_tokens, "max new tokens", 1, 4096, whole=True)),
+            "seed": engine.check_seed(seed or 0)}
 
 
 def build_compare_tab(ctx: AppContext) -> Tab:
@@ -158,7 +165,7 @@ def build_compare_tab(ctx: AppContext) -> Tab:
         if not chosen:
             raise gr.Error("tick at least one model")
         try:
-            seed_ = engine.check_seed(seed_ or 0)
+            sampling = sampling_settings(temp, top_p_, max_new_, seed_)
         except ValueError as e:
             raise gr.Error(str(e)) from None
         options = model_options(ctx, owner_of(browser_id, request))
@@ -171,7 +178,7 @@ def build_compare_tab(ctx: AppContext) -> Tab:
                 loaded = ctx.models.get(source, adapter)
             except Exception as e:  # noqa: BLE001 - shown to the user, the app keeps serving
                 raise gr.Error(f"could not load {label}: {e}") from None
-            streams.append([label, ctx_stream(loaded, p.prompt, temp, top_p_, max_new_, seed_), "", False,
+            streams.append([label, engine.stream(loaded, p.prompt, **sampling), "", False,
                             weights_line(source, adapter, own_model=value.startswith("run:") and not adapter)])
         # Interleave: one chunk from each model in turn, so they advance together.
         while not all(s[3] for s in streams):
@@ -180,10 +187,6 @@ def build_compare_tab(ctx: AppContext) -> Tab:
                     s[2], s[3] = next(s[1], (s[2], True))
             yield ("<div style='display:flex;gap:10px;flex-wrap:wrap'>"
                    + "".join(panel(t, txt, p, d, runs) for t, _, txt, d, runs in streams) + "</div>")
-
-    def ctx_stream(loaded, prompt, temp, top_p_, max_new_, seed_):
-        return engine.stream(loaded, prompt, temperature=float(temp), top_p=float(top_p_), max_new_tokens=int(max_new_),
-                      seed=int(seed_ or 0))
 
     refresh.click(on_refresh, [models, ctx.browser], models, api_name="refresh_models")
     go.click(on_generate, [problem, custom, models, temperature, top_p, max_new, seed, ctx.browser], out,

@@ -9,10 +9,10 @@ import gradio as gr
 from app.context import is_teacher
 from app.tab import Tab
 from training.core import paths
-from training.lab.kit import Lesson, list_documents, list_lessons, parse_lesson, student_view, teacher_only
+from training.lab import engine
 
 
-def to_served_markdown(lesson: Lesson) -> str:
+def to_served_markdown(lesson: engine.Lesson) -> str:
     """Image links relative to the lesson folder become URLs Gradio serves (allowed_paths); links to the kit's
     other documents (the glossary, the worksheet) point to this tab's list, where they are."""
     def fix(m):
@@ -24,7 +24,7 @@ def to_served_markdown(lesson: Lesson) -> str:
     return re.sub(r"(?<!!)\[([^\]]+)\]\((?:\.\./)*[\w./-]+\.md\)", r"**\1** (in the list above)", body)
 
 
-def header(lesson: Lesson) -> str:
+def header(lesson: engine.Lesson) -> str:
     m = lesson.meta
     if not m:  # a document of the kit (the glossary, the worksheet): it has its own title
         return ""
@@ -45,8 +45,9 @@ def header(lesson: Lesson) -> str:
 def lesson_choices(teacher: bool) -> list[tuple[str, str]]:
     """(title, name inside lessons/) of what this reader may open: students get the lessons and the documents for
     everyone; the teacher's key adds the instructor guide and the answer key."""
-    lessons = [le for le in list_lessons() if teacher or not teacher_only(le)]
-    return [(le.title, str(le.path.relative_to(paths.LESSONS))) for le in lessons] + list_documents(teacher=teacher)
+    lessons = [le for le in engine.list_lessons() if teacher or not engine.teacher_only(le)]
+    documents = engine.list_documents(teacher=teacher)
+    return [(le.title, str(le.path.relative_to(paths.LESSONS))) for le in lessons] + documents
 
 
 def build_lessons_tab(ctx=None) -> Tab:
@@ -61,21 +62,23 @@ def build_lessons_tab(ctx=None) -> Tab:
             key = gr.Textbox(label="Teacher key (shows the instructor guide, answer key and notes)", type="password",
                              max_length=200, scale=2)
         body = gr.Markdown(render(choices[0][1]) if choices else "")
-
-    def teacher(k) -> bool:
-        return ctx is not None and is_teacher(ctx, k)
+        teacher = gr.State(False)  # this page unlocked the teachers' pages (server-side: the key itself is not kept)
 
     def on_key(k, current):
-        t = teacher(k)
+        t = ctx is not None and is_teacher(ctx, k)
         if k and not t:
             raise gr.Error("that is not the teacher key this app was started with" if ctx and ctx.teacher_key else
                            "this app was started without a teacher key (python -m app --teacher-key KEY)")
         new = lesson_choices(t)
         keep = current if current in {v for _, v in new} else (new[0][1] if new else None)
-        return gr.update(choices=new, value=keep), render(keep, t)
+        return gr.update(choices=new, value=keep), render(keep, t), t, ""
 
-    pick.change(lambda p, k: render(p, teacher(k)), [pick, key], body, api_name="lesson")
-    key.submit(on_key, [key, pick], [pick, body], api_name="teacher_key")
+    pick.change(render, [pick, teacher], body, api_name="lesson")
+    # The key is an input of this event only, and the event is not public: Gradio's run history (kept in the
+    # browser's localStorage, shown on its "Runs" page) records the inputs of public events, so a key typed here
+    # was readable by anyone at that computer afterwards. The box is emptied once the key is taken.
+    key.submit(on_key, [key, pick], [pick, body, teacher, key], api_name="teacher_key",
+               api_visibility="undocumented")
     return Tab()
 
 
@@ -89,6 +92,6 @@ def render(path: str | None, teacher: bool = False) -> str:
     allowed = {(paths.LESSONS / v).resolve() for _, v in lesson_choices(teacher)}
     if p not in allowed:
         raise gr.Error("that page is for teachers: enter the teacher key")
-    lesson = parse_lesson(p)
+    lesson = engine.parse_lesson(p)
     body = to_served_markdown(lesson)
-    return header(lesson) + "\n\n" + (body if teacher else student_view(body))
+    return header(lesson) + "\n\n" + (body if teacher else engine.student_view(body))

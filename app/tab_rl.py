@@ -6,12 +6,11 @@ import gradio as gr
 import pandas as pd
 
 from app.context import AppContext, owner_of
-from app.registry import RemovedRun
+from app.registry import Busy, RemovedRun
 from app.tab import Tab
-from app.widgets import as_choices, own_runs, precision_note, progress_bar, run_view
-from training.lab import engine, facts
+from app.widgets import as_choices, own_runs, precision_note, progress_bar, run_view, stop_run
+from training.lab import engine
 from training.lab.engine import State
-from training.lab.figures import rl_figure
 
 INTRO = """
 ### After the valley: reinforcement learning (GRPO) from different starting points
@@ -40,7 +39,7 @@ def start_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
 
 
 def shipped_figure(ctx: AppContext):
-    return rl_figure(ctx.shipped.rl.result) if ctx.shipped.rl.result else None
+    return engine.rl_figure(ctx.shipped.rl.result) if ctx.shipped.rl.result else None
 
 
 def _running(st) -> tuple[str, float, str]:
@@ -72,7 +71,7 @@ def rl_status(ctx: AppContext, owner: str, run_id: str | None):
                        for p in st.progress if "reward" in p] +
                       [{"step": p["step"], "value": p["eval"]["accuracy"], "series": "accuracy (held-out)"}
                        for p in st.progress if "eval" in p]) if st.progress else None
-    md, bar = run_view(st, ctx.runs.position(owner, run_id),
+    md, bar = run_view(st, ctx.runs.wait(owner, run_id),
                        starting="Loading the model and measuring where it starts...", running=_running,
                        completed=_completed, stopped="Stopped; the weights so far were saved.")
     return md, bar, (None if st.state == State.QUEUED else df)
@@ -84,7 +83,7 @@ def build_rl_tab(ctx: AppContext) -> Tab:
         gr.Markdown("#### Precomputed: GRPO from three starts on the embedded model (mean ± sd over seeds)")
         gr.Plot(shipped_figure(ctx))
         if ctx.shipped.rl.result:
-            gr.Markdown("**What the precomputed sweep shows:** " + facts.rl_verdict(ctx.shipped.rl.result))
+            gr.Markdown("**What the precomputed sweep shows:** " + engine.rl_verdict(ctx.shipped.rl.result))
         gr.Markdown("#### Run it yourself")
         with gr.Row():
             start_from = gr.Dropdown(as_choices(start_options(ctx, None)), value="base", label="Start from", scale=3)
@@ -115,31 +114,32 @@ def build_rl_tab(ctx: AppContext) -> Tab:
             cfg = engine.grpo_config(init_adapter=adapter, steps=n_steps, seed=seed_, model=model)
         except ValueError as e:
             raise gr.Error(str(e)) from None
-        run_id = ctx.runs.submit(owner, cfg, module=engine.GRPO)
-        return run_id, f"Queued. The equivalent command:\n\n`{engine.command_for(cfg, engine.GRPO)}`"
-
-    def on_stop(run_id, browser_id, request: gr.Request):
-        if not run_id:
-            raise gr.Error("there is no RL run to stop")
-        try:
-            return ctx.runs.stop(owner_of(browser_id, request), run_id)
-        except KeyError as e:
+        try:  # one RL run at a time per student: a second click queued a second run the page could not stop
+            run_id = ctx.runs.submit(owner, cfg, module=engine.GRPO, exclusive=True)
+        except Busy as e:
             raise gr.Error(str(e)) from None
+        return (run_id, f"Queued. The equivalent command:\n\n`{engine.command_for(cfg, engine.GRPO)}`",
+                gr.update(interactive=False))
+
+    def on_stop(run_id, browser_id, request: gr.Request):  # gr.Request reaches only a named parameter
+        return stop_run(ctx, run_id, browser_id, request, "RL run")
 
     def on_tick(run_id, browser_id, request: gr.Request):
-        md, b, df = rl_status(ctx, owner_of(browser_id, request), run_id)
-        return md, b, df
+        """The run's status; Start RL only while no RL run of this student waits or trains."""
+        owner = owner_of(browser_id, request)
+        md, b, df = rl_status(ctx, owner, run_id)
+        return md, b, df, gr.update(interactive=not ctx.runs.busy(owner, engine.GRPO))
 
     refresh.click(on_refresh, [start_from, ctx.browser], start_from, api_name="refresh_rl_starts")
-    start.click(on_start, [start_from, steps, seed, ctx.browser], [current, status], api_name="start_rl")
+    start.click(on_start, [start_from, steps, seed, ctx.browser], [current, status, start], api_name="start_rl")
     stop.click(on_stop, [current, ctx.browser], status, api_name="stop_rl")
-    timer.tick(on_tick, [current, ctx.browser], [status, bar, reward], api_name="poll_rl", show_progress="hidden")
-
-    def latest(owner: str):
-        mine = ctx.runs.runs_of(owner, engine.GRPO)
-        return mine[-1] if mine else None
+    timer.tick(on_tick, [current, ctx.browser], [status, bar, reward, start], api_name="poll_rl",
+               show_progress="hidden")
 
     def on_load(value, browser_id, request: gr.Request):
         return on_refresh(value, browser_id, request)
 
-    return Tab(restore=(latest, current), on_load=(on_load, [start_from, ctx.browser], [start_from]))
+    def latest(owner: str):
+        return ctx.runs.latest(owner, engine.GRPO)
+
+    return Tab(restore=((latest, current),), on_load=(on_load, [start_from, ctx.browser], [start_from]))

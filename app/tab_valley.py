@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import uuid
+from dataclasses import dataclass
 
 import gradio as gr
 import pandas as pd
 
-from app.context import AppContext, downloads_root, is_teacher, owner_of
-from app.registry import RemovedRun
+from app.context import AppContext, is_teacher, owner_of
+from app.registry import Busy, RemovedRun
 from app.tab import Tab
-from app.widgets import own_runs, precision_note, progress_bar, run_view
-from training.core.models import REAL_SLMS
-from training.lab import engine, facts, results
+from app.widgets import duration, own_runs, precision_note, progress_bar, run_view, stop_run
+from training.lab import engine
 from training.lab.engine import State
-from training.lab.figures import arms_figure, sweeps_figure, valley_figure
 
 INTRO = """
 ### Fine-tune a small model on long chain-of-thought, and watch what happens
@@ -25,7 +23,7 @@ model on problems it has never seen and adds your run to the valley plot below, 
 your class's runs. Change one thing at a time.
 """
 CLASS_LADDER = [125, 250, 500, 1000, 2000, 4000]  # the rungs a class fills in together (long CoT)
-REAL_SLM = REAL_SLMS[0]
+REAL_SLM = engine.REAL_SLMS[0]
 MODEL_CHOICES = ([("tiny: the embedded 2.7M-parameter model (runs here, offline)", "tiny"),
                   (f"{REAL_SLM}: a real small language model (135M; its first use fetches 93 MB and converts it; "
                    f"trains on 1-operation problems; minutes per run on a CPU)", REAL_SLM)]
@@ -38,8 +36,8 @@ DATA_CHOICES = [("Built-in arithmetic world", "world"), ("OpenR1-Math-220k (need
 def sweep_choices() -> list[tuple[str, str]]:
     """The shipped valley sweeps, each named by its model (and size)."""
     out = []
-    for name in results.sweeps():
-        info = results.sweep(name).model_info
+    for name in engine.sweeps():
+        info = engine.sweep(name).model_info
         size = f", {info['parameters'] / 1e6:.1f}M parameters" if info.get("parameters") else ""
         out.append((f"{name}: {info.get('name', 'tiny')}{size}", name))
     return out
@@ -63,28 +61,35 @@ def make_config(ctx: AppContext, model, data, upload, n, style, method, rank, al
 
 def default_lr(model: str) -> float:
     """The learning rate the form shows for a model: the engine's default for LoRA on it."""
-    return engine.resolve_schedule(engine.SFTConfig(model=model, n=250), model == "tiny")["lr"]
+    return engine.schedule(engine.SFTConfig(model=model, n=250), model == "tiny")["lr"]
 
 
 def schedule_text(ctx: AppContext, model, n, style, epochs, lr) -> str:
     try:
-        model = model if model in (REAL_SLM, "tiny") else "tiny"
+        model = (model or "tiny").strip()
         cfg = engine.SFTConfig(model=model, world=engine.world_for(model), n=int(n), style=style,
                                epochs=float(epochs or 0), lr=float(lr or 0),
                                eval_n=engine.eval_n_for(model, ctx.eval_n))
         s = engine.schedule(cfg, model == "tiny")
     except (ValueError, TypeError):
         return ""
-    secs = engine.estimate_seconds(cfg, ctx.runs.seconds_per_step() if model == "tiny" else None,
-                                   gpu=ctx.runs.max_concurrent > 1)
-    test = f"the test on {cfg.eval_n} problems"
-    when = f" It takes about **{secs / 60:.0f} min** here (training and {test})." if secs and secs > 90 else \
-        (f" It takes about **{secs:.0f} s** here (training and {test})." if secs else "")
     scale = (f"the paper's {int(n) * 32:,} by this lab's 1/32 convention" if int(n) * 32 <= 220_000 else
              f"N x 32 = {int(n) * 32:,}, beyond the paper's largest set, 220k")
     return (f"Schedule for N={int(n)} ({scale}): "
             f"**{s['epochs']:g} epochs**, batch {s['batch_size']}, about **{s['steps']:.0f} optimizer steps**, cosine "
-            f"learning rate with 5% warmup.{when}")
+            f"learning rate with 5% warmup. {time_text(ctx, cfg)}")
+
+
+def time_text(ctx: AppContext, cfg) -> str:
+    """How long a run of `cfg` would take here, what that rests on, and the wait before it would start."""
+    est = ctx.runs.estimate(cfg)
+    if est is None:
+        return "No time estimate for this model yet: this machine has not measured a run of it."
+    start_in = ctx.runs.start_in()
+    wait = (f" The runs in line now would keep it waiting about **{duration(start_in)}** first." if start_in else
+            " Runs are in line now, with no estimate yet: it would wait for them." if start_in is None else "")
+    return (f"It takes about **{duration(est.seconds)}** here (training and the test on {cfg.eval_n} problems; from "
+            f"{est.basis}).{wait}")
 
 
 def _running(st) -> tuple[str, float, str]:
@@ -92,14 +97,14 @@ def _running(st) -> tuple[str, float, str]:
     if last is None:
         return "Training...", 0.0, "training"
     return (f"Training: step {last['step']} of {last['total_steps']}, loss {last['loss']:.3f}, "
-            f"{last['tokens_per_s']:.0f} tokens/s, about {last['eta_s']:.0f} s left.", st.fraction,
-            f"step {last['step']}/{last['total_steps']}, ETA {last['eta_s']:.0f} s")
+            f"{last['tokens_per_s']:.0f} tokens/s, about {duration(last['eta_s'])} left, then the test.", st.fraction,
+            f"step {last['step']}/{last['total_steps']}, ETA {duration(last['eta_s'])}")
 
 
 def base_accuracy(ctx: AppContext, model: str) -> float | None:
     """The base model's accuracy on the same test (from the shipped sweep of that model)."""
-    for name in results.sweeps():
-        sw = results.sweep(name)
+    for name in engine.sweeps():
+        sw = engine.sweep(name)
         if sw.valley and sw.model == model and sw.valley["table"]:
             return sw.valley["table"][0]["accuracy_mean"]
     return None
@@ -134,7 +139,7 @@ def status_view(ctx: AppContext, owner: str, run_id: str | None):
         return "No run yet: press **Start**.", progress_bar(0, ""), None, "", None
     loss = pd.DataFrame([{"step": p["step"], "loss": p["loss"]} for p in st.progress if "loss" in p]) \
         if st.progress else None
-    md, bar = run_view(st, ctx.runs.position(owner, run_id), starting="Loading the model and building the data...",
+    md, bar = run_view(st, ctx.runs.wait(owner, run_id), starting="Loading the model and building the data...",
                        running=_running, completed=_completed(ctx),
                        stopped="Stopped. The adapter trained so far was saved and marked partial (not evaluated).",
                        evaluating=f"Training done. Now testing the fine-tuned model on {ctx.eval_n} unseen problems...")
@@ -157,10 +162,10 @@ def runs_table(ctx: AppContext, owner: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=RUN_COLUMNS)
 
 
-def valley_plot(ctx: AppContext, owner: str | None, sweep: str = results.DEFAULT_SWEEP):
+def valley_plot(ctx: AppContext, owner: str | None, sweep: str = engine.DEFAULT_SWEEP):
     """The chosen shipped sweep, this class's runs of the class recipe (small marks; other settings apart) and
     this owner's runs of the same model (stars, with their predictions)."""
-    sw = results.sweep(sweep)
+    sw = engine.sweep(sweep)
     if sw.valley is None:
         return None
     mine = []
@@ -168,9 +173,10 @@ def valley_plot(ctx: AppContext, owner: str | None, sweep: str = results.DEFAULT
         ev = st.evaluation
         if st.state == State.COMPLETED and ev and cfg.model == sw.model:
             mine.append({"n": cfg.n, "accuracy": ev["accuracy"], "mean_tokens": ev["mean_tokens"],
-                         "label": f"your run: {cfg.style} N={cfg.n}", "prediction": ctx.runs.job(owner, rid).prediction})
-    klass = [p for p in ctx.runs.class_results() if p["model"] == sw.model] if sw.name == results.DEFAULT_SWEEP else []
-    return valley_figure(sw.valley, extra_points=mine, class_points=klass, paper_ref=ctx.shipped.paper_ref)
+                         "label": f"your run: {cfg.style} N={cfg.n}",
+                         "prediction": ctx.runs.job(owner, rid).prediction})
+    klass = [p for p in ctx.runs.class_results() if p["model"] == sw.model] if sw.name == engine.DEFAULT_SWEEP else []
+    return engine.valley_figure(sw.valley, extra_points=mine, class_points=klass, paper_ref=ctx.shipped.paper_ref)
 
 
 def path_figures() -> list[tuple[str, object]]:
@@ -178,23 +184,24 @@ def path_figures() -> list[tuple[str, object]]:
     (every size, each against its own base), data or steps, and the ways out at the same N."""
     out = []
     sizes = {}
-    for name in results.SIZE_SWEEPS:
-        sw = results.sweep(name)
+    for name in engine.SIZE_SWEEPS:
+        sw = engine.sweep(name)
         if sw.valley:
             sizes[sw.size_label] = sw.valley
     if len(sizes) > 1:
         out.append(("The size effect: each model size against its own base",
-                    sweeps_figure(sizes, "Long CoT by model size (relative to each base)", relative=True)))
+                    engine.sweeps_figure(sizes, "Long CoT by model size (relative to each base)", relative=True)))
     designs = {}
-    for name, label in results.STEP_DESIGNS.items():
-        v = results.sweep(name).valley
+    for name, label in engine.STEP_DESIGNS.items():
+        v = engine.sweep(name).valley
         if v:
             designs[label] = v
     if len(designs) > 1:
-        out.append(("Data or steps? The same N, trained three ways", sweeps_figure(designs, "Long CoT: data or steps?")))
-    ways = results.sweep("ways-out").valley
+        out.append(("Data or steps? The same N, trained three ways",
+                    engine.sweeps_figure(designs, "Long CoT: data or steps?")))
+    ways = engine.sweep("ways-out").valley
     if ways:
-        out.append(("Ways out of the valley at the same N", arms_figure(ways)))
+        out.append(("Ways out of the valley at the same N", engine.arms_figure(ways)))
     return out
 
 
@@ -203,11 +210,10 @@ def assign(ctx: AppContext) -> tuple[int, int, str]:
     window (measured run times: on 2 CPU cores the big rungs would keep the queue busy past the lesson), and a
     seed no other student at that rung has, so two students on one rung train two runs."""
     counts = ctx.runs.coverage(CLASS_LADDER)
-    per_step = ctx.runs.seconds_per_step()
-    gpu = ctx.runs.max_concurrent > 1
+    speeds = ctx.runs.speeds()
     budget = ctx.class_window_s * ctx.runs.max_concurrent / max(1, ctx.class_groups)
     fits = [n for n in CLASS_LADDER
-            if (engine.estimate_seconds(engine.SFTConfig(n=n, eval_n=ctx.eval_n), per_step, gpu) or 0) <= budget]
+            if getattr(ctx.runs.estimate(engine.SFTConfig(n=n, eval_n=ctx.eval_n), speeds), "seconds", 0) <= budget]
     fits = fits or CLASS_LADDER[:1]
     n = min(fits, key=lambda k: (counts[k], k))
     seed = counts[n]  # the k-th student at a rung gets seed k
@@ -219,127 +225,228 @@ def assign(ctx: AppContext) -> tuple[int, int, str]:
                      f"{note} Write your prediction, then press **Start**.")
 
 
+@dataclass
+class Form:
+    """The left column: what a run is (its settings), and the buttons that act on it."""
+
+    model: gr.Dropdown
+    data: gr.Radio
+    upload: gr.File
+    n: gr.Slider
+    assign: gr.Button
+    assigned: gr.Markdown
+    style: gr.Radio
+    prediction: gr.Slider
+    schedule: gr.Markdown
+    method: gr.Radio
+    rank: gr.Slider
+    alpha: gr.Slider
+    epochs: gr.Number
+    lr: gr.Number
+    seed: gr.Number
+    start: gr.Button
+    stop: gr.Button
+    show_cmd: gr.Button
+    command: gr.Code
+
+    @property
+    def settings(self) -> list:
+        """The inputs make_config takes, in its order."""
+        return [self.model, self.data, self.upload, self.n, self.style, self.method, self.rank, self.alpha,
+                self.epochs, self.lr, self.seed]
+
+
+@dataclass
+class RunPanel:
+    """The right column: the followed run's status, progress, loss curve and download."""
+
+    status: gr.Markdown
+    bar: gr.HTML
+    loss: gr.LinePlot
+    download: gr.Button
+    download_file: gr.File
+
+
+@dataclass
+class ValleyPanel:
+    """Below: the valley plot, which sweep it shows, the share choice, the verdict, this browser's runs."""
+
+    sweep: gr.Dropdown
+    share: gr.Checkbox
+    valley: gr.Plot
+    verdict: gr.Markdown
+    table: gr.Dataframe
+
+
+@dataclass
+class TeacherPanel:
+    class_name: gr.Textbox
+    teacher_key: gr.Textbox
+    new_class: gr.Button
+    class_msg: gr.Markdown
+
+
 def build_valley_tab(ctx: AppContext) -> Tab:
-    browser = ctx.browser
     with gr.Tab("Valley Lab", id="valley"):
         gr.Markdown(INTRO)
         with gr.Row():
             with gr.Column(scale=2):
-                model = gr.Dropdown(MODEL_CHOICES, value="tiny", allow_custom_value=True,
-                                    label="Model (or type a Hugging Face id)")
-                data = gr.Radio(DATA_CHOICES, value="world", label="Training data")
-                upload = gr.File(label=f"Your JSONL: one {{\"messages\": [...]}} per line, at most "
-                                       f"{ctx.max_upload_mb:g} MB", file_types=[".jsonl"], visible=False)
-                n = gr.Slider(8, 16000, value=250, step=1, label="N: number of chain-of-thought examples")
-                assign_btn = gr.Button("Assign me an N (the class's least-covered rung this machine trains in time)",
-                                       size="sm")
-                assigned = gr.Markdown("")
-                style = gr.Radio([("long (reflective, R1 style)", "long"), ("short (one step per line)", "short"),
-                                  ("mixed (half and half)", "mixed")], value="long", label="Chain-of-thought style")
-                prediction = gr.Slider(0, 100, value=50, step=1, label="Your prediction before you start: the "
-                                       "fine-tuned model's accuracy (%)")
-                schedule = gr.Markdown(schedule_text(ctx, "tiny", 250, "long", 0, 6e-3))
-                with gr.Accordion("Advanced: LoRA and schedule", open=False):
-                    method = gr.Radio([("LoRA adapter", "lora"), ("full fine-tuning", "full")], value="lora",
-                                      label="Method")
-                    rank = gr.Slider(1, 64, value=16, step=1, label="LoRA rank r")
-                    alpha = gr.Slider(1, 128, value=32, step=1, label="LoRA alpha")
-                    epochs = gr.Number(value=0, label="Epochs (0 = the paper's for this N)")
-                    lr = gr.Number(value=6e-3, label="Learning rate (the engine's default for LoRA on this model)")
-                    seed = gr.Number(value=0, precision=0, minimum=0, maximum=engine.MAX_SEED,
-                                     label="Seed (0 to 4,294,967,295)")
-                with gr.Row():
-                    start = gr.Button("Start", variant="primary")
-                    stop = gr.Button("Stop", variant="stop")
-                    show_cmd = gr.Button("Show command")
-                command = gr.Code(label="The same run from a terminal", language="shell", visible=False)
+                form = form_column(ctx)
             with gr.Column(scale=3):
-                status = gr.Markdown("No run yet: press **Start**.", elem_id="valley-status")
-                bar = gr.HTML(progress_bar(0, ""))
-                loss = gr.LinePlot(None, x="step", y="loss", title="Training loss (lower = fits the examples better)",
-                                   height=280)
-                with gr.Row():
-                    download = gr.Button("Download my run (adapter, records, metrics; the log of a failed run)",
-                                         size="sm")
-                    download_file = gr.File(label="Your run as a zip", visible=False, interactive=False)
-        gr.Markdown("### The valley: accuracy after fine-tuning on N examples\n"
-                    "Lines: a precomputed sweep shipped with the app (mean over seeds ± the standard error of seeds and "
-                    "test problems together; pick which one: the embedded "
-                    "model, the other model sizes, the real SLM, the ways out). Dashed: the model before fine-tuning. "
-                    "Small marks: your class's runs of the class recipe (other settings: grey crosses). Stars: your "
-                    "runs, with your prediction as a hollow diamond. Right panel: the paper's stated numbers.")
-        with gr.Row():
-            sweep = gr.Dropdown(sweep_choices(), value=results.DEFAULT_SWEEP, label="Precomputed sweep shown", scale=3)
-            share = gr.Checkbox(value=True, label="Add my finished runs to the class plot (anonymous: only N, style "
-                                                  "and accuracy are shown)", scale=2)
-        valley = gr.Plot(valley_plot(ctx, None))
-        verdict = gr.Markdown(("**At the top of the ladder (the shipped sweep):** " +
-                               facts.valley_verdict(ctx.shipped.valley)) if ctx.shipped.valley is not None else "")
-        figs = path_figures()
-        if figs:
-            with gr.Accordion("The path through the valley: model sizes, data or steps, ways out (precomputed)",
-                              open=False):
-                for heading, fig in figs:
-                    gr.Markdown(f"#### {heading}")
-                    gr.Plot(fig)
-                gr.Markdown(facts.path_summary())
-        table = gr.Dataframe(pd.DataFrame(columns=RUN_COLUMNS), label="Your runs (this browser's; they stay "
-                             "after a reload or a restart)", interactive=False)
-        with gr.Accordion(f"For the teacher (class: {ctx.runs.klass['name']})", open=False):
-            gr.Markdown("**Start a new class**: the class plot and *Assign me an N* start empty; every student keeps "
-                        "their own runs. Needs the teacher key the app was started with (`--teacher-key`).")
-            with gr.Row():
-                class_name = gr.Textbox(label="New class name", max_length=60, scale=2)
-                teacher_key = gr.Textbox(label="Teacher key", type="password", max_length=200, scale=2)
-                new_class = gr.Button("Start a new class", scale=1)
-            class_msg = gr.Markdown("")
+                run = run_column()
+        plot = valley_section(ctx)
+        teacher = teacher_section(ctx)
         current = gr.State(None)
         shown = gr.State(None)   # the run whose finish the plot and table last showed
         timer = gr.Timer(1.0)
         # Every component must be created inside the Tab: one created after it lands in gr.Tabs itself,
         # and the browser then draws it as an extra tab (the tab strip relabelled itself on every click).
+    wire_form(ctx, form, plot)
+    wire_runs(ctx, form, run, plot, current, shown, timer)
+    wire_plot(ctx, plot)
+    wire_teacher(ctx, teacher)
 
-    inputs = [model, data, upload, n, style, method, rank, alpha, epochs, lr, seed]
+    def on_load(sweep_, browser_id, request: gr.Request):
+        return valley_plot(ctx, owner_of(browser_id, request), sweep_)  # with this browser's own runs as stars
 
-    data.change(lambda d: gr.update(visible=d == "upload"), data, upload)
+    # when the page loads: `restore` at once (the run to follow, the share choice; the first tick then lists the
+    # runs), `on_load` after it (slower: the plot). Neither writes what a button writes too, so a quick first click
+    # is never undone.
+    return Tab(restore=((ctx.runs.latest, current), (ctx.runs.sharing, plot.share)),
+               on_load=(on_load, [plot.sweep, ctx.browser], [plot.valley]))
+
+
+def form_column(ctx: AppContext) -> Form:
+    tiny_lr = default_lr("tiny")
+    model = gr.Dropdown(MODEL_CHOICES, value="tiny", allow_custom_value=True, label="Model (or type a Hugging Face id)")
+    data = gr.Radio(DATA_CHOICES, value="world", label="Training data")
+    upload = gr.File(label=f"Your JSONL: one {{\"messages\": [...]}} per line, at most {ctx.max_upload_mb:g} MB",
+                     file_types=[".jsonl"], visible=False)
+    n = gr.Slider(8, 16000, value=250, step=1, label="N: number of chain-of-thought examples")
+    assign_btn = gr.Button("Assign me an N (the class's least-covered rung this machine trains in time)", size="sm")
+    assigned = gr.Markdown("")
+    style = gr.Radio([("long (reflective, R1 style)", "long"), ("short (one step per line)", "short"),
+                      ("mixed (half and half)", "mixed")], value="long", label="Chain-of-thought style")
+    prediction = gr.Slider(0, 100, value=50, step=1, label="Your prediction before you start: the "
+                           "fine-tuned model's accuracy (%)")
+    schedule = gr.Markdown(schedule_text(ctx, "tiny", 250, "long", 0, tiny_lr))
+    with gr.Accordion("Advanced: LoRA and schedule", open=False):
+        method = gr.Radio([("LoRA adapter", "lora"), ("full fine-tuning", "full")], value="lora", label="Method")
+        rank = gr.Slider(1, 64, value=16, step=1, label="LoRA rank r")
+        alpha = gr.Slider(1, 128, value=32, step=1, label="LoRA alpha")
+        epochs = gr.Number(value=0, label="Epochs (0 = the paper's for this N)")
+        lr = gr.Number(value=tiny_lr, label="Learning rate (the engine's default for LoRA on this model)")
+        seed = gr.Number(value=0, precision=0, minimum=0, maximum=engine.MAX_SEED, label="Seed (0 to 4,294,967,295)")
+    with gr.Row():
+        start = gr.Button("Start", variant="primary")
+        stop = gr.Button("Stop", variant="stop")
+        show_cmd = gr.Button("Show command")
+    command = gr.Code(label="The same run from a terminal", language="shell", visible=False)
+    return Form(model, data, upload, n, assign_btn, assigned, style, prediction, schedule, method, rank, alpha, epochs,
+                lr, seed, start, stop, show_cmd, command)
+
+
+def run_column() -> RunPanel:
+    status = gr.Markdown("No run yet: press **Start**.", elem_id="valley-status")
+    bar = gr.HTML(progress_bar(0, ""))
+    loss = gr.LinePlot(None, x="step", y="loss", title="Training loss (lower = fits the examples better)", height=280)
+    with gr.Row():
+        download = gr.Button("Download my run (adapter, records, metrics; the log of a failed run)", size="sm")
+        download_file = gr.File(label="Your run as a zip", visible=False, interactive=False)
+    return RunPanel(status, bar, loss, download, download_file)
+
+
+def valley_section(ctx: AppContext) -> ValleyPanel:
+    gr.Markdown("### The valley: accuracy after fine-tuning on N examples\n"
+                "Lines: a precomputed sweep shipped with the app (mean over seeds ± the standard error of seeds and "
+                "test problems together; pick which one: the embedded "
+                "model, the other model sizes, the real SLM, the ways out). Dashed: the model before fine-tuning. "
+                "Small marks: your class's runs of the class recipe (other settings: grey crosses). Stars: your "
+                "runs, with your prediction as a hollow diamond. Right panel: the paper's stated numbers.")
+    with gr.Row():
+        sweep = gr.Dropdown(sweep_choices(), value=engine.DEFAULT_SWEEP, label="Precomputed sweep shown", scale=3)
+        share = gr.Checkbox(value=True, label="Add my finished runs to the class plot (anonymous: only N, style "
+                                              "and accuracy are shown)", scale=2)
+    valley = gr.Plot(valley_plot(ctx, None))
+    verdict = gr.Markdown(("**At the top of the ladder (the shipped sweep):** " +
+                           engine.valley_verdict(ctx.shipped.valley)) if ctx.shipped.valley is not None else "")
+    figs = path_figures()
+    if figs:
+        with gr.Accordion("The path through the valley: model sizes, data or steps, ways out (precomputed)",
+                          open=False):
+            for heading, fig in figs:
+                gr.Markdown(f"#### {heading}")
+                gr.Plot(fig)
+            gr.Markdown(engine.path_summary())
+    table = gr.Dataframe(pd.DataFrame(columns=RUN_COLUMNS), label="Your runs (this browser's; they stay "
+                         "after a reload or a restart)", interactive=False)
+    return ValleyPanel(sweep, share, valley, verdict, table)
+
+
+def teacher_section(ctx: AppContext) -> TeacherPanel:
+    with gr.Accordion(f"For the teacher (class: {ctx.runs.klass['name']})", open=False):
+        gr.Markdown("**Start a new class**: the class plot and *Assign me an N* start empty; every student keeps "
+                    "their own runs. Needs the teacher key the app was started with (`--teacher-key`).")
+        with gr.Row():
+            class_name = gr.Textbox(label="New class name", max_length=60, scale=2)
+            teacher_key = gr.Textbox(label="Teacher key", type="password", max_length=200, scale=2)
+            new_class = gr.Button("Start a new class", scale=1)
+        class_msg = gr.Markdown("")
+    return TeacherPanel(class_name, teacher_key, new_class, class_msg)
+
+
+def wire_form(ctx: AppContext, form: Form, plot: ValleyPanel) -> None:
+    """The form's own events: the upload box, the schedule line, a model's defaults, Assign me an N, the command."""
+    form.data.change(lambda d: gr.update(visible=d == "upload"), form.data, form.upload)
+
     def on_schedule(model_, n_, style_, epochs_, lr_):
         return schedule_text(ctx, model_, n_, style_, epochs_, lr_)
-    for i, c in enumerate((model, n, style, epochs, lr)):
-        c.change(on_schedule, [model, n, style, epochs, lr], schedule, api_name="schedule_text" if i == 0 else False)
+    shown_by = [form.model, form.n, form.style, form.epochs, form.lr]
+    for i, c in enumerate(shown_by):
+        c.change(on_schedule, shown_by, form.schedule, api_name="schedule_text" if i == 0 else False)
 
     def on_model(m):
         """A model's own defaults: its learning rate, and its sweep on the plot."""
         if m not in (REAL_SLM, "tiny"):
             return gr.skip(), gr.skip()
-        own = [name for _, name in sweep_choices() if results.sweep(name).model == m]
+        own = [name for _, name in sweep_choices() if engine.sweep(name).model == m]
         return default_lr(m), (own[0] if own else gr.skip())
-    model.change(on_model, model, [lr, sweep])
+    form.model.change(on_model, form.model, [form.lr, plot.sweep])
+
+    def on_assign():
+        n_, seed_, text = assign(ctx)
+        return n_, seed_, text
+    # n.change redraws the schedule
+    form.assign.click(on_assign, None, [form.n, form.seed, form.assigned], api_name="assign_n")
+
+    def on_show(*args):
+        return gr.update(value=engine.command_for(make_config(ctx, *args)), visible=True)
+    form.show_cmd.click(on_show, form.settings, form.command, api_name="show_command")
+
+
+def wire_runs(ctx: AppContext, form: Form, run: RunPanel, plot: ValleyPanel, current: gr.State, shown: gr.State,
+              timer: gr.Timer) -> None:
+    """Start, Stop, the once-a-second poll and Download: the run this page follows."""
+    browser = ctx.browser
 
     def on_start(model, data, upload, n, style, method, rank, alpha, epochs, lr, seed, share_, guess, browser_id,
                  request: gr.Request):
         # Explicit parameters, not *args: Gradio injects gr.Request only into named parameters.
         owner = owner_of(browser_id, request)
-        if ctx.runs.busy(owner):  # a double click, or a second tab: one run at a time per student
-            raise gr.Error("your previous run is still waiting or training: stop it first, or wait for it")
         cfg = make_config(ctx, model, data, upload, n, style, method, rank, alpha, epochs, lr, seed)
         pred = engine.check_number(guess, "your prediction", 0, 100) / 100 if guess is not None else None
-        run_id = ctx.runs.submit(owner, cfg, share=bool(share_), prediction=pred)
+        try:  # one run at a time per student (a double click, a second tab), checked where the run is queued
+            run_id = ctx.runs.submit(owner, cfg, share=bool(share_), prediction=pred, exclusive=True)
+        except Busy as e:
+            raise gr.Error(str(e)) from None
         md, b, _, state, _ = status_view(ctx, owner, run_id)
         return (run_id, md, b, None, runs_table(ctx, owner), gr.update(visible=False),
                 gr.update(interactive=State(state).finished if state else True))
 
-    def on_stop(run_id, browser_id, request: gr.Request):
-        if not run_id:
-            raise gr.Error("there is no run to stop")
-        try:
-            return ctx.runs.stop(owner_of(browser_id, request), run_id)
-        except KeyError as e:
-            raise gr.Error(str(e)) from None
+    def on_stop(run_id, browser_id, request: gr.Request):  # gr.Request reaches only a named parameter
+        return stop_run(ctx, run_id, browser_id, request)
 
-    def on_show(*args):
-        return gr.update(value=engine.command_for(make_config(ctx, *args)), visible=True)
-
-    def on_tick(run_id, shown, sweep_, browser_id, request: gr.Request):
+    def on_tick(run_id, shown_, sweep_, browser_id, request: gr.Request):
         """The run's status every second; the table when the run changes state (and on the page's first tick),
         the valley plot when it finishes; Start only while no run of this student waits or trains. It never writes
         the run being followed: a tick still in flight when Start is pressed would put the old run back (the page
@@ -348,36 +455,51 @@ def build_valley_tab(ctx: AppContext) -> Tab:
         md, b, df, state, follow = status_view(ctx, owner, run_id)
         start_ok = gr.update(interactive=not ctx.runs.busy(owner))
         mark = f"{follow}:{state}"
-        if mark == shown:
-            return md, b, df, gr.skip(), gr.skip(), shown, start_ok
-        plot = valley_plot(ctx, owner, sweep_) if state and State(state).finished else gr.skip()
-        return md, b, df, plot, runs_table(ctx, owner), mark, start_ok
+        if mark == shown_:
+            return md, b, df, gr.skip(), gr.skip(), shown_, start_ok
+        valley = valley_plot(ctx, owner, sweep_) if state and State(state).finished else gr.skip()
+        return md, b, df, valley, runs_table(ctx, owner), mark, start_ok
 
-    def on_assign():
-        n_, seed_, text = assign(ctx)
-        return n_, seed_, text
+    def on_download(run_id, browser_id, request: gr.Request):
+        if not run_id:
+            raise gr.Error("start a run first: there is nothing to download yet")
+        try:
+            path = ctx.runs.download(owner_of(browser_id, request), run_id)
+        except (ValueError, KeyError) as e:
+            raise gr.Error(str(e)) from None
+        return gr.update(value=str(path), visible=True)
 
+    form.start.click(on_start, form.settings + [plot.share, form.prediction, browser],
+                     [current, run.status, run.bar, run.loss, plot.table, run.download_file, form.start],
+                     api_name="start_run").then(None, js="() => document.getElementById('valley-status')"
+                                                         "?.scrollIntoView({behavior: 'smooth', block: 'center'})")
+    form.stop.click(on_stop, [current, browser], run.status, api_name="stop_run")
+    run.download.click(on_download, [current, browser], run.download_file, api_name="download_run")
+    timer.tick(on_tick, [current, shown, plot.sweep, browser],
+               [run.status, run.bar, run.loss, plot.valley, plot.table, shown, form.start],
+               api_name="poll_run", show_progress="hidden")
+
+
+def wire_plot(ctx: AppContext, plot: ValleyPanel) -> None:
+    """The share choice and the sweep shown."""
     def on_share(share_, sweep_, browser_id, request: gr.Request):
         owner = owner_of(browser_id, request)
         ctx.runs.set_share(owner, bool(share_))
         return valley_plot(ctx, owner, sweep_)
 
     def on_sweep(sweep_, browser_id, request: gr.Request):
-        if sweep_ not in results.sweeps():
+        if sweep_ not in engine.sweeps():
             raise gr.Error("that is not one of the shipped sweeps")
-        v = results.sweep(sweep_).valley
-        verdict_ = (f"**At the top of the ladder ({sweep_}):** " + facts.valley_verdict(v)) if v else ""
+        v = engine.sweep(sweep_).valley
+        verdict_ = (f"**At the top of the ladder ({sweep_}):** " + engine.valley_verdict(v)) if v else ""
         return valley_plot(ctx, owner_of(browser_id, request), sweep_), verdict_
 
-    def on_download(run_id, browser_id, request: gr.Request):
-        if not run_id:
-            raise gr.Error("start a run first: there is nothing to download yet")
-        try:
-            path = ctx.runs.download(owner_of(browser_id, request), run_id, downloads_root() / uuid.uuid4().hex)
-        except (ValueError, KeyError) as e:
-            raise gr.Error(str(e)) from None
-        return gr.update(value=str(path), visible=True)
+    # .input, not .change: only the student's own click changes what the server keeps (restore writes the box)
+    plot.share.input(on_share, [plot.share, plot.sweep, ctx.browser], plot.valley, api_name="share_runs")
+    plot.sweep.change(on_sweep, [plot.sweep, ctx.browser], [plot.valley, plot.verdict], api_name="show_sweep")
 
+
+def wire_teacher(ctx: AppContext, teacher: TeacherPanel) -> None:
     def on_new_class(name, key):
         if not is_teacher(ctx, key):
             raise gr.Error("that is not the teacher key this app was started with" if ctx.teacher_key else
@@ -385,27 +507,7 @@ def build_valley_tab(ctx: AppContext) -> Tab:
         k = ctx.runs.new_class(name)
         return f"New class **{k['name']}** started: the class plot and the rungs start empty.", ""
 
-    def latest(owner: str):
-        """After a reload, a second tab or a restart: the run to follow, this browser's latest."""
-        mine = ctx.runs.runs_of(owner)
-        return mine[-1] if mine else None
-
-    def on_load(sweep_, browser_id, request: gr.Request):
-        return valley_plot(ctx, owner_of(browser_id, request), sweep_)  # with this browser's own runs as stars
-
-    start.click(on_start, inputs + [share, prediction, browser], [current, status, bar, loss, table, download_file,
-                                                                   start],
-                api_name="start_run").then(None, js="() => document.getElementById('valley-status')"
-                                                    "?.scrollIntoView({behavior: 'smooth', block: 'center'})")
-    stop.click(on_stop, [current, browser], status, api_name="stop_run")
-    show_cmd.click(on_show, inputs, command, api_name="show_command")
-    assign_btn.click(on_assign, None, [n, seed, assigned], api_name="assign_n")  # n.change redraws the schedule
-    share.change(on_share, [share, sweep, browser], valley, api_name="share_runs")
-    sweep.change(on_sweep, [sweep, browser], [valley, verdict], api_name="show_sweep")
-    download.click(on_download, [current, browser], download_file, api_name="download_run")
-    new_class.click(on_new_class, [class_name, teacher_key], [class_msg, teacher_key], api_name="new_class")
-    timer.tick(on_tick, [current, shown, sweep, browser], [status, bar, loss, valley, table, shown, start],
-               api_name="poll_run", show_progress="hidden")
-    # when the page loads: `restore` at once (the run to follow; the first tick then lists the runs), `on_load`
-    # after it (slower: the plot). Neither writes what a button writes too, so a quick first click is never undone.
-    return Tab(restore=(latest, current), on_load=(on_load, [sweep, browser], [valley]))
+    # not public: Gradio's run history (the browser's localStorage) records public events' inputs, the key too
+    teacher.new_class.click(on_new_class, [teacher.class_name, teacher.teacher_key],
+                            [teacher.class_msg, teacher.teacher_key], api_name="new_class",
+                            api_visibility="undocumented")

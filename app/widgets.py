@@ -10,6 +10,9 @@ from __future__ import annotations
 import html
 from typing import Callable
 
+import gradio as gr
+
+from app.context import owner_of
 from training.lab import engine
 from training.lab.engine import State
 
@@ -34,22 +37,53 @@ def own_runs(runs, owner: str | None):
         yield rid, runs.state(owner, rid), runs.config(owner, rid)
 
 
+def stop_run(ctx, run_id: str | None, browser_id, request, what: str = "run") -> str:
+    """Stop's handler in every tab: ask this owner's run to stop; what happened, in words (gr.Error for no run, or
+    one that is not theirs)."""
+    if not run_id:
+        raise gr.Error(f"there is no {what} to stop")
+    try:
+        return ctx.runs.stop(owner_of(browser_id, request), run_id)
+    except KeyError as e:
+        raise gr.Error(str(e)) from None
+
+
 def precision_note(metrics: dict) -> str:
     """' in fp32 (why)': the precision a run trained in, as the run recorded it."""
     p = metrics.get("precision") or {}
     return f" in **{p['name']}** ({p['reason']})" if p.get("name") else ""
 
 
-def run_view(st: engine.RunState, position: int | None, *, starting: str,
+def duration(seconds: float) -> str:
+    """'40 s', '7 min', '1 h 05 min': a time as a student reads it."""
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds // 3600:.0f} h {seconds % 3600 / 60:02.0f} min"
+
+
+def queued_text(wait) -> str:
+    """A queued run's line (wait: app.registry.Wait): its place, the time it has waited, and about how long until
+    it starts and then takes, at this machine's measured speed."""
+    start = (f" It should start in about **{duration(wait.start_in_s)}**" if wait.start_in_s is not None else
+             " It starts when a slot frees up (the runs ahead of it have no estimate yet)")
+    takes = f", then take about **{duration(wait.takes_s)}**." if wait.takes_s else "."
+    return (f"Waiting in line: position **{wait.position}**, waiting {duration(wait.waited_s)} so far." + start
+            + (takes if wait.start_in_s is not None else "."))
+
+
+def run_view(st: engine.RunState, wait, *, starting: str,
              running: Callable[[engine.RunState], tuple[str, float, str]],
              completed: Callable[[engine.RunState], str], stopped: str,
              evaluating: str = "Training done. Now testing the model on problems it has never seen...") -> tuple[str, str]:
     """(status markdown, progress-bar HTML) for a run in any state.
 
-    running(st) -> (markdown, fraction, bar label); completed(st) -> markdown."""
+    wait: app.registry.Wait for a queued run; running(st) -> (markdown, fraction, bar label);
+    completed(st) -> markdown."""
     if st.state == State.QUEUED:
-        return (f"Waiting in line: position **{position}**. Training starts when a slot frees up.",
-                progress_bar(0, f"queued, position {position}"))
+        return (queued_text(wait) if wait else "Waiting in line.",
+                progress_bar(0, f"queued, position {wait.position}" if wait else "queued"))
     if st.state == State.STARTING:
         return starting, progress_bar(0, "starting")
     if st.state == State.RUNNING:
@@ -59,7 +93,8 @@ def run_view(st: engine.RunState, position: int | None, *, starting: str,
         return evaluating, progress_bar(1.0, "evaluating")
     if st.state == State.COMPLETED and st.metrics:
         return completed(st), progress_bar(1.0, "done")
-    if st.state == State.STOPPED:
-        return stopped, progress_bar(st.fraction, "stopped")
+    if st.state == State.STOPPED:  # a run stopped in line or while loading trained nothing: no weights to speak of
+        return (stopped if st.progress else "Stopped before training began: nothing was trained.",
+                progress_bar(st.fraction, "stopped"))
     msg = st.error.splitlines()[0] if st.error else "the run failed"
     return f"**The run failed:** {html.escape(msg)}", progress_bar(0, "failed")

@@ -240,13 +240,35 @@ def test_hostile_expressions_get_plain_words(app_url, expr, msg):
         client(app_url).predict(None, expr, ["base"], 0.0, 0.95, 32, 0, api_name="/compare")
 
 
+def raw_call(app_url, api_name: str, body: str) -> str:
+    """One call through Gradio's raw HTTP API (what gradio_client refuses to send: NaN, Infinity), its event
+    stream as text."""
+    import httpx
+
+    url = app_url[0] + "gradio_api/call/" + api_name
+    event = httpx.post(url, content=body, headers={"content-type": "application/json"}, timeout=60).json()["event_id"]
+    return httpx.get(f"{url}/{event}", timeout=300).text
+
+
+@pytest.mark.parametrize("temperature,top_p,max_new,msg", [
+    ("NaN", "0.95", "32", "the temperature must be a number"),
+    ("0", "NaN", "32", "top-p must be a number"),
+    ("0", "0.95", "NaN", "max new tokens must be a whole number"),
+])
+def test_nan_in_side_by_side_gets_plain_words(app_url, temperature, top_p, max_new, msg):
+    """Side by Side's fields through the raw API: a NaN temperature ran the model and failed inside torch, NaN max
+    tokens said "cannot convert float NaN to integer", NaN top-p generated. Each is refused before any model loads."""
+    out = raw_call(app_url, "compare", f'{{"data": [null, "1+2", ["base"], {temperature}, {top_p}, {max_new}, 0]}}')
+    assert "event: error" in out and msg in out, out[-600:]
+
+
 def test_the_lessons_tab_serves_only_the_kit(app_url):
     c = client(app_url)
     for path in ("/etc/passwd", "../../README.md", str(app_url[1].ctx.runs.root / "x" / "entry.json")):
         with pytest.raises(Exception, match="not in the list of choices|not a lesson of this kit") as e:
-            c.predict(path, "", api_name="/lesson")
+            c.predict(path, api_name="/lesson")
         assert str(paths.REPO) not in str(e.value)  # the refusal names no server path
-    assert "Hook" in c.predict("03_the_valley/lesson.md", "", api_name="/lesson")
+    assert "Hook" in c.predict("03_the_valley/lesson.md", api_name="/lesson")
     from app.tab_lessons import render
     with pytest.raises(Exception, match="not a lesson of this kit"):  # the function itself, past the dropdown
         render("../../README.md")
@@ -280,3 +302,48 @@ def test_choice_lists_name_no_server_path_and_forged_paths_are_refused(app_url):
         c.predict([runs_root + "/x/eval/records.jsonl"], api_name="/analyze")
     with pytest.raises(Exception, match="not one of yours|not in the list of choices"):
         c.predict(forged, 2, 0, api_name="/start_rl")
+
+
+def test_every_legend_of_the_figures_the_app_draws_is_readable():
+    """The survival and RL figures' legends were 8 pt (the rest 9): every legend text is at least 9 pt now."""
+    from app.context import Shipped
+    from app.tab_anatomy import analysis
+    from training.lab.figures import rl_figure
+
+    shipped = Shipped.load()
+    figures = [*analysis(list(shipped.records.items())[:3])[1:5], rl_figure(shipped.rl.result)]
+    sizes = [t.get_fontsize() for fig in figures for ax in fig.axes if ax.get_legend()
+             for t in ax.get_legend().get_texts()]
+    assert sizes and min(sizes) >= 9, sorted(set(sizes))
+
+
+
+def test_the_app_reaches_training_only_through_the_engine_and_its_docstring_lists_what_it_uses():
+    """app/ imports from training only training.lab.engine, training.task and training.core.paths; the names it
+    takes from the engine are exactly its docstring's table and its __all__ (the docstring listed 10 while the app
+    used 24, and the app imported figures, facts, results, kit and core.models besides)."""
+    import ast
+    import re
+
+    from training.lab import engine
+
+    used, strays = set(), []
+    for f in sorted((paths.REPO / "app").glob("*.py")):
+        for node in ast.walk(ast.parse(f.read_text())):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == "engine":
+                used.add(node.attr)
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("training"):
+                names = [a.name for a in node.names]
+                if node.module == "training.lab.engine":
+                    used |= set(names)
+                elif not (node.module == "training.lab" and names == ["engine"] or node.module == "training.core"
+                          and names == ["paths"] or re.match(r"^training\.task(\.|$)", node.module)):
+                    strays.append(f"{f.name}: from {node.module} import {', '.join(names)}")
+            elif isinstance(node, ast.Import):
+                strays += [f"{f.name}: import {a.name}" for a in node.names if a.name.startswith("training")]
+    assert not strays, strays
+    table = engine.__doc__.split("It uses exactly these names")[1].split(":", 1)[1].split("\n\n")[1]
+    listed = [w for line in table.splitlines() for w in line.split()[0 if line.startswith(" " * 8) else 1:]]
+    assert len(listed) == len(set(listed)), "a name listed twice"
+    assert set(listed) == set(engine.__all__), set(listed) ^ set(engine.__all__)
+    assert used == set(listed), {"used, not listed": used - set(listed), "listed, not used": set(listed) - used}

@@ -148,16 +148,16 @@ def test_a_download_holds_an_adapter_that_loads_with_peft(tiny_base, tmp_path):
     rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
     r = rm.submit("alice", cfg(tiny_base, eval_n=2, eval_max_new_tokens=8))
     with pytest.raises(ValueError, match="not finished"):
-        rm.download("alice", r, tmp_path / "dl")
+        rm.download("alice", r)
     wait(rm, "alice", r, {"completed"})
-    z = rm.download("alice", r, tmp_path / "dl")
+    z = rm.download("alice", r)
     names = zipfile.ZipFile(z).namelist()
     assert {"metrics.json", "config.yaml", "eval/records.jsonl", "adapter/adapter_config.json"} <= set(names)
     zipfile.ZipFile(z).extractall(tmp_path / "home")
     model, _ = load_model(tiny_base)
     assert isinstance(PeftModel.from_pretrained(model, tmp_path / "home" / "adapter"), PeftModel)
     with pytest.raises(KeyError):
-        rm.download("bob", r, tmp_path / "dl")
+        rm.download("bob", r)
 
 
 def test_a_run_stops_itself_when_its_app_dies(tmp_path):

@@ -4,6 +4,7 @@ the restart and double-click paths in Chromium."""
 
 import json
 import os
+import re
 import stat
 import time
 from pathlib import Path
@@ -90,7 +91,7 @@ def test_reuse_respects_the_opt_out_and_gives_a_copy(tiny_base, tmp_path):
     job = rm.job("carol", c)
     assert job.reused_from == b and rm.state("carol", c).state == "completed"
     assert job.run.weights() is not None and job.run.path != rm.job("bob", b).run.path
-    z = rm.download("carol", c, tmp_path / "dl")
+    z = rm.download("carol", c)
     assert c in z.name
     rm.shutdown()
 
@@ -140,7 +141,7 @@ def test_busy_stop_after_done_and_a_failed_run_downloads_its_log(tiny_base, tmp_
     st = wait(rm, "alice", bad, {"failed"})
     assert "does not exist" in st.error or "could not load" in st.error
     assert "already failed" in rm.stop("alice", bad)
-    z = rm.download("alice", bad, tmp_path / "dl")
+    z = rm.download("alice", bad)
     assert "failed" in z.name and {"log.txt", "error.txt"} & set(zipfile.ZipFile(z).namelist())
     rm.shutdown()
 
@@ -207,8 +208,8 @@ def test_downloads_are_served_from_valley_home_anywhere(tmp_path, monkeypatch):
     home = Path.home() / f".valley-test-{os.getpid()}"
     monkeypatch.setenv("VALLEY_HOME", str(home))
     try:
-        from app.context import downloads_root
         from app.main import launch_kwargs
+        from app.registry import downloads_root
 
         allowed = launch_kwargs()["allowed_paths"]
         assert str(downloads_root()) in allowed and str(home) not in allowed
@@ -258,3 +259,170 @@ def test_no_timer_writes_the_state_a_button_writes():
     clicked = {id(o) for f in fns if f.api_name not in ("poll_run", "poll_rl") for o in f.outputs}
     assert any(f.api_name == "poll_run" for f in fns) and any(f.api_name == "start_run" for f in fns)
     assert not polled & clicked, "a poll writes a State that a button also writes"
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# The app keeps secrets and runs straight (the issue after a probe in Chromium, gradio_client and raw HTTP): the
+# registry's part. The page's part (the teacher key, the opt-out, RL's Start, contrast, waits) is in test_browser.py.
+
+def finished_run(rm, owner, tiny_base, hours_ago: float, **kw) -> str:
+    """A finished, evaluated run of `owner` that finished `hours_ago` hours ago (its status and entry aged)."""
+    r = rm.submit(owner, cfg(tiny_base, **kw))
+    wait(rm, owner, r, {"completed"})
+    while rm.job(owner, r).alive():
+        time.sleep(0.2)
+    old = time.time() - hours_ago * 3600
+    for f in (rm.job(owner, r).run.status, rm.job(owner, r).run.entry):
+        os.utime(f, (old, old))
+    return r
+
+
+def test_a_reused_copy_survives_the_start_that_made_it_and_tombstones_tell_the_true_age(tiny_base, tmp_path):
+    """The copy a Start makes of an old finished twin is as new as that Start (it kept the twin's file times, so the
+    disk cap deleted it at once), and a tombstone says how long before its removal a run finished (it said
+    499010 h: the time was read after the folder was gone, as 0)."""
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs", disk_cap_mb=1e9, keep_hours=3)
+    a = finished_run(rm, "alice", tiny_base, hours_ago=5, seed=7)
+    rm.disk_cap_mb = 0.001
+    b = rm.submit("bob", cfg(tiny_base, seed=7))   # the same experiment: a copy at once, then the cap's cleanup
+    st = rm.state("bob", b)                        # (RemovedRun here before)
+    assert st.state == "completed" and st.reused_from == a
+    assert rm.job("bob", b).run.weights() is not None
+    with pytest.raises(RemovedRun, match=r"finished 5 h before"):  # the original was old: it went, and says when
+        rm.state("alice", a)
+    rm.shutdown()
+
+
+def test_a_removed_run_is_still_the_one_followed_after_a_reload_or_a_restart(tiny_base, tmp_path):
+    """After a reload (or a restarted app) the page follows the owner's latest run: a removed one stays that run,
+    so the page says it was removed instead of "No run yet"."""
+    root = tmp_path / "runs"
+    rm = RunManager(max_concurrent=1, root=root, keep_hours=3)
+    a = finished_run(rm, "alice", tiny_base, hours_ago=5)
+    rm.disk_cap_mb = 0.001
+    assert rm.cleanup() == [a]
+    assert rm.latest("alice") == a and rm.latest("bob") is None
+    rm.shutdown()
+    again = RunManager(max_concurrent=1, root=root, keep_hours=3)
+    assert again.latest("alice") == a
+    with pytest.raises(RemovedRun, match="removed to free disk space: it finished 5 h before"):
+        again.state("alice", a)
+    again.shutdown()
+
+
+def test_downloads_keep_one_zip_per_run_count_in_the_cap_and_go_away(tiny_base, tmp_path):
+    """Every click on Download wrote another zip that nothing removed, outside the disk cap: now a run has one zip
+    (a new click replaces it), the zips count in the cap, and a zip older than the download window is removed."""
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs", downloads=tmp_path / "downloads")
+    a = rm.submit("alice", cfg(tiny_base))
+    wait(rm, "alice", a, {"completed"})
+    zips = [rm.download("alice", a) for _ in range(3)]
+    on_disk = list((tmp_path / "downloads").rglob("*.zip"))
+    assert on_disk == [zips[-1]] and zips[-1].exists()
+    assert rm.disk_used_mb() >= (zips[-1].stat().st_size + sum(
+        f.stat().st_size for f in rm.job("alice", a).run.path.rglob("*") if f.is_file())) / 1e6
+    old = time.time() - 2 * rm.download_keep_s
+    os.utime(zips[-1].parent, (old, old))
+    rm.cleanup()
+    assert not list((tmp_path / "downloads").rglob("*.zip"))
+    rm.shutdown()
+
+
+def test_a_non_ascii_teacher_key_is_compared_not_raised():
+    from app.context import AppContext, is_teacher
+
+    ctx = AppContext(runs=None, models=None, shipped=None, teacher_key="clé-sécrète")
+    assert is_teacher(ctx, "clé-sécrète") and is_teacher(ctx, " clé-sécrète ")
+    assert not is_teacher(ctx, "clé") and not is_teacher(ctx, "naïve") and not is_teacher(ctx, "ascii")
+    assert not is_teacher(AppContext(runs=None, models=None, shipped=None), "clé")  # no key configured: nobody
+
+
+def fake_finished_run(root: Path, run_id: str, cfg_: SFTConfig, metrics: dict, age_s: float = 60) -> None:
+    """A finished fine-tune on disk as the app's registry keeps it (entry, status, metrics): what a restarted app
+    reads, without spending minutes of CPU to make it."""
+    import dataclasses
+
+    d = root / run_id
+    d.mkdir(parents=True)
+    cfg_.run_dir = str(d)
+    when = time.time() - age_s
+    (d / "entry.json").write_text(json.dumps({"run_id": run_id, "owner": "alice", "module": engine.SFT,
+                                              "submitted": when, "config": dataclasses.asdict(cfg_)}))
+    (d / "status.json").write_text(json.dumps({"state": "completed", "time": when}))
+    (d / "metrics.json").write_text(json.dumps({"status": "completed", "config": dataclasses.asdict(cfg_), **metrics}))
+
+
+def test_estimates_come_from_this_machines_measured_speed_for_every_model(tmp_path):
+    """A SmolLM2 N=16 run took 45 min on a busy machine (3-4 training tokens/s) while the page said "about 2 min"
+    (the project's idle-machine figure: only the tiny model's estimate used what this app measured). Now each
+    model's estimate uses this machine's newest measured speed with it, else its figure scaled by how this
+    machine's newest measured model compares with its own figure."""
+    slm = "SmolLM2-135M-Instruct"
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
+    planned = engine.sft_config(model=slm, n=16)
+    idle = rm.estimate(planned)
+    assert idle is not None and "no run has measured this machine yet" in idle.basis
+    rm.shutdown()
+    fake_finished_run(tmp_path / "runs", "120000-aaaaaa", SFTConfig(n=250, eval_n=200),
+                      {"tokens_per_s": 94.0, "mean_example_tokens": 283, "setup_s": 4.0, "steps": 124,
+                       "eval": {"accuracy": 0.5, "mean_tokens": 300, "generated_tokens_per_s": 100.0}})
+    busy = RunManager(max_concurrent=1, root=tmp_path / "runs")  # the tiny model trained at 2% of its figure here
+    scaled = busy.estimate(planned)
+    assert "measured by its latest tiny run" in scaled.basis
+    assert scaled.seconds > 30 * idle.seconds and scaled.seconds > 20 * 60
+    busy.shutdown()
+    fake_finished_run(tmp_path / "runs", "130000-bbbbbb", engine.sft_config(model=slm, n=16),
+                      {"tokens_per_s": 3.5, "mean_example_tokens": 137, "setup_s": 40.0, "steps": 8,
+                       "eval": {"accuracy": 0.5, "mean_tokens": 150, "generated_tokens_per_s": 50.0}}, age_s=30)
+    own = RunManager(max_concurrent=1, root=tmp_path / "runs")
+    est = own.estimate(planned)
+    assert f"speed with {slm}, measured by its latest run here" in est.basis
+    # 8 steps x 8 examples x 137 tokens at 3.5 tokens/s, 50 answers x 178 tokens at 50 tokens/s, 40 s of setup
+    assert est.train_s == pytest.approx(8 * 8 * 137 / 3.5) and est.setup_s == 40.0
+    assert est.eval_s == pytest.approx(50 * 137 * 1.3 / 50.0)
+    assert 40 * 60 < est.seconds < 50 * 60
+    own.shutdown()
+
+
+def test_a_queued_run_says_how_long_it_has_waited_and_will_wait(tiny_base, tmp_path):
+    """A second student's run waited at "position 1" with no estimate: now its wait says the time in line so far,
+    about how long until it starts (the running run's own ETA) and how long it then takes."""
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
+    a = rm.submit("alice", cfg(tiny_base, epochs=40, n=32, eval_n=0))
+    b = rm.submit("bob", SFTConfig(n=16, eval_n=4, eval_max_new_tokens=32))  # the class model: it has an estimate
+    wait(rm, "alice", a, {"running"})
+    deadline = time.time() + 120
+    while not rm.state("alice", a).progress and time.time() < deadline:
+        time.sleep(0.5)
+    w = rm.wait("bob", b)
+    assert w.position == 1 and w.waited_s > 0
+    assert w.start_in_s is not None and w.start_in_s > 0 and w.takes_s is not None and w.takes_s > 0
+    assert rm.wait("alice", a) is None  # started: no wait
+    from app.widgets import queued_text
+    assert re.search(r"position \*\*1\*\*, waiting \d+ (s|min) so far\. It should start in about \*\*\d+ (s|min)\*\*, "
+                     r"then take about \*\*\d+ (s|min)\*\*", queued_text(w)), queued_text(w)
+    rm.stop("bob", b)
+    rm.stop("alice", a)
+    wait(rm, "alice", a, {"stopped"})
+    rm.shutdown()
+
+
+def test_one_run_of_a_kind_per_owner_and_the_share_choice_outlives_a_restart(tmp_path):
+    """Two Starts a moment apart queued two runs (Through RL had no check): with `exclusive` the second is refused
+    where the run is queued. The choice not to share is kept for the owner, across a restart, for their page."""
+    from app.registry import Busy
+
+    root = tmp_path / "runs"
+    rm = RunManager(max_concurrent=0, root=root)  # no slot: runs stay in line, nothing trains
+    rm.submit("alice", engine.grpo_config(steps=2), module=engine.GRPO, exclusive=True)
+    with pytest.raises(Busy, match="still waiting or training"):
+        rm.submit("alice", engine.grpo_config(steps=2), module=engine.GRPO, exclusive=True)
+    rm.submit("alice", SFTConfig(n=8), exclusive=True)  # another kind: allowed
+    rm.submit("bob", engine.grpo_config(steps=2), module=engine.GRPO, exclusive=True)  # another owner: allowed
+    assert rm.sharing("alice") and rm.sharing("bob")
+    rm.set_share("alice", False)
+    rm.shutdown()
+    again = RunManager(max_concurrent=0, root=root)
+    assert not again.sharing("alice") and again.sharing("bob")
+    assert all(not again.job("alice", r).share for r in again.runs_of("alice"))
+    again.shutdown()

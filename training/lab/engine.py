@@ -1,8 +1,20 @@
-"""The engine: the one narrow API between the app and models, training and evaluation.
+"""The engine: the one narrow API between the app and training (models, runs, shipped results, figures, lessons).
 
-The app never reaches into trainer internals. It calls:
+The app imports nothing else from training but training.task (what reads a trace) and training.core.paths (where
+files live). It uses exactly these names (tests/test_app.py holds this list against app/):
 
-    list_models()                              names offered in the model picker
+    models     list_models REAL_SLMS describe ModelCache stream
+    configs    sft_config grpo_config SFTConfig schedule world_for eval_n_for check_number check_seed MAX_SEED
+    runs       SFT GRPO start_run poll stop mark_abandoned config_from command_for RunDir RunState State
+    times      Speed measured_speed Estimate estimate remaining_seconds
+    results    sweep sweeps rl paper_reference Sweep RLSweep DEFAULT_SWEEP SIZE_SWEEPS STEP_DESIGNS
+    facts      valley_verdict rl_verdict path_summary
+    figures    valley_figure sweeps_figure arms_figure rl_figure survival_figure first_error_figure length_figure
+               outcomes_figure survival_playground
+    lessons    Lesson list_lessons list_documents parse_lesson student_view teacher_only
+
+How the main ones fit:
+
     ModelCache().get(source, adapter)          a model (+ optional LoRA adapter), cached and shared
     stream(loaded, prompt, ...)                text as it is generated, token by token
     sft_config(...) / grpo_config(...)         a run's config from what the user chose (ValueError if unusable)
@@ -11,7 +23,11 @@ The app never reaches into trainer internals. It calls:
     poll(run_dir, proc) -> RunState            status, progress lines, metrics (from files: a reload costs nothing)
     stop(run_dir, proc)                        ask a run to stop cleanly (STOP file, then SIGTERM)
     command_for(cfg, module)                   the equivalent command line (the app shows it: it teaches)
+    estimate(cfg, speeds)                      how long a fine-tune takes here, from the speed runs measured here
     RunDir, State                              a run's files and its states (training.core.rundir)
+
+The results, facts, figures and lessons names are those of training.lab.results, .facts, .figures and .kit,
+handed on unchanged (their docstrings say more).
 
 Training always runs in a subprocess of the same command users run: a crash, an OOM or a kill never
 takes the app down, and the run directory (training.core.rundir) is the whole truth about a run.
@@ -31,15 +47,51 @@ from training.core import paths
 from training.core.config import build_config, cli_line, load_yaml
 from training.core.encode import chat_prompt
 from training.core.generate import eos_ids, pick_next
-from training.core.models import PAPER_MODELS, REAL_SLMS, TINY_ALIASES, check_source, load_model
+from training.core.models import PAPER_MODELS, REAL_SLMS, TINY_ALIASES, check_source, describe, load_model
 from training.core.openr1 import available as openr1_available
 from training.core.rundir import RunDir, RunState, State
 from training.core.sources import count_chat_file
 from training.grpo import GRPOConfig
+from training.lab.facts import path_summary, rl_verdict, valley_verdict
+from training.lab.figures import (
+    arms_figure,
+    first_error_figure,
+    length_figure,
+    outcomes_figure,
+    rl_figure,
+    survival_figure,
+    survival_playground,
+    sweeps_figure,
+    valley_figure,
+)
+from training.lab.kit import Lesson, list_documents, list_lessons, parse_lesson, student_view, teacher_only
+from training.lab.results import (
+    DEFAULT_SWEEP,
+    SIZE_SWEEPS,
+    STEP_DESIGNS,
+    RLSweep,
+    Sweep,
+    paper_reference,
+    rl,
+    sweep,
+    sweeps,
+)
 from training.sft import SFTConfig, resolve_schedule
 
 SFT, GRPO = "training.sft", "training.grpo"   # the commands the app launches
-__all__ = ["RunDir", "RunState", "State"]  # re-exported: the app's names for runs
+# what the app may use: the docstring's table, group by group (tests/test_app.py checks the three agree)
+__all__ = ["list_models", "REAL_SLMS", "describe", "ModelCache", "stream",
+           "sft_config", "grpo_config", "SFTConfig", "schedule", "world_for", "eval_n_for", "check_number",
+           "check_seed", "MAX_SEED",
+           "SFT", "GRPO", "start_run", "poll", "stop", "mark_abandoned", "config_from", "command_for", "RunDir",
+           "RunState", "State",
+           "Speed", "measured_speed", "Estimate", "estimate", "remaining_seconds",
+           "sweep", "sweeps", "rl", "paper_reference", "Sweep", "RLSweep", "DEFAULT_SWEEP", "SIZE_SWEEPS",
+           "STEP_DESIGNS",
+           "valley_verdict", "rl_verdict", "path_summary",
+           "valley_figure", "sweeps_figure", "arms_figure", "rl_figure", "survival_figure", "first_error_figure",
+           "length_figure", "outcomes_figure", "survival_playground",
+           "Lesson", "list_lessons", "list_documents", "parse_lesson", "student_view", "teacher_only"]
 GRPO_RECIPE = paths.RECIPES / "tiny" / "grpo" / "classroom.yaml"  # the app's RL runs, as the shipped sweep
 
 
@@ -138,13 +190,6 @@ MAX_MODEL_ID = 200   # longer than any Hugging Face id (96 characters per part)
 # the world each model learns and is tested on: the real SLM's base scores well above 0 only on one-operation
 # problems (training/LOG.md); the tiny models were pretrained on the classroom world
 WORLD_OF = {REAL_SLMS[0]: "single"}
-# Measured training and generation speeds (2 idle cores, AVX2, fp32; training/LOG.md), for the time estimates the
-# page shows before a run starts, and mean tokens per training example by (model, world, style).
-RATES = {"tiny": {"train_tok_s": 4_700, "gen_tok_s": 5_000}, REAL_SLMS[0]: {"train_tok_s": 155, "gen_tok_s": 115}}
-EXAMPLE_TOKENS = {("tiny", "classroom"): {"long": 283, "short": 92, "mixed": 178},
-                  (REAL_SLMS[0], "single"): {"long": 137, "short": 62, "mixed": 98}}
-
-
 # The real SLM's runs in the app: micro-batches of 4 (faster per token on a CPU, the same steps: training/LOG.md) and
 # a test of 50 problems (a 200-problem test of a 135M model takes ~5 minutes on 2 cores)
 MICRO_BATCH_OF = {REAL_SLMS[0]: 4}
@@ -160,22 +205,133 @@ def eval_n_for(model: str, eval_n: int) -> int:
     return min(eval_n, EVAL_N_OF.get(model, eval_n))
 
 
-def estimate_seconds(cfg: SFTConfig, seconds_per_step: float | None = None, gpu: bool = False) -> float | None:
-    """About how long a fine-tune and its evaluation take here: optimizer steps x seconds per step (this app's
-    own measured rate when it has one, else the project's measured figure), plus setup and the test answers.
-    None for a model or world without a measured figure."""
-    key = "tiny" if cfg.model == "tiny" else cfg.model
-    tokens = EXAMPLE_TOKENS.get((key, cfg.world), {}).get(cfg.style)
-    rate = RATES.get(key)
-    if tokens is None or rate is None:
+# ----------------------------------------------------------------------------------------------
+# Time estimates: from the speed this machine measured (a run's own files), else the project's figures
+# ----------------------------------------------------------------------------------------------
+# The project's measured speeds (2 idle cores, AVX2, fp32; training/LOG.md): what an estimate starts from before this
+# machine has measured anything, and what a measured speed of one model is compared with to scale another's.
+REFERENCE_RATES = {"tiny": {"train_tok_s": 4_700, "gen_tok_s": 5_000},
+                   REAL_SLMS[0]: {"train_tok_s": 155, "gen_tok_s": 115}}
+# mean tokens per training example by (model, world, style); a model not listed uses its own measured runs'
+EXAMPLE_TOKENS = {("tiny", "classroom"): {"long": 283, "short": 92, "mixed": 178},
+                  (REAL_SLMS[0], "single"): {"long": 137, "short": 62, "mixed": 98}}
+SETUP_S = 10.0  # loading a model and building its data, before a run has measured it
+GPU_SPEEDUP = 6.0  # the H100 trained the embedded model ~6x faster than 2 CPU cores (training/LOG.md)
+
+
+@dataclass(frozen=True)
+class Speed:
+    """What one run measured on this machine: training tokens per second (its latest progress line while it
+    trains, its whole training once finished), generation tokens per second in its test, its setup seconds, its
+    tokens per training example, and when."""
+
+    model: str
+    train_tok_s: float
+    at: float
+    gen_tok_s: float | None = None
+    setup_s: float | None = None
+    example_tokens: dict = field(default_factory=dict)   # (world, style) -> mean tokens per example
+
+
+def measured_speed(run_dir: Path) -> Speed | None:
+    """The speed a fine-tune measured, from its files (None before its first progress line)."""
+    run = RunDir(run_dir)
+    m = run.read_metrics()
+    cfg = (m or {}).get("config") or {}
+    if m and m.get("tokens_per_s") and cfg:
+        ev = m.get("eval") or {}
+        per_example = m.get("mean_example_tokens")
+        tokens = {(cfg.get("world"), cfg.get("style")): per_example} if per_example else {}
+        return Speed(cfg.get("model", "tiny"), m["tokens_per_s"], run.metrics.stat().st_mtime,
+                     ev.get("generated_tokens_per_s"), m.get("setup_s"), tokens)
+    last = next((p for p in reversed(run.read_progress()) if p.get("tokens_per_s")), None)
+    if last is None:
         return None
-    sched = schedule(cfg, key == "tiny")
+    info = run.read_status()
+    model = info.get("model") or _config_model(run)
+    return Speed(model, last["tokens_per_s"], last.get("time", 0.0), setup_s=info.get("setup_s"))
+
+
+def _config_model(run: RunDir) -> str:
+    try:
+        return str(load_yaml(run.config).get("model", "tiny"))
+    except (OSError, ValueError):
+        return "tiny"
+
+
+@dataclass(frozen=True)
+class Estimate:
+    """About how long a fine-tune takes here, in its parts, and what the figure rests on (said on the page)."""
+
+    setup_s: float
+    train_s: float
+    eval_s: float
+    basis: str
+
+    @property
+    def seconds(self) -> float:
+        return self.setup_s + self.train_s + self.eval_s
+
+
+def estimate(cfg: SFTConfig, speeds: dict[str, Speed] | None = None, gpu: bool = False) -> Estimate | None:
+    """About how long a fine-tune and its test take on this machine: optimizer steps x examples per step x tokens
+    per example at the training speed, plus setup and the test's answers at the generation speed.
+
+    The speeds are, first, this machine's newest measurement of the same model (`speeds`: model -> Speed, which a
+    run in progress keeps current, so a busy machine shows as one); else the project's figure for that model scaled
+    by how this machine's newest measured model compares with its own figure; else the project's figure (on a GPU,
+    GPU_SPEEDUP times faster). None for a model with neither a measurement nor a figure."""
+    speeds = speeds or {}
+    rate = _rates(cfg.model, speeds, gpu)
+    if rate is None:
+        return None
+    tokens = (EXAMPLE_TOKENS.get((cfg.model, cfg.world), {}).get(cfg.style)
+              or next((sp.example_tokens.get((cfg.world, cfg.style)) for sp in speeds.values()
+                       if sp.model == cfg.model and sp.example_tokens.get((cfg.world, cfg.style))), None))
+    if tokens is None:
+        return None
+    sched = schedule(cfg, cfg.model == "tiny")
     steps = cfg.max_steps or sched["steps"]
-    per_step = seconds_per_step or sched["batch_size"] * tokens / rate["train_tok_s"]  # (micro-batches: measured rate)
-    if gpu:
-        per_step /= 6.0  # the H100 trained the embedded model ~6x faster than 2 CPU cores (training/LOG.md)
     answer_tokens = tokens * 1.3 if cfg.style == "long" else tokens  # fine-tuned long answers run a bit longer
-    return 10 + steps * per_step + cfg.eval_n * answer_tokens / rate["gen_tok_s"]
+    return Estimate(rate["setup_s"], steps * sched["batch_size"] * tokens / rate["train_tok_s"],
+                    cfg.eval_n * answer_tokens / rate["gen_tok_s"], rate["basis"])
+
+
+def _rates(model: str, speeds: dict[str, Speed], gpu: bool) -> dict | None:
+    """Training and generation tokens per second for `model` on this machine, and the words for where they
+    come from (see estimate)."""
+    own, ref = speeds.get(model), REFERENCE_RATES.get(model)
+    if own is not None:
+        gen = own.gen_tok_s or (ref["gen_tok_s"] * own.train_tok_s / ref["train_tok_s"] if ref else own.train_tok_s)
+        return {"train_tok_s": own.train_tok_s, "gen_tok_s": gen, "setup_s": own.setup_s or SETUP_S,
+                "basis": f"this machine's speed with {model}, measured by its latest run here"}
+    if ref is None:
+        return None
+    scalable = [sp for sp in speeds.values() if sp.model in REFERENCE_RATES]
+    if scalable:
+        newest = max(scalable, key=lambda sp: sp.at)
+        factor = newest.train_tok_s / REFERENCE_RATES[newest.model]["train_tok_s"]
+        return {"train_tok_s": ref["train_tok_s"] * factor, "gen_tok_s": ref["gen_tok_s"] * factor,
+                "setup_s": SETUP_S, "basis": f"this machine's speed now, measured by its latest {newest.model} run "
+                                             f"({factor:.2g}x the project's figure), applied to {model}"}
+    speedup = GPU_SPEEDUP if gpu else 1.0
+    return {"train_tok_s": ref["train_tok_s"] * speedup, "gen_tok_s": ref["gen_tok_s"], "setup_s": SETUP_S,
+            "basis": "the project's measured figure" + (" for a GPU" if gpu else " on 2 idle CPU cores")
+                     + ": no run has measured this machine yet"}
+
+
+def remaining_seconds(st: RunState, est: Estimate | None, started: float | None, now: float) -> float | None:
+    """About how long a run that has started still takes: its own ETA while it trains (the trainer measures it)
+    plus its test; else its estimate less the time it has run. None where neither is known."""
+    eval_s = est.eval_s if est else 0.0
+    last = next((p for p in reversed(st.progress) if p.get("eta_s") is not None), None)
+    if st.state == State.RUNNING and last is not None:
+        return max(0.0, last["eta_s"] - (now - last.get("time", now))) + eval_s
+    if est is None:
+        return None
+    if st.state == State.EVALUATING:
+        return max(0.0, eval_s - (now - st.info.get("time", now)))
+    return max(0.0, est.seconds - (now - (started or now)))
 
 
 def with_timeout(fn, seconds: float, on_timeout):
@@ -222,24 +378,15 @@ def check_model(model: str | None, allow_local: bool = False, forbidden: Path | 
         if not allow_local or (forbidden is not None and folder.is_relative_to(Path(forbidden).resolve())):
             raise ValueError("that model is not one this app offers: pick one from the list, or type a Hugging "
                              "Face id like Qwen/Qwen2.5-0.5B-Instruct")
-    result: dict = {}
-
-    def check():
-        try:
-            result["ok"] = check_source(model)
-        except Exception as e:  # noqa: BLE001 - passed on below
-            result["error"] = e
-
-    worker = threading.Thread(target=check, daemon=True)
-    worker.start()
-    worker.join(HUB_CHECK_TIMEOUT_S)
-    if worker.is_alive():
-        raise ValueError(f"could not check {model!r} within {HUB_CHECK_TIMEOUT_S:.0f} s: the Hugging Face Hub "
-                         f"does not answer from here (offline?) and the model is not in the local cache")
-    if "error" in result:
+    try:
+        found = with_timeout(lambda: check_source(model), HUB_CHECK_TIMEOUT_S, on_timeout=None)
+    except Exception as e:  # noqa: BLE001 - said in words below
         if local:  # the loader's message would say whether the folder exists
             raise ValueError("that folder does not hold a model this app can load") from None
-        raise ValueError(str(result["error"])) from None
+        raise ValueError(str(e)) from None
+    if found is None:
+        raise ValueError(f"could not check {model!r} within {HUB_CHECK_TIMEOUT_S:.0f} s: the Hugging Face Hub "
+                         f"does not answer from here (offline?) and the model is not in the local cache")
     return model
 
 

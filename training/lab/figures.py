@@ -23,6 +23,7 @@ STYLE_MARKERS = {"long": "o", "short": "s", "mixed": "^", "padded": "D"}  # shap
 STYLE_LINES = {"long": "-", "short": "--", "mixed": ":", "padded": "-."}
 PALETTE = ["#111827", "#dc2626", "#2563eb", "#16a34a", "#d97706", "#7c3aed"]
 RL_METRICS = ("accuracy", "mean_tokens", "reflection_ratio", "claim_error_rate")
+LEGEND_PT = 9  # every legend: the survival and RL legends were 8 pt, too small to read on a projected page
 
 
 def save_figure(fig, path: Path, dpi: int = 110) -> Path:
@@ -114,7 +115,7 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
         if key == "accuracy":
             ax.set_ylim(0, 1)
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=9, loc="best")
+        ax.legend(fontsize=LEGEND_PT, loc="best")
     axes[0].set_title(f"The valley: {result.get('world', '')} world, {result['eval']['n']} test problems")
     axes[1].set_title("Responses grow after long-CoT SFT")
     if paper_ref:
@@ -143,7 +144,7 @@ def paper_panel(ax, ref: dict, result: dict | None = None):
     ax.set_ylabel("accuracy / base accuracy")
     ax.set_title("Paper's stated numbers (text, not plots)")
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=9)
+    ax.legend(fontsize=LEGEND_PT)
 
 
 # Each compared evaluation gets a colour, a line style, a marker and a hatch, so that none is told apart by colour
@@ -188,9 +189,9 @@ def survival_figure(curves: dict[str, dict]):
     a2.set_ylabel("hazard: P(first error at this step | none before)")
     a2.set_title(f"Hazard by step (hollow + count: < {MIN_AT_RISK} traces left)")
     a1.grid(alpha=0.3)
-    a1.legend(fontsize=8, loc="upper right")
+    a1.legend(fontsize=LEGEND_PT, loc="upper right")
     a2.grid(alpha=0.3)
-    a2.legend(fontsize=9, loc="upper left")
+    a2.legend(fontsize=LEGEND_PT, loc="upper left")
     fig.tight_layout()
     return fig
 
@@ -209,7 +210,7 @@ def first_error_figure(curves: dict[str, dict]):
     ax.set_ylabel("share of traces")
     ax.set_title("Where the first error enters")
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=9)
+    ax.legend(fontsize=LEGEND_PT)
     fig.tight_layout()
     return fig
 
@@ -226,7 +227,7 @@ def length_figure(curves: dict[str, dict]):
     ax.set_ylim(0, 1.02)
     ax.set_title("Accuracy by response length")
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=9)
+    ax.legend(fontsize=LEGEND_PT)
     fig.tight_layout()
     return fig
 
@@ -252,7 +253,7 @@ def outcomes_figure(curves: dict[str, dict]):
     a2.set_title("How answers ended")
     for a in (a1, a2):
         a.grid(alpha=0.3, axis="y")
-        a.legend(fontsize=9)
+        a.legend(fontsize=LEGEND_PT)
     fig.tight_layout()
     return fig
 
@@ -306,7 +307,7 @@ def rl_figure(result: dict):
         ax.set_xlabel("GRPO step")
         ax.grid(alpha=0.3)
     axes[0].set_ylim(0, 1)
-    axes[0].legend(fontsize=8, loc="center right", bbox_to_anchor=(1.0, 0.35))
+    axes[0].legend(fontsize=LEGEND_PT, loc="center right", bbox_to_anchor=(1.0, 0.35))
     fig.suptitle(f"GRPO from three starts ({result['config']['world']} world; mean over {len(result['config']['seeds'])} "
                  f"seeds; accuracy ± the standard error of seeds and its {eval_n} test problems, the others ± sd)",
                  fontsize=10)
@@ -352,7 +353,7 @@ def survival_playground(e: float, n: int, k: float, c: float, measured: list[dic
     a2.set_title("When does the longer answer win?")
     for a in (a1, a2):
         a.grid(alpha=0.3)
-        a.legend(fontsize=9, loc="upper right")
+        a.legend(fontsize=LEGEND_PT, loc="upper right")
     fig.tight_layout()
     return fig
 
@@ -383,7 +384,7 @@ def sweeps_figure(entries: dict[str, dict], title: str, style: str = "long", rel
     ax.set_ylim(0, None if relative else 1.0)
     ax.set_title(title)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=9)
+    ax.legend(fontsize=LEGEND_PT)
     fig.tight_layout()
     return fig
 
@@ -410,6 +411,6 @@ def arms_figure(v: dict, base_label: str = "base"):
     ax.set_ylim(0, 1.0)
     ax.set_title("Ways out of the valley, at the same N")
     ax.grid(alpha=0.3, axis="y")
-    ax.legend(fontsize=9)
+    ax.legend(fontsize=LEGEND_PT)
     fig.tight_layout()
     return fig
