@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from training.core import paths, smollm2
+from training.core import paths, real_slms
 
 # The paper's small models (all instruct variants), offered by the app.
 PAPER_MODELS = [
@@ -30,8 +30,9 @@ PAPER_MODELS = [
     "google/gemma-3-1b-it",
 ]
 TINY_ALIASES = ("tiny", "tiny-base", "embedded", "")
-# Real small language models a fresh machine can get without the Hub (fetched and converted on first use).
-REAL_SLMS = [smollm2.NAME]
+# Real small language models a fresh machine can get without the Hub (fetched and converted on first use):
+# SmolLM2-135M-Instruct and Gemma-3-270M (training.core.real_slms).
+REAL_SLMS = [slm.name for slm in real_slms.ALL]
 
 # LoRA target modules by model family (config.model_type): every linear layer of the block.
 _BLOCK_LINEARS = ["q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj"]
@@ -60,28 +61,32 @@ class ModelLoadError(ValueError):
 
 
 def resolve(source: str | Path | None) -> str:
-    """'tiny' -> the embedded model's folder; 'SmolLM2-135M-Instruct' -> its converted folder (fetched and
-    converted on first use, training.core.smollm2); a portable path ('assets/tiny-base', '$VALLEY_HOME/...',
+    """'tiny' -> the embedded model's folder; a real SLM ('SmolLM2-135M-Instruct', 'Gemma-3-270M', or its hub id) ->
+    its converted folder (fetched and converted on first use, training.core.real_slms); a portable path ('assets/tiny-base', '$VALLEY_HOME/...',
     as shipped adapters and results record them) -> this machine's folder; anything else unchanged."""
     if source is None or str(source).strip() in TINY_ALIASES:
         return str(paths.TINY_BASE)
-    if smollm2.is_alias(source):
+    slm = real_slms.find(source)
+    if slm is not None:
         try:
-            return str(smollm2.ensure())
-        except smollm2.FetchError as e:
+            return str(slm.ensure())
+        except real_slms.FetchError as e:
             raise ModelLoadError(str(e)) from None
     return paths.concrete(str(source).strip())
 
 
 def describe(source: str | Path | None) -> dict:
     """What a model name stands for, for every result to record: its name, and for a converted model which
-    weights it runs ("4-bit GGUF (Q4_1), dequantized to fp32" or "original weights") and where they came from."""
+    weights it runs ("4-bit GGUF (Q4_1), dequantized to fp32" or "original weights"), where they came from, and
+    its licence."""
     src = str(source or "tiny").strip() or "tiny"
     if src in TINY_ALIASES:
         return {"name": "tiny", "weights": "the embedded model (assets/tiny-base)"}
-    if smollm2.is_alias(src):
-        return smollm2.describe_folder(smollm2.folder()) or {"name": smollm2.NAME, "weights": "not fetched yet"}
-    info = smollm2.describe_folder(paths.concrete(src)) if Path(paths.concrete(src)).is_dir() else None
+    slm = real_slms.find(src)
+    if slm is not None:
+        return real_slms.describe_folder(slm.folder()) or {"name": slm.name, "weights": "not fetched yet",
+                                                           "license": slm.license}
+    info = real_slms.describe_folder(paths.concrete(src)) if Path(paths.concrete(src)).is_dir() else None
     return info or {"name": paths.portable(src)}
 
 
@@ -195,15 +200,16 @@ def save_weights(model, tokenizer, out: Path, method: str) -> None:
 
 def portable_base(adapter: Path) -> None:
     """Make an adapter name its base so that it loads on any machine: the embedded model as 'assets/tiny-base'
-    (relative to the repo, where plain peft finds it from the repo's root), a converted SmolLM2 folder as its
-    hub id (plain peft fetches the original weights; load_model uses this machine's converted copy), a run's
+    (relative to the repo, where plain peft finds it from the repo's root), a converted real SLM's folder as
+    its hub id (plain peft fetches the original weights; load_model uses this machine's converted copy), a run's
     folder as '$VALLEY_HOME/...' (resolved by load_model), a hub id as it is."""
     import json
 
     cfg_path = Path(adapter) / "adapter_config.json"
     cfg = json.loads(cfg_path.read_text())
     base = cfg.get("base_model_name_or_path") or ""
-    name = smollm2.HUB_ID if base and smollm2.describe_folder(base) else paths.portable(base)
+    slm = real_slms.by_folder(base) if base else None
+    name = slm.hub_id if slm else paths.portable(base)
     if base and name != base:
         cfg["base_model_name_or_path"] = name
         cfg_path.write_text(json.dumps(cfg, indent=2, sort_keys=True) + "\n")
