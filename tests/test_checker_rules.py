@@ -146,3 +146,21 @@ def test_what_is_not_arithmetic_does_not_hide_the_first_error(text):
     rec, marks = _marked(text)
     assert not rec.not_checked and rec.unchecked == []
     assert [m for _, m in marks].count("first_error") == 1
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Bytes no writer wrote: a sampled token that is only part of a character, control characters
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("junk", ["\ufffd", "\x16", "\x0c", "\x02", "\ufffd\ufffd"])
+def test_decoding_debris_breaks_the_text_like_a_line_break(junk):
+    # the claim after the debris is read from where the debris ends, glued or not
+    assert _read(f"So we have 7+4*2{junk}4 * 2 = 8. Then 7 + 8 = 16.") == [("4 * 2 = 8", 8, True),
+                                                                             ("7 + 8 = 16", 16, False)]
+    assert _read(f"That leaves 6+3ab{junk} 6 + 3 = 9") == [("6 + 3 = 9", 9, True)]
+    assert _read(f"First 12 / 4 = 3{junk}s right") == [("12 / 4 = 3", 3, True)]
+    rec = check(f"Now 7+4*2{junk}4 * 2 = 8. Then 7 + 8 = 16.")
+    assert not rec.not_checked and rec.claims[rec.first_error].claimed == 16
+
+
+def test_tabs_and_carriage_returns_stay_layout():
+    assert _read("3 +\t4 = 7\r\n2 * 5 = 11") == [("3 +\t4 = 7", 7, True), ("2 * 5 = 11", 11, False)]

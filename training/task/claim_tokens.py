@@ -90,6 +90,7 @@ _LATEX_REL = {"le", "leq", "ge", "geq", "ne", "neq", "equiv", "lt", "gt", "sim",
 _TOKEN_RE = re.compile(
     r"""
     (?P<nl>\n|\\\\(?![A-Za-z])|<br\s*/?>)
+  | (?P<junk>[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])
   | (?P<tag></?[A-Za-z_][^<>\n]{0,40}>)
   | (?P<text>\\(?:text|textbf|textit|textrm|mathrm|mathbf|mathit|mbox|operatorname)\s*\{[^{}]*\})
   | (?P<fracdigits>\\[dt]?frac\s*(?P<fd1>\d)(?P<fd2>\d))
@@ -120,7 +121,7 @@ _TOKEN_RE = re.compile(
   | (?P<wordop>\bmultiplied\s+by\b|\bdivided\s+by\b|\b(?:raised\s+)?to\s+the\s+power\s+of\b)
   | (?P<word>[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?:/[A-Za-z]+)*|[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?(?:/[A-Za-z]+)*)
   | (?P<bang>!)
-  | (?P<ws>[ \t\r\f\v]+)
+  | (?P<ws>[ \t\r]+)
   | (?P<punct>\.\.\.|…|[.,;:?"“”|_#~`@])
   | (?P<other>.)
     """,
@@ -160,10 +161,14 @@ def lex(text: str) -> list[Tok]:
 
 
 # Regex groups whose kind needs no further reading (the others are read in _classify).
-_GROUP_KIND = {"nl": Kind.NL, "text": Kind.TEXT, "frac": Kind.FRAC, "pct": Kind.PCT, "lp": Kind.LP, "rp": Kind.RP,
-               "eq": Kind.EQ, "deg": Kind.TEXT, "space": Kind.WS, "ws": Kind.WS, "currency": Kind.WS,
+_GROUP_KIND = {"nl": Kind.NL, "junk": Kind.NL, "text": Kind.TEXT, "frac": Kind.FRAC, "pct": Kind.PCT, "lp": Kind.LP,
+               "rp": Kind.RP, "eq": Kind.EQ, "deg": Kind.TEXT, "space": Kind.WS, "ws": Kind.WS, "currency": Kind.WS,
                "punct": Kind.STOP, "rel": Kind.STOP, "tag": Kind.STOP, "delim": Kind.DELIM, "other": Kind.ODD,
                "bang": Kind.BANG}
+# junk: bytes no writer wrote - U+FFFD (a sampled token that is only part of a character, which the decoder
+# cannot turn into one) and control characters other than tab, line feed and carriage return (a form feed in
+# "64\x0cs right" is no layout) - break the text like a line break: "That leaves 9+2h\ufffd 9 + 2
+# = 11" and "15*5\ufffd15 / 3 = 5" hold the claims 9 + 2 = 11 and 15 / 3 = 5;
 # deg: "^\circ" is an annotation; currency: a \$ with no number after it; delim: $ \( \) \[ \] end an
 # expression, but may sit right next to "="; other: an unknown symbol (the scan stops, and a side it
 # cuts short is dropped)
