@@ -164,3 +164,31 @@ def test_decoding_debris_breaks_the_text_like_a_line_break(junk):
 
 def test_tabs_and_carriage_returns_stay_layout():
     assert _read("3 +\t4 = 7\r\n2 * 5 = 11") == [("3 +\t4 = 7", 7, True), ("2 * 5 = 11", 11, False)]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Signs in words that lead into an equation; a bare number after a sign, then its expression
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,claims", [
+    # the words announce the equation: its "=" holds the claim, and the words are neither read nor unread
+    ("We put them together, which gives us 5 + 4 = 9.", [("5 + 4 = 9", 9, True)]),
+    ("5 + 1 = 6 and 3 + 1 = 4. Adding these together, we get 6 + 4 = 11.",
+     [("5 + 1 = 6", 6, True), ("3 + 1 = 4", 4, True), ("6 + 4 = 11", 11, False)]),
+    # a left side written out is a claim of its own: "A, which is B = C" says A = B and B = C
+    ("So 7*3 - 1, which is 21 - 1 = 20.", [("7*3 - 1, which is 21 - 1", 20, True), ("21 - 1 = 20", 20, True)]),
+])
+def test_a_sign_in_words_before_an_equation(text, claims):
+    assert _read(text) == claims
+    rec = check(text)
+    assert rec.unchecked == [] and not rec.not_checked
+
+
+@pytest.mark.parametrize("text,claims", [
+    ("We add 2 to both sides, resulting in 9 = 4 + 2.", [("9 = 4 + 2", 9, False)]),
+    ("So we get 12 = 3 * 4.", [("12 = 3 * 4", 12, True)]),
+    ("Then 5*4 = 20 = 2*2*5 = 4*6.", [("5*4 = 20", 20, True), ("20 = 2*2*5", 20, True),
+                                      ("2*2*5 = 4*6", 24, False)]),
+    ("Then 5*4 = 21 = 3*7.", [("5*4 = 21", 21, False), ("21 = 3*7", 21, True)]),
+])
+def test_a_bare_number_after_a_sign_reads_backwards(text, claims):
+    assert _read(text) == claims

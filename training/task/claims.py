@@ -77,6 +77,8 @@ class Unread(Enum):
 
     NOT_ARITHMETIC = "not arithmetic"  # algebra, a function, words as operands, a remainder, a label
     UNREADABLE = "unreadable"          # a notation or phrasing the reader does not know: maybe arithmetic
+    INTRODUCTION = "introduction"      # a sign in words that leads into an equation ("which gives us 8 + 2 = 10"):
+                                       # the claim is the equation's, read at its "="
 
 
 @dataclass
@@ -128,8 +130,10 @@ def _is_sign(t: Tok) -> bool:
 def _bare_number_before(st: Stream, i: int) -> bool:
     """Does the number at i begin a clause, so "242 = 2 * 11 * 11" can be read backwards?
 
-    It must follow a boundary (line start, punctuation, a math delimiter, a list bullet) or a
-    clause word ("... is 20000 = 15000 + 5000"), not a label ("Step 2 = ...") or a variable.
+    It must follow a boundary (line start, punctuation, a math delimiter, a list bullet), a clause
+    word ("... is 20000 = 15000 + 5000") or another sign: an "=" in a chain ("6*18 = 102 = 2*18*3" claims
+    2*18*3 = 102 too) or a sign in words that announces the equation ("resulting in 8 = 16 + 1"); not a
+    label ("Step 2 = ...") or a variable.
     """
     if st.s[i].kind != Kind.NUM or st.s[i].pct:
         return False
@@ -137,7 +141,7 @@ def _bare_number_before(st: Stream, i: int) -> bool:
     if p is not None and p.kind == Kind.OP and p.op == "-" and not st.s[i].glued:  # "- **4** = ..."
         before = st.s[i - 2] if i > 1 else None
         return before is None or before.kind in (Kind.NL, Kind.STOP, Kind.DELIM)
-    if p is None or p.kind in (Kind.NL, Kind.STOP, Kind.DELIM):
+    if p is None or p.kind in (Kind.NL, Kind.STOP, Kind.DELIM, Kind.EQ):
         return True
     if p.kind in (Kind.WORD, Kind.TEXT):
         words = re.findall(r"[A-Za-z]+", p.text[p.text.find("{") + 1:] if p.kind == Kind.TEXT else p.text)
@@ -202,7 +206,7 @@ def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
             checked += sign
         elif claim == Unread.UNREADABLE and (span := _unchecked_span(st, i)) is not None:
             unchecked.append(span)
-        if eq.word_eq and (read or _claim_shaped(st, i)):
+        if eq.word_eq and claim != Unread.INTRODUCTION and (read or _claim_shaped(st, i)):
             words_total += 1
             words_checked += read
     if counts is not None:
@@ -299,10 +303,27 @@ def _math_run(toks: list[Tok]) -> list[Tok]:
     return toks[:next((k for k, t in enumerate(toks) if t.kind not in math), len(toks))]
 
 
+def _leads_into_equation(st: Stream, b) -> bool:
+    """Does the right side of a sign in words, ending at b, go on into an "=" ("adding them together, which
+    gives us 8 + 2 = 10"; "resulting in 8 = 16 + 1")? Unless its left side is written out (_written_out), the
+    words announce that equation, and the claim is the equation's."""
+    return isinstance(b, int) and b + 1 < len(st.s) and _is_sign(st.s[b + 1])
+
+
+def _written_out(st: Stream, a, i: int) -> bool:
+    """Is the left side of the sign at i, starting at a, arithmetic with a plain value ("13*15 - 10, which is
+    13*15 - 10 = 185" and "add 1 to this result to get 6*1 = 6" claim both), rather than words or a run of
+    earlier results ("adding them together", "adding these": which results, the equation after it says)?"""
+    return isinstance(a, int) and not any(t.kind == Kind.REF or t.ref[:1] in (("run",), ("unsure",))
+                                          for t in st.s[a:i])
+
+
 def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
     """The claim at the sign st.s[i], or why there is none."""
     a = scan_left(st, i)
     b, approx_word = scan_right(st, i)
+    if eq.word_eq and _leads_into_equation(st, b) and not _written_out(st, a, i):
+        return Unread.INTRODUCTION
     if a == REJECT or b == REJECT:
         return Unread.NOT_ARITHMETIC
     if a is None or b is None or a == CUT or b == CUT:
