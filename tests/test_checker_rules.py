@@ -192,3 +192,47 @@ def test_a_sign_in_words_before_an_equation(text, claims):
 ])
 def test_a_bare_number_after_a_sign_reads_backwards(text, claims):
     assert _read(text) == claims
+
+
+# ---------------------------------------------------------------------------------------------------------
+# More ways to say "is": signs, stresses, colons and connectors around a sign in words
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("To get it, multiply 7 by 3, which gives you 21.", 21, True),
+    ("Now multiply 5 with 4, which gives us 20.", 20, True),      # "multiply a with b"
+    ("First multiply 6 and 3 to get 17.", 17, False),             # "multiply a and b"
+    ("So 12/4 is just 3.", 3, True),                              # a word that only stresses the sign
+    ("So 3 * 5 is indeed 16.", 16, False),
+    ("Wait, 7 * 8 is actually 54.", 54, False),
+    ("Dividing 9 by 3 gives us: 3.", 3, True),                    # a colon after the sign
+    ("Multiply 6 by 2 and we get 12.", 12, True),                 # a connector before the sign
+    ("We take 6 by 2, and so we get 13.", 13, False),
+    ("So 15/5 simplifies to 3.", 3, True),
+    ("The fraction 12/8, which can be simplified to 3/2.", Fraction(3, 2), True),
+    ("And 18/4 reduces to 4.", 4, False),
+    ("We multiply 6 by 2 and find that it's 12.", 12, True),
+    ("Then 9 - 4, and we find that it is 6.", 6, False),
+    ("First we need the sum of 6 and 2. This is equivalent to 6 * 2.", 12, False),  # a pointer points back
+])
+def test_more_ways_to_say_is(text, claimed, ok):
+    claims = _read(text)
+    assert [c[1:] for c in claims] == [(claimed, ok)], claims
+
+
+def test_multiply_a_and_b_by_c_is_not_a_times_b():
+    assert not any(span.startswith("Multiply 3 and 4") for span, _, _ in _read("Multiply 3 and 4 by 2 to get 12."))
+
+
+@pytest.mark.parametrize("text", [
+    "He is 34 now, so that's 34 minus 23, which equals 11.",   # a pointer after a connector points at more
+    "Multiplying by 7 gives 7 * 1/4 < x < 7 * 1/3, which simplifies to 7/4 < x < 7/3.",  # inequalities
+])
+def test_what_a_sign_in_words_does_not_claim_is_neither_read_wrong_nor_unchecked(text):
+    rec = check(text)
+    assert all(c.correct for c in rec.claims) and rec.unchecked == [] and not rec.not_checked
+
+
+def test_the_sign_of_a_pointer_is_its_verb():
+    text = "So 6 times 3, which is 18."
+    (c,) = extract_claims(text)
+    assert text[c.sign_at:].startswith("is 18")

@@ -52,10 +52,11 @@ class SignKind(Enum):
     """How a sign in words joins its two sides."""
 
     PLAIN = "plain"      # "is", "equals", "gives", "to get", "should be": the left side ends at the sign
-    COMMA = "comma"      # "which is", "giving me", "we get", "resulting in": may follow a comma ("300 times
-                         # 234, which is 70,200"), and "2, which is the difference of 7 and 5" reads backwards
-    POINTER = "pointer"  # "this is", "that's", "it is": as comma, and also across a full stop ("the product
-                         # of 12 and 3. This is 16": the sentence before names the computation)
+    COMMA = "comma"      # "which is", "giving me", "we get", "resulting in", "find that it's": may follow a comma
+                         # ("300 times 234, which is 70,200") and a connector ("6 by 2 and we get 12"), and "2,
+                         # which is the difference of 7 and 5" reads backwards
+    POINTER = "pointer"  # "this is", "that's", "it's", "this is equivalent to": as comma, and also across a full
+                         # stop ("the product of 12 and 3. This is 16": the sentence before names the computation)
     EQUIV = "equiv"      # "is the same as", "is equivalent to", "can be written as", "rewrite a as b", "a, or
                          # b": two forms of one number, either of which may be a bare number ("75%, or 0.75")
 
@@ -114,10 +115,12 @@ _TOKEN_RE = re.compile(
   | (?P<sup>[²³])
   | (?P<op>[+\-−–*×·⋅∙/÷^])
   | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
-               |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me))?
-               |makes|totals|comes\s+to|results\s+in|leaves|(?:should|would|will|must)\s+be|is)\b
-               |\b(?:giving(?:\s+(?:us|me))?|resulting\s+in|(?:we|i|you)\s+get|to\s+get|that['’]s|that\s+is|this\s+is
-               |it\s+is|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in)\b))
+               |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
+               |makes|totals|comes\s+to|results\s+in|leaves|(?:should|would|will|must)\s+be
+               |(?:simplifies|reduces)\s+to|(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
+               |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|(?:we|i|you)\s+get|to\s+get|that['’]s|that\s+is
+               |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in
+               |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is))\b))
   | (?P<wordop>\bmultiplied\s+by\b|\bdivided\s+by\b|\b(?:raised\s+)?to\s+the\s+power\s+of\b)
   | (?P<word>[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?:/[A-Za-z]+)*|[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?(?:/[A-Za-z]+)*)
   | (?P<bang>!)
@@ -460,12 +463,14 @@ def _frac_literal(toks: list[Tok], i: int) -> tuple[int, int, int] | None:
 # Signs and numbers in words
 # ----------------------------------------------------------------------------------------------
 def _sign_kind(key: str) -> SignKind:
-    """How a sign in words (normalised, lower case) joins its sides: see SignKind."""
+    """How a sign in words (normalised, lower case) joins its sides: see SignKind. A sign that starts by pointing
+    back ("this is the same as") points back, whatever it says next."""
+    if key.startswith(("this ", "that ", "it ")) or key in ("that's", "it's"):
+        return SignKind.POINTER
     if any(w in key for w in ("same as", "equivalent to", "written as", "expressed as")) or key in ("or", "as"):
         return SignKind.EQUIV
-    if key.startswith(("this ", "that ", "it ")) or key == "that's":
-        return SignKind.POINTER
-    if key.startswith(("which ", "giving", "resulting")) or key.endswith(" get") and key != "to get":
+    if key.startswith(("which ", "giving", "resulting")) or key.endswith(" get") and key != "to get" \
+            or " that " in key:
         return SignKind.COMMA
     return SignKind.PLAIN
 
@@ -545,6 +550,15 @@ def _number_words(toks: list[Tok]) -> None:
 # ----------------------------------------------------------------------------------------------
 # Helpers for the layers above
 # ----------------------------------------------------------------------------------------------
+_COMPARISONS = {"<", ">", "<=", ">=", "≤", "≥", "≠", "!=", "\\le", "\\leq", "\\ge", "\\geq", "\\lt", "\\gt", "\\ne",
+                "\\neq", "\\leqslant", "\\geqslant"}
+
+
+def is_comparison(t: Tok) -> bool:
+    """Is t a comparison sign ("<", "\\le", "≥", "≠")?"""
+    return t.kind == Kind.STOP and t.text in _COMPARISONS
+
+
 def spells(s: list[Tok], i: int, *words: str) -> bool:
     """Do the tokens from s[i] spell these words (each an alternative set separated by '|')?"""
     for k, alts in enumerate(words):

@@ -139,8 +139,8 @@ _NOUNS = {"sum": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"), "
 # "the reciprocal of a", "half of a", "the square of a", "the cube of a"
 _OF_ONE = {"reciprocal": lambda x: 1 / x, "half": lambda x: x / 2, "square": lambda x: x * x,
            "cube": lambda x: x ** 3}
-# "multiply a by b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"
-_VERBS = {"multiply": ("*", "by"), "multiplying": ("*", "by"), "divide": ("/", "by"), "dividing": ("/", "by"),
+# "multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"
+_VERBS = {"multiply": ("*", "by|with|and"), "multiplying": ("*", "by|with|and"), "divide": ("/", "by"), "dividing": ("/", "by"),
           "add": ("+", "to|and"), "adding": ("+", "to|and"), "subtract": ("-", "from"),
           "subtracting": ("-", "from")}
 # postfix: "3 doubled", "17 squared", "5 cubed", "8 halved"
@@ -256,15 +256,15 @@ def _lcm_gcd(s: list[Tok], match: dict[int, int], start: int, name: str, j: int)
 
 
 def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
-    """"multiply a by b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
+    """"multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
     op, seps = _VERBS[s[i].text.lower()]
     a = _expr_at(s, match, i + 1)
     if a is None or not spells(s, a[0], seps):
         return None
     b = _expr_at(s, match, a[0] + 1)
-    if b is None:
-        return None
     sep = s[a[0]].text.lower()
+    if b is None or sep == "and" and spells(s, b[0], "by|with|to|from"):
+        return None  # "multiply 3 and 4 by 2": two operations, not 3 * 4
     x, y = a[1], b[1]
     if sep in ("from", "to"):
         x, y = y, x  # "subtract 8 from 24" is 24 - 8; "add 4 to 24" is 24 + 4

@@ -56,12 +56,13 @@ from training.task.claim_symbols import (
     Side,
     Stream,
     binary_operands,
+    left_end,
     opaque_before,
     scan_left,
     scan_right,
     skip_transparent,
 )
-from training.task.claim_tokens import CLAUSE_WORDS, Kind, SignKind, Tok
+from training.task.claim_tokens import CLAUSE_WORDS, Kind, SignKind, Tok, is_comparison
 from training.task.claim_values import Parser, judge
 from training.task.claim_words import resolve_reference, tokenize
 
@@ -98,7 +99,7 @@ class Claim:
     doubted: bool = False   # the model doubted this step right after writing it
     token_start: int | None = None
     approx: bool = False    # claimed with ≈ / "about": judged at the precision shown
-    sign_at: int | None = None  # character offset of the claim's "=" (or ≈, or word)
+    sign_at: int | None = None  # character offset of the claim's "=" (or ≈, or the verb of a sign in words)
 
     @property
     def key(self) -> tuple | None:
@@ -220,7 +221,9 @@ def _operands_around(st: Stream, i: int) -> tuple[int, int] | None:
     are operands (a number, a bracket, an operation in words); else None. A comma or full stop before
     a sign in words, and a line break or math delimiter around a sign in symbols, are stepped over."""
     s = st.s
-    a = i - 1
+    a = left_end(st, i)
+    if a is None:
+        return None
     if a >= 0 and (s[a].kind == Kind.LP or (s[a].kind == Kind.STOP and s[a].text in ",.")):
         a -= 1
     b = skip_transparent(s, i + 1)
@@ -328,10 +331,10 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
         return Unread.NOT_ARITHMETIC
     if a is None or b is None or a == CUT or b == CUT:
         return Unread.UNREADABLE
-    le = i - 1
-    if eq.word_eq and st.s[le].kind in (Kind.LP, Kind.STOP):
-        le -= 1  # the comma, bracket or full stop the scan stepped over
-    left, right = Side(st, a, le), Side(st, i + 1, b)
+    if eq.word_eq and (a > 0 and is_comparison(st.s[a - 1]) or b + 1 < len(st.s) and is_comparison(st.s[b + 1])):
+        return Unread.NOT_ARITHMETIC  # "7/4 < x < 7/3, which simplifies to 1.75 < x": sides of inequalities
+    right_start = skip_transparent(st.s, i + 1) if eq.word_eq else i + 1  # "gives us: 3"
+    left, right = Side(st, a, left_end(st, i)), Side(st, right_start, b)
     if left.value is None or right.value is None:
         return Unread.UNREADABLE
     if not eq.word_eq and any(t.kind == Kind.NUM and t.verbal and t.literal for t in left.items + right.items):
@@ -379,7 +382,14 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
     end = hi.last.end
     expr_text = text[left.first.start:left.last.end]
     return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
-                 binary_operands(left), approx=approx, sign_at=eq.start)
+                 binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+
+
+def _verb_at(eq: Tok) -> int:
+    """Where a sign's verb starts: "is" in "This is equivalent to", "which is" and "that is" (the pronoun points
+    at the left side); the sign's start otherwise."""
+    m = re.match(r"(?:which|that|this|it)\s+", eq.text, re.IGNORECASE) if eq.word_eq else None
+    return eq.start + (m.end() if m else 0)
 
 
 def equals_counts(text: str) -> dict:
