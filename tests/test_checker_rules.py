@@ -236,3 +236,24 @@ def test_the_sign_of_a_pointer_is_its_verb():
     text = "So 6 times 3, which is 18."
     (c,) = extract_claims(text)
     assert text[c.sign_at:].startswith("is 18")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Where a side ends: a remainder, a noun phrase, an opened bracket
+# ---------------------------------------------------------------------------------------------------------
+def test_a_remainder_makes_a_division_not_arithmetic_but_leaves_a_sum_a_claim():
+    assert _read("So 999/99 = 10 with a remainder of 9.") == []
+    assert _read("Dividing 17 by 5 is 3 remainder 2.") == []
+    assert _read("Then (2-5+3) - 2 - 5 + 3 = 3 remainder.") == [("(2-5+3) - 2 - 5 + 3 = 3", 3, False)]
+
+
+def test_the_opens_a_noun_phrase_not_a_unit():
+    assert _read("That leaves 40+1140+12The answer is 140.") == []  # never "40+1140+12 = 140"
+    assert _read("So 5 apples + 3 apples is 8 apples.") == [("5 apples + 3 apples is 8", 8, True)]
+
+
+def test_a_side_inside_a_bracket_an_operator_opens_is_cut_short():
+    rec = check("So (3*4)/(2*3 = 3*(2*16)), and 2 + 2 = 4.")
+    assert [rec.claims[k].expression for k in range(len(rec.claims))] == ["2 + 2"]
+    assert rec.not_checked  # the statement it could not read is shown, not guessed
+    assert _read("We pay (3 + 4 = 7) dollars.") == [("3 + 4 = 7", 7, True)]  # a bracket around a claim

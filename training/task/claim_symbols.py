@@ -70,8 +70,8 @@ class Stream:
         t = self.s[i]
         if t.kind == Kind.TEXT:
             return True
-        if t.kind == Kind.WORD:
-            return t.text.lower() not in CLAUSE_WORDS
+        if t.kind == Kind.WORD:  # "the" opens a noun phrase of its own: "14 The answer is 155" is no "14 = 155"
+            return t.text.lower() not in CLAUSE_WORDS and t.text.lower() != "the"
         return False
 
     def annotation_run_left(self, i: int) -> int | None:
@@ -240,6 +240,8 @@ def scan_left(st: Stream, i_eq: int):
         return None
     if j >= 0 and s[j].kind == Kind.ODD:
         return CUT  # an unknown symbol right before the expression: it may be an operator
+    if j > 0 and s[j].kind == Kind.LP and st.match.get(j, i_eq) >= i_eq and s[j - 1].kind == Kind.OP:
+        return CUT  # "(3*4)/(2*3 = 6)": the side is the start of a bracket that an operator before it divides
     if need and last_op is not None:
         # The expression begins with an operator. It is a unary minus ("so -20 * 3 = -60"), a
         # list bullet ("- 2 × 2 = 4"), or the tail of something unreadable ("Jane's age + 3 = ...",

@@ -357,8 +357,9 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
             return Unread.UNREADABLE
         left, right, reversed_ = right, left, True
     after = text[st.s[b].end:st.s[b].end + 40].lower()
-    if re.match(r"[\s,(]*(?:\\text\s*\{\s*)?(?:with\s+)?(?:a\s+|the\s+)?(?:remainder|r\s*\d)", after):
-        # "999/99 = 10 with a remainder of 9": a division with remainder
+    if re.match(r"[\s,(]*(?:\\text\s*\{\s*)?(?:with\s+)?(?:a\s+|the\s+)?(?:remainder|r\s*\d)", after) and \
+            _divides(left.items):
+        # "999/99 = 10 with a remainder of 9": a division with remainder ("(1-7+3) - 1 = 4 remainder" holds none)
         return Unread.NOT_ARITHMETIC
     claimed = right.value
     ok = judge(left.value, claimed, right.literal, approx)
@@ -383,6 +384,12 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
     expr_text = text[left.first.start:left.last.end]
     return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
                  binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+
+
+def _divides(items: list[Tok]) -> bool:
+    """Does a side hold a division (in symbols, as \\frac, or in words)?"""
+    return any(t.kind == Kind.FRAC or t.kind == Kind.OP and t.op == "/" or
+               t.operands and t.operands[1] == "/" for t in items)
 
 
 def _verb_at(eq: Tok) -> int:
