@@ -122,9 +122,9 @@ def test_an_unread_reference_before_a_wrong_claim_is_shown_as_not_checked():
 
 
 def test_an_operation_in_words_with_its_result_later_is_not_checked_where_it_is_not_read():
-    text = "We add the values of 12 and 15, which gives us 28. Then 28 + 2 = 31."
+    text = "We combine 12 and 15, which gives us 28. Then 28 + 2 = 31."
     rec, marks = _marked(text)
-    assert marks == [("add the values of 12 and 15, which gives us 28", "unchecked"), ("28 + 2 = 31", "wrong")]
+    assert marks == [("combine 12 and 15, which gives us 28", "unchecked"), ("28 + 2 = 31", "wrong")]
     assert rec.not_checked
 
 
@@ -257,3 +257,52 @@ def test_a_side_inside_a_bracket_an_operator_opens_is_cut_short():
     assert [rec.claims[k].expression for k in range(len(rec.claims))] == ["2 + 2"]
     assert rec.not_checked  # the statement it could not read is shown, not guessed
     assert _read("We pay (3 + 4 = 7) dollars.") == [("3 + 4 = 7", 7, True)]  # a bracket around a claim
+
+
+# ---------------------------------------------------------------------------------------------------------
+# An operation described in words over two operands, its result announced later in the sentence
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("We add the values of 12 and 15, which gives us 28.", 28, False),
+    ("Add together 4 and 5 to get 9.", 9, True),
+    ("Add up 4 and 5 to get 9.", 9, True),
+    ("Add both 3 and 4 to get 7.", 7, True),
+    ("Multiply the numbers 4 and 5 to get 20.", 20, True),
+    ("Multiply the two numbers 4 and 5 to get 21.", 21, False),
+    ("Subtracting 2 from 8 leaves us with 6.", 6, True),
+    ("Subtracting 2 from 8, we are left with 5.", 5, False),
+    ("We add 8 to 2 and get 10.", 10, True),
+    ("When we add 8 and 2, the result is 10.", 10, True),
+    ("When we multiply 3 by 4, the product is 13.", 13, False),
+])
+def test_an_operation_in_words_and_its_result_later(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text", ["The answer is 10.", "We compute 8 + 2. The answer is 10.",
+                                  "8 + 2 = 10. The answer is 10."])
+def test_the_answer_is_after_a_full_stop_claims_nothing_new(text):
+    rec = check(text)
+    assert all(c.sign_at < text.index("The answer") for c in rec.claims) and rec.unchecked == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A colon between two operands inside an equation divides
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("Then 144 : 3 = 48.", 48, True),
+    ("So (63 + 27 + 54) : 3 = 49", 49, False),
+    ("The average = (20 + 40) : 3 \n= 60: 3\nSo", 20, True),   # "= 60: 3" follows the sign at once
+    ("The ratio is 3:4 = 0.75", Fraction(3, 4), True),
+])
+def test_a_colon_inside_an_equation_divides(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text,claims", [
+    ("Step 1: 3 + 4 = 7", [("3 + 4 = 7", 7, True)]),              # a label, then the claim
+    ("At 10:30 we had 5 + 2 = 7", [("5 + 2 = 7", 7, True)]),
+    ("Step 2: 3 = 3", []),
+])
+def test_a_colon_that_labels_does_not_divide(text, claims):
+    assert _read(text) == claims

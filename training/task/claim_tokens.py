@@ -52,7 +52,8 @@ class SignKind(Enum):
     """How a sign in words joins its two sides."""
 
     PLAIN = "plain"      # "is", "equals", "gives", "to get", "should be": the left side ends at the sign
-    COMMA = "comma"      # "which is", "giving me", "we get", "resulting in", "find that it's": may follow a comma
+    COMMA = "comma"      # "which is", "giving me", "we get", "resulting in", "find that it's", "we are left with",
+                         # ", the result is" (the comma is part of it): may follow a comma
                          # ("300 times 234, which is 70,200") and a connector ("6 by 2 and we get 12"), and "2,
                          # which is the difference of 7 and 5" reads backwards
     POINTER = "pointer"  # "this is", "that's", "it's", "this is equivalent to": as comma, and also across a full
@@ -116,11 +117,13 @@ _TOKEN_RE = re.compile(
   | (?P<op>[+\-−–*×·⋅∙/÷^])
   | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
-               |makes|totals|comes\s+to|results\s+in|leaves|(?:should|would|will|must)\s+be
+               |makes|totals|comes\s+to|results\s+in|leaves(?:\s+(?:us|you|me))?\s+with|leaves|(?:should|would|will|must)\s+be
                |(?:simplifies|reduces)\s+to|(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
                |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|(?:we|i|you)\s+get|to\s+get|that['’]s|that\s+is
                |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in
-               |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is))\b))
+               |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is)
+               |(?:we|you|i)\s+(?:are|am|were|was)\s+left\s+with|(?:we|you)['’]re\s+left\s+with|and\s+(?:then\s+)?get)\b
+               |,[ \t]*the\s+(?:result|answer|sum|product|difference|quotient|total)\s+(?:is|will\s+be|would\s+be)\b))
   | (?P<wordop>\bmultiplied\s+by\b|\bdivided\s+by\b|\b(?:raised\s+)?to\s+the\s+power\s+of\b)
   | (?P<word>[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?:/[A-Za-z]+)*|[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?(?:/[A-Za-z]+)*)
   | (?P<bang>!)
@@ -263,6 +266,7 @@ def _merge(toks: list[Tok]) -> None:
     _letters(toks)
     _per_units(toks)
     _unit_powers(toks)
+    _colon_divisions(toks)
     reglue(toks)
 
 
@@ -412,6 +416,38 @@ def _unit_powers(toks: list[Tok]) -> None:
                     toks[k].kind = unit_kind
 
 
+def _colon_divisions(toks: list[Tok]) -> None:
+    """A colon between two operands inside an equation is a division, as many countries write it: "144 : 3 =
+    48", "(63 + 27 + 54) : 3", "= 144: 3". It must have the same spacing on both sides with an "=" after it in
+    its line (or at the start of the next), or follow the "=" at once; "Step 1: 3 + 4 = 7" is a label."""
+    sig = [i for i, t in enumerate(toks) if t.kind != Kind.WS]
+    for k in range(1, len(sig) - 1):
+        t, p, q = toks[sig[k]], toks[sig[k - 1]], toks[sig[k + 1]]
+        if not (t.kind == Kind.STOP and t.text == ":" and p.kind in (Kind.NUM, Kind.RP) and q.kind in (Kind.NUM, Kind.LP)):
+            continue
+        spaced = sig[k] - sig[k - 1] > 1, sig[k + 1] - sig[k] > 1
+        after_sign = k >= 2 and p.kind == Kind.NUM and toks[sig[k - 2]].kind == Kind.EQ
+        if after_sign or spaced[0] == spaced[1] and _sign_follows(toks, sig, k + 1):
+            t.kind, t.op = Kind.OP, "/"
+
+
+def _sign_follows(toks: list[Tok], sig: list[int], k: int) -> bool:
+    """Does an "=" follow toks[sig[k]] over operands and operators only, within its line or at the start of
+    the next?"""
+    breaks = 0
+    for i in sig[k:]:
+        t = toks[i]
+        if t.kind == Kind.EQ:
+            return True
+        if t.kind == Kind.NL:
+            breaks += 1
+            if breaks > 1:
+                return False
+        elif t.kind not in (Kind.NUM, Kind.OP, Kind.LP, Kind.RP) and not (t.kind == Kind.STOP and t.text == ":"):
+            return False
+    return False
+
+
 def reglue(toks: list[Tok]) -> None:
     """Recompute `glued` once layout tokens ("**" bold, \\boxed, merged parts) are known."""
     for i, t in enumerate(toks):
@@ -469,8 +505,8 @@ def _sign_kind(key: str) -> SignKind:
         return SignKind.POINTER
     if any(w in key for w in ("same as", "equivalent to", "written as", "expressed as")) or key in ("or", "as"):
         return SignKind.EQUIV
-    if key.startswith(("which ", "giving", "resulting")) or key.endswith(" get") and key != "to get" \
-            or " that " in key:
+    if key.startswith(("which ", "giving", "resulting", ",", "we ", "you ", "i ", "we'", "you'")) or \
+            key.endswith(" get") and key != "to get" or " that " in key:
         return SignKind.COMMA
     return SignKind.PLAIN
 

@@ -176,7 +176,8 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     got = _reference_at(s, match, i)
     if got is not None:
         return got
-    if w in _VERBS and i + 1 < len(s) and s[i + 1].kind in (Kind.NUM, Kind.LP):
+    first = _first_operand(s, i + 1)
+    if w in _VERBS and first < len(s) and s[first].kind in (Kind.NUM, Kind.LP):
         return _verb_operation(s, match, i)
     if t.kind == Kind.NUM and spells(s, i + 1, "out", "of"):
         return _out_of(s, i)
@@ -255,10 +256,25 @@ def _lcm_gcd(s: list[Tok], match: dict[int, int], start: int, name: str, j: int)
     return start, end, _group(s, start, end, Fraction(v), 1 + parts[0][3] + parts[1][3])
 
 
+def _first_operand(s: list[Tok], j: int) -> int:
+    """Where the operands of a verb start, after words that only say what they are: "add together 4 and 5",
+    "add up 4 and 5", "add both 4 and 5", "add the values of 12 and 15", "multiply the two numbers 4 and 5"."""
+    if spells(s, j, "together|up|both"):
+        j += 1
+    if not spells(s, j, "the"):
+        return j
+    k = j + 1
+    if k < len(s) and s[k].kind == Kind.NUM and s[k].verbal and not s[k].ops:
+        k += 1  # "the two numbers"
+    if not spells(s, k, "values|numbers|integers|terms|fractions"):
+        return j
+    return k + 2 if spells(s, k + 1, "of") else k + 1
+
+
 def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     """"multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
     op, seps = _VERBS[s[i].text.lower()]
-    a = _expr_at(s, match, i + 1)
+    a = _expr_at(s, match, _first_operand(s, i + 1))
     if a is None or not spells(s, a[0], seps):
         return None
     b = _expr_at(s, match, a[0] + 1)

@@ -393,9 +393,9 @@ def _divides(items: list[Tok]) -> bool:
 
 
 def _verb_at(eq: Tok) -> int:
-    """Where a sign's verb starts: "is" in "This is equivalent to", "which is" and "that is" (the pronoun points
-    at the left side); the sign's start otherwise."""
-    m = re.match(r"(?:which|that|this|it)\s+", eq.text, re.IGNORECASE) if eq.word_eq else None
+    """Where a sign's verb starts: "is" in "This is equivalent to", "which is", "that is" (the pronoun points at
+    the left side) and ", the result is"; the sign's start otherwise."""
+    m = re.match(r"(?:which|that|this|it)\s+|,\s*the\s+\w+\s+", eq.text, re.IGNORECASE) if eq.word_eq else None
     return eq.start + (m.end() if m else 0)
 
 
