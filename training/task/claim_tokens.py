@@ -117,12 +117,14 @@ _TOKEN_RE = re.compile(
   | (?P<op>[+\-−–*×·⋅∙/÷^])
   | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
-               |makes|totals|comes\s+to|results\s+in|leaves(?:\s+(?:us|you|me))?\s+with|leaves|(?:should|would|will|must)\s+be
+               |makes|totals|comes\s+to|results\s+in|leaves(?:\s+(?:us|you|me))?\s+with|leaves
+               |(?:should|would|will|must)\s+be
                |(?:simplifies|reduces)\s+to|(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
                |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|(?:we|i|you)\s+get|to\s+get|that['’]s|that\s+is
                |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in
                |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is)
-               |(?:we|you|i)\s+(?:are|am|were|was)\s+left\s+with|(?:we|you)['’]re\s+left\s+with|and\s+(?:then\s+)?get)\b
+               |(?:we|you|i)\s+(?:are|am|were|was)\s+left\s+with|(?:we|you)['’]re\s+left\s+with
+               |and\s+(?:then\s+)?get)\b
                |,[ \t]*the\s+(?:result|answer|sum|product|difference|quotient|total)\s+(?:is|will\s+be|would\s+be)\b))
   | (?P<wordop>\bmultiplied\s+by\b|\bdivided\s+by\b|\b(?:raised\s+)?to\s+the\s+power\s+of\b)
   | (?P<word>[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?:/[A-Za-z]+)*|[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?(?:/[A-Za-z]+)*)
@@ -423,7 +425,8 @@ def _colon_divisions(toks: list[Tok]) -> None:
     sig = [i for i, t in enumerate(toks) if t.kind != Kind.WS]
     for k in range(1, len(sig) - 1):
         t, p, q = toks[sig[k]], toks[sig[k - 1]], toks[sig[k + 1]]
-        if not (t.kind == Kind.STOP and t.text == ":" and p.kind in (Kind.NUM, Kind.RP) and q.kind in (Kind.NUM, Kind.LP)):
+        operands = p.kind in (Kind.NUM, Kind.RP) and q.kind in (Kind.NUM, Kind.LP)
+        if not (t.kind == Kind.STOP and t.text == ":" and operands):
             continue
         spaced = sig[k] - sig[k - 1] > 1, sig[k + 1] - sig[k] > 1
         after_sign = k >= 2 and p.kind == Kind.NUM and toks[sig[k - 2]].kind == Kind.EQ
@@ -586,8 +589,8 @@ def _number_words(toks: list[Tok]) -> None:
 # ----------------------------------------------------------------------------------------------
 # Helpers for the layers above
 # ----------------------------------------------------------------------------------------------
-_COMPARISONS = {"<", ">", "<=", ">=", "≤", "≥", "≠", "!=", "\\le", "\\leq", "\\ge", "\\geq", "\\lt", "\\gt", "\\ne",
-                "\\neq", "\\leqslant", "\\geqslant"}
+_COMPARISONS = {"<", ">", "<=", ">=", "≤", "≥", "≠", "!=", "\\le", "\\leq", "\\ge", "\\geq", "\\lt", "\\gt",
+                "\\ne", "\\neq", "\\leqslant", "\\geqslant"}
 
 
 def is_comparison(t: Tok) -> bool:

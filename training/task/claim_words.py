@@ -140,7 +140,8 @@ _NOUNS = {"sum": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"), "
 _OF_ONE = {"reciprocal": lambda x: 1 / x, "half": lambda x: x / 2, "square": lambda x: x * x,
            "cube": lambda x: x ** 3}
 # "multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"
-_VERBS = {"multiply": ("*", "by|with|and"), "multiplying": ("*", "by|with|and"), "divide": ("/", "by"), "dividing": ("/", "by"),
+_VERBS = {"multiply": ("*", "by|with|and"), "multiplying": ("*", "by|with|and"), "divide": ("/", "by"),
+          "dividing": ("/", "by"),
           "add": ("+", "to|and"), "adding": ("+", "to|and"), "subtract": ("-", "from"),
           "subtracting": ("-", "from")}
 # postfix: "3 doubled", "17 squared", "5 cubed", "8 halved"
