@@ -122,9 +122,9 @@ def test_an_unread_reference_before_a_wrong_claim_is_shown_as_not_checked():
 
 
 def test_an_operation_in_words_with_its_result_later_is_not_checked_where_it_is_not_read():
-    text = "We add the values of 12 and 15, which gives us 28. Then 28 + 2 = 31."
+    text = "We combine 12 and 15, which gives us 28. Then 28 + 2 = 31."
     rec, marks = _marked(text)
-    assert marks == [("add the values of 12 and 15, which gives us 28", "unchecked"), ("28 + 2 = 31", "wrong")]
+    assert marks == [("combine 12 and 15, which gives us 28", "unchecked"), ("28 + 2 = 31", "wrong")]
     assert rec.not_checked
 
 
@@ -146,3 +146,163 @@ def test_what_is_not_arithmetic_does_not_hide_the_first_error(text):
     rec, marks = _marked(text)
     assert not rec.not_checked and rec.unchecked == []
     assert [m for _, m in marks].count("first_error") == 1
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Bytes no writer wrote: a sampled token that is only part of a character, control characters
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("junk", ["\ufffd", "\x16", "\x0c", "\x02", "\ufffd\ufffd"])
+def test_decoding_debris_breaks_the_text_like_a_line_break(junk):
+    # the claim after the debris is read from where the debris ends, glued or not
+    assert _read(f"So we have 7+4*2{junk}4 * 2 = 8. Then 7 + 8 = 16.") == [("4 * 2 = 8", 8, True),
+                                                                             ("7 + 8 = 16", 16, False)]
+    assert _read(f"That leaves 6+3ab{junk} 6 + 3 = 9") == [("6 + 3 = 9", 9, True)]
+    assert _read(f"First 12 / 4 = 3{junk}s right") == [("12 / 4 = 3", 3, True)]
+    rec = check(f"Now 7+4*2{junk}4 * 2 = 8. Then 7 + 8 = 16.")
+    assert not rec.not_checked and rec.claims[rec.first_error].claimed == 16
+
+
+def test_tabs_and_carriage_returns_stay_layout():
+    assert _read("3 +\t4 = 7\r\n2 * 5 = 11") == [("3 +\t4 = 7", 7, True), ("2 * 5 = 11", 11, False)]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Signs in words that lead into an equation; a bare number after a sign, then its expression
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,claims", [
+    # the words announce the equation: its "=" holds the claim, and the words are neither read nor unread
+    ("We put them together, which gives us 5 + 4 = 9.", [("5 + 4 = 9", 9, True)]),
+    ("5 + 1 = 6 and 3 + 1 = 4. Adding these together, we get 6 + 4 = 11.",
+     [("5 + 1 = 6", 6, True), ("3 + 1 = 4", 4, True), ("6 + 4 = 11", 11, False)]),
+    # a left side written out is a claim of its own: "A, which is B = C" says A = B and B = C
+    ("So 7*3 - 1, which is 21 - 1 = 20.", [("7*3 - 1, which is 21 - 1", 20, True), ("21 - 1 = 20", 20, True)]),
+])
+def test_a_sign_in_words_before_an_equation(text, claims):
+    assert _read(text) == claims
+    rec = check(text)
+    assert rec.unchecked == [] and not rec.not_checked
+
+
+@pytest.mark.parametrize("text,claims", [
+    ("We add 2 to both sides, resulting in 9 = 4 + 2.", [("9 = 4 + 2", 9, False)]),
+    ("So we get 12 = 3 * 4.", [("12 = 3 * 4", 12, True)]),
+    ("Then 5*4 = 20 = 2*2*5 = 4*6.", [("5*4 = 20", 20, True), ("20 = 2*2*5", 20, True),
+                                      ("2*2*5 = 4*6", 24, False)]),
+    ("Then 5*4 = 21 = 3*7.", [("5*4 = 21", 21, False), ("21 = 3*7", 21, True)]),
+])
+def test_a_bare_number_after_a_sign_reads_backwards(text, claims):
+    assert _read(text) == claims
+
+
+# ---------------------------------------------------------------------------------------------------------
+# More ways to say "is": signs, stresses, colons and connectors around a sign in words
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("To get it, multiply 7 by 3, which gives you 21.", 21, True),
+    ("Now multiply 5 with 4, which gives us 20.", 20, True),      # "multiply a with b"
+    ("First multiply 6 and 3 to get 17.", 17, False),             # "multiply a and b"
+    ("So 12/4 is just 3.", 3, True),                              # a word that only stresses the sign
+    ("So 3 * 5 is indeed 16.", 16, False),
+    ("Wait, 7 * 8 is actually 54.", 54, False),
+    ("Dividing 9 by 3 gives us: 3.", 3, True),                    # a colon after the sign
+    ("Multiply 6 by 2 and we get 12.", 12, True),                 # a connector before the sign
+    ("We take 6 by 2, and so we get 13.", 13, False),
+    ("So 15/5 simplifies to 3.", 3, True),
+    ("The fraction 12/8, which can be simplified to 3/2.", Fraction(3, 2), True),
+    ("And 18/4 reduces to 4.", 4, False),
+    ("We multiply 6 by 2 and find that it's 12.", 12, True),
+    ("Then 9 - 4, and we find that it is 6.", 6, False),
+    ("First we need the sum of 6 and 2. This is equivalent to 6 * 2.", 12, False),  # a pointer points back
+])
+def test_more_ways_to_say_is(text, claimed, ok):
+    claims = _read(text)
+    assert [c[1:] for c in claims] == [(claimed, ok)], claims
+
+
+def test_multiply_a_and_b_by_c_is_not_a_times_b():
+    assert not any(span.startswith("Multiply 3 and 4") for span, _, _ in _read("Multiply 3 and 4 by 2 to get 12."))
+
+
+@pytest.mark.parametrize("text", [
+    "He is 34 now, so that's 34 minus 23, which equals 11.",   # a pointer after a connector points at more
+    "Multiplying by 7 gives 7 * 1/4 < x < 7 * 1/3, which simplifies to 7/4 < x < 7/3.",  # inequalities
+])
+def test_what_a_sign_in_words_does_not_claim_is_neither_read_wrong_nor_unchecked(text):
+    rec = check(text)
+    assert all(c.correct for c in rec.claims) and rec.unchecked == [] and not rec.not_checked
+
+
+def test_the_sign_of_a_pointer_is_its_verb():
+    text = "So 6 times 3, which is 18."
+    (c,) = extract_claims(text)
+    assert text[c.sign_at:].startswith("is 18")
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Where a side ends: a remainder, a noun phrase, an opened bracket
+# ---------------------------------------------------------------------------------------------------------
+def test_a_remainder_makes_a_division_not_arithmetic_but_leaves_a_sum_a_claim():
+    assert _read("So 999/99 = 10 with a remainder of 9.") == []
+    assert _read("Dividing 17 by 5 is 3 remainder 2.") == []
+    assert _read("Then (2-5+3) - 2 - 5 + 3 = 3 remainder.") == [("(2-5+3) - 2 - 5 + 3 = 3", 3, False)]
+
+
+def test_the_opens_a_noun_phrase_not_a_unit():
+    assert _read("That leaves 40+1140+12The answer is 140.") == []  # never "40+1140+12 = 140"
+    assert _read("So 5 apples + 3 apples is 8 apples.") == [("5 apples + 3 apples is 8", 8, True)]
+
+
+def test_a_side_inside_a_bracket_an_operator_opens_is_cut_short():
+    rec = check("So (3*4)/(2*3 = 3*(2*16)), and 2 + 2 = 4.")
+    assert [rec.claims[k].expression for k in range(len(rec.claims))] == ["2 + 2"]
+    assert rec.not_checked  # the statement it could not read is shown, not guessed
+    assert _read("We pay (3 + 4 = 7) dollars.") == [("3 + 4 = 7", 7, True)]  # a bracket around a claim
+
+
+# ---------------------------------------------------------------------------------------------------------
+# An operation described in words over two operands, its result announced later in the sentence
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("We add the values of 12 and 15, which gives us 28.", 28, False),
+    ("Add together 4 and 5 to get 9.", 9, True),
+    ("Add up 4 and 5 to get 9.", 9, True),
+    ("Add both 3 and 4 to get 7.", 7, True),
+    ("Multiply the numbers 4 and 5 to get 20.", 20, True),
+    ("Multiply the two numbers 4 and 5 to get 21.", 21, False),
+    ("Subtracting 2 from 8 leaves us with 6.", 6, True),
+    ("Subtracting 2 from 8, we are left with 5.", 5, False),
+    ("We add 8 to 2 and get 10.", 10, True),
+    ("When we add 8 and 2, the result is 10.", 10, True),
+    ("When we multiply 3 by 4, the product is 13.", 13, False),
+])
+def test_an_operation_in_words_and_its_result_later(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text", ["The answer is 10.", "We compute 8 + 2. The answer is 10.",
+                                  "8 + 2 = 10. The answer is 10."])
+def test_the_answer_is_after_a_full_stop_claims_nothing_new(text):
+    rec = check(text)
+    assert all(c.sign_at < text.index("The answer") for c in rec.claims) and rec.unchecked == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A colon between two operands inside an equation divides
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("Then 144 : 3 = 48.", 48, True),
+    ("So (63 + 27 + 54) : 3 = 49", 49, False),
+    ("The average = (20 + 40) : 3 \n= 60: 3\nSo", 20, True),   # "= 60: 3" follows the sign at once
+    ("The ratio is 3:4 = 0.75", Fraction(3, 4), True),
+])
+def test_a_colon_inside_an_equation_divides(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text,claims", [
+    ("Step 1: 3 + 4 = 7", [("3 + 4 = 7", 7, True)]),              # a label, then the claim
+    ("At 10:30 we had 5 + 2 = 7", [("5 + 2 = 7", 7, True)]),
+    ("Step 2: 3 = 3", []),
+])
+def test_a_colon_that_labels_does_not_divide(text, claims):
+    assert _read(text) == claims

@@ -23,6 +23,10 @@ _AFTER_COMMA = (SignKind.COMMA, SignKind.POINTER, SignKind.EQUIV)
 _MAX_ANNOTATION = 6  # tokens in one run of annotations ("pads of paper a week")
 
 
+# Words that only stress a sign in words: "8/2 is just 2", "3 * 4 is indeed 12", "is actually 12".
+_STRESS = {"just", "simply", "exactly", "indeed", "actually", "precisely", "really", "also"}
+# Words that join a sign in words to the clause before it: "6 by 2 and we get 12", "6 by 2, so we get 12".
+_CONNECTORS = {"and", "so", "then"}
 # Nouns whose "of" hands its argument on unchanged: "the result of 9-3 is 1" claims 9-3 = 1.
 _TRANSPARENT = {"result", "value", "answer", "outcome", "total", "sum", "product", "difference", "quotient",
                 "operation", "expression", "computation", "calculation", "evaluation", "subtraction", "addition",
@@ -66,8 +70,8 @@ class Stream:
         t = self.s[i]
         if t.kind == Kind.TEXT:
             return True
-        if t.kind == Kind.WORD:
-            return t.text.lower() not in CLAUSE_WORDS
+        if t.kind == Kind.WORD:  # "the" opens a noun phrase of its own: "14 The answer is 155" is no "14 = 155"
+            return t.text.lower() not in CLAUSE_WORDS and t.text.lower() != "the"
         return False
 
     def annotation_run_left(self, i: int) -> int | None:
@@ -152,6 +156,30 @@ REJECT = "reject"  # a side that is not arithmetic (algebra, a function, words a
 CUT = "cut"        # a side cut short by a symbol or word the scan does not read: the claim is not read
 
 
+def left_end(st: Stream, i_eq: int) -> int | None:
+    """Index of the last token of the left side of the sign at i_eq: the token before it, or, for a sign in
+    words, the one before the bracket, comma or connector that joins it to its left side ("multiplying 2 by 1
+    (which gives us 2)", "300 times 234, which is 70,200", "6 by 2, and so we get 12" - not "34, so that's 34
+    minus 23": a pointer may point at more than the number before it - and across a full stop
+    for a pointer: "the product of 12 and 3. This is 16"). None for "a or b" without a comma (a choice, not a
+    second form)."""
+    s = st.s
+    j = i_eq - 1
+    eq = s[i_eq]
+    if not eq.word_eq or j < 0:
+        return j
+    if eq.sign_kind == SignKind.COMMA:
+        while j > 0 and i_eq - j <= 2 and s[j].kind == Kind.WORD and s[j].text.lower() in _CONNECTORS:
+            j -= 1
+    if s[j].kind == Kind.LP and j not in st.label:
+        return j - 1
+    if s[j].kind == Kind.STOP and s[j].text == "," and eq.sign_kind in _AFTER_COMMA:
+        return j - 1
+    if s[j].kind == Kind.STOP and s[j].text == "." and eq.sign_kind == SignKind.POINTER:
+        return j - 1
+    return None if eq.sign == "or" else j
+
+
 def scan_left(st: Stream, i_eq: int):
     """Start index (in st.s) of the expression ending just before the sign at i_eq.
 
@@ -159,17 +187,9 @@ def scan_left(st: Stream, i_eq: int):
     function, words as an operand) or CUT (an unknown symbol before it: the side may go on).
     """
     s = st.s
-    j = i_eq - 1
-    eq = s[i_eq]
-    if eq.word_eq and j >= 0:
-        if s[j].kind == Kind.LP and j not in st.label:
-            j -= 1  # "multiplying 2 by 1 (which gives us 2)"
-        elif s[j].kind == Kind.STOP and s[j].text == "," and eq.sign_kind in _AFTER_COMMA:
-            j -= 1  # "300 times 234, which is 70,200"; "16/8, or 2"
-        elif s[j].kind == Kind.STOP and s[j].text == "." and eq.sign_kind == SignKind.POINTER:
-            j -= 1  # "the product of 12 and 3. This is 16": the computation is the sentence before
-        elif eq.sign == "or":
-            return None  # "a or b" without its comma is a choice, not a second form
+    j = left_end(st, i_eq)
+    if j is None:
+        return None
     if j >= 0 and s[j].kind == Kind.NL:
         # a line that starts with "=" continues the expression of the line above
         j -= 1
@@ -220,6 +240,8 @@ def scan_left(st: Stream, i_eq: int):
         return None
     if j >= 0 and s[j].kind == Kind.ODD:
         return CUT  # an unknown symbol right before the expression: it may be an operator
+    if j > 0 and s[j].kind == Kind.LP and st.match.get(j, i_eq) >= i_eq and s[j - 1].kind == Kind.OP:
+        return CUT  # "(3*4)/(2*3 = 6)": the side is the start of a bracket that an operator before it divides
     if need and last_op is not None:
         # The expression begins with an operator. It is a unary minus ("so -20 * 3 = -60"), a
         # list bullet ("- 2 × 2 = 4"), or the tail of something unreadable ("Jane's age + 3 = ...",
@@ -309,7 +331,13 @@ def scan_right(st: Stream, i_eq: int):
 
 
 def skip_transparent(s: list[Tok], j: int) -> int:
-    """Step over "the result of", "the answer to", "the result of the previous operation of"."""
+    """Step over what may open the right side of a sign in words without changing it: a colon ("which gives
+    us: 1"), a word that only stresses the sign ("is just 2", "is indeed 12"), and "the result of", "the answer
+    to", "the result of the previous operation of"."""
+    if j < len(s) and s[j].kind == Kind.STOP and s[j].text == ":":
+        j += 1
+    while j < len(s) and s[j].kind == Kind.WORD and s[j].text.lower() in _STRESS:
+        j += 1
     while j < len(s) and s[j].kind in (Kind.WORD, Kind.LETTER) and s[j].text.lower() == "the":
         k = j + 1
         while k < len(s) and k - j <= 3 and s[k].kind == Kind.WORD and s[k].text.lower() not in _TRANSPARENT:

@@ -52,10 +52,12 @@ class SignKind(Enum):
     """How a sign in words joins its two sides."""
 
     PLAIN = "plain"      # "is", "equals", "gives", "to get", "should be": the left side ends at the sign
-    COMMA = "comma"      # "which is", "giving me", "we get", "resulting in": may follow a comma ("300 times
-                         # 234, which is 70,200"), and "2, which is the difference of 7 and 5" reads backwards
-    POINTER = "pointer"  # "this is", "that's", "it is": as comma, and also across a full stop ("the product
-                         # of 12 and 3. This is 16": the sentence before names the computation)
+    COMMA = "comma"      # "which is", "giving me", "we get", "resulting in", "find that it's", "we are left with",
+                         # ", the result is" (the comma is part of it): may follow a comma
+                         # ("300 times 234, which is 70,200") and a connector ("6 by 2 and we get 12"), and "2,
+                         # which is the difference of 7 and 5" reads backwards
+    POINTER = "pointer"  # "this is", "that's", "it's", "this is equivalent to": as comma, and also across a full
+                         # stop ("the product of 12 and 3. This is 16": the sentence before names the computation)
     EQUIV = "equiv"      # "is the same as", "is equivalent to", "can be written as", "rewrite a as b", "a, or
                          # b": two forms of one number, either of which may be a bare number ("75%, or 0.75")
 
@@ -90,6 +92,7 @@ _LATEX_REL = {"le", "leq", "ge", "geq", "ne", "neq", "equiv", "lt", "gt", "sim",
 _TOKEN_RE = re.compile(
     r"""
     (?P<nl>\n|\\\\(?![A-Za-z])|<br\s*/?>)
+  | (?P<junk>[\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f])
   | (?P<tag></?[A-Za-z_][^<>\n]{0,40}>)
   | (?P<text>\\(?:text|textbf|textit|textrm|mathrm|mathbf|mathit|mbox|operatorname)\s*\{[^{}]*\})
   | (?P<fracdigits>\\[dt]?frac\s*(?P<fd1>\d)(?P<fd2>\d))
@@ -113,14 +116,20 @@ _TOKEN_RE = re.compile(
   | (?P<sup>[²³])
   | (?P<op>[+\-−–*×·⋅∙/÷^])
   | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
-               |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me))?
-               |makes|totals|comes\s+to|results\s+in|leaves|(?:should|would|will|must)\s+be|is)\b
-               |\b(?:giving(?:\s+(?:us|me))?|resulting\s+in|(?:we|i|you)\s+get|to\s+get|that['’]s|that\s+is|this\s+is
-               |it\s+is|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in)\b))
+               |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
+               |makes|totals|comes\s+to|results\s+in|leaves(?:\s+(?:us|you|me))?\s+with|leaves
+               |(?:should|would|will|must)\s+be
+               |(?:simplifies|reduces)\s+to|(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
+               |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|(?:we|i|you)\s+get|to\s+get|that['’]s|that\s+is
+               |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in
+               |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is)
+               |(?:we|you|i)\s+(?:are|am|were|was)\s+left\s+with|(?:we|you)['’]re\s+left\s+with
+               |and\s+(?:then\s+)?get)\b
+               |,[ \t]*the\s+(?:result|answer|sum|product|difference|quotient|total)\s+(?:is|will\s+be|would\s+be)\b))
   | (?P<wordop>\bmultiplied\s+by\b|\bdivided\s+by\b|\b(?:raised\s+)?to\s+the\s+power\s+of\b)
   | (?P<word>[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?:/[A-Za-z]+)*|[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?(?:/[A-Za-z]+)*)
   | (?P<bang>!)
-  | (?P<ws>[ \t\r\f\v]+)
+  | (?P<ws>[ \t\r]+)
   | (?P<punct>\.\.\.|…|[.,;:?"“”|_#~`@])
   | (?P<other>.)
     """,
@@ -160,10 +169,14 @@ def lex(text: str) -> list[Tok]:
 
 
 # Regex groups whose kind needs no further reading (the others are read in _classify).
-_GROUP_KIND = {"nl": Kind.NL, "text": Kind.TEXT, "frac": Kind.FRAC, "pct": Kind.PCT, "lp": Kind.LP, "rp": Kind.RP,
-               "eq": Kind.EQ, "deg": Kind.TEXT, "space": Kind.WS, "ws": Kind.WS, "currency": Kind.WS,
+_GROUP_KIND = {"nl": Kind.NL, "junk": Kind.NL, "text": Kind.TEXT, "frac": Kind.FRAC, "pct": Kind.PCT, "lp": Kind.LP,
+               "rp": Kind.RP, "eq": Kind.EQ, "deg": Kind.TEXT, "space": Kind.WS, "ws": Kind.WS, "currency": Kind.WS,
                "punct": Kind.STOP, "rel": Kind.STOP, "tag": Kind.STOP, "delim": Kind.DELIM, "other": Kind.ODD,
                "bang": Kind.BANG}
+# junk: bytes no writer wrote - U+FFFD (a sampled token that is only part of a character, which the decoder
+# cannot turn into one) and control characters other than tab, line feed and carriage return (a form feed in
+# "64\x0cs right" is no layout) - break the text like a line break: "That leaves 9+2h\ufffd 9 + 2
+# = 11" and "15*5\ufffd15 / 3 = 5" hold the claims 9 + 2 = 11 and 15 / 3 = 5;
 # deg: "^\circ" is an annotation; currency: a \$ with no number after it; delim: $ \( \) \[ \] end an
 # expression, but may sit right next to "="; other: an unknown symbol (the scan stops, and a side it
 # cuts short is dropped)
@@ -255,6 +268,7 @@ def _merge(toks: list[Tok]) -> None:
     _letters(toks)
     _per_units(toks)
     _unit_powers(toks)
+    _colon_divisions(toks)
     reglue(toks)
 
 
@@ -404,6 +418,39 @@ def _unit_powers(toks: list[Tok]) -> None:
                     toks[k].kind = unit_kind
 
 
+def _colon_divisions(toks: list[Tok]) -> None:
+    """A colon between two operands inside an equation is a division, as many countries write it: "144 : 3 =
+    48", "(63 + 27 + 54) : 3", "= 144: 3". It must have the same spacing on both sides with an "=" after it in
+    its line (or at the start of the next), or follow the "=" at once; "Step 1: 3 + 4 = 7" is a label."""
+    sig = [i for i, t in enumerate(toks) if t.kind != Kind.WS]
+    for k in range(1, len(sig) - 1):
+        t, p, q = toks[sig[k]], toks[sig[k - 1]], toks[sig[k + 1]]
+        operands = p.kind in (Kind.NUM, Kind.RP) and q.kind in (Kind.NUM, Kind.LP)
+        if not (t.kind == Kind.STOP and t.text == ":" and operands):
+            continue
+        spaced = sig[k] - sig[k - 1] > 1, sig[k + 1] - sig[k] > 1
+        after_sign = k >= 2 and p.kind == Kind.NUM and toks[sig[k - 2]].kind == Kind.EQ
+        if after_sign or spaced[0] == spaced[1] and _sign_follows(toks, sig, k + 1):
+            t.kind, t.op = Kind.OP, "/"
+
+
+def _sign_follows(toks: list[Tok], sig: list[int], k: int) -> bool:
+    """Does an "=" follow toks[sig[k]] over operands and operators only, within its line or at the start of
+    the next?"""
+    breaks = 0
+    for i in sig[k:]:
+        t = toks[i]
+        if t.kind == Kind.EQ:
+            return True
+        if t.kind == Kind.NL:
+            breaks += 1
+            if breaks > 1:
+                return False
+        elif t.kind not in (Kind.NUM, Kind.OP, Kind.LP, Kind.RP) and not (t.kind == Kind.STOP and t.text == ":"):
+            return False
+    return False
+
+
 def reglue(toks: list[Tok]) -> None:
     """Recompute `glued` once layout tokens ("**" bold, \\boxed, merged parts) are known."""
     for i, t in enumerate(toks):
@@ -455,12 +502,14 @@ def _frac_literal(toks: list[Tok], i: int) -> tuple[int, int, int] | None:
 # Signs and numbers in words
 # ----------------------------------------------------------------------------------------------
 def _sign_kind(key: str) -> SignKind:
-    """How a sign in words (normalised, lower case) joins its sides: see SignKind."""
+    """How a sign in words (normalised, lower case) joins its sides: see SignKind. A sign that starts by pointing
+    back ("this is the same as") points back, whatever it says next."""
+    if key.startswith(("this ", "that ", "it ")) or key in ("that's", "it's"):
+        return SignKind.POINTER
     if any(w in key for w in ("same as", "equivalent to", "written as", "expressed as")) or key in ("or", "as"):
         return SignKind.EQUIV
-    if key.startswith(("this ", "that ", "it ")) or key == "that's":
-        return SignKind.POINTER
-    if key.startswith(("which ", "giving", "resulting")) or key.endswith(" get") and key != "to get":
+    if key.startswith(("which ", "giving", "resulting", ",", "we ", "you ", "i ", "we'", "you'")) or \
+            key.endswith(" get") and key != "to get" or " that " in key:
         return SignKind.COMMA
     return SignKind.PLAIN
 
@@ -540,6 +589,15 @@ def _number_words(toks: list[Tok]) -> None:
 # ----------------------------------------------------------------------------------------------
 # Helpers for the layers above
 # ----------------------------------------------------------------------------------------------
+_COMPARISONS = {"<", ">", "<=", ">=", "≤", "≥", "≠", "!=", "\\le", "\\leq", "\\ge", "\\geq", "\\lt", "\\gt",
+                "\\ne", "\\neq", "\\leqslant", "\\geqslant"}
+
+
+def is_comparison(t: Tok) -> bool:
+    """Is t a comparison sign ("<", "\\le", "≥", "≠")?"""
+    return t.kind == Kind.STOP and t.text in _COMPARISONS
+
+
 def spells(s: list[Tok], i: int, *words: str) -> bool:
     """Do the tokens from s[i] spell these words (each an alternative set separated by '|')?"""
     for k, alts in enumerate(words):

@@ -139,8 +139,9 @@ _NOUNS = {"sum": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"), "
 # "the reciprocal of a", "half of a", "the square of a", "the cube of a"
 _OF_ONE = {"reciprocal": lambda x: 1 / x, "half": lambda x: x / 2, "square": lambda x: x * x,
            "cube": lambda x: x ** 3}
-# "multiply a by b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"
-_VERBS = {"multiply": ("*", "by"), "multiplying": ("*", "by"), "divide": ("/", "by"), "dividing": ("/", "by"),
+# "multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"
+_VERBS = {"multiply": ("*", "by|with|and"), "multiplying": ("*", "by|with|and"), "divide": ("/", "by"),
+          "dividing": ("/", "by"),
           "add": ("+", "to|and"), "adding": ("+", "to|and"), "subtract": ("-", "from"),
           "subtracting": ("-", "from")}
 # postfix: "3 doubled", "17 squared", "5 cubed", "8 halved"
@@ -176,7 +177,8 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     got = _reference_at(s, match, i)
     if got is not None:
         return got
-    if w in _VERBS and i + 1 < len(s) and s[i + 1].kind in (Kind.NUM, Kind.LP):
+    first = _first_operand(s, i + 1)
+    if w in _VERBS and first < len(s) and s[first].kind in (Kind.NUM, Kind.LP):
         return _verb_operation(s, match, i)
     if t.kind == Kind.NUM and spells(s, i + 1, "out", "of"):
         return _out_of(s, i)
@@ -255,16 +257,31 @@ def _lcm_gcd(s: list[Tok], match: dict[int, int], start: int, name: str, j: int)
     return start, end, _group(s, start, end, Fraction(v), 1 + parts[0][3] + parts[1][3])
 
 
+def _first_operand(s: list[Tok], j: int) -> int:
+    """Where the operands of a verb start, after words that only say what they are: "add together 4 and 5",
+    "add up 4 and 5", "add both 4 and 5", "add the values of 12 and 15", "multiply the two numbers 4 and 5"."""
+    if spells(s, j, "together|up|both"):
+        j += 1
+    if not spells(s, j, "the"):
+        return j
+    k = j + 1
+    if k < len(s) and s[k].kind == Kind.NUM and s[k].verbal and not s[k].ops:
+        k += 1  # "the two numbers"
+    if not spells(s, k, "values|numbers|integers|terms|fractions"):
+        return j
+    return k + 2 if spells(s, k + 1, "of") else k + 1
+
+
 def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
-    """"multiply a by b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
+    """"multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
     op, seps = _VERBS[s[i].text.lower()]
-    a = _expr_at(s, match, i + 1)
+    a = _expr_at(s, match, _first_operand(s, i + 1))
     if a is None or not spells(s, a[0], seps):
         return None
     b = _expr_at(s, match, a[0] + 1)
-    if b is None:
-        return None
     sep = s[a[0]].text.lower()
+    if b is None or sep == "and" and spells(s, b[0], "by|with|to|from"):
+        return None  # "multiply 3 and 4 by 2": two operations, not 3 * 4
     x, y = a[1], b[1]
     if sep in ("from", "to"):
         x, y = y, x  # "subtract 8 from 24" is 24 - 8; "add 4 to 24" is 24 + 4

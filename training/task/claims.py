@@ -56,12 +56,13 @@ from training.task.claim_symbols import (
     Side,
     Stream,
     binary_operands,
+    left_end,
     opaque_before,
     scan_left,
     scan_right,
     skip_transparent,
 )
-from training.task.claim_tokens import CLAUSE_WORDS, Kind, SignKind, Tok
+from training.task.claim_tokens import CLAUSE_WORDS, Kind, SignKind, Tok, is_comparison
 from training.task.claim_values import Parser, judge
 from training.task.claim_words import resolve_reference, tokenize
 
@@ -77,6 +78,8 @@ class Unread(Enum):
 
     NOT_ARITHMETIC = "not arithmetic"  # algebra, a function, words as operands, a remainder, a label
     UNREADABLE = "unreadable"          # a notation or phrasing the reader does not know: maybe arithmetic
+    INTRODUCTION = "introduction"      # a sign in words that leads into an equation ("which gives us 8 + 2 = 10"):
+                                       # the claim is the equation's, read at its "="
 
 
 @dataclass
@@ -96,7 +99,7 @@ class Claim:
     doubted: bool = False   # the model doubted this step right after writing it
     token_start: int | None = None
     approx: bool = False    # claimed with ≈ / "about": judged at the precision shown
-    sign_at: int | None = None  # character offset of the claim's "=" (or ≈, or word)
+    sign_at: int | None = None  # character offset of the claim's "=" (or ≈, or the verb of a sign in words)
 
     @property
     def key(self) -> tuple | None:
@@ -128,8 +131,10 @@ def _is_sign(t: Tok) -> bool:
 def _bare_number_before(st: Stream, i: int) -> bool:
     """Does the number at i begin a clause, so "242 = 2 * 11 * 11" can be read backwards?
 
-    It must follow a boundary (line start, punctuation, a math delimiter, a list bullet) or a
-    clause word ("... is 20000 = 15000 + 5000"), not a label ("Step 2 = ...") or a variable.
+    It must follow a boundary (line start, punctuation, a math delimiter, a list bullet), a clause
+    word ("... is 20000 = 15000 + 5000") or another sign: an "=" in a chain ("6*18 = 102 = 2*18*3" claims
+    2*18*3 = 102 too) or a sign in words that announces the equation ("resulting in 8 = 16 + 1"); not a
+    label ("Step 2 = ...") or a variable.
     """
     if st.s[i].kind != Kind.NUM or st.s[i].pct:
         return False
@@ -137,7 +142,7 @@ def _bare_number_before(st: Stream, i: int) -> bool:
     if p is not None and p.kind == Kind.OP and p.op == "-" and not st.s[i].glued:  # "- **4** = ..."
         before = st.s[i - 2] if i > 1 else None
         return before is None or before.kind in (Kind.NL, Kind.STOP, Kind.DELIM)
-    if p is None or p.kind in (Kind.NL, Kind.STOP, Kind.DELIM):
+    if p is None or p.kind in (Kind.NL, Kind.STOP, Kind.DELIM, Kind.EQ):
         return True
     if p.kind in (Kind.WORD, Kind.TEXT):
         words = re.findall(r"[A-Za-z]+", p.text[p.text.find("{") + 1:] if p.kind == Kind.TEXT else p.text)
@@ -202,7 +207,7 @@ def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
             checked += sign
         elif claim == Unread.UNREADABLE and (span := _unchecked_span(st, i)) is not None:
             unchecked.append(span)
-        if eq.word_eq and (read or _claim_shaped(st, i)):
+        if eq.word_eq and claim != Unread.INTRODUCTION and (read or _claim_shaped(st, i)):
             words_total += 1
             words_checked += read
     if counts is not None:
@@ -216,7 +221,9 @@ def _operands_around(st: Stream, i: int) -> tuple[int, int] | None:
     are operands (a number, a bracket, an operation in words); else None. A comma or full stop before
     a sign in words, and a line break or math delimiter around a sign in symbols, are stepped over."""
     s = st.s
-    a = i - 1
+    a = left_end(st, i)
+    if a is None:
+        return None
     if a >= 0 and (s[a].kind == Kind.LP or (s[a].kind == Kind.STOP and s[a].text in ",.")):
         a -= 1
     b = skip_transparent(s, i + 1)
@@ -299,18 +306,35 @@ def _math_run(toks: list[Tok]) -> list[Tok]:
     return toks[:next((k for k, t in enumerate(toks) if t.kind not in math), len(toks))]
 
 
+def _leads_into_equation(st: Stream, b) -> bool:
+    """Does the right side of a sign in words, ending at b, go on into an "=" ("adding them together, which
+    gives us 8 + 2 = 10"; "resulting in 8 = 16 + 1")? Unless its left side is written out (_written_out), the
+    words announce that equation, and the claim is the equation's."""
+    return isinstance(b, int) and b + 1 < len(st.s) and _is_sign(st.s[b + 1])
+
+
+def _written_out(st: Stream, a, i: int) -> bool:
+    """Is the left side of the sign at i, starting at a, arithmetic with a plain value ("13*15 - 10, which is
+    13*15 - 10 = 185" and "add 1 to this result to get 6*1 = 6" claim both), rather than words or a run of
+    earlier results ("adding them together", "adding these": which results, the equation after it says)?"""
+    return isinstance(a, int) and not any(t.kind == Kind.REF or t.ref[:1] in (("run",), ("unsure",))
+                                          for t in st.s[a:i])
+
+
 def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
     """The claim at the sign st.s[i], or why there is none."""
     a = scan_left(st, i)
     b, approx_word = scan_right(st, i)
+    if eq.word_eq and _leads_into_equation(st, b) and not _written_out(st, a, i):
+        return Unread.INTRODUCTION
     if a == REJECT or b == REJECT:
         return Unread.NOT_ARITHMETIC
     if a is None or b is None or a == CUT or b == CUT:
         return Unread.UNREADABLE
-    le = i - 1
-    if eq.word_eq and st.s[le].kind in (Kind.LP, Kind.STOP):
-        le -= 1  # the comma, bracket or full stop the scan stepped over
-    left, right = Side(st, a, le), Side(st, i + 1, b)
+    if eq.word_eq and (a > 0 and is_comparison(st.s[a - 1]) or b + 1 < len(st.s) and is_comparison(st.s[b + 1])):
+        return Unread.NOT_ARITHMETIC  # "7/4 < x < 7/3, which simplifies to 1.75 < x": sides of inequalities
+    right_start = skip_transparent(st.s, i + 1) if eq.word_eq else i + 1  # "gives us: 3"
+    left, right = Side(st, a, left_end(st, i)), Side(st, right_start, b)
     if left.value is None or right.value is None:
         return Unread.UNREADABLE
     if not eq.word_eq and any(t.kind == Kind.NUM and t.verbal and t.literal for t in left.items + right.items):
@@ -333,8 +357,9 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
             return Unread.UNREADABLE
         left, right, reversed_ = right, left, True
     after = text[st.s[b].end:st.s[b].end + 40].lower()
-    if re.match(r"[\s,(]*(?:\\text\s*\{\s*)?(?:with\s+)?(?:a\s+|the\s+)?(?:remainder|r\s*\d)", after):
-        # "999/99 = 10 with a remainder of 9": a division with remainder
+    if re.match(r"[\s,(]*(?:\\text\s*\{\s*)?(?:with\s+)?(?:a\s+|the\s+)?(?:remainder|r\s*\d)", after) and \
+            _divides(left.items):
+        # "999/99 = 10 with a remainder of 9": a division with remainder ("(1-7+3) - 1 = 4 remainder" holds none)
         return Unread.NOT_ARITHMETIC
     claimed = right.value
     ok = judge(left.value, claimed, right.literal, approx)
@@ -358,7 +383,20 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
     end = hi.last.end
     expr_text = text[left.first.start:left.last.end]
     return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
-                 binary_operands(left), approx=approx, sign_at=eq.start)
+                 binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+
+
+def _divides(items: list[Tok]) -> bool:
+    """Does a side hold a division (in symbols, as \\frac, or in words)?"""
+    return any(t.kind == Kind.FRAC or t.kind == Kind.OP and t.op == "/" or
+               t.operands and t.operands[1] == "/" for t in items)
+
+
+def _verb_at(eq: Tok) -> int:
+    """Where a sign's verb starts: "is" in "This is equivalent to", "which is", "that is" (the pronoun points at
+    the left side) and ", the result is"; the sign's start otherwise."""
+    m = re.match(r"(?:which|that|this|it)\s+|,\s*the\s+\w+\s+", eq.text, re.IGNORECASE) if eq.word_eq else None
+    return eq.start + (m.end() if m else 0)
 
 
 def equals_counts(text: str) -> dict:
