@@ -11,7 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from app.tab_lessons import list_lessons, to_served_markdown
+from app.tab_lessons import to_served_markdown
+from training.lab.engine import list_lessons
 from training.core import paths
 
 TABS = {"Valley Lab", "Side by Side", "Error Anatomy", "Through RL", "Lessons", "About"}
