@@ -199,6 +199,10 @@ def path_figures() -> list[tuple[str, object]]:
     if len(designs) > 1:
         out.append(("Data or steps? The same N, trained three ways",
                     engine.sweeps_figure(designs, "Long CoT: data or steps?")))
+    paired = {label: v for name, label in engine.PAIRED_SWEEPS.items() if (v := engine.sweep(name).valley)}
+    if paired:
+        out.append(("Against the base, problem by problem: does any rung climb back?",
+                    engine.paired_figure(paired, "Change against the base on the same 1,000 problems")))
     ways = engine.sweep("ways-out").valley
     if ways:
         out.append(("Ways out of the valley at the same N", engine.arms_figure(ways)))

@@ -124,3 +124,24 @@ def test_a_sweep_adds_rungs_to_an_earlier_sweep_without_rerunning_it(tmp_path, m
         valley.main(build_config(valley.ValleyConfig, {
             **settings, "sft": {**settings["sft"], "lora_r": 8}, "ladder": [8, 16], "out_dir": str(tmp_path / "c"),
             "reuse_from": str(tmp_path / "shipped" / "valley.json")}))
+
+
+def test_the_paired_figure_draws_each_rungs_change_and_the_recovery_band():
+    from training.lab import results
+    from training.lab.figures import paired_figure
+
+    v = results.sweep("steps-fixed").valley
+    rungs = [r for r in v["table"] if r.get("vs_base")]
+    one_seed = json.loads(json.dumps(v))  # the same sweep with one rung left unpaired (a sweep scored before pairing)
+    del next(r for r in one_seed["table"] if r["n"] == 250)["vs_base"]
+    fig = paired_figure({"steps-fixed": v, "older": one_seed})
+    ax = fig.axes[0]
+    lines = [c.lines[0] for c in ax.containers]  # each errorbar's data line (its caps and bars are apart)
+    drawn = sorted(sorted(zip(line.get_xdata(), line.get_ydata())) for line in lines)
+    want = sorted(p for p in [[(r["n"], 100 * r["vs_base"]["change"]) for r in rungs],
+                              [(r["n"], 100 * r["vs_base"]["change"]) for r in rungs if r["n"] != 250]])
+    assert [[(x, round(y, 6)) for x, y in d] for d in drawn] == [[(x, round(y, 6)) for x, y in d] for d in want]
+    band = [p for p in ax.patches if abs(p.get_y() + 3) < 1e-9 or abs(p.get_y()) < 1e-9]
+    assert band, "the recovery margin (-3 points to 0) is shaded"
+    labels = [t.get_text() for t in ax.get_legend().get_texts()]
+    assert any("3 seeds" in t or "2-3 seeds" in t for t in labels) and any("climbs back" in t for t in labels)

@@ -8,9 +8,10 @@ files live). It uses exactly these names (tests/test_app.py holds this list agai
     runs       SFT GRPO start_run poll stop mark_abandoned config_from command_for RunDir RunState State
     times      Speed measured_speed Estimate estimate remaining_seconds
     results    sweep sweeps rl paper_reference Sweep RLSweep DEFAULT_SWEEP SIZE_SWEEPS STEP_DESIGNS
+               PAIRED_SWEEPS
     facts      valley_verdict rl_verdict path_summary
-    figures    valley_figure sweeps_figure arms_figure rl_figure survival_figure first_error_figure length_figure
-               outcomes_figure survival_playground
+    figures    valley_figure sweeps_figure arms_figure paired_figure rl_figure survival_figure first_error_figure
+               length_figure outcomes_figure survival_playground
     lessons    Lesson list_lessons list_documents parse_lesson student_view teacher_only
 
 How the main ones fit:
@@ -58,6 +59,7 @@ from training.lab.figures import (
     first_error_figure,
     length_figure,
     outcomes_figure,
+    paired_figure,
     rl_figure,
     survival_figure,
     survival_playground,
@@ -67,6 +69,7 @@ from training.lab.figures import (
 from training.lab.kit import Lesson, list_documents, list_lessons, parse_lesson, student_view, teacher_only
 from training.lab.results import (
     DEFAULT_SWEEP,
+    PAIRED_SWEEPS,
     SIZE_SWEEPS,
     STEP_DESIGNS,
     RLSweep,
@@ -87,10 +90,10 @@ __all__ = ["list_models", "REAL_SLMS", "describe", "ModelCache", "stream",
            "RunState", "State",
            "Speed", "measured_speed", "Estimate", "estimate", "remaining_seconds",
            "sweep", "sweeps", "rl", "paper_reference", "Sweep", "RLSweep", "DEFAULT_SWEEP", "SIZE_SWEEPS",
-           "STEP_DESIGNS",
+           "STEP_DESIGNS", "PAIRED_SWEEPS",
            "valley_verdict", "rl_verdict", "path_summary",
-           "valley_figure", "sweeps_figure", "arms_figure", "rl_figure", "survival_figure", "first_error_figure",
-           "length_figure", "outcomes_figure", "survival_playground",
+           "valley_figure", "sweeps_figure", "arms_figure", "paired_figure", "rl_figure", "survival_figure",
+           "first_error_figure", "length_figure", "outcomes_figure", "survival_playground",
            "Lesson", "list_lessons", "list_documents", "parse_lesson", "student_view", "teacher_only"]
 GRPO_RECIPE = paths.RECIPES / "tiny" / "grpo" / "classroom.yaml"  # the app's RL runs, as the shipped sweep
 

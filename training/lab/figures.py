@@ -16,7 +16,7 @@ from matplotlib.ticker import FuncFormatter  # noqa: E402
 
 from training.core.sweeprows import BASE, base_row, run_rows, series_rows, table_rows  # noqa: E402
 from training.lab import results  # noqa: E402
-from training.task.analysis import horizon  # noqa: E402
+from training.task.analysis import RECOVERY_MARGIN, horizon  # noqa: E402
 
 STYLE_COLORS = {"long": "#dc2626", "short": "#2563eb", "mixed": "#7c3aed", "padded": "#6b7280"}
 STYLE_MARKERS = {"long": "o", "short": "s", "mixed": "^", "padded": "D"}  # shapes and lines besides colour
@@ -412,5 +412,41 @@ def arms_figure(v: dict, base_label: str = "base"):
     ax.set_title("Ways out of the valley, at the same N")
     ax.grid(alpha=0.3, axis="y")
     ax.legend(fontsize=LEGEND_PT)
+    fig.tight_layout()
+    return fig
+
+
+def paired_figure(entries: dict[str, dict], title: str = "Against the base, problem by problem"):
+    """Each sweep's rungs as their change against their own base on the same test problems (valley.json's paired
+    `vs_base`, pooled over seeds), with 95% intervals; the band just under 0 is the recovery margin declared before
+    the runs (a rung "climbs back" when its whole interval lies above it). entries: {label: valley.json}; rows
+    without a paired change (sweeps scored before pairing) are left out, and the legend says how many seeds."""
+    fig, ax = plt.subplots(figsize=(7.5, 4.6))
+    i = 0
+    for label, v in entries.items():
+        for series in dict.fromkeys(r.series for r in table_rows(v) if r.series != BASE):
+            rows = [r for r in series_rows(v, series) if r.vs_base]
+            if not rows:
+                continue
+            lk = look(i)
+            i += 1
+            ys = [100 * r.vs_base["change"] for r in rows]
+            lo = [y - 100 * r.vs_base["ci95"][0] for y, r in zip(ys, rows)]
+            hi = [100 * r.vs_base["ci95"][1] - y for y, r in zip(ys, rows)]
+            seeds = sorted({r.vs_base.get("seeds", 1) for r in rows})
+            said = "1 seed: problems only" if seeds == [1] else f"{'-'.join(map(str, seeds))} seeds"
+            name = label if series == "long" else f"{label}, {series}"
+            ax.errorbar([r.n for r in rows], ys, yerr=[lo, hi], marker=lk["marker"], ls=lk["ls"], color=lk["color"],
+                        capsize=3, label=f"{name} ({said})")
+    ax.axhline(0, color="black", lw=1.2, label="the base (each sweep's own)")
+    ax.axhspan(-100 * RECOVERY_MARGIN, 0, color="#16a34a", alpha=0.15,
+               label=f"climbs back: interval above -{100 * RECOVERY_MARGIN:.0f} points")
+    ns = sorted({r.n for v in entries.values() for r in table_rows(v) if r.n > 0})
+    plain_log_x(ax, ns)
+    ax.set_xlabel("N long-CoT examples (log scale)")
+    ax.set_ylabel("change against the base (points, 95% CI)")
+    ax.set_title(title)
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=LEGEND_PT, loc="lower right")
     fig.tight_layout()
     return fig

@@ -24,11 +24,16 @@ from training.core.sweeprows import RunRow, TableRow, run_rows, table_rows
 VALLEY_ROOT = paths.ASSETS / "valley"
 RL_ROOT = paths.ASSETS / "rl"
 DEFAULT_SWEEP = "classroom"
-# the path through the valley: the tiny-model sizes (smallest first, each its own sweep) and the designs of the
-# data-or-steps question (sweep name: how its steps grow with N), as the app's figures and the facts both name them
-SIZE_SWEEPS = ("size-nano", DEFAULT_SWEEP, "size-medium")
+# the path through the valley: the tiny-model sizes (smallest first, each its own sweep), the designs of the
+# data-or-steps question (sweep name: how its steps grow with N) and the climb (more training at the top of the
+# ladder), as the app's figures and the facts both name them. paper-shape is a too-few-updates control: its batch
+# grows as N/32, so every N gets about 100 updates and none learns the long format.
+SIZE_SWEEPS = ("size-pico", "size-nano", DEFAULT_SWEEP)
 STEP_DESIGNS = {DEFAULT_SWEEP: "batch 8 (steps grow with N)", "steps-fixed": "1,500 optimizer steps at every N",
-                "paper-shape": "batch N/32 (the paper's shape)"}
+                "paper-shape": "~100 updates at every N (a too-few-updates control)"}
+CLIMB_SWEEP = "climb"
+PAIRED_SWEEPS = {"steps-fixed": "1,500 steps", CLIMB_SWEEP: "the climb, 8,000 steps", "size-nano": "nano (0.85M)",
+                 "size-pico": "pico (0.28M)"}  # the sweeps paired against their base on the same 1,000 problems
 
 
 def read(path: Path) -> dict | None:
