@@ -115,11 +115,12 @@ CLASS_RECIPE = {"data": "world", "world": "classroom", "model": "tiny", "method"
                 "lora_alpha": 32, "epochs": 0, "batch_size": 8, "max_steps": 0, "curriculum": "",
                 "correction_rounds": 0}
 CLASS_STYLES = ("long", "short", "mixed")
+CLASS_LR = engine.schedule(engine.SFTConfig(model="tiny", n=250), True)["lr"]  # the class's rate: the tiny model's default
 COPIED = ("adapter", "model", "eval", "metrics", "config", "command", "progress", "status")
 
 
 def is_class_recipe(cfg) -> bool:
-    if getattr(cfg, "style", None) not in CLASS_STYLES or getattr(cfg, "lr", None) not in (0, 6e-3):
+    if getattr(cfg, "style", None) not in CLASS_STYLES or getattr(cfg, "lr", None) not in (0, CLASS_LR):
         return False
     return all(getattr(cfg, k, v) == v for k, v in CLASS_RECIPE.items())
 

@@ -48,7 +48,7 @@ from training.core import paths
 from training.core.config import build_config, cli_line, load_yaml
 from training.core.encode import chat_prompt
 from training.core.generate import eos_ids, pick_next
-from training.core.models import PAPER_MODELS, REAL_SLMS, TINY_ALIASES, check_source, describe, load_model
+from training.core.models import PAPER_MODELS, REAL_SLMS, TINY_ALIASES, TINY_LR, check_source, describe, load_model
 from training.core.openr1 import available as openr1_available
 from training.core.rundir import RunDir, RunState, State
 from training.core.sources import count_chat_file
@@ -411,14 +411,14 @@ def check_seed(seed) -> int:
 
 def sft_config(*, model: str = "tiny", data: str = "world", upload: str | None = None, n: int = 250,
                style: str = "long", method: str = "lora", lora_r: int = 16, lora_alpha: int = 32,
-               epochs: float = 0, lr: float = 6e-3, seed: int = 0, eval_n: int = 200, world: str = "",
+               epochs: float = 0, lr: float = TINY_LR["lora"], seed: int = 0, eval_n: int = 200, world: str = "",
                eval_max_new_tokens: int = 512, allow_local_models: bool = False, forbidden: Path | None = None,
                max_upload_mb: float = 20.0) -> SFTConfig:
     """The SFT config of an app run: the model and the data are checked before anything starts."""
     model = check_model(model, allow_local_models, forbidden)
     seed = check_seed(seed)
     n = check_number(n, "N", 1, 100_000, " examples", whole=True)
-    lr = check_number(lr, "the learning rate", 1e-9, 0.1, " (try 0.006 for LoRA on the tiny model)")
+    lr = check_number(lr, "the learning rate", 1e-9, 0.1, f" (try {TINY_LR['lora']:g} for LoRA on the tiny model)")
     epochs = check_number(epochs, "epochs", 0, 50, " (0 = the paper's schedule)")
     lora_r = check_number(lora_r, "the LoRA rank", 1, 1024, whole=True)
     lora_alpha = check_number(lora_alpha, "LoRA alpha", 1, 4096, whole=True)
