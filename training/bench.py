@@ -1,38 +1,55 @@
 """Benchmarks of this machine, printed as ratios against a baseline run in the same process.
 
-    python -m training.bench                  # everything (about 6 minutes on 2 cores)
-    python -m training.bench --only generate  # machine | train | trainer | generate | threads | default
-    python -m training.bench --quick          # smaller, for a smoke check (about a minute)
+    python -m training.bench                  # everything (about 15 minutes on 2 idle cores)
+    python -m training.bench --only generate  # machine | profile | train | trainer | generate | sampler | threads |
+                                              # default | slm
+    python -m training.bench --quick          # smaller, for a smoke check (a few minutes)
+
+The last line, `targets`, gathers issue 31's ratios from the benches that ran: the default run against its compute
+floor, the tiny model's and SmolLM2's LoRA training as shares of the peak, the correction sampler against the previous
+implementation, and whether the outputs stayed the same.
 
 1. machine: the CPU capability (torch.backends.cpu.get_cpu_capability()), the measured fp32 and bf16
    matrix-product peaks, and the precision `auto` picks here (training.core.precision), with why;
-2. train: our SFT loop (LoRA, the app's default data and batch) in that precision: tokens/s, and that
-   as a fraction of the same precision's peak (6 x parameters FLOPs per trained token). A fraction
-   above 1 means the measurement is broken: it is reported as such, never as a number;
+   profile: where a step of the default run goes (training.core.loop on the app's default LoRA run): the padding
+   share of its batches, each kind of operation's share of a step (torch.profiler), the phases of a step (forward,
+   backward, optimizer, the host's work between steps), and generation's cost per decode step at several batch sizes;
+2. train: our SFT loop (LoRA as the default run builds it, the app's default data and batch) in that precision:
+   tokens/s, and that as a fraction of the same precision's peak by the LoRA rule (4 x parameters FLOPs per trained
+   token, see slm), against the previous implementation (the model's own forward: lean=False) in alternating rounds.
+   A fraction above 1 means the measurement is broken: it is reported as such, never as a number;
 3. trainer: our loop against plain transformers.Trainer, same model, data, batch, steps and precision;
 4. generate: the 200 classroom test problems, greedy, with the shipped N=250 adapter merged (long,
    uneven answers, as in the default run): our batched decoder against the previous implementation
    (transformers' forward with its cache, dropping finished rows), transformers' own batched
    generate(), and one generate() call per problem; with the share of identical outputs;
 5. threads: torch threads 1 vs 2 for training (on 2 shared cores this is not obvious);
+   sampler: the on-policy correction sampler (training.sft.corrected_examples: a LoRA model mid-run, the shipped N=250
+   adapter unmerged, sampling its 250 training problems at T=0.7, top-p 0.95) against the previous implementation
+   (the PEFT model through transformers' forward), with the share of identical samples;
 6. default: the app's default run (`python -m training.sft --config training/recipes/tiny/sft/classroom.yaml`)
-   as a subprocess, from start to metrics.json: wall time, setup, training, generation;
+   as a subprocess, from start to metrics.json: wall time, setup, training, generation; against its compute floor
+   (4 x parameters x trained tokens at the training precision's peak + 2 x parameters x generated tokens at the fp32
+   peak, generation's precision on a CPU) and against the previous implementation (--lean false), alternating;
 7. slm: the real SLM, SmolLM2-135M-Instruct (when it is on this machine: training.fetch_model), LoRA r16 on
    every linear layer over its `single`-world long traces at several micro-batch sizes, and batched greedy
-   generation; each as a fraction of the measured peak of the precision it used. FLOPs per token: a LoRA step
+   generation; each as a fraction of the measured peak of the precision it used (at the best micro-batch also with
+   the previous implementation, alternating). FLOPs per token: a LoRA step
    does the forward (2 x parameters) and the input gradients of the backward (2 x parameters) but no weight
    gradients of the frozen base (the adapters' own are ~4% of that): 4 x parameters; generation 2 x parameters.
-   (The `train` figure counts 6 x parameters, the full fine-tuning rule, as it always has: for its LoRA run that
-   overstates its fraction by about 1.5x.)
+   The parameters counted are the base model's (an adapter's own products are extra work on top of the floor).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
+import statistics
 import subprocess
 import sys
 import time
+from typing import Callable
 
 import torch
 
@@ -41,7 +58,7 @@ from training.core.encode import batches, collate, encode_all
 from training.core.generate import _decode_general, generate, generate_hf
 from training.core.hf_trainer import length_grouping
 from training.core.loop import cycle_epochs, train
-from training.core.models import LORA_TARGETS, load_model
+from training.core.models import LORA_TARGETS, load_model, unseen_format_tokens
 from training.core.sources import world_pairs
 from training.task.world import problems
 
@@ -72,16 +89,29 @@ def bench_machine(_quick: bool) -> dict:
 
 
 def _lora():
+    """The embedded model with the LoRA adapter the default run trains (training.sft: r16 on every projection, and the
+    two format tokens' rows)."""
     from peft import LoraConfig, get_peft_model
 
     model, tok = load_model("tiny")
     model = get_peft_model(model, LoraConfig(r=16, lora_alpha=32, target_modules=LORA_TARGETS["qwen2"],
-                                             task_type="CAUSAL_LM"))
+                                             task_type="CAUSAL_LM",
+                                             trainable_token_indices=unseen_format_tokens(tok) or None))
     return model, tok
 
 
+def _base_params(model) -> int:
+    """The frozen base model's parameters: what the FLOP rules count (an adapter's own work is extra)."""
+    frozen = sum(p.numel() for p in model.parameters() if not p.requires_grad)
+    return frozen or sum(p.numel() for p in model.parameters())
+
+
+def _default_examples(tok, n: int = 250) -> list[dict]:
+    return encode_all(tok, world_pairs(n, "long", "classroom", 0), 1024).examples
+
+
 def _batches(tok, steps: int, batch: int):
-    examples = encode_all(tok, world_pairs(max(steps * batch, 250), "long", "classroom", 0), 1024).examples
+    examples = _default_examples(tok, max(steps * batch, 250))
     return cycle_epochs(lambda e: batches(examples, batch, e, tok.pad_token_id))
 
 
@@ -90,20 +120,159 @@ def _fraction(achieved: float, peak: float) -> float | str:
     return round(f, 3) if f <= 1 else f"BROKEN MEASUREMENT: {f:.2f} of the peak (achieved above the peak)"
 
 
-def bench_train(steps: int, batch: int, bf16: bool | None = None) -> dict:
-    """Our loop in the precision `auto` picks: tokens/s and the fraction of that precision's peak."""
-    if bf16 is None:
-        bf16 = precision.resolve("auto", "cpu", (batch * 288, 192, 576)).bf16
+def _alternating(variants: dict[str, Callable[[], float]], rounds: int) -> dict[str, float]:
+    """Each variant's median over `rounds` rounds run in turn (A B A B ...): load on a shared machine slows both."""
+    seen: dict[str, list[float]] = {name: [] for name in variants}
+    for _ in range(rounds):
+        for name, run in variants.items():
+            seen[name].append(run())
+    return {name: statistics.median(values) for name, values in seen.items()}
+
+
+def _training_precision(batch: int) -> bool:
+    return precision.resolve("auto", "cpu", (batch * 288, 192, 576)).bf16
+
+
+# torch.profiler operation names -> the kind of work (a name containing the key); everything else is element-wise
+# work (norms, rotary, activations, residual adds, the loss) and bookkeeping (views, zeros, concatenations)
+OP_KINDS = {"matrix products": ("aten::mm", "aten::addmm", "aten::bmm"), "attention": ("flash_attention",),
+            "casts between fp32 and bf16": ("aten::copy_", "aten::_to_copy"), "optimizer": ("adamw", "_foreach")}
+
+
+def _op_kind(name: str) -> str:
+    for kind, keys in OP_KINDS.items():
+        if any(k in name for k in keys):
+            return kind
+    return "element-wise and other"
+
+
+def _op_shares(model, it, steps: int, bf16: bool, lean: bool) -> dict:
+    """One profiled stretch of the loop: each kind of operation's share of the wall time, the top operations, and
+    the time spent outside any operation (Python and the loop's own bookkeeping)."""
+    from torch.profiler import ProfilerActivity, profile
+
+    with profile(activities=[ProfilerActivity.CPU]) as prof:
+        t = time.perf_counter()
+        train(model, it, steps, 1e-3, bf16=bf16, log_every=10**9, lean=lean)
+        wall = time.perf_counter() - t
+    ops = [(e.key, e.self_cpu_time_total / 1e6) for e in prof.key_averages()]
+    kinds: dict[str, float] = {}
+    for name, sec in ops:
+        kinds[_op_kind(name)] = kinds.get(_op_kind(name), 0.0) + sec
+    kinds["outside any operation"] = max(0.0, wall - sum(sec for _, sec in ops))
+    top = sorted(ops, key=lambda o: -o[1])[:8]
+    return {"step_s": wall / steps, "shares": {k: round(v / wall, 3) for k, v in kinds.items()},
+            "top_ops": {name: round(sec / wall, 3) for name, sec in top}}
+
+
+def _step_phases(model, it, steps: int, bf16: bool) -> dict:
+    """Seconds per step in each phase of the loop's step, timed around the same calls (training.core.loop.train)."""
+    from training.core.decoder import LoRAStep
+
+    lean = LoRAStep.of(model, bf16)
+    params = [p for p in model.parameters() if p.requires_grad]
+    opt = torch.optim.AdamW(params, lr=1e-4, betas=(0.9, 0.95), fused=True)
+    phases = dict.fromkeys(("between steps (next batch, host checks)", "forward", "backward",
+                            "clip and optimizer"), 0.0)
+    names = list(phases)
+    for _ in range(steps):
+        marks = [time.perf_counter()]
+        b = next(it)
+        _ = bool((b["attention_mask"][:, :-1] >= b["attention_mask"][:, 1:]).all()), int(b["attention_mask"].sum())
+        marks.append(time.perf_counter())
+        if lean:
+            loss = lean.loss(b["input_ids"], b["labels"])
+        else:
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                loss = model(input_ids=b["input_ids"], labels=b["labels"]).loss
+        marks.append(time.perf_counter())
+        loss.backward()
+        marks.append(time.perf_counter())
+        torch.nn.utils.clip_grad_norm_(params, 1.0)
+        opt.step()
+        opt.zero_grad(set_to_none=True)
+        marks.append(time.perf_counter())
+        for name, a, z in zip(names, marks, marks[1:]):
+            phases[name] += (z - a) / steps
+    return {name: round(sec, 4) for name, sec in phases.items()}
+
+
+def _decode_step_costs(batch_sizes: tuple[int, ...], steps: int = 32) -> dict:
+    """Seconds per decode step of the lean decoder (training.core.decoder) at several batch sizes, on the shipped
+    N=250 model merged: the cost of one token for each row, and how much of it does not shrink with the batch."""
+    from training.core import decoder
+    from training.core.generate import chat_prompt, left_pad
+
+    model, tok = load_model("tiny", adapter=SHIPPED_ADAPTER, merge=True)
+    prompts = [tok(chat_prompt(tok, p.prompt), add_special_tokens=False)["input_ids"]
+               for p in problems("classroom", "test", max(batch_sizes))]
+    out = {}
+    with torch.no_grad():
+        for b in batch_sizes:
+            ids, mask = left_pad(prompts[:b], tok.pad_token_id, "cpu")
+            dec = decoder.Decoder(model, capacity=steps + 1)
+            logits = dec.prefill(ids, mask)
+            t = time.perf_counter()
+            for _ in range(steps):
+                logits = dec.step(logits.argmax(-1))
+            step_s = (time.perf_counter() - t) / steps
+            out[f"batch_{b}"] = {"ms_per_step": round(step_s * 1e3, 3), "us_per_token": round(step_s / b * 1e6, 1)}
+    return out
+
+
+def bench_profile(quick: bool) -> dict:
+    """Where the default run's time goes: padding, the kinds of operations in a step, its phases, decode costs."""
+    bf16 = _training_precision(8)
+    model, tok = _lora()
+    examples = _default_examples(tok, 16 if quick else 250)
+    epoch_batches = [b for e in range(4) for b in batches(examples, 8, e, tok.pad_token_id)]  # the run's 4 epochs
+    computed = sum(b["input_ids"].numel() for b in epoch_batches)
+    real = sum(int(b["attention_mask"].sum()) for b in epoch_batches)
+    it = cycle_epochs(lambda e: batches(examples, 8, e, tok.pad_token_id))
+    steps = 2 if quick else 6
+    train(model, it, 2, 1e-3, bf16=bf16, log_every=10**9)  # warm-up
+    phases = _step_phases(model, it, steps, bf16)
+    return {"precision": "bf16" if bf16 else "fp32", "padding_share": round(1 - real / computed, 4),
+            "step_ops_ours": _op_shares(model, it, steps, bf16, lean=True),
+            "step_ops_previous": _op_shares(model, it, steps, bf16, lean=False),
+            "step_phases_s": phases,
+            "decode_step": _decode_step_costs((1, 16) if quick else (1, 16, 64, 200))}
+
+
+def bench_train(steps: int, batch: int, rounds: int = 3) -> dict:
+    """Our loop in the precision `auto` picks, the lean LoRA step against the model's own forward (the previous
+    implementation), alternating: tokens/s, and each as a fraction of the precision's peak by the LoRA rule."""
+    bf16 = _training_precision(batch)
     model, tok = _lora()
     it = _batches(tok, steps, batch)
     train(model, it, 2, 1e-3, bf16=bf16, log_every=10**9)  # warm-up
-    res = train(model, it, steps, 1e-3, bf16=bf16, log_every=10**9)
-    n_params = sum(p.numel() for p in model.parameters())
+
+    def tokens_per_s(lean: bool) -> float:
+        return train(model, it, steps, 1e-3, bf16=bf16, log_every=10**9, lean=lean).tokens_per_s
+
+    speed = _alternating({"ours": lambda: tokens_per_s(True), "previous": lambda: tokens_per_s(False)}, rounds)
+    n_params = _base_params(model)
     peak = matmul_peak(bf16, seconds=0.5)
-    flops = 6 * n_params * res.tokens_per_s
-    return {"precision": "bf16" if bf16 else "fp32", "tokens_per_s": res.tokens_per_s, "params": n_params,
-            "threads": torch.get_num_threads(), "achieved_gflops": flops / 1e9, "peak_gflops": peak / 1e9,
-            "fraction_of_peak": _fraction(flops, peak)}
+    return {"precision": "bf16" if bf16 else "fp32", "tokens_per_s": speed["ours"],
+            "previous_tokens_per_s": speed["previous"], "ratio_over_previous": speed["ours"] / speed["previous"],
+            "params": n_params, "threads": torch.get_num_threads(), "peak_gflops": peak / 1e9,
+            "fraction_of_peak": _fraction(4 * n_params * speed["ours"], peak),
+            "previous_fraction_of_peak": _fraction(4 * n_params * speed["previous"], peak),
+            "loss_max_relative_difference": _lean_loss_difference(model, tok, bf16)}
+
+
+def _lean_loss_difference(model, tok, bf16: bool, n_batches: int = 4) -> float:
+    """The largest relative difference between the lean step's loss and the model's own, on the same batches."""
+    from training.core.decoder import LoRAStep
+
+    step = LoRAStep.of(model, bf16)
+    worst = 0.0
+    with torch.no_grad():
+        for b in batches(_default_examples(tok), 8, 0, tok.pad_token_id)[:n_batches]:
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                ref = model(input_ids=b["input_ids"], labels=b["labels"]).loss.item()
+            worst = max(worst, abs(step.loss(b["input_ids"], b["labels"]).item() - ref) / abs(ref))
+    return worst
 
 
 def bench_trainer(steps: int, batch: int) -> dict:
@@ -168,9 +337,6 @@ def bench_generate(n_problems: int, max_new_tokens: int) -> dict:
     t_single *= n_problems / k
     toks = sum(g.n_tokens for g in ours)
 
-    def same(a, b):
-        return sum(x.text == y.text and x.finish == y.finish for x, y in zip(a, b)) / len(b)
-
     return {"problems": n_problems, "max_new_tokens": max_new_tokens, "generated_tokens": toks,
             "ours_tokens_per_s": toks / t_ours, "previous_tokens_per_s": toks / t_prev,
             "hf_batched_tokens_per_s": toks / t_hf, "per_example_tokens_per_s_estimated": toks / t_single,
@@ -178,36 +344,97 @@ def bench_generate(n_problems: int, max_new_tokens: int) -> dict:
             "ratio_ours_over_per_example": t_single / t_ours,
             "fraction_of_fp32_peak": _fraction(2 * sum(p.numel() for p in model.parameters()) * toks / t_ours,
                                                matmul_peak(False, seconds=0.5)),
-            "identical_to_previous": same(ours, prev), "identical_to_hf_batched": same(ours, hf),
-            "identical_to_per_example": same(ours[:k], single)}
+            "identical_to_previous": _same(ours, prev), "identical_to_hf_batched": _same(ours, hf),
+            "identical_to_per_example": _same(ours[:k], single)}
+
+
+def bench_sampler(n_problems: int, max_new_tokens: int, rounds: int = 1) -> dict:
+    """The on-policy correction sampler (what training.sft.corrected_examples runs: a LoRA model mid-run, sampling
+    the run's training problems in batches of 64) through a merged copy on the lean decoder against the previous
+    implementation (the PEFT model through transformers' forward), on the shipped N=250 adapter left unmerged."""
+    model, tok = load_model("tiny", adapter=SHIPPED_ADAPTER)
+    prompts = [p.prompt for p in problems("classroom", "train", n_problems)]
+    outputs: dict[str, list] = {}
+
+    def tokens_per_s(name: str, lean: bool) -> float:
+        t = time.perf_counter()
+        outputs[name] = generate(model, tok, prompts, max_new_tokens=max_new_tokens, temperature=0.7, top_p=0.95,
+                                 seed=0, batch_size=64, lean=lean)
+        return sum(g.n_tokens for g in outputs[name]) / (time.perf_counter() - t)
+
+    speed = _alternating({"ours": lambda: tokens_per_s("ours", True),
+                          "previous": lambda: tokens_per_s("previous", False)}, rounds)
+    return {"problems": n_problems, "max_new_tokens": max_new_tokens, "batch": 64,
+            "tokens_per_s": speed["ours"], "previous_tokens_per_s": speed["previous"],
+            "ratio_over_previous": speed["ours"] / speed["previous"],
+            "identical_samples": _same(outputs["ours"], outputs["previous"]),
+            "mean_tokens": {k: sum(g.n_tokens for g in v) / len(v) for k, v in outputs.items()}}
+
+
+def _same(a: list, b: list) -> float:
+    """The share of generations with the same text and ending."""
+    return sum(x.text == y.text and x.finish == y.finish for x, y in zip(a, b)) / len(b)
 
 
 def bench_threads(steps: int, batch: int) -> dict:
     out = {}
     before = torch.get_num_threads()
+    bf16 = _training_precision(batch)
     for n in (1, 2):
         torch.set_num_threads(n)
-        out[f"threads_{n}_tokens_per_s"] = bench_train(steps, batch)["tokens_per_s"]
+        model, tok = _lora()
+        it = _batches(tok, steps, batch)
+        train(model, it, 2, 1e-3, bf16=bf16, log_every=10**9)  # warm-up
+        out[f"threads_{n}_tokens_per_s"] = train(model, it, steps, 1e-3, bf16=bf16, log_every=10**9).tokens_per_s
     torch.set_num_threads(before)
     out["ratio_2_over_1"] = out["threads_2_tokens_per_s"] / out["threads_1_tokens_per_s"]
     return out
 
 
-def bench_default(quick: bool) -> dict:
+def _default_run(extra: list[str], lean: bool) -> dict:
     """The app's default run as a user starts it: a new process, from start to metrics.json."""
-    run_dir = paths.home() / "bench-default"
-    extra = ["--n", "16", "--eval_n", "20"] if quick else []
+    run_dir = paths.home() / f"bench-default-{'ours' if lean else 'previous'}"
     t = time.perf_counter()
     subprocess.run([sys.executable, "-m", "training.sft", "--config", str(DEFAULT_RECIPE), "--run_dir", str(run_dir),
-                    "--log_every", "50", *extra], check=True, cwd=str(paths.REPO), stdout=subprocess.DEVNULL)
-    wall = time.perf_counter() - t
+                    "--log_every", "50", "--lean", str(lean).lower(), *extra], check=True, cwd=str(paths.REPO),
+                   stdout=subprocess.DEVNULL)
     m = json.loads((run_dir / "metrics.json").read_text())
+    return {"wall_s": time.perf_counter() - t, "metrics": m}
+
+
+def bench_default(quick: bool, rounds: int = 2) -> dict:
+    """The default run (ours and the previous implementation, alternating) and its compute floor on this machine:
+    4 x base parameters x trained tokens at the training precision's peak + 2 x base parameters x generated tokens at
+    the fp32 peak (generation's precision on a CPU)."""
+    extra = ["--n", "16", "--eval_n", "20"] if quick else []
+    runs: dict[str, dict] = {}
+
+    def wall(name: str, lean: bool) -> float:
+        runs[name] = _default_run(extra, lean)
+        return runs[name]["wall_s"]
+
+    walls = _alternating({"ours": lambda: wall("ours", True), "previous": lambda: wall("previous", False)}, rounds)
+    m = runs["ours"]["metrics"]
     ev = m.get("eval") or {}
-    return {"wall_s": wall, "setup_s": m["setup_s"], "train_s": m["train_seconds"],
-            "generation_s": ev.get("generation_seconds"), "startup_and_saving_s":
-            wall - m["setup_s"] - m["train_seconds"] - (ev.get("generation_seconds") or 0),
+    bf16 = m["precision"]["name"] == "bf16"
+    train_peak, fp32_peak = matmul_peak(bf16), matmul_peak(False)
+    params = m["total_params"] - m["trainable_params"] if m["config"]["method"] == "lora" else m["total_params"]
+    generated = ev.get("n", 0) * ev.get("mean_tokens", 0)
+    floor = 4 * params * m["tokens"] / train_peak + 2 * params * generated / fp32_peak
+    prev = runs["previous"]["metrics"]
+    return {"wall_s": walls["ours"], "previous_wall_s": walls["previous"],
+            "ratio_previous_over_ours": walls["previous"] / walls["ours"],
+            "floor_s": floor, "over_floor": walls["ours"] / floor, "setup_s": m["setup_s"],
+            "train_s": m["train_seconds"], "generation_s": ev.get("generation_seconds"),
+            "startup_and_saving_s": runs["ours"]["wall_s"] - m["setup_s"] - m["train_seconds"]
+            - (ev.get("generation_seconds") or 0),
+            "train_tokens": m["tokens"], "generated_tokens": generated, "base_params": params,
+            "train_peak_gflops": train_peak / 1e9, "fp32_peak_gflops": fp32_peak / 1e9,
             "train_tokens_per_s": m["tokens_per_s"], "generated_tokens_per_s": ev.get("generated_tokens_per_s"),
-            "precision": m["precision"]["name"], "accuracy": ev.get("accuracy"), "n": m["config"]["n"]}
+            "train_fraction_of_peak": _fraction(4 * params * m["tokens_per_s"], train_peak),
+            "precision": m["precision"]["name"], "accuracy": ev.get("accuracy"),
+            "previous_accuracy": (prev.get("eval") or {}).get("accuracy"), "final_loss": m["final_loss"],
+            "previous_final_loss": prev["final_loss"], "n": m["config"]["n"]}
 
 
 def bench_slm(steps: int, batches_: tuple[int, ...], n_gen: int, max_new: int) -> dict:
@@ -227,15 +454,24 @@ def bench_slm(steps: int, batches_: tuple[int, ...], n_gen: int, max_new: int) -
     peak = matmul_peak(prec.bf16, seconds=0.5)
     out = {"model": smollm2.NAME, "params": n_params, "precision": prec.name, "why": prec.reason,
            "threads": torch.get_num_threads(), "peak_gflops": peak / 1e9, "train": {}}
+    its = {b: cycle_epochs(lambda e, b=b: batches(examples, b, e, tok.pad_token_id)) for b in batches_}
+
+    def tokens_per_s(b: int, lean: bool = True) -> float:
+        return train(lora, its[b], steps, 1e-4, bf16=prec.bf16, log_every=10**9, lean=lean).tokens_per_s
+
     for b in batches_:
-        it = cycle_epochs(lambda e, b=b: batches(examples, b, e, tok.pad_token_id))
-        train(lora, it, 1, 1e-4, bf16=prec.bf16, log_every=10**9)  # warm-up
-        res = train(lora, it, steps, 1e-4, bf16=prec.bf16, log_every=10**9)
-        flops = 4 * n_params * res.tokens_per_s
-        out["train"][f"batch_{b}"] = {"tokens_per_s": res.tokens_per_s, "achieved_gflops": flops / 1e9,
+        train(lora, its[b], 1, 1e-4, bf16=prec.bf16, log_every=10**9)  # warm-up
+        speed = tokens_per_s(b)
+        flops = 4 * n_params * speed
+        out["train"][f"batch_{b}"] = {"tokens_per_s": speed, "achieved_gflops": flops / 1e9,
                                       "fraction_of_peak": _fraction(flops, peak)}
-    best = max(out["train"].values(), key=lambda r: r["tokens_per_s"])
-    out["train_best_tokens_per_s"], out["train_best_fraction"] = best["tokens_per_s"], best["fraction_of_peak"]
+    best_b = max(batches_, key=lambda b: out["train"][f"batch_{b}"]["tokens_per_s"])
+    speed = _alternating({"ours": lambda: tokens_per_s(best_b), "previous": lambda: tokens_per_s(best_b, False)}, 2)
+    out.update({"train_best_batch": best_b, "train_best_tokens_per_s": speed["ours"],
+                "train_best_fraction": _fraction(4 * n_params * speed["ours"], peak),
+                "previous_tokens_per_s": speed["previous"],
+                "previous_fraction": _fraction(4 * n_params * speed["previous"], peak),
+                "ratio_over_previous": speed["ours"] / speed["previous"]})
     merged = lora.merge_and_unload()
     prompts = [p.prompt for p in problems("single", "test", n_gen)]
     for b in (16, n_gen):
@@ -248,7 +484,24 @@ def bench_slm(steps: int, batches_: tuple[int, ...], n_gen: int, max_new: int) -
     return out
 
 
-BENCHES = ("machine", "train", "trainer", "generate", "threads", "default", "slm")
+BENCHES = ("machine", "profile", "train", "trainer", "generate", "sampler", "threads", "default", "slm")
+# issue 31's targets: (bench, figure, how it passes)
+TARGETS = {"default_over_floor": ("default", "over_floor", lambda v: v <= 2.0),
+           "tiny_lora_fraction_of_peak": ("train", "fraction_of_peak", lambda v: v >= 0.6),
+           "slm_lora_fraction_of_peak": ("slm", "train_best_fraction", lambda v: v >= 0.6),
+           "sampler_over_previous": ("sampler", "ratio_over_previous", lambda v: v >= 10),
+           "greedy_answers_identical": ("generate", "identical_to_previous", lambda v: v == 1.0),
+           "lean_step_loss_difference": ("train", "loss_max_relative_difference", lambda v: v < 1e-5)}
+
+
+def targets(results: dict) -> dict:
+    """Each target's figure from the benches that ran, and whether it is met (a broken figure never is)."""
+    out = {}
+    for name, (bench, key, met) in TARGETS.items():
+        value = (results.get(bench) or {}).get(key)
+        if value is not None:
+            out[name] = {"value": value, "met": isinstance(value, (int, float)) and bool(met(value))}
+    return out
 
 
 def main(argv=None) -> dict:
@@ -258,19 +511,31 @@ def main(argv=None) -> dict:
     a = ap.parse_args(argv)
     steps, batch = (6, 4) if a.quick else (30, 8)
     n_gen, max_new = (16, 64) if a.quick else (200, 512)
-    runs = {"machine": lambda: bench_machine(a.quick), "train": lambda: bench_train(steps, batch),
+    runs = {"machine": lambda: bench_machine(a.quick), "profile": lambda: bench_profile(a.quick),
+            "train": lambda: bench_train(steps, batch, 1 if a.quick else 3),
             "trainer": lambda: bench_trainer(steps, batch), "generate": lambda: bench_generate(n_gen, max_new),
-            "threads": lambda: bench_threads(steps, batch), "default": lambda: bench_default(a.quick),
+            "sampler": lambda: bench_sampler(16 if a.quick else 250, max_new),
+            "threads": lambda: bench_threads(steps, batch), "default": lambda: bench_default(a.quick, 1 if a.quick else 2),
             "slm": lambda: bench_slm(2 if a.quick else 6, (4, 8) if a.quick else (4, 8, 16), 8 if a.quick else 64,
                                      32 if a.quick else 160)}
     results = {}
     for name in [a.only] if a.only else list(runs):
-        t = time.perf_counter()
+        t, load = time.perf_counter(), os.getloadavg()[0]
         results[name] = runs[name]()
         results[name]["bench_seconds"] = round(time.perf_counter() - t, 1)
-        print(f"[bench] {name}: " + json.dumps({k: (round(v, 3) if isinstance(v, float) else v)
-                                                 for k, v in results[name].items()}), flush=True)
+        results[name]["load_1min"] = [round(load, 2), round(os.getloadavg()[0], 2)]  # before, after: a busy machine
+        print(f"[bench] {name}: " + json.dumps(_rounded(results[name])), flush=True)
+    results["targets"] = targets(results)
+    print("[bench] targets: " + json.dumps(_rounded(results["targets"])), flush=True)
     return results
+
+
+def _rounded(value):
+    if isinstance(value, float):
+        return round(value, 3)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    return value
 
 
 if __name__ == "__main__":

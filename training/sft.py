@@ -70,7 +70,7 @@ PAPER_SCHEDULE = [(8_000, 4, 8), (16_000, 4, 16), (32_000, 4, 32), (64_000, 3, 6
 WORLD_SCALE = 1 / 32  # world examples per paper example, for the schedule lookup
 # Config fields that may differ between the pieces of one resumed run (everything else must match).
 RESUMABLE_CHANGES = {"threads", "log_every", "checkpoint_every", "eval_n", "eval_max_new_tokens", "eval_precision",
-                     "run_dir", "device"}
+                     "run_dir", "device", "lean"}
 
 
 @dataclass
@@ -123,6 +123,9 @@ class SFTConfig:
     micro_batch_size: int = 0      # our loop: split each batch into micro-batches of this size (0 = no split;
                                    # it must divide the batch): the same step, faster on some CPUs
     device: str = "auto"           # auto | cpu | cuda
+    lean: bool = True              # a LoRA model on a CPU: the lean training step and sampler (training.core.decoder:
+                                   # the same arithmetic in fewer operations); false: the model's own forward throughout
+                                   # (the previous implementation, which training/bench.py compares)
     seed: int = 0
     threads: int = 0
     log_every: int = 2
@@ -275,7 +278,8 @@ def corrected_examples(cfg: SFTConfig, model, tok, round_: int) -> tuple[list[di
     probs = problems(cfg.world, "train", cfg.n)
     was_training = model.training
     gens = generate(model, tok, [p.prompt for p in probs], max_new_tokens=cfg.eval_max_new_tokens,
-                    temperature=cfg.correction_temperature, top_p=0.95, seed=cfg.seed * 1000 + round_)
+                    temperature=cfg.correction_temperature, top_p=0.95, seed=cfg.seed * 1000 + round_,
+                    lean=cfg.lean)
     if was_training:
         model.train()
     out, kinds = [], {}
@@ -426,7 +430,8 @@ def train_from(start: checkpoint.Start, cfg: SFTConfig, run: RunDir, model, tok,
     res = train(model, it, info["total_steps"], info["lr"], cfg.warmup_ratio, cfg.weight_decay, cfg.grad_clip,
                 bf16=bf16, log_every=cfg.log_every, run=run, stop=stop, on_log=on_log,
                 epoch_of_step=lambda s: s / info["steps_per_epoch"], grad_accum=accum, start_step=start.step,
-                optimizer_state=start.optimizer, checkpoint_every=cfg.checkpoint_every, on_checkpoint=on_checkpoint)
+                optimizer_state=start.optimizer, checkpoint_every=cfg.checkpoint_every, on_checkpoint=on_checkpoint,
+                lean=cfg.lean)
     if start.resumed:  # the whole run's counts, over all its pieces
         res.tokens += start.tokens
         res.seconds += start.seconds

@@ -184,3 +184,122 @@ class Decoder:
         self.cache = [(K.index_select(0, rows), V.index_select(0, rows)) for K, V in self.cache]
         self.bias = self.bias.index_select(0, rows)
         self.next_pos = self.next_pos.index_select(0, rows)
+
+
+# -- a LoRA training step -------------------------------------------------------------------------
+def _lora_parts(module) -> tuple | None:
+    """(frozen linear, A, B, scale) of a PEFT LoRA linear with one active, plain adapter (no dropout, no DoRA)."""
+    names = getattr(module, "active_adapters", None)
+    if not hasattr(module, "lora_A") or not names or len(names) != 1 or module.disable_adapters or module.merged:
+        return None
+    name = names[0]
+    if name in getattr(module, "lora_variant", {}) or not isinstance(module.lora_dropout[name], torch.nn.Identity):
+        return None
+    return module.base_layer, module.lora_A[name].weight, module.lora_B[name].weight, module.scaling[name]
+
+
+def _token_rows(module):
+    """The weight of an embedding or output layer: plain, or with PEFT's trainable token rows swapped in (the
+    same index_copy its forward does, so the gradient reaches those rows). None for any other wrapper."""
+    if isinstance(module, (torch.nn.Embedding, torch.nn.Linear)):
+        return lambda: module.weight
+    adapter = getattr(module, "token_adapter", None)
+    if adapter is None or adapter.disable_adapters or adapter.merged:
+        return None
+    return lambda: adapter.get_merged_weights(adapter.active_adapters)
+
+
+class LoRAStep:
+    """The training loss of a PEFT LoRA model of a Qwen2/Llama base on a CPU: the arithmetic of its own forward pass
+    under autocast (training.core.loop), in fewer operations. Used by the training loop where it applies.
+
+        step = LoRAStep.of(model, bf16=True)       # None where it does not apply (the loop uses model(...))
+        loss = step.loss(input_ids, labels)       # as model(input_ids=..., labels=...).loss, right-padded batches
+
+    In a step of the embedded model much of the time goes to bookkeeping around small matrix products (training/LOG.md,
+    2026-12-05: the products 23%, copies and casts between fp32 and bf16 9%, element-wise products 13%), because PEFT
+    runs every adapted layer as three products and casts its input twice. Here (1.03-1.12x the model's forward):
+        - the frozen weights are stacked (q/k/v, gate/up) and cast to bf16 once, not at every call;
+        - the adapters' A matrices of a stack are one product; their B products and scales are PEFT's;
+        - query and key heads are rotated together; attention takes grouped heads as they are.
+    Every value is computed as in the model's forward (the same roundings: the loss agrees to 1e-6 relative on the same
+    weights; gradients agree to rounding, tests/test_lean.py)."""
+
+    def __init__(self, model, bf16: bool, layers: list[dict]):
+        self.model, self.bf16, self.layers = model, bf16, layers
+        self.dtype = torch.bfloat16 if bf16 else torch.float32
+        base = model.base_model.model
+        self.inner, cfg = base.model, base.config
+        self.n_heads, self.n_kv = cfg.num_attention_heads, cfg.num_key_value_heads
+        self.head_dim = getattr(cfg, "head_dim", None) or cfg.hidden_size // cfg.num_attention_heads
+        self.embed_weight = _token_rows(self.inner.embed_tokens)
+        self.head_weight = _token_rows(base.lm_head)
+        embed = self.inner.embed_tokens
+        self.padding_idx = getattr(getattr(embed, "token_adapter", embed), "base_layer", embed).padding_idx
+
+    @classmethod
+    def of(cls, model, bf16: bool) -> LoRAStep | None:
+        """The lean step for `model`, or None unless it is a PEFT model whose every attention and MLP projection has
+        one plain LoRA adapter, on a Qwen2/Llama base with full attention, on a CPU, without gradient checkpointing."""
+        base = getattr(getattr(model, "base_model", None), "model", None)
+        if base is None or not hasattr(model, "peft_config") or not supports(base):
+            return None
+        cfg = base.config
+        if (getattr(cfg, "hidden_act", "silu") != "silu" or getattr(base, "is_gradient_checkpointing", False)
+                or getattr(cfg, "attention_dropout", 0.0)):
+            return None
+        if _token_rows(base.model.embed_tokens) is None or _token_rows(base.lm_head) is None:
+            return None
+        layers = []
+        for layer in base.model.layers:
+            a, m = layer.self_attn, layer.mlp
+            parts = [_lora_parts(x) for x in (a.q_proj, a.k_proj, a.v_proj, a.o_proj, m.gate_proj, m.up_proj,
+                                              m.down_proj)]
+            if any(p is None for p in parts):
+                return None
+            if any(p[0].bias is not None for p in parts[3:]):
+                return None
+            layers.append({"layer": layer, "qkv": parts[:3], "o": parts[3:4], "gate_up": parts[4:6],
+                           "down": parts[6:]})
+        step = cls(model, bf16, layers)
+        for spec in layers:  # the frozen weights, stacked and cast once (autocast casts them at every call)
+            for key in ("qkv", "o", "gate_up", "down"):
+                linears = [p[0] for p in spec[key]]
+                bias = torch.cat([x.bias for x in linears]) if linears[0].bias is not None else None
+                spec[key + "_w"] = torch.cat([x.weight.detach() for x in linears]).to(step.dtype)
+                spec[key + "_b"] = bias.detach().to(step.dtype) if bias is not None else None
+        return step
+
+    def _adapted(self, x, spec: dict, key: str) -> torch.Tensor:
+        """x through the stacked frozen linears of spec[key] plus each one's adapter: W x + b + scale * B (A x).
+
+        x is cast to the compute dtype once for the frozen product and once for the adapters, as autocast does for
+        PEFT's two calls: the gradient of an fp32 input then adds the two paths in fp32, as there."""
+        parts = spec[key]
+        out = F.linear(x.to(self.dtype), spec[key + "_w"], spec[key + "_b"])
+        a = F.linear(x.to(self.dtype), torch.cat([p[1] for p in parts]).to(self.dtype))
+        ranks = [p[1].shape[0] for p in parts]
+        lora = [F.linear(ak, p[2].to(self.dtype)) * p[3] for ak, p in zip(a.split(ranks, dim=-1), parts)]
+        return out + (lora[0] if len(lora) == 1 else torch.cat(lora, dim=-1))
+
+    def loss(self, input_ids: torch.Tensor, labels: torch.Tensor) -> torch.Tensor:
+        """Mean cross-entropy of the next token over the labelled positions (labels -100 are ignored), for a
+        right-padded batch (no attention mask: causal attention never sees the pads after a token)."""
+        B, S = input_ids.shape
+        nq, nkv, d = self.n_heads, self.n_kv, self.head_dim
+        h = F.embedding(input_ids, self.embed_weight(), self.padding_idx)                        # (B, S, hidden)
+        cos, sin = self.inner.rotary_emb(h, torch.arange(S, device=h.device)[None])            # (1, S, d)
+        for spec in self.layers:
+            layer = spec["layer"]
+            qkv = self._adapted(_norm(layer.input_layernorm, h), spec, "qkv")                  # (B, S, (nq+2nkv) d)
+            qk = _rotary(qkv[..., : (nq + nkv) * d].view(B, S, nq + nkv, d).transpose(1, 2), cos, sin)
+            v = qkv[..., (nq + nkv) * d:].view(B, S, nkv, d).transpose(1, 2)
+            o = F.scaled_dot_product_attention(qk[:, :nq].to(self.dtype), qk[:, nq:].to(self.dtype), v,
+                                               is_causal=True, enable_gqa=True, scale=layer.self_attn.scaling)
+            h = h + self._adapted(o.transpose(1, 2).reshape(B, S, nq * d), spec, "o")
+            gate, up = self._adapted(_norm(layer.post_attention_layernorm, h), spec, "gate_up").chunk(2, dim=-1)
+            h = h + self._adapted(F.silu(gate) * up, spec, "down")
+        x = _norm(self.inner.norm, h)
+        logits = F.linear(x.to(self.dtype), self.head_weight().to(self.dtype)).float()
+        shifted = F.pad(labels, (0, 1), value=-100)[..., 1:]
+        return F.cross_entropy(logits.view(-1, logits.shape[-1]), shifted.reshape(-1), ignore_index=-100)

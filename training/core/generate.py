@@ -13,6 +13,7 @@ model this small, so batching is 15-30x faster than calling generate() per probl
 
 from __future__ import annotations
 
+import copy
 from dataclasses import dataclass
 from typing import Callable
 
@@ -53,13 +54,19 @@ def generate(
     batch_size: int = 64,
     thinking: bool = False,
     progress: Callable[[int, int], None] | None = None,
+    lean: bool = True,
 ) -> list[Generation]:
-    """Generate for every prompt (n samples each when sampling). Order: prompt-major, sample-minor."""
+    """Generate for every prompt (n samples each when sampling). Order: prompt-major, sample-minor.
+
+    lean: decode a LoRA (PEFT) model through a merged copy on the lean path (lean_model); False: the model as it
+    is (an unmerged adapter through transformers' forward, the previous implementation)."""
     if temperature < 0 or not 0 < top_p <= 1:
         raise ValueError("temperature must be >= 0 and top_p in (0, 1]")
     if temperature == 0 and n > 1:
         raise ValueError("greedy decoding gives the same answer n times; sample (temperature > 0) for n > 1")
     model.eval()
+    if lean:
+        model = lean_model(model)
     stop_ids = eos_ids(model, tokenizer)
     pad_id = tokenizer.pad_token_id if tokenizer.pad_token_id is not None else stop_ids[0]
     texts = [chat_prompt(tokenizer, p, thinking=thinking) for p in prompts]
@@ -81,6 +88,28 @@ def generate(
         if progress:
             progress(done, len(jobs))
     return out  # type: ignore[return-value]
+
+
+def lean_model(model):
+    """The model to decode with: `model` itself, or for a LoRA (PEFT) model that the lean decoder cannot run as it
+    is, a copy with the adapter folded into its weights (W + scale * B @ A, PEFT's own merge), which it can. The
+    model itself is left as it is (a training run goes on training its adapter). Folding costs one copy of the
+    weights and changes the arithmetic only by rounding: greedy answers stay those of the unmerged model
+    (tests/test_generate.py, training/bench.py)."""
+    if decoder.supports(model) or not _active_lora(model):
+        return model
+    merged = copy.deepcopy(model).merge_and_unload().eval()
+    return merged if decoder.supports(merged) else model
+
+
+def _active_lora(model) -> bool:
+    """A PEFT model whose adapters are all LoRA (or trainable tokens) and switched on."""
+    configs = getattr(model, "peft_config", None)
+    if not configs or not hasattr(model, "merge_and_unload"):
+        return False
+    if any(getattr(c, "peft_type", None) != "LORA" for c in configs.values()):  # PeftType is a str enum
+        return False
+    return not any(getattr(m, "disable_adapters", False) for m in model.modules() if hasattr(m, "base_layer"))
 
 
 def pick_next(logits: torch.Tensor, temperature: float, top_p: float, gen: torch.Generator) -> torch.Tensor:

@@ -3,7 +3,8 @@
 It is a plain PyTorch loop on purpose: learners can read every step.
 
     1. forward (under bf16 autocast where the machine runs bf16 fast: training.core.precision; the
-       weights stay fp32), loss on the answer tokens only
+       weights stay fp32), loss on the answer tokens only (a LoRA model on a CPU: the same arithmetic in
+       fewer operations, training.core.decoder.LoRAStep)
     2. backward, clip the gradient norm
     3. AdamW step (fused where torch has it) with a warmup + cosine learning-rate schedule (the
        paper's: warmup ratio 0.05)
@@ -22,6 +23,7 @@ from typing import Callable, Iterator
 
 import torch
 
+from training.core.decoder import LoRAStep
 from training.core.rundir import RunDir, State, StopFlag, progress_record
 
 
@@ -68,13 +70,16 @@ def train(
     optimizer_state: dict | None = None,
     checkpoint_every: int = 0,
     on_checkpoint: Callable[[int, torch.optim.Optimizer, int], None] | None = None,
+    lean: bool = True,
 ) -> LoopResult:
     """Run optimizer steps start_step..total_steps over `batches` (each step consumes grad_accum batches).
 
     bf16: run the forward pass under bf16 autocast (resolve it with training.core.precision first).
     Resuming: pass the step reached and the optimizer's saved state_dict (the caller restores the weights
     and skips the batches already seen); every `checkpoint_every` steps, and when the run stops early,
-    `on_checkpoint(steps_done, optimizer, tokens_this_call)` is called so the caller can save both."""
+    `on_checkpoint(steps_done, optimizer, tokens_this_call)` is called so the caller can save both.
+    lean: compute the loss of a LoRA model with training.core.decoder.LoRAStep where it applies (the same arithmetic
+    in fewer operations); False: always through the model's own forward (the previous implementation)."""
     params = [p for p in model.parameters() if p.requires_grad]
     if not params:
         raise ValueError("the model has no trainable parameters")
@@ -86,10 +91,11 @@ def train(
         opt.load_state_dict(optimizer_state)
     model.train()
     device = next(model.parameters()).device
+    step_fn = LoRAStep.of(model, bf16) if lean else None
     t0 = time.perf_counter()
     tokens = 0
-    window_loss, window_n, window_tokens, window_t = 0.0, 0, 0, t0
-    last_loss = float("nan")
+    window_losses, window_tokens, window_t = [], 0, t0  # each step's micro-batch losses, read at the next log
+    last_losses: list[torch.Tensor] = []
     status, step = State.COMPLETED, start_step
     for step in range(start_step, total_steps):
         if stop is not None and stop:
@@ -100,47 +106,57 @@ def train(
         cur_lr = lr_at(step, total_steps, lr, warmup_ratio)
         for g in opt.param_groups:
             g["lr"] = cur_lr
-        step_loss = 0.0
+        last_losses = []
         for _ in range(grad_accum):
-            batch = {k: v.to(device, non_blocking=True) for k, v in next(batches).items()}
-            mask = batch["attention_mask"]
+            host = next(batches)
+            mask = host["attention_mask"]
+            # Counted on the host before the batch moves: nothing here waits for the device.
             # Right padding (what encode.collate makes) needs no mask in a causal model: a real token never
             # sees the pads that follow it, and pads carry no loss. Without one, attention takes its
             # faster causal path (~8% of a step on the embedded model).
             right_padded = bool((mask[:, :-1] >= mask[:, 1:]).all())
-            with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
-                out = model(input_ids=batch["input_ids"], attention_mask=None if right_padded else mask,
-                            labels=batch["labels"])
-            (out.loss / grad_accum).backward()
-            step_loss += out.loss.item() / grad_accum
             n_tok = int(mask.sum())
+            batch = {k: v.to(device, non_blocking=True) for k, v in host.items()}
+            if step_fn is not None and right_padded:
+                loss = step_fn.loss(batch["input_ids"], batch["labels"])
+            else:
+                with torch.autocast(device.type, dtype=torch.bfloat16, enabled=bf16):
+                    loss = model(input_ids=batch["input_ids"], labels=batch["labels"],
+                                 attention_mask=None if right_padded else batch["attention_mask"]).loss
+            (loss / grad_accum).backward()
+            last_losses.append(loss.detach())  # read (.item(), a wait for the device) only when logged
             tokens += n_tok
             window_tokens += n_tok
         if grad_clip:
             torch.nn.utils.clip_grad_norm_(params, grad_clip)
         opt.step()
         opt.zero_grad(set_to_none=True)
-        last_loss = step_loss
-        window_loss += step_loss
-        window_n += 1
+        window_losses.append(last_losses)
         done = step + 1
         if done % log_every == 0 or done == total_steps:
             now = time.perf_counter()
-            rec = progress_record(done, total_steps, window_loss / window_n, cur_lr, window_tokens,
+            mean_loss = sum(step_loss(ls, grad_accum) for ls in window_losses) / len(window_losses)
+            rec = progress_record(done, total_steps, mean_loss, cur_lr, window_tokens,
                                   now - window_t, now - t0, epoch_of_step(done) if epoch_of_step else None,
                                   start_step=start_step)
             if run is not None:
                 run.append_progress(rec)
             if on_log:
                 on_log(rec)
-            window_loss, window_n, window_tokens, window_t = 0.0, 0, 0, now
+            window_losses, window_tokens, window_t = [], 0, now
         if on_checkpoint and checkpoint_every and done % checkpoint_every == 0 and done < total_steps:
             on_checkpoint(done, opt, tokens)
     else:
         step = total_steps
     steps_done = step if status == State.STOPPED else total_steps
+    last_loss = step_loss(last_losses, grad_accum) if last_losses else float("nan")
     return LoopResult(status, steps_done, total_steps, tokens, time.perf_counter() - t0, last_loss,
                       stop.reason if stop is not None else "")
+
+
+def step_loss(micro_losses: list[torch.Tensor], grad_accum: int) -> float:
+    """One optimizer step's loss: the mean of its micro-batches' losses."""
+    return sum(loss.item() / grad_accum for loss in micro_losses)
 
 
 def cycle_epochs(make_epoch: Callable[[int], list[dict]]) -> Iterator[dict]:
