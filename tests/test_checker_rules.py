@@ -306,3 +306,34 @@ def test_a_colon_inside_an_equation_divides(text, claimed, ok):
 ])
 def test_a_colon_that_labels_does_not_divide(text, claims):
     assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("First add up the prices: the sum of 3 and 5 and 7, which is 15.", 15, True),
+    ("The product of 2 and 3 and 4 is 20.", 20, False),
+    ("They carry the total of 4, 6 and 1 and 2, so 13 in all.", None, None),  # a list that mixes its separators
+    ("You can square 7, which gives you 49.", 49, True),
+    ("Cube 2 and you get 6.", 6, False),
+    ("Start by adding the two numbers, 6 and 3, which gives us 10.", 10, False),
+    ("Add the numbers themselves, 2 and 9, which is 11.", 11, True),
+    ("Simplify by dividing the numerator (12) by the denominator (4), which gives us: 3.", 3, True),
+    ("Multiply 6 by 2 and that would give you 14.", 14, False),
+    ("Divide 9 by 3 and that gives 3.", 3, True),
+])
+def test_more_operations_in_words(text, claimed, ok):
+    claims = _read(text)
+    if claimed is None:
+        assert all(c[2] for c in claims), claims  # never a wrong reading
+    else:
+        assert [(v, right) for _, v, right in claims] == [(claimed, ok)], claims
+
+
+@pytest.mark.parametrize("text", ["The square 9 feet on a side is 4 rooms.", "We had 5 and 3, and that is 4 of them.",
+                                  "Multiply this by 3."])
+def test_what_these_operation_rules_do_not_read(text):
+    assert _read(text) == []  # a noun "the square", a pointer after a list, a reference without a result
+
+
+def test_this_points_at_the_result_just_before():
+    text = "We add 4 to 3, which gives us 7, and then subtract 2 from this, which gives us 4."
+    assert _read(text)[-1] == ("subtract 2 from this, which gives us 4", 4, False)  # 7 - 2 is 5

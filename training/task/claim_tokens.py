@@ -118,7 +118,7 @@ _TOKEN_RE = re.compile(
   | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
                |makes|totals|comes\s+to|results\s+in|leaves(?:\s+(?:us|you|me))?\s+with|leaves
-               |(?:should|would|will|must)\s+be
+               |(?:should|would|will|must)\s+be|(?:would|will|should)\s+give(?:\s+(?:us|me|you))?
                |(?:simplifies|reduces)\s+to|(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
                |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|(?:we|i|you)\s+get|to\s+get|that['’]s|that\s+is
                |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in

@@ -27,7 +27,7 @@ from training.task.claim_values import Parser
 
 # Words that can start or carry an operation in words; a text with none of them skips _read_operations().
 _VERBAL_WORDS = {"sum", "total", "product", "difference", "quotient", "addition", "subtraction", "multiplication",
-                 "division", "reciprocal", "square", "cube", "half", "twice", "double", "doubling", "triple",
+                 "division", "reciprocal", "square", "squaring", "cube", "cubing", "half", "twice", "double", "doubling", "triple",
                  "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
                  "multiplying", "divide", "dividing", "add", "adding", "subtract", "subtracting", "by", "least",
                  "lowest", "smallest", "greatest", "highest", "largest", "lcm", "gcd", "gcf", "hcf", "rewrite",
@@ -91,6 +91,9 @@ def _operand_list(s, match, i, seps: str):
             return None
         out.append((j, e[0], e[1], e[2]))
         j = e[0]
+        if last and _and_again(s, out[-1][0], j) and len(out) < 6:
+            j += 1  # "the sum of 8 and 9 and 6": one more operand
+            continue
         if last:
             break
         comma = j < len(s) and s[j].kind == Kind.STOP and s[j].text == ","
@@ -103,6 +106,11 @@ def _operand_list(s, match, i, seps: str):
         else:
             break
     return (out, j) if last and len(out) >= 2 else None
+
+
+def _and_again(s: list[Tok], a: int, b: int) -> bool:
+    """The operand s[a..b-1] came after "and" and another "and" and a number follow it ("8 and 9 and 6")."""
+    return spells(s, a - 1, "and") and spells(s, b, "and") and b + 1 < len(s) and s[b + 1].kind == Kind.NUM
 
 
 def _group(s: list[Tok], a: int, b: int, value: Fraction, ops: int, parts=None, op: str = "") -> Tok:
@@ -139,6 +147,10 @@ _NOUNS = {"sum": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"), "
 # "the reciprocal of a", "half of a", "the square of a", "the cube of a"
 _OF_ONE = {"reciprocal": lambda x: 1 / x, "half": lambda x: x / 2, "square": lambda x: x * x,
            "cube": lambda x: x ** 3}
+# one operand right after the word: "twice 4", "double 3", "square 9" (a verb: never "the square 9"), "cube 2"
+_ONE_OPERAND = {"twice": lambda x: 2 * x, "double": lambda x: 2 * x, "doubling": lambda x: 2 * x,
+                "triple": lambda x: 3 * x, "square": lambda x: x * x, "squaring": lambda x: x * x,
+                "cube": lambda x: x ** 3, "cubing": lambda x: x ** 3}
 # "multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"
 _VERBS = {"multiply": ("*", "by|with|and"), "multiplying": ("*", "by|with|and"), "divide": ("/", "by"),
           "dividing": ("/", "by"),
@@ -169,11 +181,12 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     name, j = _common_name(s, i)
     if name:
         return _lcm_gcd(s, match, start, name, j)
-    if w in ("twice", "double", "doubling", "triple") and i + 1 < len(s) and s[i + 1].kind in (Kind.NUM, Kind.LP):
+    if w in _ONE_OPERAND and (w not in _OF_ONE or start == i) and i + 1 < len(s) \
+            and s[i + 1].kind in (Kind.NUM, Kind.LP):
         e = _expr_at(s, match, i + 1)
         if e is None:
             return None
-        return start, e[0], _group(s, start, e[0], e[1] * (3 if w == "triple" else 2), e[2] + 1)
+        return start, e[0], _group(s, start, e[0], _ONE_OPERAND[w](e[1]), e[2] + 1)
     got = _reference_at(s, match, i)
     if got is not None:
         return got
@@ -262,6 +275,8 @@ def _first_operand(s: list[Tok], j: int) -> int:
     "add up 4 and 5", "add both 4 and 5", "add the values of 12 and 15", "multiply the two numbers 4 and 5"."""
     if spells(s, j, "together|up|both"):
         j += 1
+    if _named_value(s, j) != j:
+        return _named_value(s, j)
     if not spells(s, j, "the"):
         return j
     k = j + 1
@@ -269,7 +284,19 @@ def _first_operand(s: list[Tok], j: int) -> int:
         k += 1  # "the two numbers"
     if not spells(s, k, "values|numbers|integers|terms|fractions"):
         return j
-    return k + 2 if spells(s, k + 1, "of") else k + 1
+    if spells(s, k + 1, "of"):
+        return k + 2
+    k += 2 if spells(s, k + 1, "themselves") else 1
+    return k + 1 if k < len(s) and s[k].kind == Kind.STOP and s[k].text in ",:" else k  # "the two numbers, 8 and 1"
+
+
+def _named_value(s: list[Tok], j: int) -> int:
+    """Where the value starts of an operand named with its value in brackets at s[j] ("the numerator (8)",
+    "the first number (12)"); j where s[j] is no such name."""
+    k = j + 1 + spells(s, j + 1, "first|second|other")
+    named = spells(s, j, "the") and spells(s, k, "numerator|denominator|number|value|divisor|dividend|result")
+    bracketed = k + 3 < len(s) and s[k + 1].kind == Kind.LP and s[k + 2].kind == Kind.NUM and s[k + 3].kind == Kind.RP
+    return k + 1 if named and bracketed else j
 
 
 def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
@@ -278,7 +305,7 @@ def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     a = _expr_at(s, match, _first_operand(s, i + 1))
     if a is None or not spells(s, a[0], seps):
         return None
-    b = _expr_at(s, match, a[0] + 1)
+    b = _expr_at(s, match, _named_value(s, a[0] + 1))
     sep = s[a[0]].text.lower()
     if b is None or sep == "and" and spells(s, b[0], "by|with|to|from"):
         return None  # "multiply 3 and 4 by 2": two operations, not 3 * 4
@@ -376,9 +403,11 @@ _RUN_NOUNS = _REF_NOUNS | {"numbers", "results", "values", "fractions", "product
 
 
 def _reference(s: list[Tok], i: int) -> int | None:
-    """Index after "it" / "this result" / "that number" / "the result" at s[i], or None."""
+    """Index after "it" / "this" / "this result" / "that number" / "the result" at s[i], or None."""
     if spells(s, i, "it"):
         return i + 1
+    if spells(s, i, "this|that") and (i + 1 == len(s) or s[i + 1].kind in (Kind.STOP, Kind.EQ, Kind.LP)):
+        return i + 1  # "subtract 1 from this, which gives us 2"
     if spells(s, i, "this|that|the", "|".join(_REF_NOUNS)):
         return i + 2
     return None
