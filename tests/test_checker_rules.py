@@ -337,3 +337,33 @@ def test_what_these_operation_rules_do_not_read(text):
 def test_this_points_at_the_result_just_before():
     text = "We add 4 to 3, which gives us 7, and then subtract 2 from this, which gives us 4."
     assert _read(text)[-1] == ("subtract 2 from this, which gives us 4", 4, False)  # 7 - 2 is 5
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("First multiply 6 by itself, which gives 36.", [("multiply 6 by itself, which gives 36", 36, True)]),
+    ("The multiplication of 2+1 by itself is 6.", [("The multiplication of 2+1 by itself is 6", 6, False)]),
+    ("So 4*5 is calculated by taking the product of 4 and 5.",
+     [("4*5 is calculated by taking the product of 4 and 5", 20, True)]),
+    ("Here 12 can be calculated as 36/4.", [("12 can be calculated as 36/4", 12, False)]),
+    ("We get 3*2, which would result from dividing 12 by 2.", [("3*2, which would result from dividing 12 by 2", 6, True)]),
+    ("That is 9 + 5, which is the correct sum of 7 and 7.", [("9 + 5, which is the correct sum of 7 and 7", 14, True)]),
+    ("The summation of 4 and 2*3 is 11.", [("The summation of 4 and 2*3 is 11", 11, False)]),
+    ("the result of 2+5, denoted by 8, is used next", [("2+5, denoted by 8", 8, False)]),
+    ("The product of 3 and 4, denoted as 12, comes next.", [("The product of 3 and 4, denoted as 12", 12, True)]),
+    ("Subtract 9 from 8+9, which gives us 8+1 ≡ 9 here.",  # the congruence ends the side
+     [("Subtract 9 from 8+9, which gives us 8+1", 9, False)]),
+])
+def test_signs_in_words_that_compute_or_name(text, claims):
+    assert [(span, v, ok) for span, v, ok in _read(text)][-len(claims):] == claims
+
+
+@pytest.mark.parametrize("text", ["The sum, denoted by S, is what we want.", "So 3 + 4 ≡ 7 (mod 5).",
+                                  "Multiplying by itself is squaring."])
+def test_names_and_congruences_are_not_claims(text):
+    assert _read(text) == []
+
+
+def test_a_bare_number_before_a_sign_that_leads_into_an_equation_is_not_its_left_side():
+    text = "Take 7 from both 4 and 7, which results in 4+4-7 = 11 as the answer."
+    assert _read(text) == [("4+4-7 = 11", 11, False)]  # never "7 = 4+4-7"
+    assert check(text).unchecked == []

@@ -108,7 +108,7 @@ _TOKEN_RE = re.compile(
   | (?P<delim>\\\(|\\\)|\\\[|\\\]|\$)
   | (?P<space>\\[,;:!>\ ]|&(?:nbsp;)?)
   | (?P<cmd>\\[A-Za-z]+)
-  | (?P<rel><=|>=|==|!=|=>|<|>|≠|≤|≥|→|⇒)
+  | (?P<rel><=|>=|==|!=|=>|<|>|≠|≤|≥|→|⇒|≡)
   | (?P<eq>=)
   | (?P<dstar>\*\*)
   | (?P<escstar>\\\*)
@@ -119,7 +119,8 @@ _TOKEN_RE = re.compile(
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
                |makes|totals|comes\s+to|results\s+in|leaves(?:\s+(?:us|you|me))?\s+with|leaves
                |(?:should|would|will|must)\s+be|(?:would|will|should)\s+give(?:\s+(?:us|me|you))?
-               |(?:simplifies|reduces)\s+to|(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
+               |(?:simplifies|reduces)\s+to|(?:is|can\s+be)\s+(?:calculated|computed|found|obtained)\s+(?:as|by(?:\s+taking)?)
+               |(?:would\s+|will\s+)?results?\s+from|(?:is\s+)?denoted\s+(?:by|as)|(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
                |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|(?:we|i|you)\s+get|to\s+get|that['’]s|that\s+is
                |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in
                |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is)
@@ -506,7 +507,8 @@ def _sign_kind(key: str) -> SignKind:
     back ("this is the same as") points back, whatever it says next."""
     if key.startswith(("this ", "that ", "it ")) or key in ("that's", "it's"):
         return SignKind.POINTER
-    if any(w in key for w in ("same as", "equivalent to", "written as", "expressed as")) or key in ("or", "as"):
+    if any(w in key for w in ("same as", "equivalent to", "written as", "expressed as", "calculated as", "result from",
+                              "results from", "calculated by", "computed as", "computed by", "denoted")) or key in ("or", "as"):
         return SignKind.EQUIV
     if key.startswith(("which ", "giving", "resulting", ",", "we ", "you ", "i ", "we'", "you'")) or \
             key.endswith(" get") and key != "to get" or " that " in key:

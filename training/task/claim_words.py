@@ -26,7 +26,7 @@ from training.task.claim_tokens import Kind, SignKind, Tok, bracket_pairs, lex, 
 from training.task.claim_values import Parser
 
 # Words that can start or carry an operation in words; a text with none of them skips _read_operations().
-_VERBAL_WORDS = {"sum", "total", "product", "difference", "quotient", "addition", "subtraction", "multiplication",
+_VERBAL_WORDS = {"sum", "summation", "total", "product", "difference", "quotient", "addition", "subtraction", "multiplication",
                  "division", "reciprocal", "square", "squaring", "cube", "cubing", "half", "twice", "double", "doubling", "triple",
                  "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
                  "multiplying", "divide", "dividing", "add", "adding", "subtract", "subtracting", "by", "least",
@@ -141,9 +141,11 @@ def _combine(op: str, values: list[Fraction]) -> Fraction:
 # "the sum/product/difference/quotient of a and b", "the difference between a and b", "the addition of
 # a to b", "the division of a by b", "the subtraction of a from b": the operator, and the words that
 # may separate the operands
-_NOUNS = {"sum": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"), "difference": ("-", "and"),
+_NOUNS = {"sum": ("+", "and"), "summation": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"), "difference": ("-", "and"),
           "quotient": ("/", "and"), "addition": ("+", "to|and"), "multiplication": ("*", "and|by"),
           "division": ("/", "by|and"), "subtraction": ("-", "from|and")}
+# what may stand between "the" and the noun of an operation: "which is the correct sum of 8 and 6"
+_ADJECTIVES = "correct|right|actual|exact|final|whole"
 # "the reciprocal of a", "half of a", "the square of a", "the cube of a"
 _OF_ONE = {"reciprocal": lambda x: 1 / x, "half": lambda x: x / 2, "square": lambda x: x * x,
            "cube": lambda x: x ** 3}
@@ -168,6 +170,8 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
         return None
     w = t.text.lower()
     start = i - 1 if i and s[i - 1].kind in (Kind.WORD, Kind.LETTER) and s[i - 1].text.lower() in ("the", "a") else i
+    if start == i and spells(s, i - 1, _ADJECTIVES) and spells(s, i - 2, "the"):
+        start = i - 2  # "the correct sum of 8 and 6"
     if w in _NOUNS and (spells(s, i + 1, "of") or (w == "difference" and spells(s, i + 1, "between"))):
         return _noun_operation(s, match, i, start)
     if w in _OF_ONE and spells(s, i + 1, "of"):
@@ -204,6 +208,10 @@ def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
     """"the sum of a, b and c", "the difference between a and b", "the subtraction of a from b"."""
     w = s[i].text.lower()
     op, seps = _NOUNS[w]
+    if op == "*":
+        got = _by_itself(s, match, i + 2)
+        if got is not None:
+            return start, got[0], _group(s, start, got[0], got[1], got[2])
     got = _operand_list(s, match, i + 2, seps)
     if got is None:
         return None
@@ -299,9 +307,22 @@ def _named_value(s: list[Tok], j: int) -> int:
     return k + 1 if named and bracketed else j
 
 
+def _by_itself(s: list[Tok], match: dict[int, int], j: int) -> tuple[int, Fraction, int] | None:
+    """An operand multiplied "by itself" from s[j] ("multiplying 1+9 by itself", "the multiplication of 2*8 by
+    itself"): (index after "itself", its square, operations), or None."""
+    a = _expr_at(s, match, j)
+    if a is None or not spells(s, a[0], "by|with", "itself"):
+        return None
+    return a[0] + 2, a[1] * a[1], 2 * a[2] + 1
+
+
 def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     """"multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
     op, seps = _VERBS[s[i].text.lower()]
+    if op == "*":
+        got = _by_itself(s, match, _first_operand(s, i + 1))
+        if got is not None:
+            return i, got[0], _group(s, i, got[0], got[1], got[2])
     a = _expr_at(s, match, _first_operand(s, i + 1))
     if a is None or not spells(s, a[0], seps):
         return None

@@ -316,9 +316,17 @@ def _leads_into_equation(st: Stream, b) -> bool:
 def _written_out(st: Stream, a, i: int) -> bool:
     """Is the left side of the sign at i, starting at a, arithmetic with a plain value ("13*15 - 10, which is
     13*15 - 10 = 185" and "add 1 to this result to get 6*1 = 6" claim both), rather than words or a run of
-    earlier results ("adding them together", "adding these": which results, the equation after it says)?"""
-    return isinstance(a, int) and not any(t.kind == Kind.REF or t.ref[:1] in (("run",), ("unsure",))
-                                          for t in st.s[a:i])
+    earlier results ("adding them together", "adding these": which results, the equation after it says)? A bare
+    number is not: it is what the equation after it computes, or a word's operand."""
+    if not isinstance(a, int) or _is_bare_number(st.s[a:i]):
+        return False  # "7 can be taken from 4 and 7, which results in 4+4-7 = 11": the words announce it
+    return not any(t.kind == Kind.REF or t.ref[:1] in (("run",), ("unsure",)) for t in st.s[a:i])
+
+
+def _is_bare_number(toks: list[Tok]) -> bool:
+    """A side that is one plain number, with no operation (the comma of a sign in words may follow it)."""
+    nums = [t for t in toks if t.kind != Kind.STOP]
+    return len(nums) == 1 and nums[0].kind == Kind.NUM and not nums[0].ops
 
 
 def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
