@@ -367,3 +367,13 @@ def test_a_bare_number_before_a_sign_that_leads_into_an_equation_is_not_its_left
     text = "Take 7 from both 4 and 7, which results in 4+4-7 = 11 as the answer."
     assert _read(text) == [("4+4-7 = 11", 11, False)]  # never "7 = 4+4-7"
     assert check(text).unchecked == []
+
+
+def test_rewrite_it_as_is_shown_not_checked_and_the_later_wrong_claim_is_not_the_first_error():
+    text = "The expression is 5 + 3*2. We can rewrite it as 5 + 3 + 2, which is the sum of 5 and 3*2."
+    rec, marks = _marked(text)
+    assert marks[0] == ("it as 5 + 3 + 2", "unchecked")  # which expression "it" is, the text does not say
+    assert [m for _, m in marks] == ["unchecked", "wrong"] and rec.not_checked  # never "first error"
+    assert text[rec.claims[rec.first_error].start:rec.claims[rec.first_error].end] == \
+        "5 + 3 + 2, which is the sum of 5 and 3*2"
+    assert _read("So 12 - 5 = 7. Rewrite 7 as 3 + 4.")[-1] == ("7 as 3 + 4", 7, True)  # a number, not "it"

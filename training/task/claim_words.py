@@ -505,7 +505,7 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
     """
     kind, op, n = t.ref
     before = [c for c in claims if c.end <= t.start]
-    if not before:
+    if not before or kind == "unread":
         return
     last = before[-1]
     gap = text[last.end:t.start]
@@ -584,6 +584,14 @@ def _infix_words(s: list[Tok]) -> None:
             s[i + 1].kind = Kind.WS
 
 
+def _ref_group_in_place(s: list[Tok], k: int) -> None:
+    """Make s[k] ("it") a reference without a value that resolve_reference never gives one, and s[k + 1] ("as")
+    the sign after it: the claim is claim-shaped, shown as not checked, never guessed."""
+    s[k].kind, s[k].value, s[k].ops, s[k].verbal, s[k].ref = Kind.REF, None, 1, True, ("unread", "", None)
+    q = s[k + 1]
+    q.kind, q.word_eq, q.sign, q.sign_kind = Kind.EQ, True, "as", SignKind.EQUIV
+
+
 def _equiv_words(s: list[Tok], match: dict[int, int]) -> None:
     """Signs that are only signs in context: "rewrite a as b" and "a, or b"."""
     for i, t in enumerate(s):
@@ -591,6 +599,9 @@ def _equiv_words(s: list[Tok], match: dict[int, int]) -> None:
             continue
         low = t.text.lower()
         if low in ("rewrite", "write", "express", "convert", "rewriting") and i + 1 < len(s):
+            if spells(s, i + 1, "it|this|that", "as") and i + 3 < len(s) and s[i + 3].kind in (Kind.NUM, Kind.LP):
+                # "rewrite it as 8 + 4 + 2": which earlier expression "it" is, the text does not say
+                _ref_group_in_place(s, i + 1)
             e = _expr_at(s, match, i + 1)
             if e is not None and e[0] < len(s) and spells(s, e[0], "as|to") and e[0] + 1 < len(s) and \
                     s[e[0] + 1].kind in (Kind.NUM, Kind.LP, Kind.OP):
