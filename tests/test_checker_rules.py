@@ -367,6 +367,8 @@ def test_a_bare_number_before_a_sign_that_leads_into_an_equation_is_not_its_left
     text = "Take 7 from both 4 and 7, which results in 4+4-7 = 11 as the answer."
     assert _read(text) == [("4+4-7 = 11", 11, False)]  # never "7 = 4+4-7"
     assert check(text).unchecked == []
+    same = "So 8 divided by 4 is 2, which is the same as 8 - 4 = 2."  # a sign that says the two are one: a claim
+    assert ("2, which is the same as 8 - 4", 2, False) in _read(same)
 
 
 def test_rewrite_it_as_is_shown_not_checked_and_the_later_wrong_claim_is_not_the_first_error():

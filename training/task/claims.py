@@ -317,8 +317,11 @@ def _written_out(st: Stream, a, i: int) -> bool:
     """Is the left side of the sign at i, starting at a, arithmetic with a plain value ("13*15 - 10, which is
     13*15 - 10 = 185" and "add 1 to this result to get 6*1 = 6" claim both), rather than words or a run of
     earlier results ("adding them together", "adding these": which results, the equation after it says)? A bare
-    number is not: it is what the equation after it computes, or a word's operand."""
-    if not isinstance(a, int) or _is_bare_number(st.s[a:i]):
+    number is not, unless the sign says it is the same ("2, which is the same as 8 - 4 = 2"): it is what the
+    equation after it computes, or a word's operand."""
+    if not isinstance(a, int):
+        return False
+    if _is_bare_number(st.s[a:i]) and st.s[i].sign_kind != SignKind.EQUIV:
         return False  # "7 can be taken from 4 and 7, which results in 4+4-7 = 11": the words announce it
     return not any(t.kind == Kind.REF or t.ref[:1] in (("run",), ("unsure",)) for t in st.s[a:i])
 
