@@ -379,3 +379,14 @@ def test_rewrite_it_as_is_shown_not_checked_and_the_later_wrong_claim_is_not_the
     assert text[rec.claims[rec.first_error].start:rec.claims[rec.first_error].end] == \
         "5 + 3 + 2, which is the sum of 5 and 3*2"
     assert _read("So 12 - 5 = 7. Rewrite 7 as 3 + 4.")[-1] == ("7 as 3 + 4", 7, True)  # a number, not "it"
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("So 2 + 5 = 7. Wait, is that right? 7 = 8. No.", [("2 + 5 = 7", 7, True), ("7 = 8", 8, False)]),
+    ("3 + 4 = 7\n7 = 7\n", [("3 + 4 = 7", 7, True), ("7 = 7", 7, True)]),
+    ("Step 1: 5 = 5.", []),                       # a heading before it: a label, not a sentence of its own
+    ("So 4 = 6 apples.", []),                     # words around it
+    ("Total is 5, so 5 = 5.", []),
+])
+def test_two_numbers_and_an_equals_sign_as_a_sentence_of_their_own_are_a_claim(text, claims):
+    assert _read(text) == claims

@@ -360,7 +360,7 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
         pass  # "27.8 ≈ 28": a rounding, judged at the precision shown
     elif left.n_ops == 0 and right.n_ops == 0:
         # two bare numbers are no computation, except two forms of one number: "75%, or 0.75"
-        if not (eq.sign_kind == SignKind.EQUIV and left.has_pct != right.has_pct):
+        if not (eq.sign_kind == SignKind.EQUIV and left.has_pct != right.has_pct or _bare_sentence(st, a, b, eq)):
             return Unread.UNREADABLE
     elif left.n_ops == 0:
         # "242 = 2 * 11 * 11": a bare number, then the expression it equals
@@ -395,6 +395,15 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
     expr_text = text[left.first.start:left.last.end]
     return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
                  binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+
+
+def _bare_sentence(st: Stream, a: int, b: int, eq: Tok) -> bool:
+    """Two numbers and "=" that make a sentence of their own ("Hmm, wait, is that right? -6 = -3. Oops."): a
+    claim that they are equal, not a label or a step heading. Only with "=" and nothing else in the sentence."""
+    s = st.s
+    def _ends(k: int) -> bool:
+        return k < 0 or k >= len(s) or s[k].kind == Kind.NL or s[k].kind == Kind.STOP and s[k].text in ".?!"
+    return not eq.word_eq and eq.text == "=" and _ends(a - 1) and _ends(b + 1)
 
 
 def _divides(items: list[Tok]) -> bool:
