@@ -390,3 +390,21 @@ def test_rewrite_it_as_is_shown_not_checked_and_the_later_wrong_claim_is_not_the
 ])
 def test_two_numbers_and_an_equals_sign_as_a_sentence_of_their_own_are_a_claim(text, claims):
     assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, last", [
+    ("Multiply 3 by 4 to get 12. The sum of the two numbers is 7.", ("The sum of the two numbers is 7", 7, True)),
+    ("Add 6 and 2, which gives 8. The quotient of them is 4.", ("The quotient of them is 4", 4, False)),
+    ("We add together 9 and 4, which gives 13. The difference between the two numbers is 5.",
+     ("The difference between the two numbers is 5", 5, True)),
+])
+def test_the_two_numbers_are_the_operands_of_the_operation_just_before(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text", ["Multiply 3 by 4 to get 12. Then 5 more. The sum of the two numbers is 7.",
+                                  "The sum of these numbers is 7."])
+def test_the_two_numbers_with_other_numbers_between_or_nothing_before_are_not_checked(text):
+    rec = check(text)
+    assert [text[s:e] for s, e in rec.unchecked] == ["The sum of " + text.split("The sum of ")[1].rstrip(".")]
+    assert all(c.correct for c in rec.claims)  # never a guess at which two

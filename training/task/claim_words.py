@@ -108,6 +108,17 @@ def _operand_list(s, match, i, seps: str):
     return (out, j) if last and len(out) >= 2 else None
 
 
+def _pair_reference(s: list[Tok], j: int) -> int | None:
+    """Index after "the two numbers", "these two numbers", "both numbers", "them" at s[j] (the operands of an
+    operation named just before: "the difference between the two numbers"), or None."""
+    if spells(s, j, "them") or spells(s, j, "both", "numbers|values"):
+        return j + 1 + spells(s, j, "both")
+    two = j + 1 < len(s) and s[j + 1].kind == Kind.NUM and s[j + 1].verbal and s[j + 1].value == 2
+    if spells(s, j, "the|these|those") and two and spells(s, j + 2, "numbers|values"):
+        return j + 3
+    return j + 2 if spells(s, j, "these|those", "numbers|values") else None
+
+
 def _and_again(s: list[Tok], a: int, b: int) -> bool:
     """The operand s[a..b-1] came after "and" and another "and" and a number follow it ("8 and 9 and 6")."""
     return spells(s, a - 1, "and") and spells(s, b, "and") and b + 1 < len(s) and s[b + 1].kind == Kind.NUM
@@ -208,6 +219,9 @@ def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
     """"the sum of a, b and c", "the difference between a and b", "the subtraction of a from b"."""
     w = s[i].text.lower()
     op, seps = _NOUNS[w]
+    end = _pair_reference(s, i + 2)
+    if end is not None:
+        return _ref_group(s, start, end, "pair", op)
     if op == "*":
         got = _by_itself(s, match, i + 2)
         if got is not None:
@@ -323,10 +337,12 @@ def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
         got = _by_itself(s, match, _first_operand(s, i + 1))
         if got is not None:
             return i, got[0], _group(s, i, got[0], got[1], got[2])
-    a = _expr_at(s, match, _first_operand(s, i + 1))
+    first = _first_operand(s, i + 1)
+    a = _expr_at(s, match, first)
     if a is None or not spells(s, a[0], seps):
         return None
-    b = _expr_at(s, match, _named_value(s, a[0] + 1))
+    second = _named_value(s, a[0] + 1)
+    b = _expr_at(s, match, second)
     sep = s[a[0]].text.lower()
     if b is None or sep == "and" and spells(s, b[0], "by|with|to|from"):
         return None  # "multiply 3 and 4 by 2": two operations, not 3 * 4
@@ -337,7 +353,7 @@ def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
         v = _combine(op, [x, y])
     except ZeroDivisionError:
         return None
-    parts = [(i + 1, a[0], a[1], a[2]), (a[0] + 1, b[0], b[1], b[2])]
+    parts = [(first, a[0], a[1], a[2]), (second, b[0], b[1], b[2])]
     if sep in ("from", "to"):
         parts.reverse()
     return i, b[0], _group(s, i, b[0], v, a[2] + b[2] + 1, parts, op)  # the verb starts the operation
@@ -509,6 +525,9 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
         return
     last = before[-1]
     gap = text[last.end:t.start]
+    if kind == "pair":
+        _resolve_pair(t, op, last, gap)
+        return
     if kind in ("last", "near"):
         if len(gap) > 200 or (kind == "near" and re.search(r"[.!?](?:\s|$)|\n", gap)):
             return
@@ -535,6 +554,22 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
         return
     t.kind, t.value = Kind.NUM, _combine(op, [c.claimed for c in near[-size:]])
     t.ref = (kind, op, tuple(_combine(op, [c.claimed for c in near[-k:]]) for k in range(2, len(near) + 1)))
+
+
+def _resolve_pair(t: Tok, op: str, last, gap: str) -> None:
+    """"the difference between the two numbers" after "adding 8 and 1, which gives us 10": the two operands of
+    the claim just before (8 - 1; and 1 - 8, their distance being the same, is read as right too). Left unread
+    where that claim has no two operands, is far, or other numbers stand between (which two, the text does not
+    say)."""
+    if not last.operands or len(gap) > 200 or re.search(r"\d", gap):
+        return
+    x, _, y = last.operands
+    try:
+        values = sorted([x, y], reverse=True) if op == "-" else [x, y]
+        t.kind, t.value, t.operands = Kind.NUM, _combine(op, values), (values[0], op, values[1])
+        t.alts = (_combine(op, [x, y]), _combine(op, [y, x]))
+    except ZeroDivisionError:
+        t.kind = Kind.REF
 
 
 def _fraction_divisors(toks: list[Tok]) -> None:
