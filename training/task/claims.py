@@ -399,11 +399,13 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
 
 def _bare_sentence(st: Stream, a: int, b: int, eq: Tok) -> bool:
     """Two numbers and "=" that make a sentence of their own ("Hmm, wait, is that right? -6 = -3. Oops."): a
-    claim that they are equal, not a label or a step heading. Only with "=" and nothing else in the sentence."""
+    claim that they are equal, not a label or a step heading. Only with "=" and nothing else in the sentence,
+    and no variable next to it (a line of algebra: "7y" then "14 = 2")."""
     s = st.s
     def _ends(k: int) -> bool:
         return k < 0 or k >= len(s) or s[k].kind == Kind.NL or s[k].kind == Kind.STOP and s[k].text in ".?!"
-    return not eq.word_eq and eq.text == "=" and _ends(a - 1) and _ends(b + 1)
+    algebra = any(x.kind in (Kind.VAR, Kind.FUNC) for x in s[max(0, a - 8):b + 9])  # "So 7y\n14 = 2"
+    return not eq.word_eq and eq.text == "=" and _ends(a - 1) and _ends(b + 1) and not algebra
 
 
 def _divides(items: list[Tok]) -> bool:
