@@ -26,8 +26,9 @@ from training.task.claim_tokens import Kind, SignKind, Tok, bracket_pairs, lex, 
 from training.task.claim_values import Parser
 
 # Words that can start or carry an operation in words; a text with none of them skips _read_operations().
-_VERBAL_WORDS = {"sum", "summation", "total", "product", "difference", "quotient", "addition", "subtraction", "multiplication",
-                 "division", "reciprocal", "square", "squaring", "cube", "cubing", "half", "twice", "double", "doubling", "triple",
+_VERBAL_WORDS = {"sum", "summation", "total", "product", "difference", "quotient", "addition", "subtraction",
+                 "multiplication", "division", "reciprocal", "square", "squaring", "cube", "cubing", "half", "twice",
+                 "double", "doubling", "triple",
                  "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
                  "multiplying", "divide", "dividing", "add", "adding", "subtract", "subtracting", "by", "least",
                  "lowest", "smallest", "greatest", "highest", "largest", "lcm", "gcd", "gcf", "hcf", "rewrite",
@@ -152,9 +153,9 @@ def _combine(op: str, values: list[Fraction]) -> Fraction:
 # "the sum/product/difference/quotient of a and b", "the difference between a and b", "the addition of
 # a to b", "the division of a by b", "the subtraction of a from b": the operator, and the words that
 # may separate the operands
-_NOUNS = {"sum": ("+", "and"), "summation": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"), "difference": ("-", "and"),
-          "quotient": ("/", "and"), "addition": ("+", "to|and"), "multiplication": ("*", "and|by"),
-          "division": ("/", "by|and"), "subtraction": ("-", "from|and")}
+_NOUNS = {"sum": ("+", "and"), "summation": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"),
+          "difference": ("-", "and"), "quotient": ("/", "and"), "addition": ("+", "to|and"),
+          "multiplication": ("*", "and|by"), "division": ("/", "by|and"), "subtraction": ("-", "from|and")}
 # what may stand between "the" and the noun of an operation: "which is the correct sum of 8 and 6"
 _ADJECTIVES = "correct|right|actual|exact|final|whole"
 # "the reciprocal of a", "half of a", "the square of a", "the cube of a"
@@ -298,7 +299,7 @@ def _first_operand(s: list[Tok], j: int) -> int:
     if spells(s, j, "together|up|both"):
         j += 1
     if _named_value(s, j) != j:
-        return _named_value(s, j)
+        return _named_value(s, j)  # "dividing the numerator (8) by ..."
     if not spells(s, j, "the"):
         return j
     k = j + 1
@@ -333,11 +334,10 @@ def _by_itself(s: list[Tok], match: dict[int, int], j: int) -> tuple[int, Fracti
 def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     """"multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
     op, seps = _VERBS[s[i].text.lower()]
-    if op == "*":
-        got = _by_itself(s, match, _first_operand(s, i + 1))
-        if got is not None:
-            return i, got[0], _group(s, i, got[0], got[1], got[2])
     first = _first_operand(s, i + 1)
+    got = _by_itself(s, match, first) if op == "*" else None
+    if got is not None:
+        return i, got[0], _group(s, i, got[0], got[1], got[2])
     a = _expr_at(s, match, first)
     if a is None or not spells(s, a[0], seps):
         return None
@@ -514,6 +514,8 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
            "it" may mean one of them: the claim is read only where this referent makes it right
            (Tok.ref becomes ("unsure", ...)), and is left unread otherwise
     near   the same, and in the same sentence ("multiply 3 by 2 (to get 6) and then add 4 (to get 10)")
+    pair   the two operands of the claim just before ("the difference between the two numbers"), see
+           _resolve_pair
     run    the claims just before: those of one operation in a row ("300 times 234 ... 20 times 234
            ... 3 by 234 ... When I add these together"), else a list of claims with only commas, "and"
            and line breaks between them ("7 - 2 = 3\n2 + 3 = 5\n9 - 3 = 6\n\nAdding these ...").
@@ -564,12 +566,12 @@ def _resolve_pair(t: Tok, op: str, last, gap: str) -> None:
     if not last.operands or len(gap) > 200 or re.search(r"\d", gap):
         return
     x, _, y = last.operands
+    values = sorted([x, y], reverse=True) if op == "-" else [x, y]
     try:
-        values = sorted([x, y], reverse=True) if op == "-" else [x, y]
-        t.kind, t.value, t.operands = Kind.NUM, _combine(op, values), (values[0], op, values[1])
-        t.alts = (_combine(op, [x, y]), _combine(op, [y, x]))
+        value, alts = _combine(op, values), (_combine(op, [x, y]), _combine(op, [y, x]))
     except ZeroDivisionError:
-        t.kind = Kind.REF
+        return
+    t.kind, t.value, t.operands, t.alts = Kind.NUM, value, (values[0], op, values[1]), alts
 
 
 def _fraction_divisors(toks: list[Tok]) -> None:
