@@ -84,9 +84,16 @@ def worst_traces(records: list[dict], k: int = 25) -> list[tuple[str, int]]:
         fe = ir[1]["check"]["first_step_error"]
         return (fe if fe is not None else 999, -ir[1]["n_tokens"])
     bad.sort(key=key)
-    return [(f"#{i}: {r['expr']} = {r['gold']} ({r['category']}, first error at step "
-             f"{'-' if r['check']['first_step_error'] is None else r['check']['first_step_error'] + 1}, "
+    return [(f"#{i}: {r['expr']} = {r['gold']} ({r['category']}, {_first_error_words(r['check'])}, "
              f"{r['n_tokens']} tokens)", i) for i, r in bad[:k]]
+
+
+def _first_error_words(c: dict) -> str:
+    """Where the first error is, as the list says it: a statement the checker could not read before the first
+    wrong claim (not_checked) leaves it unplaced, never guessed."""
+    if c.get("not_checked"):
+        return "first error not checked (?)"
+    return f"first error at step {'-' if c['first_step_error'] is None else c['first_step_error'] + 1}"
 
 
 def drill_source(sources: list[tuple[str, str]]) -> tuple[str, str]:

@@ -87,3 +87,26 @@ def test_a_check_cue_before_the_same_computation_is_still_a_revision():
     assert rec.claims[1].role == "revision" and rec.claims[0].revised_by == 1
     assert rec.caught == [True]
     assert _marks(text, rec)["3 * 5 = 155"] == ["retracted"]
+
+
+def test_error_anatomy_shows_an_unplaced_first_error_apart_from_a_placed_one(tmp_path):
+    """The drill-down of Error Anatomy (a SmolLM2-style answer, written for this test): where a statement the
+    checker could not read comes before the first wrong claim, the list and the marks say "not checked" (?) and
+    the wrong claim is "!", never the first error (✗); with nothing unread before it, the first error is ✗."""
+    import app.tab_anatomy as ta
+
+    texts = ["To find the answer, we combine 12 and 15, which gives us 28. Then 28 + 2 = 31.",
+             "To find the answer, we add 12 and 15, which gives us 27. Then 27 + 2 = 30."]
+    rows = []
+    for completion in texts:
+        rec = check(completion, problem=parse_expression("12+15+2"))
+        rows.append({"expr": "12+15+2", "gold": 29, "completion": completion, "check": rec.to_dict(),
+                     "category": "wrong", "correct": False, "n_tokens": 30})
+    path = tmp_path / "records.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows))
+    labels = dict((i, label) for label, i in ta.worst_traces(rows))
+    assert "first error not checked (?)" in labels[0] and "first error at step 2" in labels[1]
+    unplaced, placed = ta.drill_html(0, str(path)), ta.drill_html(1, str(path))
+    assert "mark-unchecked" in unplaced and "mark-wrong" in unplaced and "mark-first_error" not in unplaced
+    assert f"{SYMBOL['unchecked']}</span>" in unplaced and "the first error is not checked" in unplaced
+    assert "mark-first_error" in placed and "mark-unchecked" not in placed

@@ -306,3 +306,106 @@ def test_a_colon_inside_an_equation_divides(text, claimed, ok):
 ])
 def test_a_colon_that_labels_does_not_divide(text, claims):
     assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("First add up the prices: the sum of 3 and 5 and 7, which is 15.", 15, True),
+    ("The product of 2 and 3 and 4 is 20.", 20, False),
+    ("They carry the total of 4, 6 and 1 and 2, so 13 in all.", None, None),  # a list that mixes its separators
+    ("You can square 7, which gives you 49.", 49, True),
+    ("Cube 2 and you get 6.", 6, False),
+    ("Start by adding the two numbers, 6 and 3, which gives us 10.", 10, False),
+    ("Add the numbers themselves, 2 and 9, which is 11.", 11, True),
+    ("Simplify by dividing the numerator (12) by the denominator (4), which gives us: 3.", 3, True),
+    ("Multiply 6 by 2 and that would give you 14.", 14, False),
+    ("Divide 9 by 3 and that gives 3.", 3, True),
+])
+def test_more_operations_in_words(text, claimed, ok):
+    claims = _read(text)
+    if claimed is None:
+        assert all(c[2] for c in claims), claims  # never a wrong reading
+    else:
+        assert [(v, right) for _, v, right in claims] == [(claimed, ok)], claims
+
+
+@pytest.mark.parametrize("text", ["The square 9 feet on a side is 4 rooms.", "We had 5 and 3, and that is 4 of them.",
+                                  "Multiply this by 3."])
+def test_what_these_operation_rules_do_not_read(text):
+    assert _read(text) == []  # a noun "the square", a pointer after a list, a reference without a result
+
+
+def test_this_points_at_the_result_just_before():
+    text = "We add 4 to 3, which gives us 7, and then subtract 2 from this, which gives us 4."
+    assert _read(text)[-1] == ("subtract 2 from this, which gives us 4", 4, False)  # 7 - 2 is 5
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("First multiply 6 by itself, which gives 36.", [("multiply 6 by itself, which gives 36", 36, True)]),
+    ("The multiplication of 2+1 by itself is 6.", [("The multiplication of 2+1 by itself is 6", 6, False)]),
+    ("So 4*5 is calculated by taking the product of 4 and 5.",
+     [("4*5 is calculated by taking the product of 4 and 5", 20, True)]),
+    ("Here 12 can be calculated as 36/4.", [("12 can be calculated as 36/4", 12, False)]),
+    ("We get 3*2, which would result from dividing 12 by 2.",
+     [("3*2, which would result from dividing 12 by 2", 6, True)]),
+    ("That is 9 + 5, which is the correct sum of 7 and 7.", [("9 + 5, which is the correct sum of 7 and 7", 14, True)]),
+    ("The summation of 4 and 2*3 is 11.", [("The summation of 4 and 2*3 is 11", 11, False)]),
+    ("the result of 2+5, denoted by 8, is used next", [("2+5, denoted by 8", 8, False)]),
+    ("The product of 3 and 4, denoted as 12, comes next.", [("The product of 3 and 4, denoted as 12", 12, True)]),
+    ("Subtract 9 from 8+9, which gives us 8+1 ≡ 9 here.",  # the congruence ends the side
+     [("Subtract 9 from 8+9, which gives us 8+1", 9, False)]),
+])
+def test_signs_in_words_that_compute_or_name(text, claims):
+    assert [(span, v, ok) for span, v, ok in _read(text)][-len(claims):] == claims
+
+
+@pytest.mark.parametrize("text", ["The sum, denoted by S, is what we want.", "So 3 + 4 ≡ 7 (mod 5).",
+                                  "Multiplying by itself is squaring."])
+def test_names_and_congruences_are_not_claims(text):
+    assert _read(text) == []
+
+
+def test_a_bare_number_before_a_sign_that_leads_into_an_equation_is_not_its_left_side():
+    text = "Take 7 from both 4 and 7, which results in 4+4-7 = 11 as the answer."
+    assert _read(text) == [("4+4-7 = 11", 11, False)]  # never "7 = 4+4-7"
+    assert check(text).unchecked == []
+    same = "So 8 divided by 4 is 2, which is the same as 8 - 4 = 2."  # a sign that says the two are one: a claim
+    assert ("2, which is the same as 8 - 4", 2, False) in _read(same)
+
+
+def test_rewrite_it_as_is_shown_not_checked_and_the_later_wrong_claim_is_not_the_first_error():
+    text = "The expression is 5 + 3*2. We can rewrite it as 5 + 3 + 2, which is the sum of 5 and 3*2."
+    rec, marks = _marked(text)
+    assert marks[0] == ("it as 5 + 3 + 2", "unchecked")  # which expression "it" is, the text does not say
+    assert [m for _, m in marks] == ["unchecked", "wrong"] and rec.not_checked  # never "first error"
+    assert text[rec.claims[rec.first_error].start:rec.claims[rec.first_error].end] == \
+        "5 + 3 + 2, which is the sum of 5 and 3*2"
+    assert _read("So 12 - 5 = 7. Rewrite 7 as 3 + 4.")[-1] == ("7 as 3 + 4", 7, True)  # a number, not "it"
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("So 2 + 5 = 7. Wait, is that right? 7 = 8. No.", [("2 + 5 = 7", 7, True), ("7 = 8", 8, False)]),
+    ("3 + 4 = 7\n7 = 7\n", [("3 + 4 = 7", 7, True), ("7 = 7", 7, True)]),
+    ("Step 1: 5 = 5.", []),                       # a heading before it: a label, not a sentence of its own
+    ("So 4 = 6 apples.", []),                     # words around it
+    ("Total is 5, so 5 = 5.", []),
+])
+def test_two_numbers_and_an_equals_sign_as_a_sentence_of_their_own_are_a_claim(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, last", [
+    ("Multiply 3 by 4 to get 12. The sum of the two numbers is 7.", ("The sum of the two numbers is 7", 7, True)),
+    ("Add 6 and 2, which gives 8. The quotient of them is 4.", ("The quotient of them is 4", 4, False)),
+    ("We add together 9 and 4, which gives 13. The difference between the two numbers is 5.",
+     ("The difference between the two numbers is 5", 5, True)),
+])
+def test_the_two_numbers_are_the_operands_of_the_operation_just_before(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text", ["Multiply 3 by 4 to get 12. Then 5 more. The sum of the two numbers is 7.",
+                                  "The sum of these numbers is 7."])
+def test_the_two_numbers_with_other_numbers_between_or_nothing_before_are_not_checked(text):
+    rec = check(text)
+    assert [text[s:e] for s, e in rec.unchecked] == ["The sum of " + text.split("The sum of ")[1].rstrip(".")]
+    assert all(c.correct for c in rec.claims)  # never a guess at which two

@@ -168,9 +168,12 @@ def left_end(st: Stream, i_eq: int) -> int | None:
     eq = s[i_eq]
     if not eq.word_eq or j < 0:
         return j
-    if eq.sign_kind == SignKind.COMMA:
-        while j > 0 and i_eq - j <= 2 and s[j].kind == Kind.WORD and s[j].text.lower() in _CONNECTORS:
-            j -= 1
+    if eq.sign_kind in (SignKind.COMMA, SignKind.POINTER):
+        k = j
+        while k > 0 and i_eq - k <= 2 and s[k].kind == Kind.WORD and s[k].text.lower() in _CONNECTORS:
+            k -= 1
+        if eq.sign_kind == SignKind.COMMA or (k < j and s[k].kind == Kind.NUM and s[k].verbal and s[k].ops):
+            j = k  # "6 by 2 and we get 12"; a pointer after an operation in words: "multiply 4 by 1 and that gives 4"
     if s[j].kind == Kind.LP and j not in st.label:
         return j - 1
     if s[j].kind == Kind.STOP and s[j].text == "," and eq.sign_kind in _AFTER_COMMA:

@@ -108,7 +108,7 @@ _TOKEN_RE = re.compile(
   | (?P<delim>\\\(|\\\)|\\\[|\\\]|\$)
   | (?P<space>\\[,;:!>\ ]|&(?:nbsp;)?)
   | (?P<cmd>\\[A-Za-z]+)
-  | (?P<rel><=|>=|==|!=|=>|<|>|≠|≤|≥|→|⇒)
+  | (?P<rel><=|>=|==|!=|=>|<|>|≠|≤|≥|→|⇒|≡)
   | (?P<eq>=)
   | (?P<dstar>\*\*)
   | (?P<escstar>\\\*)
@@ -118,8 +118,11 @@ _TOKEN_RE = re.compile(
   | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
                |makes|totals|comes\s+to|results\s+in|leaves(?:\s+(?:us|you|me))?\s+with|leaves
-               |(?:should|would|will|must)\s+be
-               |(?:simplifies|reduces)\s+to|(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
+               |(?:should|would|will|must)\s+be|(?:would|will|should)\s+give(?:\s+(?:us|me|you))?
+               |(?:simplifies|reduces)\s+to
+               |(?:is|can\s+be)\s+(?:calculated|computed|found|obtained)\s+(?:as|by(?:\s+taking)?)
+               |(?:would\s+|will\s+)?results?\s+from|(?:is\s+)?denoted\s+(?:by|as)
+               |(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
                |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|(?:we|i|you)\s+get|to\s+get|that['’]s|that\s+is
                |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in
                |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is)
@@ -501,12 +504,17 @@ def _frac_literal(toks: list[Tok], i: int) -> tuple[int, int, int] | None:
 # ----------------------------------------------------------------------------------------------
 # Signs and numbers in words
 # ----------------------------------------------------------------------------------------------
+# signs in words that say two forms are one (SignKind.EQUIV)
+_EQUIV_PHRASES = ("same as", "equivalent to", "written as", "expressed as", "calculated as", "calculated by",
+                  "computed as", "computed by", "result from", "results from", "denoted")
+
+
 def _sign_kind(key: str) -> SignKind:
     """How a sign in words (normalised, lower case) joins its sides: see SignKind. A sign that starts by pointing
     back ("this is the same as") points back, whatever it says next."""
     if key.startswith(("this ", "that ", "it ")) or key in ("that's", "it's"):
         return SignKind.POINTER
-    if any(w in key for w in ("same as", "equivalent to", "written as", "expressed as")) or key in ("or", "as"):
+    if any(w in key for w in _EQUIV_PHRASES) or key in ("or", "as"):
         return SignKind.EQUIV
     if key.startswith(("which ", "giving", "resulting", ",", "we ", "you ", "i ", "we'", "you'")) or \
             key.endswith(" get") and key != "to get" or " that " in key:

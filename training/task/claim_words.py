@@ -26,8 +26,9 @@ from training.task.claim_tokens import Kind, SignKind, Tok, bracket_pairs, lex, 
 from training.task.claim_values import Parser
 
 # Words that can start or carry an operation in words; a text with none of them skips _read_operations().
-_VERBAL_WORDS = {"sum", "total", "product", "difference", "quotient", "addition", "subtraction", "multiplication",
-                 "division", "reciprocal", "square", "cube", "half", "twice", "double", "doubling", "triple",
+_VERBAL_WORDS = {"sum", "summation", "total", "product", "difference", "quotient", "addition", "subtraction",
+                 "multiplication", "division", "reciprocal", "square", "squaring", "cube", "cubing", "half", "twice",
+                 "double", "doubling", "triple",
                  "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
                  "multiplying", "divide", "dividing", "add", "adding", "subtract", "subtracting", "by", "least",
                  "lowest", "smallest", "greatest", "highest", "largest", "lcm", "gcd", "gcf", "hcf", "rewrite",
@@ -91,6 +92,9 @@ def _operand_list(s, match, i, seps: str):
             return None
         out.append((j, e[0], e[1], e[2]))
         j = e[0]
+        if last and _and_again(s, out[-1][0], j) and len(out) < 6:
+            j += 1  # "the sum of 8 and 9 and 6": one more operand
+            continue
         if last:
             break
         comma = j < len(s) and s[j].kind == Kind.STOP and s[j].text == ","
@@ -103,6 +107,22 @@ def _operand_list(s, match, i, seps: str):
         else:
             break
     return (out, j) if last and len(out) >= 2 else None
+
+
+def _pair_reference(s: list[Tok], j: int) -> int | None:
+    """Index after "the two numbers", "these two numbers", "both numbers", "them" at s[j] (the operands of an
+    operation named just before: "the difference between the two numbers"), or None."""
+    if spells(s, j, "them") or spells(s, j, "both", "numbers|values"):
+        return j + 1 + spells(s, j, "both")
+    two = j + 1 < len(s) and s[j + 1].kind == Kind.NUM and s[j + 1].verbal and s[j + 1].value == 2
+    if spells(s, j, "the|these|those") and two and spells(s, j + 2, "numbers|values"):
+        return j + 3
+    return j + 2 if spells(s, j, "these|those", "numbers|values") else None
+
+
+def _and_again(s: list[Tok], a: int, b: int) -> bool:
+    """The operand s[a..b-1] came after "and" and another "and" and a number follow it ("8 and 9 and 6")."""
+    return spells(s, a - 1, "and") and spells(s, b, "and") and b + 1 < len(s) and s[b + 1].kind == Kind.NUM
 
 
 def _group(s: list[Tok], a: int, b: int, value: Fraction, ops: int, parts=None, op: str = "") -> Tok:
@@ -133,12 +153,18 @@ def _combine(op: str, values: list[Fraction]) -> Fraction:
 # "the sum/product/difference/quotient of a and b", "the difference between a and b", "the addition of
 # a to b", "the division of a by b", "the subtraction of a from b": the operator, and the words that
 # may separate the operands
-_NOUNS = {"sum": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"), "difference": ("-", "and"),
-          "quotient": ("/", "and"), "addition": ("+", "to|and"), "multiplication": ("*", "and|by"),
-          "division": ("/", "by|and"), "subtraction": ("-", "from|and")}
+_NOUNS = {"sum": ("+", "and"), "summation": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"),
+          "difference": ("-", "and"), "quotient": ("/", "and"), "addition": ("+", "to|and"),
+          "multiplication": ("*", "and|by"), "division": ("/", "by|and"), "subtraction": ("-", "from|and")}
+# what may stand between "the" and the noun of an operation: "which is the correct sum of 8 and 6"
+_ADJECTIVES = "correct|right|actual|exact|final|whole"
 # "the reciprocal of a", "half of a", "the square of a", "the cube of a"
 _OF_ONE = {"reciprocal": lambda x: 1 / x, "half": lambda x: x / 2, "square": lambda x: x * x,
            "cube": lambda x: x ** 3}
+# one operand right after the word: "twice 4", "double 3", "square 9" (a verb: never "the square 9"), "cube 2"
+_ONE_OPERAND = {"twice": lambda x: 2 * x, "double": lambda x: 2 * x, "doubling": lambda x: 2 * x,
+                "triple": lambda x: 3 * x, "square": lambda x: x * x, "squaring": lambda x: x * x,
+                "cube": lambda x: x ** 3, "cubing": lambda x: x ** 3}
 # "multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"
 _VERBS = {"multiply": ("*", "by|with|and"), "multiplying": ("*", "by|with|and"), "divide": ("/", "by"),
           "dividing": ("/", "by"),
@@ -156,6 +182,8 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
         return None
     w = t.text.lower()
     start = i - 1 if i and s[i - 1].kind in (Kind.WORD, Kind.LETTER) and s[i - 1].text.lower() in ("the", "a") else i
+    if start == i and spells(s, i - 1, _ADJECTIVES) and spells(s, i - 2, "the"):
+        start = i - 2  # "the correct sum of 8 and 6"
     if w in _NOUNS and (spells(s, i + 1, "of") or (w == "difference" and spells(s, i + 1, "between"))):
         return _noun_operation(s, match, i, start)
     if w in _OF_ONE and spells(s, i + 1, "of"):
@@ -169,11 +197,12 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     name, j = _common_name(s, i)
     if name:
         return _lcm_gcd(s, match, start, name, j)
-    if w in ("twice", "double", "doubling", "triple") and i + 1 < len(s) and s[i + 1].kind in (Kind.NUM, Kind.LP):
+    if w in _ONE_OPERAND and (w not in _OF_ONE or start == i) and i + 1 < len(s) \
+            and s[i + 1].kind in (Kind.NUM, Kind.LP):
         e = _expr_at(s, match, i + 1)
         if e is None:
             return None
-        return start, e[0], _group(s, start, e[0], e[1] * (3 if w == "triple" else 2), e[2] + 1)
+        return start, e[0], _group(s, start, e[0], _ONE_OPERAND[w](e[1]), e[2] + 1)
     got = _reference_at(s, match, i)
     if got is not None:
         return got
@@ -191,6 +220,13 @@ def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
     """"the sum of a, b and c", "the difference between a and b", "the subtraction of a from b"."""
     w = s[i].text.lower()
     op, seps = _NOUNS[w]
+    end = _pair_reference(s, i + 2)
+    if end is not None:
+        return _ref_group(s, start, end, "pair", op)
+    if op == "*":
+        got = _by_itself(s, match, i + 2)
+        if got is not None:
+            return start, got[0], _group(s, start, got[0], got[1], got[2])
     got = _operand_list(s, match, i + 2, seps)
     if got is None:
         return None
@@ -262,6 +298,8 @@ def _first_operand(s: list[Tok], j: int) -> int:
     "add up 4 and 5", "add both 4 and 5", "add the values of 12 and 15", "multiply the two numbers 4 and 5"."""
     if spells(s, j, "together|up|both"):
         j += 1
+    if _named_value(s, j) != j:
+        return _named_value(s, j)  # "dividing the numerator (8) by ..."
     if not spells(s, j, "the"):
         return j
     k = j + 1
@@ -269,16 +307,42 @@ def _first_operand(s: list[Tok], j: int) -> int:
         k += 1  # "the two numbers"
     if not spells(s, k, "values|numbers|integers|terms|fractions"):
         return j
-    return k + 2 if spells(s, k + 1, "of") else k + 1
+    if spells(s, k + 1, "of"):
+        return k + 2
+    k += 2 if spells(s, k + 1, "themselves") else 1
+    return k + 1 if k < len(s) and s[k].kind == Kind.STOP and s[k].text in ",:" else k  # "the two numbers, 8 and 1"
+
+
+def _named_value(s: list[Tok], j: int) -> int:
+    """Where the value starts of an operand named with its value in brackets at s[j] ("the numerator (8)",
+    "the first number (12)"); j where s[j] is no such name."""
+    k = j + 1 + spells(s, j + 1, "first|second|other")
+    named = spells(s, j, "the") and spells(s, k, "numerator|denominator|number|value|divisor|dividend|result")
+    bracketed = k + 3 < len(s) and s[k + 1].kind == Kind.LP and s[k + 2].kind == Kind.NUM and s[k + 3].kind == Kind.RP
+    return k + 1 if named and bracketed else j
+
+
+def _by_itself(s: list[Tok], match: dict[int, int], j: int) -> tuple[int, Fraction, int] | None:
+    """An operand multiplied "by itself" from s[j] ("multiplying 1+9 by itself", "the multiplication of 2*8 by
+    itself"): (index after "itself", its square, operations), or None."""
+    a = _expr_at(s, match, j)
+    if a is None or not spells(s, a[0], "by|with", "itself"):
+        return None
+    return a[0] + 2, a[1] * a[1], 2 * a[2] + 1
 
 
 def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     """"multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
     op, seps = _VERBS[s[i].text.lower()]
-    a = _expr_at(s, match, _first_operand(s, i + 1))
+    first = _first_operand(s, i + 1)
+    got = _by_itself(s, match, first) if op == "*" else None
+    if got is not None:
+        return i, got[0], _group(s, i, got[0], got[1], got[2])
+    a = _expr_at(s, match, first)
     if a is None or not spells(s, a[0], seps):
         return None
-    b = _expr_at(s, match, a[0] + 1)
+    second = _named_value(s, a[0] + 1)
+    b = _expr_at(s, match, second)
     sep = s[a[0]].text.lower()
     if b is None or sep == "and" and spells(s, b[0], "by|with|to|from"):
         return None  # "multiply 3 and 4 by 2": two operations, not 3 * 4
@@ -289,7 +353,7 @@ def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
         v = _combine(op, [x, y])
     except ZeroDivisionError:
         return None
-    parts = [(i + 1, a[0], a[1], a[2]), (a[0] + 1, b[0], b[1], b[2])]
+    parts = [(first, a[0], a[1], a[2]), (second, b[0], b[1], b[2])]
     if sep in ("from", "to"):
         parts.reverse()
     return i, b[0], _group(s, i, b[0], v, a[2] + b[2] + 1, parts, op)  # the verb starts the operation
@@ -376,9 +440,11 @@ _RUN_NOUNS = _REF_NOUNS | {"numbers", "results", "values", "fractions", "product
 
 
 def _reference(s: list[Tok], i: int) -> int | None:
-    """Index after "it" / "this result" / "that number" / "the result" at s[i], or None."""
+    """Index after "it" / "this" / "this result" / "that number" / "the result" at s[i], or None."""
     if spells(s, i, "it"):
         return i + 1
+    if spells(s, i, "this|that") and (i + 1 == len(s) or s[i + 1].kind in (Kind.STOP, Kind.EQ, Kind.LP)):
+        return i + 1  # "subtract 1 from this, which gives us 2"
     if spells(s, i, "this|that|the", "|".join(_REF_NOUNS)):
         return i + 2
     return None
@@ -448,6 +514,8 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
            "it" may mean one of them: the claim is read only where this referent makes it right
            (Tok.ref becomes ("unsure", ...)), and is left unread otherwise
     near   the same, and in the same sentence ("multiply 3 by 2 (to get 6) and then add 4 (to get 10)")
+    pair   the two operands of the claim just before ("the difference between the two numbers"), see
+           _resolve_pair
     run    the claims just before: those of one operation in a row ("300 times 234 ... 20 times 234
            ... 3 by 234 ... When I add these together"), else a list of claims with only commas, "and"
            and line breaks between them ("7 - 2 = 3\n2 + 3 = 5\n9 - 3 = 6\n\nAdding these ...").
@@ -455,10 +523,13 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
     """
     kind, op, n = t.ref
     before = [c for c in claims if c.end <= t.start]
-    if not before:
+    if not before or kind == "unread":
         return
     last = before[-1]
     gap = text[last.end:t.start]
+    if kind == "pair":
+        _resolve_pair(t, op, last, gap)
+        return
     if kind in ("last", "near"):
         if len(gap) > 200 or (kind == "near" and re.search(r"[.!?](?:\s|$)|\n", gap)):
             return
@@ -485,6 +556,22 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
         return
     t.kind, t.value = Kind.NUM, _combine(op, [c.claimed for c in near[-size:]])
     t.ref = (kind, op, tuple(_combine(op, [c.claimed for c in near[-k:]]) for k in range(2, len(near) + 1)))
+
+
+def _resolve_pair(t: Tok, op: str, last, gap: str) -> None:
+    """"the difference between the two numbers" after "adding 8 and 1, which gives us 10": the two operands of
+    the claim just before (8 - 1; and 1 - 8, their distance being the same, is read as right too). Left unread
+    where that claim has no two operands, is far, or other numbers stand between (which two, the text does not
+    say)."""
+    if not last.operands or len(gap) > 200 or re.search(r"\d", gap):
+        return
+    x, _, y = last.operands
+    values = sorted([x, y], reverse=True) if op == "-" else [x, y]
+    try:
+        value, alts = _combine(op, values), (_combine(op, [x, y]), _combine(op, [y, x]))
+    except ZeroDivisionError:
+        return
+    t.kind, t.value, t.operands, t.alts = Kind.NUM, value, (values[0], op, values[1]), alts
 
 
 def _fraction_divisors(toks: list[Tok]) -> None:
@@ -534,6 +621,14 @@ def _infix_words(s: list[Tok]) -> None:
             s[i + 1].kind = Kind.WS
 
 
+def _ref_group_in_place(s: list[Tok], k: int) -> None:
+    """Make s[k] ("it") a reference without a value that resolve_reference never gives one, and s[k + 1] ("as")
+    the sign after it: the claim is claim-shaped, shown as not checked, never guessed."""
+    s[k].kind, s[k].value, s[k].ops, s[k].verbal, s[k].ref = Kind.REF, None, 1, True, ("unread", "", None)
+    q = s[k + 1]
+    q.kind, q.word_eq, q.sign, q.sign_kind = Kind.EQ, True, "as", SignKind.EQUIV
+
+
 def _equiv_words(s: list[Tok], match: dict[int, int]) -> None:
     """Signs that are only signs in context: "rewrite a as b" and "a, or b"."""
     for i, t in enumerate(s):
@@ -541,6 +636,9 @@ def _equiv_words(s: list[Tok], match: dict[int, int]) -> None:
             continue
         low = t.text.lower()
         if low in ("rewrite", "write", "express", "convert", "rewriting") and i + 1 < len(s):
+            if spells(s, i + 1, "it|this|that", "as") and i + 3 < len(s) and s[i + 3].kind in (Kind.NUM, Kind.LP):
+                # "rewrite it as 8 + 4 + 2": which earlier expression "it" is, the text does not say
+                _ref_group_in_place(s, i + 1)
             e = _expr_at(s, match, i + 1)
             if e is not None and e[0] < len(s) and spells(s, e[0], "as|to") and e[0] + 1 < len(s) and \
                     s[e[0] + 1].kind in (Kind.NUM, Kind.LP, Kind.OP):

@@ -316,9 +316,20 @@ def _leads_into_equation(st: Stream, b) -> bool:
 def _written_out(st: Stream, a, i: int) -> bool:
     """Is the left side of the sign at i, starting at a, arithmetic with a plain value ("13*15 - 10, which is
     13*15 - 10 = 185" and "add 1 to this result to get 6*1 = 6" claim both), rather than words or a run of
-    earlier results ("adding them together", "adding these": which results, the equation after it says)?"""
-    return isinstance(a, int) and not any(t.kind == Kind.REF or t.ref[:1] in (("run",), ("unsure",))
-                                          for t in st.s[a:i])
+    earlier results ("adding them together", "adding these": which results, the equation after it says)? A bare
+    number is not, unless the sign says it is the same ("2, which is the same as 8 - 4 = 2"): it is what the
+    equation after it computes, or a word's operand."""
+    if not isinstance(a, int):
+        return False
+    if _is_bare_number(st.s[a:i]) and st.s[i].sign_kind != SignKind.EQUIV:
+        return False  # "7 can be taken from 4 and 7, which results in 4+4-7 = 11": the words announce it
+    return not any(t.kind == Kind.REF or t.ref[:1] in (("run",), ("unsure",)) for t in st.s[a:i])
+
+
+def _is_bare_number(toks: list[Tok]) -> bool:
+    """A side that is one plain number, with no operation (the comma of a sign in words may follow it)."""
+    nums = [t for t in toks if t.kind != Kind.STOP]
+    return len(nums) == 1 and nums[0].kind == Kind.NUM and not nums[0].ops
 
 
 def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
@@ -349,7 +360,7 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
         pass  # "27.8 ≈ 28": a rounding, judged at the precision shown
     elif left.n_ops == 0 and right.n_ops == 0:
         # two bare numbers are no computation, except two forms of one number: "75%, or 0.75"
-        if not (eq.sign_kind == SignKind.EQUIV and left.has_pct != right.has_pct):
+        if not (eq.sign_kind == SignKind.EQUIV and left.has_pct != right.has_pct or _bare_sentence(st, a, b, eq)):
             return Unread.UNREADABLE
     elif left.n_ops == 0:
         # "242 = 2 * 11 * 11": a bare number, then the expression it equals
@@ -384,6 +395,17 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
     expr_text = text[left.first.start:left.last.end]
     return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
                  binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+
+
+def _bare_sentence(st: Stream, a: int, b: int, eq: Tok) -> bool:
+    """Two numbers and "=" that make a sentence of their own ("Hmm, wait, is that right? -6 = -3. Oops."): a
+    claim that they are equal, not a label or a step heading. Only with "=" and nothing else in the sentence,
+    and no variable next to it (a line of algebra: "7y" then "14 = 2")."""
+    s = st.s
+    def _ends(k: int) -> bool:
+        return k < 0 or k >= len(s) or s[k].kind == Kind.NL or s[k].kind == Kind.STOP and s[k].text in ".?!"
+    algebra = any(x.kind in (Kind.VAR, Kind.FUNC) for x in s[max(0, a - 8):b + 9])  # "So 7y\n14 = 2"
+    return not eq.word_eq and eq.text == "=" and _ends(a - 1) and _ends(b + 1) and not algebra
 
 
 def _divides(items: list[Tok]) -> bool:
