@@ -143,6 +143,10 @@ def status_view(ctx: AppContext, owner: str, run_id: str | None):
                        running=_running, completed=_completed(ctx),
                        stopped="Stopped. The adapter trained so far was saved and marked partial (not evaluated).",
                        evaluating=f"Training done. Now testing the fine-tuned model on {ctx.eval_n} unseen problems...")
+    if st.reused_from and not st.done:
+        md = ("**Joined:** someone in this class started exactly this configuration a moment before you, so your "
+              "run follows theirs (one training for both) and gets its own copy of the results when it lands. "
+              "Change the seed to train your own.\n\n" + md)
     return md, bar, (None if st.state == State.QUEUED else loss), st.state, run_id
 
 
@@ -156,7 +160,7 @@ def runs_table(ctx: AppContext, owner: str) -> pd.DataFrame:
         pred = ctx.runs.job(owner, rid).prediction
         rows.append({"run": rid, "model": cfg.model, "N": cfg.n, "style": cfg.style, "method": cfg.method,
                      "seed": cfg.seed, "prediction": None if pred is None else f"{pred:.0%}",
-                     "status": st.state + (" (reused)" if st.reused_from else ""),
+                     "status": st.state + ((" (reused)" if st.done else " (joined)") if st.reused_from else ""),
                      "accuracy": round(ev["accuracy"], 3) if "accuracy" in ev else None,
                      "mean tokens": round(ev["mean_tokens"]) if "mean_tokens" in ev else None})
     return pd.DataFrame(rows, columns=RUN_COLUMNS)
@@ -205,24 +209,24 @@ def path_figures() -> list[tuple[str, object]]:
     return out
 
 
-def assign(ctx: AppContext) -> tuple[int, int, str]:
+def assign(ctx: AppContext, owner: str) -> tuple[int, int, str]:
     """(N, seed, explanation): the class's least-covered rung among those this machine trains within the class's
     window (measured run times: on 2 CPU cores the big rungs would keep the queue busy past the lesson), and a
-    seed no other student at that rung has, so two students on one rung train two runs."""
-    counts = ctx.runs.coverage(CLASS_LADDER)
+    seed no other group at that rung has, held for this owner at once (RunManager.reserve), so groups pressing one
+    after another before anyone starts still get distinct runs."""
     speeds = ctx.runs.speeds()
-    budget = ctx.class_window_s * ctx.runs.max_concurrent / max(1, ctx.class_groups)
+    budget = ctx.class_window_s * max(1, ctx.runs.max_concurrent) / max(1, ctx.class_groups)
     fits = [n for n in CLASS_LADDER
             if getattr(ctx.runs.estimate(engine.SFTConfig(n=n, eval_n=ctx.eval_n), speeds), "seconds", 0) <= budget]
     fits = fits or CLASS_LADDER[:1]
-    n = min(fits, key=lambda k: (counts[k], k))
-    seed = counts[n]  # the k-th student at a rung gets seed k
+    n, seed = ctx.runs.reserve(owner, fits, CLASS_LADDER)
+    counts = ctx.runs.coverage(CLASS_LADDER)
     where = ", ".join(f"N={k:,}: {v}" for k, v in counts.items() if k in fits)
     left = [k for k in CLASS_LADDER if k not in fits]
     note = (f" Larger rungs ({', '.join(f'{k:,}' for k in left)}) take too long on this machine for a class; the "
             f"plot shows them from the precomputed sweep." if left else "")
-    return n, seed, (f"You got **N = {n:,}, seed {seed}**, the class's least-covered rung (runs so far: {where})."
-                     f"{note} Write your prediction, then press **Start**.")
+    return n, seed, (f"You got **N = {n:,}, seed {seed}**, the class's least-covered rung, held for you (runs and "
+                     f"groups assigned so far: {where}).{note} Write your prediction, then press **Start**.")
 
 
 @dataclass
@@ -413,11 +417,10 @@ def wire_form(ctx: AppContext, form: Form, plot: ValleyPanel) -> None:
         return default_lr(m), (own[0] if own else gr.skip())
     form.model.change(on_model, form.model, [form.lr, plot.sweep])
 
-    def on_assign():
-        n_, seed_, text = assign(ctx)
-        return n_, seed_, text
+    def on_assign(browser_id, request: gr.Request):
+        return assign(ctx, owner_of(browser_id, request))
     # n.change redraws the schedule
-    form.assign.click(on_assign, None, [form.n, form.seed, form.assigned], api_name="assign_n")
+    form.assign.click(on_assign, ctx.browser, [form.n, form.seed, form.assigned], api_name="assign_n")
 
     def on_show(*args):
         return gr.update(value=engine.command_for(make_config(ctx, *args)), visible=True)

@@ -1,0 +1,72 @@
+"""A class on one shared machine (issue 33): students reach the app at the address it prints, each group that
+presses "Assign me an N" gets its own run at once, and an identical Start joins the run already waiting or training
+instead of training it twice."""
+
+import time
+from types import SimpleNamespace
+
+from app.network import lan_addresses, start_banner, student_urls
+from app.registry import RunManager
+from app.tab_valley import CLASS_LADDER, assign
+from training.sft import SFTConfig
+
+
+def test_the_app_names_the_addresses_students_open():
+    assert student_urls("0.0.0.0", 7860, ["192.168.1.20", "10.0.0.5"]) == ["http://192.168.1.20:7860/",
+                                                                         "http://10.0.0.5:7860/"]
+    assert student_urls("127.0.0.1", 7860, ["192.168.1.20"]) == []  # loopback: no student can open it
+    banner = start_banner("0.0.0.0", 7861, ["192.168.1.20"])
+    assert "http://192.168.1.20:7861/" in banner and "http://127.0.0.1:7861/" in banner
+    assert "--host 0.0.0.0" in start_banner("127.0.0.1", 7860)  # the default says how to share it
+    found = lan_addresses()
+    assert all(not a.startswith("127.") and not a.startswith("169.254.") for a in found)
+
+
+def class_cfg(n=125, seed=0, **kw):
+    return SFTConfig(n=n, seed=seed, **kw)
+
+
+def test_groups_pressing_assign_one_after_another_get_distinct_runs(tmp_path):
+    rm = RunManager(max_concurrent=0, root=tmp_path / "runs")  # nothing trains: runs stay in line
+    ctx = SimpleNamespace(runs=rm, class_window_s=1e9, class_groups=1, eval_n=200)
+    got = [assign(ctx, f"group-{i}")[:2] for i in range(8)]
+    assert len(set(got)) == 8, got  # nobody has pressed Start yet, and still no two groups share a run
+    assert {n for n, _ in got} == set(CLASS_LADDER)  # every rung is covered before any gets a second seed
+    assert assign(ctx, "group-0")[:2] == got[0]  # pressing again keeps what the group was handed
+    n, seed = got[0]
+    rm.submit("group-0", class_cfg(n, seed))  # the rung becomes a run: it still counts once
+    assert sum(rm.coverage(CLASS_LADDER).values()) == 8
+    rm.shutdown()
+
+
+def test_an_identical_start_joins_the_waiting_run_and_trains_on_its_own_if_that_one_stops(tmp_path):
+    rm = RunManager(max_concurrent=0, root=tmp_path / "runs")
+    a = rm.submit("alice", class_cfg())
+    b = rm.submit("bob", class_cfg())
+    assert rm.job("bob", b).follows == a and rm._queue == [a]  # one run in line, not two
+    assert rm.state("bob", b).state == "queued" and rm.position("bob", b) == 1
+    assert rm.state("bob", b).reused_from == a
+    other = rm.submit("carol", class_cfg(seed=1))
+    assert rm.job("carol", other).follows is None  # another seed is another run
+    rm.stop("alice", a)  # the leader stopped before it started: bob's run now waits on its own
+    rm.pump()
+    assert rm.job("bob", b).follows is None and b in rm._queue
+    rm.shutdown()
+
+
+def test_an_identical_start_while_it_trains_gets_the_results_without_training(tiny_base, tmp_path):
+    rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
+    small = dict(model=str(tiny_base), world="tiny", n=8, epochs=1, batch_size=4, precision="fp32", log_every=1,
+                 eval_n=4, eval_max_new_tokens=32)
+    a = rm.submit("alice", SFTConfig(**small))
+    b = rm.submit("bob", SFTConfig(**small))
+    assert rm.job("bob", b).follows == a
+    deadline = time.time() + 300
+    while time.time() < deadline and not rm.state("bob", b).done:
+        time.sleep(0.5)
+    st = rm.state("bob", b)
+    assert st.state == "completed" and st.evaluation, st
+    job = rm.job("bob", b)
+    assert job.reused_from == a and job.proc is None  # one training for both
+    assert job.run.weights() is not None and job.run.path != rm.job("alice", a).run.path  # bob's own copy
+    rm.shutdown()
