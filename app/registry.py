@@ -176,6 +176,7 @@ class RunManager:
         self._removed: dict[str, dict] = _read_json(self.root / "removed.json") or {}
         self._sharing: dict[str, bool] = _read_json(self.root / "sharing.json") or {}  # owner -> shares?
         self._speed_of: dict[str, engine.Speed] = {}  # finished run -> the speed it measured
+        self._class_stamp = 0  # changes whenever the class plot may have: a run ended, a share choice, a new class
         self._reserved: dict[str, Reservation] = {}  # owner -> the rung "Assign me an N" handed them, until they Start
         self.klass = _read_json(self.root / "class.json") or {}
         if not self.klass or (class_name and class_name != self.klass.get("name")):
@@ -209,9 +210,20 @@ class RunManager:
             return bool(self._queue) and any(j.proc is None and j.pid is not None for j in self._jobs.values())
 
     def _watch(self, proc: subprocess.Popen) -> None:
-        """Wake the pump when this training process exits (its slot is free)."""
+        """Wake the pump when this training process exits (its slot is free; the class plot may have a new run)."""
         proc.wait()
+        self._class_changed()
         self._wake.set()
+
+    def _class_changed(self) -> None:
+        with self._lock:
+            self._class_stamp += 1
+
+    def class_stamp(self) -> int:
+        """A number that changes whenever the class plot may have changed (a run ended, a share choice changed, a
+        new class began): a page redraws its plot when it sees a new one, without reading any run's files."""
+        with self._lock:
+            return self._class_stamp
 
     # -- the class ---------------------------------------------------------------------------
     def new_class(self, name: str = "") -> dict:
@@ -220,6 +232,7 @@ class RunManager:
             self.klass = {"name": (name or "class").strip()[:60] or "class", "id": uuid.uuid4().hex[:8],
                           "started": time.time()}
             _write_json(self.root / "class.json", self.klass)
+            self._class_stamp += 1
             return self.klass
 
     # -- the registry on disk ---------------------------------------------------------------
@@ -489,6 +502,7 @@ class RunManager:
                 if job.owner == owner and job.share != share:
                     job.share = share
                     self._save(job)
+                    self._class_stamp += 1
             self._remember_sharing(owner, share)
 
     def sharing(self, owner: str) -> bool:

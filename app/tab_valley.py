@@ -22,6 +22,7 @@ write down your **prediction**, then press **Start** and follow the loss. When t
 model on problems it has never seen and adds your run to the valley plot below, next to the precomputed sweep and
 your class's runs. Change one thing at a time.
 """
+ACTIVE_POLL_S, IDLE_POLL_S = 1.0, 5.0  # how often a page asks for news: while its student's run waits or trains; else
 CLASS_LADDER = [125, 250, 500, 1000, 2000, 4000]  # the rungs a class fills in together (long CoT)
 REAL_SLM = engine.REAL_SLMS[0]
 MODEL_CHOICES = ([("tiny: the embedded 2.7M-parameter model (runs here, offline)", "tiny"),
@@ -302,7 +303,7 @@ def build_valley_tab(ctx: AppContext) -> Tab:
         teacher = teacher_section(ctx)
         current = gr.State(None)
         shown = gr.State(None)   # the run whose finish the plot and table last showed
-        timer = gr.Timer(1.0)
+        timer = gr.Timer(ACTIVE_POLL_S)  # on_tick slows it to IDLE_POLL_S while this student has nothing running
         # Every component must be created inside the Tab: one created after it lands in gr.Tabs itself,
         # and the browser then draws it as an extra tab (the tab strip relabelled itself on every click).
     wire_form(ctx, form, plot)
@@ -444,24 +445,30 @@ def wire_runs(ctx: AppContext, form: Form, run: RunPanel, plot: ValleyPanel, cur
             raise gr.Error(str(e)) from None
         md, b, _, state, _ = status_view(ctx, owner, run_id)
         return (run_id, md, b, None, runs_table(ctx, owner), gr.update(visible=False),
-                gr.update(interactive=State(state).finished if state else True))
+                gr.update(interactive=State(state).finished if state else True), gr.Timer(ACTIVE_POLL_S))
 
     def on_stop(run_id, browser_id, request: gr.Request):  # gr.Request reaches only a named parameter
         return stop_run(ctx, run_id, browser_id, request)
 
     def on_tick(run_id, shown_, sweep_, browser_id, request: gr.Request):
-        """The run's status every second; the table when the run changes state (and on the page's first tick),
-        the valley plot when it finishes; Start only while no run of this student waits or trains. It never writes
-        the run being followed: a tick still in flight when Start is pressed would put the old run back (the page
-        then followed the previous run, or none, while the new one trained unseen)."""
+        """The run's status every second while this student's run waits or trains, every IDLE_POLL_S otherwise
+        (thirty open pages poll the app, most with nothing to show); the table when the run changes state (and on
+        the page's first tick); the valley plot when the run finishes or any class run lands (the projector's class
+        plot fills in by itself); Start only while no run of this student waits or trains. It never writes the run
+        being followed: a tick still in flight when Start is pressed would put the old run back (the page then
+        followed the previous run, or none, while the new one trained unseen)."""
         owner = owner_of(browser_id, request)
         md, b, df, state, follow = status_view(ctx, owner, run_id)
-        start_ok = gr.update(interactive=not ctx.runs.busy(owner))
-        mark = f"{follow}:{state}"
-        if mark == shown_:
-            return md, b, df, gr.skip(), gr.skip(), shown_, start_ok
-        valley = valley_plot(ctx, owner, sweep_) if state and State(state).finished else gr.skip()
-        return md, b, df, valley, runs_table(ctx, owner), mark, start_ok
+        busy = ctx.runs.busy(owner)
+        start_ok, pace = gr.update(interactive=not busy), gr.Timer(ACTIVE_POLL_S if busy else IDLE_POLL_S)
+        mark, klass = f"{follow}:{state}", f"class:{ctx.runs.class_stamp()}"
+        old_mark, _, old_klass = (shown_ or "").partition("|")
+        if (mark, klass) == (old_mark, old_klass):
+            return md, b, df, gr.skip(), gr.skip(), shown_, start_ok, pace
+        finished = mark != old_mark and state and State(state).finished
+        valley = valley_plot(ctx, owner, sweep_) if finished or klass != old_klass and old_klass else gr.skip()
+        table = runs_table(ctx, owner) if mark != old_mark else gr.skip()
+        return md, b, df, valley, table, f"{mark}|{klass}", start_ok, pace
 
     def on_download(run_id, browser_id, request: gr.Request):
         if not run_id:
@@ -473,13 +480,13 @@ def wire_runs(ctx: AppContext, form: Form, run: RunPanel, plot: ValleyPanel, cur
         return gr.update(value=str(path), visible=True)
 
     form.start.click(on_start, form.settings + [plot.share, form.prediction, browser],
-                     [current, run.status, run.bar, run.loss, plot.table, run.download_file, form.start],
+                     [current, run.status, run.bar, run.loss, plot.table, run.download_file, form.start, timer],
                      api_name="start_run").then(None, js="() => document.getElementById('valley-status')"
                                                          "?.scrollIntoView({behavior: 'smooth', block: 'center'})")
     form.stop.click(on_stop, [current, browser], run.status, api_name="stop_run")
     run.download.click(on_download, [current, browser], run.download_file, api_name="download_run")
     timer.tick(on_tick, [current, shown, plot.sweep, browser],
-               [run.status, run.bar, run.loss, plot.valley, plot.table, shown, form.start],
+               [run.status, run.bar, run.loss, plot.valley, plot.table, shown, form.start, timer],
                api_name="poll_run", show_progress="hidden")
 
 

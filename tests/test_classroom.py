@@ -61,6 +61,7 @@ def test_an_identical_start_while_it_trains_gets_the_results_without_training(ti
     a = rm.submit("alice", SFTConfig(**small))
     b = rm.submit("bob", SFTConfig(**small))
     assert rm.job("bob", b).follows == a
+    stamp = rm.class_stamp()
     deadline = time.time() + 300
     while time.time() < deadline and not rm.state("bob", b).done:
         time.sleep(0.5)
@@ -69,4 +70,27 @@ def test_an_identical_start_while_it_trains_gets_the_results_without_training(ti
     job = rm.job("bob", b)
     assert job.reused_from == a and job.proc is None  # one training for both
     assert job.run.weights() is not None and job.run.path != rm.job("alice", a).run.path  # bob's own copy
+    assert rm.class_stamp() > stamp  # the run's end tells every page's class plot
     rm.shutdown()
+
+
+def test_the_class_plot_redraws_when_any_class_run_lands_and_idle_pages_poll_slowly(tmp_path):
+    """The projector follows no run of its own: its plot redraws when the class changes (a run ended anywhere),
+    and a page with nothing running asks for news every IDLE_POLL_S, not every second."""
+    from matplotlib.figure import Figure
+
+    from app.main import build_app
+    from app.tab_valley import ACTIVE_POLL_S, IDLE_POLL_S
+
+    demo = build_app(eval_n=6, runs_root=tmp_path / "runs", max_runs=1)
+    tick = next(f.fn for f in demo.fns.values() if f.api_name == "poll_run")
+    projector = SimpleNamespace(session_hash="projector", headers={}, client=None)
+    first = tick(None, None, "classroom", None, projector)
+    assert first[-1].value == IDLE_POLL_S  # nothing of its own waits or trains
+    again = tick(None, first[5], "classroom", None, projector)
+    assert not isinstance(again[3], Figure)  # nothing changed: the plot is not redrawn (nor sent)
+    demo.ctx.runs._class_changed()  # what a student's finished run does
+    landed = tick(None, again[5], "classroom", None, projector)
+    assert isinstance(landed[3], Figure)
+    assert ACTIVE_POLL_S < IDLE_POLL_S
+    demo.ctx.runs.shutdown()
