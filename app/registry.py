@@ -598,6 +598,20 @@ class RunManager:
                 found[sp.model] = sp
         return found
 
+    def rl_seconds_per_step(self, from_adapter: bool) -> float | None:
+        """Seconds per GRPO step that this machine's newest finished RL run from the same kind of start (the base
+        model, or an SFT adapter: long answers) measured, its test included; None before one has finished."""
+        with self._lock:
+            jobs = [j for j in self._jobs.values() if j.module == engine.GRPO and bool(j.cfg.init_adapter) == from_adapter]
+        best = None
+        for job in jobs:
+            m = job.run.read_metrics() or {}
+            if m.get("status") == State.COMPLETED and m.get("steps") and m.get("seconds"):
+                at = job.run.metrics.stat().st_mtime
+                if best is None or at > best[0]:
+                    best = (at, m["seconds"] / m["steps"])
+        return best and best[1]
+
     def estimate(self, cfg, speeds: dict | None = None) -> engine.Estimate | None:
         """About how long a fine-tune of `cfg` takes here (engine.estimate at this machine's measured speeds)."""
         if not isinstance(cfg, engine.SFTConfig):

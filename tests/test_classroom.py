@@ -94,3 +94,36 @@ def test_the_class_plot_redraws_when_any_class_run_lands_and_idle_pages_poll_slo
     assert isinstance(landed[3], Figure)
     assert ACTIVE_POLL_S < IDLE_POLL_S
     demo.ctx.runs.shutdown()
+
+
+def test_no_file_route_reaches_the_teachers_documents_and_no_page_names_a_server_path(tmp_path):
+    """Gradio served the whole lessons/ folder: /gradio_api/file=<repo>/lessons/answer_key.md returned the key
+    without the teacher key, and every lesson image URL showed the folder's absolute path."""
+    import socket
+
+    import httpx
+
+    from app.main import build_app, launch_kwargs
+    from app.tab_lessons import render
+    from training.core import paths
+
+    demo = build_app(eval_n=6, runs_root=tmp_path / "runs")
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    demo.launch(server_name="127.0.0.1", server_port=port, prevent_thread_lock=True, quiet=True, **launch_kwargs())
+    try:
+        teachers = [paths.LESSONS / "answer_key.md", paths.LESSONS / "08_instructor_guide" / "lesson.md",
+                    *sorted((paths.LESSONS / "teacher").glob("*.md"))]
+        assert len(teachers) >= 3 and all(p.exists() for p in teachers)
+        for p in teachers + [paths.LESSONS / "figures" / "horizon.png"]:
+            for url in (f"/gradio_api/file={p}", f"/gradio_api/file={p.relative_to(paths.REPO)}"):
+                r = httpx.get(f"http://127.0.0.1:{port}{url}", timeout=60)
+                assert r.status_code >= 400 and "Answer" not in r.text, (url, r.status_code)
+        shipped = paths.ASSETS / "valley" / "classroom" / "valley.png"  # the shipped figures stay served
+        assert httpx.get(f"http://127.0.0.1:{port}/gradio_api/file={shipped}", timeout=60).status_code == 200
+        page = render("02_error_accumulation/lesson.md")
+        assert "data:image/png;base64," in page and str(paths.REPO) not in page
+    finally:
+        demo.close()
+        demo.ctx.runs.shutdown()
