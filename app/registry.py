@@ -361,14 +361,14 @@ class RunManager:
         return None
 
     def _settle_followers(self) -> None:
-        """A run whose leader finished gets a copy of its results; one whose leader stopped, failed or went away
-        waits in line to train on its own (the student still gets their run)."""
+        """A run whose leader finished gets a copy of its results; one whose leader stopped, failed, went away or
+        stopped sharing waits in line to train on its own (the student still gets their run)."""
         for job in [j for j in self._jobs.values() if j.follows]:
             leader = self._jobs.get(job.follows)
             st = None if leader is None else self._leader_state(leader)
             if st is not None and not st.done:
                 continue
-            if st is not None and st.state == State.COMPLETED and st.evaluation:
+            if st is not None and st.state == State.COMPLETED and st.evaluation and leader.share:
                 self._copy_results(leader, job)
             elif job.run_id not in self._queue:
                 self._queue.append(job.run_id)

@@ -8,7 +8,7 @@ import pandas as pd
 from app.context import AppContext, owner_of
 from app.registry import Busy, RemovedRun
 from app.tab import Tab
-from app.widgets import as_choices, duration, own_runs, precision_note, progress_bar, run_view, stop_run
+from app.widgets import IDLE_POLL_S, as_choices, duration, own_runs, precision_note, progress_bar, run_view, stop_run
 from training.lab import engine
 from training.lab.engine import State
 
@@ -38,6 +38,7 @@ def start_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
     return out
 
 
+RL_POLL_S = 2.0  # while this student's RL run waits or trains (IDLE_POLL_S otherwise, as the Valley Lab)
 CLASS_RUNS_ONLY = ("The teacher keeps RL runs off this class's shared machine (they hold its one training slot "
                    "for minutes): the precomputed plot above shows what they do.")
 
@@ -139,7 +140,7 @@ def build_rl_tab(ctx: AppContext) -> Tab:
         reward = gr.LinePlot(None, x="step", y="value", color="series", title="Reward and held-out accuracy",
                              height=280)
         current = gr.State(None)
-        timer = gr.Timer(2.0)
+        timer = gr.Timer(RL_POLL_S)  # on_tick slows it to IDLE_POLL_S while this student has no RL run going
 
     def on_refresh(value, browser_id, request: gr.Request):
         choices = as_choices(start_options(ctx, owner_of(browser_id, request)))
@@ -162,7 +163,7 @@ def build_rl_tab(ctx: AppContext) -> Tab:
         except Busy as e:
             raise gr.Error(str(e)) from None
         return (run_id, f"Queued. The equivalent command:\n\n`{engine.command_for(cfg, engine.GRPO)}`",
-                gr.update(interactive=False))
+                gr.update(interactive=False), gr.Timer(RL_POLL_S))
 
     def on_stop(run_id, browser_id, request: gr.Request):  # gr.Request reaches only a named parameter
         return stop_run(ctx, run_id, browser_id, request, "RL run")
@@ -171,7 +172,8 @@ def build_rl_tab(ctx: AppContext) -> Tab:
         """The run's status; Start RL only while no RL run of this student waits or trains."""
         owner = owner_of(browser_id, request)
         md, b, df = rl_status(ctx, owner, run_id)
-        return md, b, df, gr.update(interactive=not ctx.runs.busy(owner, engine.GRPO))
+        busy = ctx.runs.busy(owner, engine.GRPO)
+        return md, b, df, gr.update(interactive=not busy), gr.Timer(RL_POLL_S if busy else IDLE_POLL_S)
 
     def on_timing(key, n_steps, browser_id, request: gr.Request):
         return CLASS_RUNS_ONLY if ctx.class_runs_only else \
@@ -180,9 +182,9 @@ def build_rl_tab(ctx: AppContext) -> Tab:
     for c in (start_from, steps):
         c.change(on_timing, [start_from, steps, ctx.browser], timing, show_progress="hidden")
     refresh.click(on_refresh, [start_from, ctx.browser], start_from, api_name="refresh_rl_starts")
-    start.click(on_start, [start_from, steps, seed, ctx.browser], [current, status, start], api_name="start_rl")
+    start.click(on_start, [start_from, steps, seed, ctx.browser], [current, status, start, timer], api_name="start_rl")
     stop.click(on_stop, [current, ctx.browser], status, api_name="stop_rl")
-    timer.tick(on_tick, [current, ctx.browser], [status, bar, reward, start], api_name="poll_rl",
+    timer.tick(on_tick, [current, ctx.browser], [status, bar, reward, start, timer], api_name="poll_rl",
                show_progress="hidden")
 
     def on_load(value, browser_id, request: gr.Request):

@@ -10,7 +10,7 @@ import pandas as pd
 from app.context import AppContext, is_teacher, owner_of
 from app.registry import Busy, RemovedRun
 from app.tab import Tab
-from app.widgets import duration, own_runs, precision_note, progress_bar, run_view, stop_run
+from app.widgets import ACTIVE_POLL_S, IDLE_POLL_S, duration, own_runs, precision_note, progress_bar, run_view, stop_run
 from training.lab import engine
 from training.lab.engine import State
 
@@ -22,7 +22,6 @@ write down your **prediction**, then press **Start** and follow the loss. When t
 model on problems it has never seen and adds your run to the valley plot below, next to the precomputed sweep and
 your class's runs. Change one thing at a time.
 """
-ACTIVE_POLL_S, IDLE_POLL_S = 1.0, 5.0  # how often a page asks for news: while its student's run waits or trains; else
 CLASS_LADDER = [125, 250, 500, 1000, 2000, 4000]  # the rungs a class fills in together (long CoT)
 REAL_SLM = engine.REAL_SLMS[0]
 MODEL_CHOICES = ([("tiny: the embedded 2.7M-parameter model (runs here, offline)", "tiny"),

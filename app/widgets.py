@@ -17,6 +17,8 @@ from app.context import owner_of
 from training.lab import engine
 from training.lab.engine import State
 
+ACTIVE_POLL_S, IDLE_POLL_S = 1.0, 5.0  # how often a page asks for news: while its student's run waits or trains; else
+
 
 def progress_bar(fraction: float, label: str) -> str:
     pct = max(0.0, min(1.0, fraction)) * 100
