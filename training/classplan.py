@@ -20,6 +20,7 @@ training slots and W the training window in seconds:
 from __future__ import annotations
 
 import argparse
+import shutil
 import tempfile
 import time
 from dataclasses import dataclass
@@ -48,6 +49,13 @@ def choose(run_s: float, groups: int, slots: int, window_s: float) -> Plan:
 def measure(steps: int, eval_n: int, timeout_s: float) -> engine.Speed:
     """Train and test one short run of the class recipe here; the speed it measured (RuntimeError if it failed)."""
     out = Path(tempfile.mkdtemp(prefix="classplan-"))
+    try:
+        return _measure_in(out, steps, eval_n, timeout_s)
+    finally:
+        shutil.rmtree(out, ignore_errors=True)
+
+
+def _measure_in(out: Path, steps: int, eval_n: int, timeout_s: float) -> engine.Speed:
     cfg = engine.SFTConfig(n=125, max_steps=steps, eval_n=eval_n, run_dir=str(out))
     handle = engine.start_run(cfg, out)
     deadline = time.time() + timeout_s
@@ -60,7 +68,7 @@ def measure(steps: int, eval_n: int, timeout_s: float) -> engine.Speed:
     st = engine.poll(out, handle.proc)
     speed = engine.measured_speed(out)
     if st.state != engine.State.COMPLETED or speed is None or speed.gen_tok_s is None:
-        raise RuntimeError(f"the measuring run did not finish ({st.state}): {st.error or 'see ' + str(out)}")
+        raise RuntimeError(f"the measuring run did not finish ({st.state}): {st.error or engine.RunDir(out).log_tail(600)}")
     return speed
 
 
