@@ -100,6 +100,7 @@ class Wait:
     takes_s: float | None
 
 
+SAFETY_PUMP_S = 60.0  # the pump looks at the line at least this often, whatever signals it missed
 RESERVE_S = 900.0  # "Assign me an N" holds a rung this long for a group that has not pressed Start yet
 
 
@@ -132,7 +133,6 @@ CLASS_RECIPE = {"data": "world", "world": "classroom", "model": "tiny", "method"
                 "lora_alpha": 32, "epochs": 0, "batch_size": 8, "max_steps": 0, "curriculum": "",
                 "correction_rounds": 0}
 CLASS_STYLES = ("long", "short", "mixed")
-SAFETY_PUMP_S = 60.0  # the pump looks at the line at least this often, whatever signals it missed
 COPIED = ("adapter", "model", "eval", "metrics", "config", "command", "progress", "status")
 
 
