@@ -380,3 +380,16 @@ def test_the_projectors_class_plot_fills_in_by_itself(app, page, browser_context
     see(student, re.compile(r"^Done\."), 600_000)
     page.wait_for_function(f"() => ({plot})() !== {before!r}", timeout=30_000)  # no reload
     page.screenshot(path=str(app[1] / "projector_class_plot.png"), full_page=True)
+
+
+def test_lesson_figures_show_without_a_server_path(app, page):
+    """Lesson figures travel inside the page (the lessons folder, with the answer key, is not served): each one
+    draws, and no address on the page names the repository's folder."""
+    page.get_by_role("tab", name="Lessons", exact=True).click()
+    see(page, "Lesson (start with the first", 30_000)
+    figure = page.locator('img[src^="data:image/png;base64,"]').first
+    figure.wait_for(timeout=60_000)
+    page.wait_for_function("() => [...document.querySelectorAll('img[src^=\"data:image\"]')]"
+                           ".some(i => i.complete && i.naturalWidth > 0)", timeout=60_000)
+    from training.core import paths
+    assert str(paths.LESSONS) not in page.content()
