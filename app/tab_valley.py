@@ -119,9 +119,10 @@ def _completed(ctx: AppContext):
         b = base_accuracy(ctx, model)
         vs = f" (the model before fine-tuning: **{b:.1%}**)" if b is not None else ""
         if st.reused_from:
-            return (f"**Done (reused).** Someone in this app already ran exactly this configuration and shares it, so "
-                    f"you got your own copy of its results at once: accuracy **{ev.get('accuracy', 0):.1%}**{vs}, mean "
-                    f"response **{ev.get('mean_tokens', 0):.0f} tokens**. Change the seed to train your own.")
+            return (f"**Done (reused).** Someone in this app ran exactly this configuration and shares it, so you "
+                    f"got your own copy of its results (no second training): accuracy "
+                    f"**{ev.get('accuracy', 0):.1%}**{vs}, mean response **{ev.get('mean_tokens', 0):.0f} tokens**. "
+                    f"Change the seed to train your own.")
         return (f"**Done.** Accuracy **{ev.get('accuracy', 0):.1%}** (± {ev.get('accuracy_se', 0):.1%}){vs}, mean "
                 f"response **{ev.get('mean_tokens', 0):.0f} tokens**, reflective responses "
                 f"{ev.get('reflection_ratio', 0):.0%}. Trained {st.metrics['steps']} steps in "
