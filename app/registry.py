@@ -602,7 +602,8 @@ class RunManager:
         """Seconds per GRPO step that this machine's newest finished RL run from the same kind of start (the base
         model, or an SFT adapter: long answers) measured, its test included; None before one has finished."""
         with self._lock:
-            jobs = [j for j in self._jobs.values() if j.module == engine.GRPO and bool(j.cfg.init_adapter) == from_adapter]
+            jobs = [j for j in self._jobs.values()
+                    if j.module == engine.GRPO and bool(j.cfg.init_adapter) == from_adapter]
         best = None
         for job in jobs:
             m = job.run.read_metrics() or {}

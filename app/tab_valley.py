@@ -376,7 +376,8 @@ def run_column() -> RunPanel:
 def valley_section(ctx: AppContext) -> ValleyPanel:
     gr.Markdown("### The valley: accuracy after fine-tuning on N examples\n"
                 "Lines: a precomputed sweep shipped with the app (mean over seeds ± the standard error of seeds and "
-                "test problems together; pick which one in the list below: each sweep that ships with this app). Dashed: the model before fine-tuning. "
+                "test problems together; pick which one in the list below: each sweep that ships with this app). "
+                "Dashed: the model before fine-tuning. "
                 "Small marks: your class's runs of the class recipe (other settings: grey crosses). Stars: your "
                 "runs, with your prediction as a hollow diamond. Right panel: the paper's stated numbers.")
     with gr.Row():

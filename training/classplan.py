@@ -68,7 +68,8 @@ def _measure_in(out: Path, steps: int, eval_n: int, timeout_s: float) -> engine.
     st = engine.poll(out, handle.proc)
     speed = engine.measured_speed(out)
     if st.state != engine.State.COMPLETED or speed is None or speed.gen_tok_s is None:
-        raise RuntimeError(f"the measuring run did not finish ({st.state}): {st.error or engine.RunDir(out).log_tail(600)}")
+        why = st.error or engine.RunDir(out).log_tail(600)
+        raise RuntimeError(f"the measuring run did not finish ({st.state}): {why}")
     return speed
 
 
@@ -76,11 +77,11 @@ def report(plan: Plan, speed: engine.Speed, n: int, groups: int, slots: int) -> 
     def minutes(s: float) -> str:
         return f"{s / 60:.1f} min"
     return "\n".join([
-        f"Measured here: training {speed.train_tok_s:,.0f} tokens/s, testing {speed.gen_tok_s:,.0f} generated tokens/s, "
-        f"setup {speed.setup_s or engine.SETUP_S:.0f} s.",
+        f"Measured here: training {speed.train_tok_s:,.0f} tokens/s, testing {speed.gen_tok_s:,.0f} generated "
+        f"tokens/s, setup {speed.setup_s or engine.SETUP_S:.0f} s.",
         f"One class run (N = {n}, long CoT, its test included): about {minutes(plan.run_s)}.",
-        f"{groups} groups on {slots} slot{'s' if slots != 1 else ''}: about {minutes(plan.need_s)} of training, against "
-        f"a window of {minutes(plan.window_s)}.",
+        f"{groups} groups on {slots} slot{'s' if slots != 1 else ''}: about {minutes(plan.need_s)} of training, "
+        f"against a window of {minutes(plan.window_s)}.",
         f"Plan: {plan.name}.",
     ])
 
@@ -97,8 +98,8 @@ def main(argv: list[str] | None = None) -> Plan:
     a = ap.parse_args(argv)
     if a.groups < 1 or a.slots < 1 or a.window_min <= 0 or a.n < 8:
         ap.error("--groups and --slots must be at least 1, --window-min above 0, --n at least 8")
-    print(f"Measuring this machine: a {a.measure_steps}-step run of the class recipe and its {a.eval_n}-problem test...",
-          flush=True)
+    print(f"Measuring this machine: a {a.measure_steps}-step run of the class recipe and its {a.eval_n}-problem "
+          f"test...", flush=True)
     speed = measure(a.measure_steps, a.eval_n, a.timeout_min * 60)
     est = engine.estimate(engine.SFTConfig(n=a.n, eval_n=a.eval_n), {speed.model: speed})
     plan = choose(est.seconds, a.groups, a.slots, a.window_min * 60)
