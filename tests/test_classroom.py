@@ -96,6 +96,7 @@ def test_the_class_plot_redraws_when_any_class_run_lands_and_idle_pages_poll_slo
     landed = tick(None, again[5], "classroom", None, projector)
     assert isinstance(landed[3], Figure)
     assert ACTIVE_POLL_S < IDLE_POLL_S
+    assert demo._queue.sleep_when_free >= 0.05  # Gradio's own idle loop looked for work every millisecond
     demo.ctx.runs.shutdown()
 
 
@@ -130,3 +131,18 @@ def test_no_file_route_reaches_the_teachers_documents_and_no_page_names_a_server
     finally:
         demo.close()
         demo.ctx.runs.shutdown()
+
+
+def test_an_idle_app_does_not_poll_its_queue(tmp_path):
+    """The pump thread looked at the waiting line every second, run or no run: now it sleeps until a run ends."""
+    class Counting(RunManager):
+        calls = 0
+
+        def pump(self):
+            Counting.calls += 1
+            super().pump()
+
+    rm = Counting(max_concurrent=1, root=tmp_path / "runs", pump_every_s=0.2)
+    time.sleep(2.0)
+    assert Counting.calls == 1, Counting.calls  # the one at start (it re-queues what waited before a restart)
+    rm.shutdown()
