@@ -43,6 +43,17 @@ def sweep_choices() -> list[tuple[str, str]]:
     return out
 
 
+def read_prediction(guess) -> float | None:
+    """A typed prediction in % as a share (0..1); None when the box was left empty (gr.Error for anything else)."""
+    text = str(guess if guess is not None else "").strip().rstrip("%").strip()
+    if not text:
+        return None
+    try:
+        return engine.check_number(text, "your prediction", 0, 100, " (a percentage)") / 100
+    except ValueError as e:
+        raise gr.Error(str(e)) from None
+
+
 def make_config(ctx: AppContext, model, data, upload, n, style, method, rank, alpha, epochs, lr, seed):
     """UI values -> the run's config (engine.sft_config), or gr.Error with a message a student can act on."""
     path = None
@@ -343,9 +354,10 @@ def form_column(ctx: AppContext) -> Form:
     assigned = gr.Markdown("")
     style = gr.Radio([("long (reflective, R1 style)", "long"), ("short (one step per line)", "short"),
                       ("mixed (half and half)", "mixed")], value="long", label="Chain-of-thought style")
-    # empty until the student types one: a slider's 50% was recorded as every untouched group's "prediction"
-    prediction = gr.Number(None, minimum=0, maximum=100, label="Your prediction before you start: the fine-tuned "
-                           "model's accuracy (%, 0 to 100; left empty, none is recorded)")
+    # empty until the student types one: a slider's 50% (and a number box's 0) was recorded as every untouched
+    # group's "prediction"
+    prediction = gr.Textbox("", max_length=8, placeholder="e.g. 30", label="Your prediction before you start: the "
+                            "fine-tuned model's accuracy, in % (0 to 100; left empty, none is recorded)")
     schedule = gr.Markdown(schedule_text(ctx, "tiny", 250, "long", 0, tiny_lr))
     with gr.Accordion("Advanced: LoRA and schedule", open=False):
         method = gr.Radio([("LoRA adapter", "lora"), ("full fine-tuning", "full")], value="lora", label="Method")
@@ -454,7 +466,7 @@ def wire_runs(ctx: AppContext, form: Form, run: RunPanel, plot: ValleyPanel, cur
             raise gr.Error(f"The teacher keeps runs of {cfg.model} off this class's shared machine (on a CPU one holds "
                            f"the training slot for many minutes): train the embedded model, or look at its "
                            f"precomputed sweep on the plot.")
-        pred = engine.check_number(guess, "your prediction", 0, 100) / 100 if guess is not None else None
+        pred = read_prediction(guess)
         try:  # one run at a time per student (a double click, a second tab), checked where the run is queued
             run_id = ctx.runs.submit(owner, cfg, share=bool(share_), prediction=pred, exclusive=True)
         except Busy as e:

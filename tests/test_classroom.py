@@ -146,3 +146,16 @@ def test_an_idle_app_does_not_poll_its_queue(tmp_path):
     time.sleep(2.0)
     assert Counting.calls == 1, Counting.calls  # the one at start (it re-queues what waited before a restart)
     rm.shutdown()
+
+
+def test_an_untouched_prediction_is_no_prediction():
+    import gradio as gr
+    import pytest
+
+    from app.tab_valley import read_prediction
+
+    assert read_prediction("") is None and read_prediction(None) is None and read_prediction("  ") is None
+    assert read_prediction("30") == 0.3 and read_prediction("42.5 %") == 0.425 and read_prediction(50) == 0.5
+    for bad in ("abc", "150", "-1", "nan"):
+        with pytest.raises(gr.Error, match="your prediction"):
+            read_prediction(bad)
