@@ -115,9 +115,10 @@ def build_app(max_runs: int = 0, disk_cap_mb: float = 0.0, eval_n: int = 200, ev
 
 
 def quiet_queue(demo: gr.Blocks) -> None:
-    """Gradio's queue looks for work every 1 ms and for progress to send every 10 ms while idle: measured, 0.5-0.9 of
-    a core on a loaded 2-core machine with no page open, time the class's runs need. It looks every 50 ms and 100
-    ms instead (Gradio's own values on Windows): an event waits at most 50 ms longer to start."""
+    """Gradio's queue looks for work every 1 ms and for progress to send every 10 ms while idle: CPU the class's runs
+    need (the idle app with no page open, 6% of a core on a loaded 2-core machine; with this and the registry's
+    sleeping pump, 0.4%: training/LOG.md, 2026-12-05). It looks every 50 ms and 100 ms instead (Gradio's own values
+    on Windows): an event waits at most 50 ms longer to start."""
     demo._queue.sleep_when_free = 0.05
     demo._queue.progress_update_sleep_when_free = 0.1
 
