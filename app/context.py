@@ -55,6 +55,7 @@ class AppContext:
     teacher_key: str = ""             # unlocks the teachers' controls and documents (empty: nobody sees them)
     class_window_s: float = 1200.0    # "Assign me an N": the class's training window ...
     class_groups: int = 8             # ... shared by this many groups
+    class_runs_only: bool = False     # the teacher keeps RL and real-SLM runs off the shared queue
     browser: gr.State | None = None  # this page's copy of its browser's id (build_app sets it up)
 
 

@@ -58,14 +58,14 @@ def session(url: str, k: int, timeout: float, out: dict, start_barrier: threadin
         out = c.predict("tiny", "world", None, 8, "long", "lora", 4, 8, 1, 2e-3, 1000 + k, True, 50,
                         api_name="/start_run")  # ..., seed, share, prediction
         lat["start_run"].append(time.perf_counter() - t)
-        run_id = out[3]["data"][-1][0]  # status, bar, loss, runs table, zip
+        run_id = out[3]["data"][-1][0]  # status, bar, loss, runs table, zip, the poll's pace
         rec["run_id"] = run_id
         t_start, t_left_queue = time.time(), None
         deadline = time.time() + timeout
         table = None
         while time.time() < deadline:
             t = time.perf_counter()
-            status, _bar, _loss, _plot, table_upd = c.predict("classroom", api_name="/poll_run")
+            status, _bar, _loss, _plot, table_upd, _pace = c.predict("classroom", api_name="/poll_run")
             lat["poll_run"].append(time.perf_counter() - t)
             if isinstance(table_upd, dict) and table_upd.get("data"):
                 table = table_upd

@@ -62,13 +62,14 @@ def default_max_runs() -> int:
 def build_app(max_runs: int = 0, disk_cap_mb: float = 0.0, eval_n: int = 200, eval_max_new_tokens: int = 512,
               allow_local_models: bool = False, max_upload_mb: float = MAX_UPLOAD_MB, class_name: str = "",
               teacher_key: str = "", keep_hours: float = 3.0, runs_root: Path | None = None,
-              class_window_min: float = 20.0, class_groups: int = 8) -> gr.Blocks:
+              class_window_min: float = 20.0, class_groups: int = 8, class_runs_only: bool = False) -> gr.Blocks:
     """max_runs: training runs at once (0 = default_max_runs()); allow_local_models: let users type a
     folder of this server as their model (never the app's own runs folder); disk_cap_mb: 0 = a share of the
     free disk; class_name: start (or go on with) this class; teacher_key: unlocks "Start a new class" and the
     teachers' documents (without one, nobody sees them in the app); keep_hours: runs finished this recently are
     never removed for disk space; class_window_min and class_groups: "Assign me an N" hands out only rungs that
-    class_groups groups can train one after another on this machine's slots within class_window_min minutes."""
+    class_groups groups can train one after another on this machine's slots within class_window_min minutes;
+    class_runs_only: only fine-tunes of the embedded model reach the shared queue (no RL, no real SLM)."""
     # Resolve transformers' lazy imports once, here: the first `from transformers import AutoConfig` racing in
     # several request threads at once fails with ImportError (seen with 10 concurrent sessions).
     from transformers import AutoConfig, AutoModelForCausalLM, AutoTokenizer  # noqa: F401
@@ -77,7 +78,7 @@ def build_app(max_runs: int = 0, disk_cap_mb: float = 0.0, eval_n: int = 200, ev
                       keep_hours=keep_hours, class_name=class_name)
     ctx = AppContext(runs, engine.ModelCache(), Shipped.load(), eval_n=eval_n, eval_max_new_tokens=eval_max_new_tokens,
                      allow_local_models=allow_local_models, max_upload_mb=max_upload_mb, teacher_key=teacher_key,
-                     class_window_s=class_window_min * 60, class_groups=class_groups)
+                     class_window_s=class_window_min * 60, class_groups=class_groups, class_runs_only=class_runs_only)
     with gr.Blocks(title=TITLE) as demo:
         gr.Markdown(HEADER)
         # This browser's id lives in its local storage, so a reload or a second tab sees the same runs. Each
@@ -108,8 +109,18 @@ def build_app(max_runs: int = 0, disk_cap_mb: float = 0.0, eval_n: int = 200, ev
     # outside the disk cap, until the app stops
     gr.set_static_paths([runs.downloads])
     demo.queue(default_concurrency_limit=4, max_size=128)
+    quiet_queue(demo)
     demo.ctx = ctx  # for tests and scripts; tabs get it as an argument
     return demo
+
+
+def quiet_queue(demo: gr.Blocks) -> None:
+    """Gradio's queue looks for work every 1 ms and for progress to send every 10 ms while idle: CPU the class's runs
+    need (the idle app with no page open, 6% of a core on a loaded 2-core machine; with this and the registry's
+    sleeping pump, 0.4%: training/LOG.md, 2026-12-05). It looks every 50 ms and 100 ms instead (Gradio's own values
+    on Windows): an event waits at most 50 ms longer to start."""
+    demo._queue.sleep_when_free = 0.05
+    demo._queue.progress_update_sleep_when_free = 0.1
 
 
 def browser_secret() -> str:
@@ -131,8 +142,10 @@ def ensure_browser_id(stored) -> str:
 
 
 def launch_kwargs(max_upload_mb: float = MAX_UPLOAD_MB) -> dict:
-    """What launch() needs beyond host/port: served folders, theme, css, the upload cap."""
+    """What launch() needs beyond host/port: served folders, theme, css, the upload cap. The lessons folder is
+    never served (it holds the answer key and the teachers' notes, for the teacher key only): lesson figures travel
+    inside the page (app.tab_lessons.inline_image)."""
     downloads_root().mkdir(parents=True, exist_ok=True)
-    return {"allowed_paths": [str(paths.ASSETS), str(paths.LESSONS), str(downloads_root())], "css": CSS,
+    return {"allowed_paths": [str(paths.ASSETS), str(downloads_root())], "css": CSS,
             "theme": THEME, "show_error": True,
             "max_file_size": f"{max_upload_mb:g}mb"}

@@ -12,7 +12,8 @@ The app creates one RunManager and hands it to the tabs (no module-level state).
 - every run is written to disk (entry.json beside the run's own files): a restarted app lists the
   finished runs, re-queues the waiting ones and marks the ones whose process is gone; when the app
   exits it stops its training processes, and a process whose app died stops itself (StopFlag);
-- a background thread starts the next waiting run as soon as a slot frees (no page has to poll);
+- a background thread starts the next waiting run as soon as a slot frees (no page has to poll; it sleeps until a
+  run ends, so an idle app costs no CPU);
 - finished runs beyond the disk cap are deleted oldest first, never a queued or running one nor one that
   finished within the class's time window (`keep_hours`; a reused copy finished when it was made); the cap
   defaults to a share of the free disk and counts the downloads too; the owner of a removed run is told so, after
@@ -59,6 +60,8 @@ class Job:
     stopped_before_start: bool = False
     share: bool = True               # shown, anonymously, on the class's valley plot
     reused_from: str | None = None   # the finished run whose results were copied into this one
+    follows: str | None = None       # the identical run, waiting or training, that this one joined (its results
+                                     # are copied in when it finishes)
     class_id: str = ""               # the class the run was started in
     prediction: float | None = None  # the owner's guess of its accuracy (0..1), recorded before it ran
 
@@ -95,6 +98,21 @@ class Wait:
     waited_s: float
     start_in_s: float | None
     takes_s: float | None
+
+
+SAFETY_PUMP_S = 60.0  # the pump looks at the line at least this often, whatever signals it missed
+RESERVE_S = 900.0  # "Assign me an N" holds a rung this long for a group that has not pressed Start yet
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """A rung handed to a group by "Assign me an N", held until they Start (or RESERVE_S passes)."""
+
+    n: int
+    seed: int
+    style: str
+    class_id: str
+    at: float
 
 
 class Busy(ValueError):
@@ -159,23 +177,54 @@ class RunManager:
         self._removed: dict[str, dict] = _read_json(self.root / "removed.json") or {}
         self._sharing: dict[str, bool] = _read_json(self.root / "sharing.json") or {}  # owner -> shares?
         self._speed_of: dict[str, engine.Speed] = {}  # finished run -> the speed it measured
+        self._class_stamp = 0  # changes whenever the class plot may have: a run ended, a share choice, a new class
+        self._reserved: dict[str, Reservation] = {}  # owner -> the rung "Assign me an N" handed them, until they Start
         self.klass = _read_json(self.root / "class.json") or {}
         if not self.klass or (class_name and class_name != self.klass.get("name")):
             self.new_class(class_name or "class")
         self._load()
         self._stopping = threading.Event()
-        # the waiting line moves by itself: a freed slot starts the next run within a second, whether or not a
-        # page polls (after a restart, nobody may be looking)
+        self._wake = threading.Event()  # set when a training process this app started exits
+        # the waiting line moves by itself: a freed slot starts the next run at once, whether or not a page polls
+        # (after a restart, nobody may be looking). The thread sleeps until a run ends (no polling: an idle app
+        # costs no CPU); only a run found running after a restart, whose end nobody signals, is checked every
+        # pump_every_s while runs wait for it.
         self._pump_thread = threading.Thread(target=self._pump_forever, args=(pump_every_s,), daemon=True)
         self._pump_thread.start()
         atexit.register(self.shutdown)
 
     def _pump_forever(self, every: float) -> None:
-        while not self._stopping.wait(every):
+        while not self._stopping.is_set():
+            self._wake.wait(every if self._waits_on_unwatched() else SAFETY_PUMP_S)
+            self._wake.clear()
+            if self._stopping.is_set():
+                return
             try:
                 self.pump()
             except Exception:  # noqa: BLE001 - a failed launch is the run's problem, never the app's
                 pass
+
+    def _waits_on_unwatched(self) -> bool:
+        """Do runs wait while a run this app did not start (found after a restart) trains? Its end sends no
+        signal, so the pump looks every few seconds."""
+        with self._lock:
+            return bool(self._queue) and any(j.proc is None and j.pid is not None for j in self._jobs.values())
+
+    def _watch(self, proc: subprocess.Popen) -> None:
+        """Wake the pump when this training process exits (its slot is free; the class plot may have a new run)."""
+        proc.wait()
+        self._class_changed()
+        self._wake.set()
+
+    def _class_changed(self) -> None:
+        with self._lock:
+            self._class_stamp += 1
+
+    def class_stamp(self) -> int:
+        """A number that changes whenever the class plot may have changed (a run ended, a share choice changed, a
+        new class began): a page redraws its plot when it sees a new one, without reading any run's files."""
+        with self._lock:
+            return self._class_stamp
 
     # -- the class ---------------------------------------------------------------------------
     def new_class(self, name: str = "") -> dict:
@@ -184,12 +233,14 @@ class RunManager:
             self.klass = {"name": (name or "class").strip()[:60] or "class", "id": uuid.uuid4().hex[:8],
                           "started": time.time()}
             _write_json(self.root / "class.json", self.klass)
+            self._class_stamp += 1
             return self.klass
 
     # -- the registry on disk ---------------------------------------------------------------
     def _save(self, job: Job) -> None:
         entry = {"run_id": job.run_id, "owner": job.owner, "module": job.module, "submitted": job.submitted,
-                 "share": job.share, "reused_from": job.reused_from, "class_id": job.class_id,
+                 "share": job.share, "reused_from": job.reused_from, "follows": job.follows,
+                 "class_id": job.class_id,
                  "prediction": job.prediction, "config": dataclasses.asdict(job.cfg)}
         _write_json(job.run.entry, entry)
 
@@ -207,10 +258,12 @@ class RunManager:
             except (ValueError, KeyError, TypeError):
                 continue  # written by an incompatible version: leave it on disk, do not list it
             job = Job(e["run_id"], e["owner"], cfg, d, e["module"], e["submitted"], share=e.get("share", True),
-                      reused_from=e.get("reused_from"), class_id=e.get("class_id", ""),
+                      reused_from=e.get("reused_from"), follows=e.get("follows"), class_id=e.get("class_id", ""),
                       prediction=e.get("prediction"))
             self._jobs[job.run_id] = job
             run = job.run
+            if job.follows:
+                continue  # settled once every run is known (_settle_followers)
             if run.stop_requested() and not run.status.exists():
                 job.stopped_before_start = True
                 continue
@@ -223,12 +276,13 @@ class RunManager:
                     job.pid, job.started = pid, job.submitted
                 else:
                     engine.mark_abandoned(d, "the app stopped while this run was in progress; start it again")
-        self.pump()
+        self.pump()  # settles the runs that joined another too
 
     def shutdown(self) -> None:
         """Stop every training process this app runs (each saves what it trained, marked partial)."""
         if hasattr(self, "_stopping"):
             self._stopping.set()
+            self._wake.set()
         with self._lock:
             live = [j for j in self._jobs.values() if j.alive()]
             for j in live:
@@ -259,9 +313,12 @@ class RunManager:
             source = self._finished_twin(job)
             if source is not None:
                 self._copy_results(source, job)
+            else:
+                job.follows = getattr(self._live_twin(job), "run_id", None)
             self._jobs[run_id] = job
+            self._reserved.pop(owner, None)  # an assigned rung is a run now: coverage counts it
             self._save(job)
-            if source is None:
+            if source is None and job.follows is None:
                 self._queue.append(run_id)
         self.pump()
         self.cleanup()
@@ -292,15 +349,51 @@ class RunManager:
                     return other
         return None
 
+    def _live_twin(self, job: Job) -> Job | None:
+        """The same experiment, shared, waiting or training now: a second Start joins it (it follows that run and
+        gets a copy of its results) instead of training the same thing twice."""
+        key = same_run_key(job)
+        if key is None:
+            return None
+        for other in self._jobs.values():
+            if other.share and not other.reused_from and not other.follows and not other.stopped_before_start \
+                    and same_run_key(other) == key and (other.run_id in self._queue or other.alive()):
+                return other
+        return None
+
+    def _settle_followers(self) -> None:
+        """A run whose leader finished gets a copy of its results; one whose leader stopped, failed, went away or
+        stopped sharing waits in line to train on its own (the student still gets their run)."""
+        for job in [j for j in self._jobs.values() if j.follows]:
+            leader = self._jobs.get(job.follows)
+            st = None if leader is None else self._leader_state(leader)
+            if st is not None and not st.done:
+                continue
+            if st is not None and st.state == State.COMPLETED and st.evaluation and leader.share:
+                self._copy_results(leader, job)
+            elif job.run_id not in self._queue:
+                self._queue.append(job.run_id)
+            job.follows = None
+            self._save(job)
+
+    def _leader_state(self, leader: Job) -> engine.RunState:
+        if leader.stopped_before_start:
+            return engine.RunState(leader.run_dir, State.STOPPED, [], {}, None, "stopped while waiting")
+        if leader.run_id in self._queue:
+            return engine.RunState(leader.run_dir, State.QUEUED, [], {}, None)
+        return engine.poll(leader.run_dir, leader.proc, pid=leader.pid)
+
     def pump(self) -> None:
-        """Start queued runs while there is a free slot."""
+        """Settle the runs that joined another, then start queued runs while there is a free slot."""
         with self._lock:
+            self._settle_followers()
             while self._queue and self._n_active() < self.max_concurrent:
                 job = self._jobs[self._queue.pop(0)]
                 # a lower CPU priority than the app: pages stay responsive while a run uses every core
                 job.proc = engine.start_run(job.cfg, job.run_dir, module=job.module,
                                             env={"VALLEY_PARENT_PID": str(os.getpid())}, nice=5).proc
                 job.started = time.time()
+                threading.Thread(target=self._watch, args=(job.proc,), daemon=True).start()
 
     def _n_active(self) -> int:
         return sum(1 for j in self._jobs.values() if j.alive())
@@ -336,10 +429,11 @@ class RunManager:
             return [r for r, g in self._removed.items() if g.get("owner") == owner]
 
     def position(self, owner: str, run_id: str) -> int | None:
-        """1-based place in the waiting line, None once started."""
+        """1-based place in the waiting line (a joined run's: its leader's), None once started."""
         with self._lock:
-            self._own(owner, run_id)
-            return self._queue.index(run_id) + 1 if run_id in self._queue else None
+            job = self._own(owner, run_id)
+            line_id = job.follows or run_id
+            return self._queue.index(line_id) + 1 if line_id in self._queue else None
 
     def busy(self, owner: str, module: str = engine.SFT) -> bool:
         """Has this owner a run of `module` waiting or training (the page disables Start meanwhile)?"""
@@ -348,8 +442,15 @@ class RunManager:
         return any(not self.state(owner, j.run_id).done for j in jobs)
 
     def state(self, owner: str, run_id: str) -> engine.RunState:
+        """The run's state; a run that joined an identical one shows its leader's (reused_from names the leader)."""
         with self._lock:
             job = self._own(owner, run_id)
+            if job.follows and not job.stopped_before_start:
+                self._settle_followers()
+            if job.follows and not job.stopped_before_start:
+                st = self._leader_state(self._jobs[job.follows])
+                st.reused_from = job.follows
+                return st
             if job.stopped_before_start:
                 return engine.RunState(job.run_dir, State.STOPPED, [], {}, None, "stopped while waiting")
             if job.proc is None and job.pid is None and not job.reused_from and run_id in self._queue:
@@ -363,6 +464,11 @@ class RunManager:
         """Ask a run to stop; returns what happened, in words."""
         with self._lock:
             job = self._own(owner, run_id)
+            if job.follows:  # the leader trains on for its owner: this one just stops following it
+                job.follows, job.stopped_before_start = None, True
+                job.run.stop_file.write_text("stopped while following an identical run\n")
+                self._save(job)
+                return "Stopped following the identical run: nothing of yours was training."
             if run_id in self._queue:
                 self._queue.remove(run_id)
                 job.stopped_before_start = True
@@ -397,6 +503,7 @@ class RunManager:
                 if job.owner == owner and job.share != share:
                     job.share = share
                     self._save(job)
+                    self._class_stamp += 1
             self._remember_sharing(owner, share)
 
     def sharing(self, owner: str) -> bool:
@@ -431,13 +538,48 @@ class RunManager:
         return out
 
     def coverage(self, ladder: list[int], style: str = "long") -> dict[int, int]:
-        """How many of this class's runs of the class recipe (finished, running or waiting) sit at each rung."""
+        """How many of this class's runs of the class recipe (finished, running or waiting; a run that reuses or
+        joins another counts once, as that run) and rungs handed out by reserve() and not yet started sit at each
+        rung."""
         counts = {n: 0 for n in ladder}
-        for j in self._class_jobs():
-            if j.cfg.style == style and is_class_recipe(j.cfg) and j.cfg.n in counts and \
-                    engine.poll(j.run_dir, j.proc, pid=j.pid).state not in (State.FAILED, State.STOPPED):
-                counts[j.cfg.n] += 1
+        for _, n in self._class_seeds(style):
+            if n in counts:
+                counts[n] += 1
         return counts
+
+    def _class_seeds(self, style: str = "long") -> list[tuple[int, int]]:
+        """(seed, N) of each run of the class recipe this class trains, has trained or has been assigned."""
+        taken = []
+        for j in self._class_jobs():
+            if j.cfg.style == style and is_class_recipe(j.cfg) and not j.reused_from and not j.follows and \
+                    engine.poll(j.run_dir, j.proc, pid=j.pid).state not in (State.FAILED, State.STOPPED):
+                taken.append((j.cfg.seed, j.cfg.n))
+        with self._lock:
+            now = time.time()
+            for owner, r in list(self._reserved.items()):
+                if now - r.at > RESERVE_S or r.class_id != self.klass["id"]:
+                    del self._reserved[owner]
+                elif r.style == style:
+                    taken.append((r.seed, r.n))
+        return taken
+
+    def reserve(self, owner: str, rungs: list[int], ladder: list[int], style: str = "long") -> tuple[int, int]:
+        """(N, seed) for this owner: the least-covered of `rungs` (the ones this machine trains in time; ties go to
+        the smaller N) and the smallest seed nobody in the class has at that N, held for them (coverage counts it)
+        until they Start or RESERVE_S passes. Chosen and held under one lock, so groups pressing at once get
+        distinct runs; an owner who presses again keeps what they were handed."""
+        with self._lock:
+            held = self._reserved.get(owner)
+            if held and time.time() - held.at < RESERVE_S and held.class_id == self.klass["id"] and held.n in rungs:
+                return held.n, held.seed
+            self._reserved.pop(owner, None)
+            taken = self._class_seeds(style)
+            counts = {n: sum(1 for _, k in taken if k == n) for n in ladder}
+            n = min(rungs, key=lambda k: (counts.get(k, 0), k))
+            seeds = {seed for seed, k in taken if k == n}
+            seed = next(s for s in range(len(seeds) + 1) if s not in seeds)
+            self._reserved[owner] = Reservation(n, seed, style, self.klass["id"], time.time())
+            return n, seed
 
     # -- how long things take here ------------------------------------------------------------
     def speeds(self) -> dict[str, engine.Speed]:
@@ -457,6 +599,21 @@ class RunManager:
                 found[sp.model] = sp
         return found
 
+    def rl_seconds_per_step(self, from_adapter: bool) -> float | None:
+        """Seconds per GRPO step that this machine's newest finished RL run from the same kind of start (the base
+        model, or an SFT adapter: long answers) measured, its test included; None before one has finished."""
+        with self._lock:
+            jobs = [j for j in self._jobs.values()
+                    if j.module == engine.GRPO and bool(j.cfg.init_adapter) == from_adapter]
+        best = None
+        for job in jobs:
+            m = job.run.read_metrics() or {}
+            if m.get("status") == State.COMPLETED and m.get("steps") and m.get("seconds"):
+                at = job.run.metrics.stat().st_mtime
+                if best is None or at > best[0]:
+                    best = (at, m["seconds"] / m["steps"])
+        return best and best[1]
+
     def estimate(self, cfg, speeds: dict | None = None) -> engine.Estimate | None:
         """About how long a fine-tune of `cfg` takes here (engine.estimate at this machine's measured speeds)."""
         if not isinstance(cfg, engine.SFTConfig):
@@ -470,7 +627,7 @@ class RunManager:
         now, speeds = time.time(), self.speeds()
         with self._lock:
             if run_id is not None:
-                self._own(owner, run_id)
+                run_id = self._own(owner, run_id).follows or run_id  # a joined run starts with its leader
                 if run_id not in self._queue:
                     return 0.0
             line = self._queue[:self._queue.index(run_id)] if run_id else self._queue

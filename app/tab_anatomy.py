@@ -182,7 +182,8 @@ def build_anatomy_tab(ctx: AppContext) -> Tab:
             with gr.Row():
                 e_s = gr.Slider(0.0, 0.5, value=0.07, step=0.005, label="e: chance a step fails")
                 n_s = gr.Slider(1, 20, value=4, step=1, label="n: steps of the short answer")
-                k_s = gr.Slider(1, 10, value=6, step=0.5, label="k: how many times longer the long answer is")
+                k_s = gr.Slider(1, 10, value=6, step=0.5, label="k: how many times as many steps the long answer "
+                                "takes (a ratio of steps, not of tokens)")
                 c_s = gr.Slider(0.0, 1.0, value=0.05, step=0.01, label="c: share of errors its checks catch")
             play = gr.Plot(engine.survival_playground(0.07, 4, 6.0, 0.05, measured_points(ctx)))
         first_path = gr.State(first[6] if first else None)  # server-side: never sent to the page
@@ -210,8 +211,11 @@ def build_anatomy_tab(ctx: AppContext) -> Tab:
         e, n, k, c = (engine.check_number(v, name, lo, hi) for v, name, lo, hi in
                       ((e, "e", 0, 0.5), (n, "n", 1, 20), (k, "k", 1, 10), (c, "c", 0, 1)))
         return engine.survival_playground(e, int(n), k, c, measured_points(ctx))
+    # .change, not .release: a number typed into a slider's box never "releases" (the plot did not redraw);
+    # always_last: a drag sends many changes, only the newest is drawn
     for sl in (e_s, n_s, k_s, c_s):
-        sl.release(on_play, [e_s, n_s, k_s, c_s], play, api_name="playground" if sl is e_s else False)
+        sl.change(on_play, [e_s, n_s, k_s, c_s], play, api_name="playground" if sl is e_s else False,
+                  trigger_mode="always_last", show_progress="hidden")
 
     refresh.click(on_refresh, [runs, ctx.browser], runs, api_name="refresh_evals")
     analyze.click(on_analyze, [runs, ctx.browser], [metrics, survival, first_error, by_length, outcomes, worst, first_path, trace],

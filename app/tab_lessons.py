@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import mimetypes
 import re
 
 import gradio as gr
@@ -11,15 +13,30 @@ from app.tab import Tab
 from training.core import paths
 from training.lab import engine
 
+IMAGE_ROOTS = (paths.LESSONS, paths.ASSETS)  # where a lesson's figures may come from
+
+
+def inline_image(path) -> str | None:
+    """An image of the kit as a data: URL (the page then names no server path, and no file route has to serve the
+    lessons folder, where the teachers' documents live); None for anything that is not an image under
+    IMAGE_ROOTS."""
+    p = path.resolve()
+    kind = mimetypes.guess_type(p.name)[0] or ""
+    if not kind.startswith("image/") or not p.is_file() or \
+            not any(p.is_relative_to(root.resolve()) for root in IMAGE_ROOTS):
+        return None
+    return f"data:{kind};base64,{base64.b64encode(p.read_bytes()).decode()}"
+
 
 def to_served_markdown(lesson: engine.Lesson) -> str:
-    """Image links relative to the lesson folder become URLs Gradio serves (allowed_paths); links to the kit's
-    other documents (the glossary, the worksheet) point to this tab's list, where they are."""
+    """Image links relative to the lesson folder become data: URLs (inline_image); links to the kit's other
+    documents (the glossary, the worksheet) point to this tab's list, where they are."""
     def fix(m):
         target = m.group(2)
-        if re.match(r"^[a-z]+://", target) or target.startswith("/gradio_api/"):
+        if re.match(r"^[a-z]+:", target) or target.startswith("/"):
             return m.group(0)
-        return f"![{m.group(1)}](/gradio_api/file={(lesson.path.parent / target).resolve()})"
+        url = inline_image(lesson.path.parent / target)
+        return f"![{m.group(1)}]({url})" if url else f"*(figure missing: {m.group(1)[:80]})*"
     body = re.sub(r"!\[([^\]]*)\]\(([^)\s]+)\)", fix, lesson.body)
     return re.sub(r"(?<!!)\[([^\]]+)\]\((?:\.\./)*[\w./-]+\.md\)", r"**\1** (in the list above)", body)
 

@@ -8,7 +8,7 @@ import pandas as pd
 from app.context import AppContext, owner_of
 from app.registry import Busy, RemovedRun
 from app.tab import Tab
-from app.widgets import as_choices, own_runs, precision_note, progress_bar, run_view, stop_run
+from app.widgets import IDLE_POLL_S, as_choices, duration, own_runs, precision_note, progress_bar, run_view, stop_run
 from training.lab import engine
 from training.lab.engine import State
 
@@ -36,6 +36,47 @@ def start_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
         if st.state == State.COMPLETED and kind == "adapter":
             out[f"run:{rid}"] = (f"your SFT run {rid}: {cfg.model} {cfg.style} N={cfg.n}", str(folder), cfg.model)
     return out
+
+
+RL_POLL_S = 2.0  # while this student's RL run waits or trains (IDLE_POLL_S otherwise, as the Valley Lab)
+CLASS_RUNS_ONLY = ("The teacher keeps RL runs off this class's shared machine (they hold its one training slot "
+                   "for minutes): the precomputed plot above shows what they do.")
+
+
+def machine_factor(ctx: AppContext) -> float:
+    """How much longer a run takes on this machine now than on the project's (2 idle cores): a class fine-tune's
+    estimate at this machine's measured speeds over the same at the project's figures (1 before any run here)."""
+    cfg = engine.SFTConfig(n=250, eval_n=ctx.eval_n)
+    here, ref = ctx.runs.estimate(cfg), engine.estimate(cfg, {})
+    return here.train_s / ref.train_s if here and ref else 1.0
+
+
+def rl_time_text(ctx: AppContext, owner: str | None, key: str | None, steps) -> str:
+    """About how long an RL run of `steps` GRPO steps from this start takes here, and what that rests on: this
+    machine's newest finished RL run from the same kind of start, else (the embedded model) the shipped sweep's runs
+    (one core each on the project's machine) scaled by this machine's measured speed."""
+    options = start_options(ctx, owner)
+    if (key or "base") not in options:
+        return ""
+    _, adapter, model = options[key or "base"]
+    from_adapter = bool(adapter)
+    try:
+        steps = int(steps)
+    except (TypeError, ValueError):
+        return ""
+    per = ctx.runs.rl_seconds_per_step(from_adapter)
+    basis = "this machine's latest RL run from such a start"
+    runs = (ctx.shipped.rl.result or {}).get("runs") or []
+    shipped = [r["seconds"] for r in runs if (r["start"] != "base") == from_adapter and r.get("seconds")]
+    if per is None and shipped and model == "tiny":
+        sweep_steps = ctx.shipped.rl.result["config"]["grpo"]["steps"]
+        factor = machine_factor(ctx)
+        per = sum(shipped) / len(shipped) / sweep_steps * factor
+        basis = f"the shipped sweep's runs from such a start, at this machine's measured speed ({factor:.2g}x)"
+    if per is None:
+        return "No time estimate for RL from this start yet: nothing like it has finished on this machine."
+    return (f"An RL run of {steps} steps from this start takes about **{duration(per * steps)}** here ({basis}); "
+            f"it holds the class's training slot meanwhile.")
 
 
 def shipped_figure(ctx: AppContext):
@@ -90,6 +131,7 @@ def build_rl_tab(ctx: AppContext) -> Tab:
             refresh = gr.Button("Refresh (add my SFT runs)", scale=1)
             steps = gr.Slider(2, 60, value=20, step=1, label="GRPO steps")
             seed = gr.Number(value=0, precision=0, minimum=0, maximum=engine.MAX_SEED, label="Seed")
+        timing = gr.Markdown(rl_time_text(ctx, None, "base", 20))
         with gr.Row():
             start = gr.Button("Start RL", variant="primary")
             stop = gr.Button("Stop", variant="stop")
@@ -98,7 +140,7 @@ def build_rl_tab(ctx: AppContext) -> Tab:
         reward = gr.LinePlot(None, x="step", y="value", color="series", title="Reward and held-out accuracy",
                              height=280)
         current = gr.State(None)
-        timer = gr.Timer(2.0)
+        timer = gr.Timer(RL_POLL_S)  # on_tick slows it to IDLE_POLL_S while this student has no RL run going
 
     def on_refresh(value, browser_id, request: gr.Request):
         choices = as_choices(start_options(ctx, owner_of(browser_id, request)))
@@ -106,6 +148,8 @@ def build_rl_tab(ctx: AppContext) -> Tab:
 
     def on_start(key, n_steps, seed_, browser_id, request: gr.Request):
         owner = owner_of(browser_id, request)
+        if ctx.class_runs_only:
+            raise gr.Error(CLASS_RUNS_ONLY)
         options = start_options(ctx, owner)
         if (key or "base") not in options:
             raise gr.Error("that starting point is not one of yours or the shipped ones; press Refresh")
@@ -119,7 +163,7 @@ def build_rl_tab(ctx: AppContext) -> Tab:
         except Busy as e:
             raise gr.Error(str(e)) from None
         return (run_id, f"Queued. The equivalent command:\n\n`{engine.command_for(cfg, engine.GRPO)}`",
-                gr.update(interactive=False))
+                gr.update(interactive=False), gr.Timer(RL_POLL_S))
 
     def on_stop(run_id, browser_id, request: gr.Request):  # gr.Request reaches only a named parameter
         return stop_run(ctx, run_id, browser_id, request, "RL run")
@@ -128,12 +172,19 @@ def build_rl_tab(ctx: AppContext) -> Tab:
         """The run's status; Start RL only while no RL run of this student waits or trains."""
         owner = owner_of(browser_id, request)
         md, b, df = rl_status(ctx, owner, run_id)
-        return md, b, df, gr.update(interactive=not ctx.runs.busy(owner, engine.GRPO))
+        busy = ctx.runs.busy(owner, engine.GRPO)
+        return md, b, df, gr.update(interactive=not busy), gr.Timer(RL_POLL_S if busy else IDLE_POLL_S)
 
+    def on_timing(key, n_steps, browser_id, request: gr.Request):
+        return CLASS_RUNS_ONLY if ctx.class_runs_only else \
+            rl_time_text(ctx, owner_of(browser_id, request), key, n_steps)
+
+    for c in (start_from, steps):
+        c.change(on_timing, [start_from, steps, ctx.browser], timing, show_progress="hidden")
     refresh.click(on_refresh, [start_from, ctx.browser], start_from, api_name="refresh_rl_starts")
-    start.click(on_start, [start_from, steps, seed, ctx.browser], [current, status, start], api_name="start_rl")
+    start.click(on_start, [start_from, steps, seed, ctx.browser], [current, status, start, timer], api_name="start_rl")
     stop.click(on_stop, [current, ctx.browser], status, api_name="stop_rl")
-    timer.tick(on_tick, [current, ctx.browser], [status, bar, reward, start], api_name="poll_rl",
+    timer.tick(on_tick, [current, ctx.browser], [status, bar, reward, start, timer], api_name="poll_rl",
                show_progress="hidden")
 
     def on_load(value, browser_id, request: gr.Request):

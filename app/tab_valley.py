@@ -10,7 +10,7 @@ import pandas as pd
 from app.context import AppContext, is_teacher, owner_of
 from app.registry import Busy, RemovedRun
 from app.tab import Tab
-from app.widgets import duration, own_runs, precision_note, progress_bar, run_view, stop_run
+from app.widgets import ACTIVE_POLL_S, IDLE_POLL_S, duration, own_runs, precision_note, progress_bar, run_view, stop_run
 from training.lab import engine
 from training.lab.engine import State
 
@@ -41,6 +41,17 @@ def sweep_choices() -> list[tuple[str, str]]:
         size = f", {info['parameters'] / 1e6:.1f}M parameters" if info.get("parameters") else ""
         out.append((f"{name}: {info.get('name', 'tiny')}{size}", name))
     return out
+
+
+def read_prediction(guess) -> float | None:
+    """A typed prediction in % as a share (0..1); None when the box was left empty (gr.Error for anything else)."""
+    text = str(guess if guess is not None else "").strip().rstrip("%").strip()
+    if not text:
+        return None
+    try:
+        return engine.check_number(text, "your prediction", 0, 100, " (a percentage)") / 100
+    except ValueError as e:
+        raise gr.Error(str(e)) from None
 
 
 def make_config(ctx: AppContext, model, data, upload, n, style, method, rank, alpha, epochs, lr, seed):
@@ -82,6 +93,8 @@ def schedule_text(ctx: AppContext, model, n, style, epochs, lr) -> str:
 
 def time_text(ctx: AppContext, cfg) -> str:
     """How long a run of `cfg` would take here, what that rests on, and the wait before it would start."""
+    if ctx.class_runs_only and cfg.model != "tiny":
+        return "The teacher keeps runs of this model off this class's shared machine: train the embedded model."
     est = ctx.runs.estimate(cfg)
     if est is None:
         return "No time estimate for this model yet: this machine has not measured a run of it."
@@ -117,9 +130,10 @@ def _completed(ctx: AppContext):
         b = base_accuracy(ctx, model)
         vs = f" (the model before fine-tuning: **{b:.1%}**)" if b is not None else ""
         if st.reused_from:
-            return (f"**Done (reused).** Someone in this app already ran exactly this configuration and shares it, so "
-                    f"you got your own copy of its results at once: accuracy **{ev.get('accuracy', 0):.1%}**{vs}, mean "
-                    f"response **{ev.get('mean_tokens', 0):.0f} tokens**. Change the seed to train your own.")
+            return (f"**Done (reused).** Someone in this app ran exactly this configuration and shares it, so you "
+                    f"got your own copy of its results (no second training): accuracy "
+                    f"**{ev.get('accuracy', 0):.1%}**{vs}, mean response **{ev.get('mean_tokens', 0):.0f} tokens**. "
+                    f"Change the seed to train your own.")
         return (f"**Done.** Accuracy **{ev.get('accuracy', 0):.1%}** (± {ev.get('accuracy_se', 0):.1%}){vs}, mean "
                 f"response **{ev.get('mean_tokens', 0):.0f} tokens**, reflective responses "
                 f"{ev.get('reflection_ratio', 0):.0%}. Trained {st.metrics['steps']} steps in "
@@ -143,6 +157,10 @@ def status_view(ctx: AppContext, owner: str, run_id: str | None):
                        running=_running, completed=_completed(ctx),
                        stopped="Stopped. The adapter trained so far was saved and marked partial (not evaluated).",
                        evaluating=f"Training done. Now testing the fine-tuned model on {ctx.eval_n} unseen problems...")
+    if st.reused_from and not st.done:
+        md = ("**Joined:** someone in this class started exactly this configuration a moment before you, so your "
+              "run follows theirs (one training for both) and gets its own copy of the results when it lands. "
+              "Change the seed to train your own.\n\n" + md)
     return md, bar, (None if st.state == State.QUEUED else loss), st.state, run_id
 
 
@@ -156,7 +174,7 @@ def runs_table(ctx: AppContext, owner: str) -> pd.DataFrame:
         pred = ctx.runs.job(owner, rid).prediction
         rows.append({"run": rid, "model": cfg.model, "N": cfg.n, "style": cfg.style, "method": cfg.method,
                      "seed": cfg.seed, "prediction": None if pred is None else f"{pred:.0%}",
-                     "status": st.state + (" (reused)" if st.reused_from else ""),
+                     "status": st.state + ((" (reused)" if st.done else " (joined)") if st.reused_from else ""),
                      "accuracy": round(ev["accuracy"], 3) if "accuracy" in ev else None,
                      "mean tokens": round(ev["mean_tokens"]) if "mean_tokens" in ev else None})
     return pd.DataFrame(rows, columns=RUN_COLUMNS)
@@ -177,6 +195,15 @@ def valley_plot(ctx: AppContext, owner: str | None, sweep: str = engine.DEFAULT_
                          "prediction": ctx.runs.job(owner, rid).prediction})
     klass = [p for p in ctx.runs.class_results() if p["model"] == sw.model] if sw.name == engine.DEFAULT_SWEEP else []
     return engine.valley_figure(sw.valley, extra_points=mine, class_points=klass, paper_ref=ctx.shipped.paper_ref)
+
+
+def sweep_verdict(valley: dict) -> str:
+    """The verdict on a shipped sweep; against the paper's stated numbers only for a sweep in the classroom world,
+    the one this lab's N x 32 convention was set for (on another world, e.g. the real SLM's 1-operation problems, a
+    "share of its base" set against the paper's models says nothing: the real SLM's sweep read as keeping several
+    times its base, "above the paper's models")."""
+    classroom = (engine.sweep(engine.DEFAULT_SWEEP).valley or {}).get("world")
+    return engine.valley_verdict(valley, None if valley.get("world") == classroom else {})
 
 
 def path_figures() -> list[tuple[str, object]]:
@@ -209,24 +236,24 @@ def path_figures() -> list[tuple[str, object]]:
     return out
 
 
-def assign(ctx: AppContext) -> tuple[int, int, str]:
+def assign(ctx: AppContext, owner: str) -> tuple[int, int, str]:
     """(N, seed, explanation): the class's least-covered rung among those this machine trains within the class's
     window (measured run times: on 2 CPU cores the big rungs would keep the queue busy past the lesson), and a
-    seed no other student at that rung has, so two students on one rung train two runs."""
-    counts = ctx.runs.coverage(CLASS_LADDER)
+    seed no other group at that rung has, held for this owner at once (RunManager.reserve), so groups pressing one
+    after another before anyone starts still get distinct runs."""
     speeds = ctx.runs.speeds()
-    budget = ctx.class_window_s * ctx.runs.max_concurrent / max(1, ctx.class_groups)
+    budget = ctx.class_window_s * max(1, ctx.runs.max_concurrent) / max(1, ctx.class_groups)
     fits = [n for n in CLASS_LADDER
             if getattr(ctx.runs.estimate(engine.SFTConfig(n=n, eval_n=ctx.eval_n), speeds), "seconds", 0) <= budget]
     fits = fits or CLASS_LADDER[:1]
-    n = min(fits, key=lambda k: (counts[k], k))
-    seed = counts[n]  # the k-th student at a rung gets seed k
+    n, seed = ctx.runs.reserve(owner, fits, CLASS_LADDER)
+    counts = ctx.runs.coverage(CLASS_LADDER)
     where = ", ".join(f"N={k:,}: {v}" for k, v in counts.items() if k in fits)
     left = [k for k in CLASS_LADDER if k not in fits]
     note = (f" Larger rungs ({', '.join(f'{k:,}' for k in left)}) take too long on this machine for a class; the "
             f"plot shows them from the precomputed sweep." if left else "")
-    return n, seed, (f"You got **N = {n:,}, seed {seed}**, the class's least-covered rung (runs so far: {where})."
-                     f"{note} Write your prediction, then press **Start**.")
+    return n, seed, (f"You got **N = {n:,}, seed {seed}**, the class's least-covered rung, held for you (runs and "
+                     f"groups assigned so far: {where}).{note} Write your prediction, then press **Start**.")
 
 
 @dataclass
@@ -302,7 +329,7 @@ def build_valley_tab(ctx: AppContext) -> Tab:
         teacher = teacher_section(ctx)
         current = gr.State(None)
         shown = gr.State(None)   # the run whose finish the plot and table last showed
-        timer = gr.Timer(1.0)
+        timer = gr.Timer(ACTIVE_POLL_S)  # on_tick slows it to IDLE_POLL_S while this student has nothing running
         # Every component must be created inside the Tab: one created after it lands in gr.Tabs itself,
         # and the browser then draws it as an extra tab (the tab strip relabelled itself on every click).
     wire_form(ctx, form, plot)
@@ -331,8 +358,10 @@ def form_column(ctx: AppContext) -> Form:
     assigned = gr.Markdown("")
     style = gr.Radio([("long (reflective, R1 style)", "long"), ("short (one step per line)", "short"),
                       ("mixed (half and half)", "mixed")], value="long", label="Chain-of-thought style")
-    prediction = gr.Slider(0, 100, value=50, step=1, label="Your prediction before you start: the "
-                           "fine-tuned model's accuracy (%)")
+    # empty until the student types one: a slider's 50% (and a number box's 0) was recorded as every untouched
+    # group's "prediction"
+    prediction = gr.Textbox("", max_length=8, placeholder="e.g. 30", label="Your prediction before you start: the "
+                            "fine-tuned model's accuracy, in % (0 to 100; left empty, none is recorded)")
     schedule = gr.Markdown(schedule_text(ctx, "tiny", 250, "long", 0, tiny_lr))
     with gr.Accordion("Advanced: LoRA and schedule", open=False):
         method = gr.Radio([("LoRA adapter", "lora"), ("full fine-tuning", "full")], value="lora", label="Method")
@@ -363,20 +392,20 @@ def run_column() -> RunPanel:
 def valley_section(ctx: AppContext) -> ValleyPanel:
     gr.Markdown("### The valley: accuracy after fine-tuning on N examples\n"
                 "Lines: a precomputed sweep shipped with the app (mean over seeds ± the standard error of seeds and "
-                "test problems together; pick which one: the embedded "
-                "model, the other model sizes, the real SLM, the ways out). Dashed: the model before fine-tuning. "
+                "test problems together; pick which one in the list below: each sweep that ships with this app). "
+                "Dashed: the model before fine-tuning. "
                 "Small marks: your class's runs of the class recipe (other settings: grey crosses). Stars: your "
                 "runs, with your prediction as a hollow diamond. Right panel: the paper's stated numbers.")
     with gr.Row():
         sweep = gr.Dropdown(sweep_choices(), value=engine.DEFAULT_SWEEP, label="Precomputed sweep shown", scale=3)
         share = gr.Checkbox(value=True, label="Add my finished runs to the class plot (anonymous: only N, style "
                                               "and accuracy are shown)", scale=2)
-    valley = gr.Plot(valley_plot(ctx, None))
+    valley = gr.Plot(valley_plot(ctx, None), elem_id="valley-plot")
     verdict = gr.Markdown(("**At the top of the ladder (the shipped sweep):** " +
-                           engine.valley_verdict(ctx.shipped.valley)) if ctx.shipped.valley is not None else "")
+                           sweep_verdict(ctx.shipped.valley)) if ctx.shipped.valley is not None else "")
     figs = path_figures()
     if figs:
-        with gr.Accordion("The path through the valley: model sizes, data or steps, ways out (precomputed)",
+        with gr.Accordion("The path through the valley: what the shipped sweeps show (precomputed)",
                           open=False):
             for heading, fig in figs:
                 gr.Markdown(f"#### {heading}")
@@ -417,11 +446,10 @@ def wire_form(ctx: AppContext, form: Form, plot: ValleyPanel) -> None:
         return default_lr(m), (own[0] if own else gr.skip())
     form.model.change(on_model, form.model, [form.lr, plot.sweep])
 
-    def on_assign():
-        n_, seed_, text = assign(ctx)
-        return n_, seed_, text
+    def on_assign(browser_id, request: gr.Request):
+        return assign(ctx, owner_of(browser_id, request))
     # n.change redraws the schedule
-    form.assign.click(on_assign, None, [form.n, form.seed, form.assigned], api_name="assign_n")
+    form.assign.click(on_assign, ctx.browser, [form.n, form.seed, form.assigned], api_name="assign_n")
 
     def on_show(*args):
         return gr.update(value=engine.command_for(make_config(ctx, *args)), visible=True)
@@ -438,31 +466,41 @@ def wire_runs(ctx: AppContext, form: Form, run: RunPanel, plot: ValleyPanel, cur
         # Explicit parameters, not *args: Gradio injects gr.Request only into named parameters.
         owner = owner_of(browser_id, request)
         cfg = make_config(ctx, model, data, upload, n, style, method, rank, alpha, epochs, lr, seed)
-        pred = engine.check_number(guess, "your prediction", 0, 100) / 100 if guess is not None else None
+        if ctx.class_runs_only and cfg.model != "tiny":
+            raise gr.Error(f"The teacher keeps runs of {cfg.model} off this class's shared machine (on a CPU one holds "
+                           f"the training slot for many minutes): train the embedded model, or look at its "
+                           f"precomputed sweep on the plot.")
+        pred = read_prediction(guess)
         try:  # one run at a time per student (a double click, a second tab), checked where the run is queued
             run_id = ctx.runs.submit(owner, cfg, share=bool(share_), prediction=pred, exclusive=True)
         except Busy as e:
             raise gr.Error(str(e)) from None
         md, b, _, state, _ = status_view(ctx, owner, run_id)
         return (run_id, md, b, None, runs_table(ctx, owner), gr.update(visible=False),
-                gr.update(interactive=State(state).finished if state else True))
+                gr.update(interactive=State(state).finished if state else True), gr.Timer(ACTIVE_POLL_S))
 
     def on_stop(run_id, browser_id, request: gr.Request):  # gr.Request reaches only a named parameter
         return stop_run(ctx, run_id, browser_id, request)
 
     def on_tick(run_id, shown_, sweep_, browser_id, request: gr.Request):
-        """The run's status every second; the table when the run changes state (and on the page's first tick),
-        the valley plot when it finishes; Start only while no run of this student waits or trains. It never writes
-        the run being followed: a tick still in flight when Start is pressed would put the old run back (the page
-        then followed the previous run, or none, while the new one trained unseen)."""
+        """The run's status every second while this student's run waits or trains, every IDLE_POLL_S otherwise
+        (thirty open pages poll the app, most with nothing to show); the table when the run changes state (and on
+        the page's first tick); the valley plot when the run finishes or any class run lands (the projector's class
+        plot fills in by itself); Start only while no run of this student waits or trains. It never writes the run
+        being followed: a tick still in flight when Start is pressed would put the old run back (the page then
+        followed the previous run, or none, while the new one trained unseen)."""
         owner = owner_of(browser_id, request)
         md, b, df, state, follow = status_view(ctx, owner, run_id)
-        start_ok = gr.update(interactive=not ctx.runs.busy(owner))
-        mark = f"{follow}:{state}"
-        if mark == shown_:
-            return md, b, df, gr.skip(), gr.skip(), shown_, start_ok
-        valley = valley_plot(ctx, owner, sweep_) if state and State(state).finished else gr.skip()
-        return md, b, df, valley, runs_table(ctx, owner), mark, start_ok
+        busy = ctx.runs.busy(owner)
+        start_ok, pace = gr.update(interactive=not busy), gr.Timer(ACTIVE_POLL_S if busy else IDLE_POLL_S)
+        mark, klass = f"{follow}:{state}", f"class:{ctx.runs.class_stamp()}"
+        old_mark, _, old_klass = (shown_ or "").partition("|")
+        if (mark, klass) == (old_mark, old_klass):
+            return md, b, df, gr.skip(), gr.skip(), shown_, start_ok, pace
+        finished = mark != old_mark and state and State(state).finished
+        valley = valley_plot(ctx, owner, sweep_) if finished or klass != old_klass and old_klass else gr.skip()
+        table = runs_table(ctx, owner) if mark != old_mark else gr.skip()
+        return md, b, df, valley, table, f"{mark}|{klass}", start_ok, pace
 
     def on_download(run_id, browser_id, request: gr.Request):
         if not run_id:
@@ -474,13 +512,13 @@ def wire_runs(ctx: AppContext, form: Form, run: RunPanel, plot: ValleyPanel, cur
         return gr.update(value=str(path), visible=True)
 
     form.start.click(on_start, form.settings + [plot.share, form.prediction, browser],
-                     [current, run.status, run.bar, run.loss, plot.table, run.download_file, form.start],
+                     [current, run.status, run.bar, run.loss, plot.table, run.download_file, form.start, timer],
                      api_name="start_run").then(None, js="() => document.getElementById('valley-status')"
                                                          "?.scrollIntoView({behavior: 'smooth', block: 'center'})")
     form.stop.click(on_stop, [current, browser], run.status, api_name="stop_run")
     run.download.click(on_download, [current, browser], run.download_file, api_name="download_run")
     timer.tick(on_tick, [current, shown, plot.sweep, browser],
-               [run.status, run.bar, run.loss, plot.valley, plot.table, shown, form.start],
+               [run.status, run.bar, run.loss, plot.valley, plot.table, shown, form.start, timer],
                api_name="poll_run", show_progress="hidden")
 
 
@@ -495,7 +533,7 @@ def wire_plot(ctx: AppContext, plot: ValleyPanel) -> None:
         if sweep_ not in engine.sweeps():
             raise gr.Error("that is not one of the shipped sweeps")
         v = engine.sweep(sweep_).valley
-        verdict_ = (f"**At the top of the ladder ({sweep_}):** " + engine.valley_verdict(v)) if v else ""
+        verdict_ = (f"**At the top of the ladder ({sweep_}):** " + sweep_verdict(v)) if v else ""
         return valley_plot(ctx, owner_of(browser_id, request), sweep_), verdict_
 
     # .input, not .change: only the student's own click changes what the server keeps (restore writes the box)

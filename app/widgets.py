@@ -8,6 +8,7 @@ that differ.
 from __future__ import annotations
 
 import html
+import time
 from typing import Callable
 
 import gradio as gr
@@ -15,6 +16,8 @@ import gradio as gr
 from app.context import owner_of
 from training.lab import engine
 from training.lab.engine import State
+
+ACTIVE_POLL_S, IDLE_POLL_S = 1.0, 5.0  # how often a page asks for news: while its student's run waits or trains; else
 
 
 def progress_bar(fraction: float, label: str) -> str:
@@ -73,6 +76,20 @@ def queued_text(wait) -> str:
             + (takes if wait.start_in_s is not None else "."))
 
 
+def evaluating_view(st: engine.RunState, evaluating: str, now: float | None = None) -> tuple[str, str]:
+    """(status markdown, bar) while a run tests its model: the answers done of all, and about how long the rest
+    take (engine.eval_left, from the answers so far); `evaluating` alone before the run reports any."""
+    done, total = st.info.get("eval_done"), st.info.get("eval_total")
+    if not total:
+        return evaluating, progress_bar(1.0, "testing")
+    left = engine.eval_left(st, now or time.time())
+    eta = (f", about **{duration(left)}** left (from the answers so far; the longest answers finish last)"
+           if left is not None else ", too few answers yet to say how long the rest take")
+    return (f"Training done. Testing the model on problems it has never seen: **{done} of {total}** answers "
+            f"finished{eta}.", progress_bar(done / total, f"testing: {done}/{total} answers"
+                                            + (f", ETA {duration(left)}" if left is not None else "")))
+
+
 def run_view(st: engine.RunState, wait, *, starting: str,
              running: Callable[[engine.RunState], tuple[str, float, str]],
              completed: Callable[[engine.RunState], str], stopped: str,
@@ -90,7 +107,7 @@ def run_view(st: engine.RunState, wait, *, starting: str,
         md, fraction, label = running(st)
         return md, progress_bar(fraction, label)
     if st.state == State.EVALUATING:
-        return evaluating, progress_bar(1.0, "evaluating")
+        return evaluating_view(st, evaluating)
     if st.state == State.COMPLETED and st.metrics:
         return completed(st), progress_bar(1.0, "done")
     if st.state == State.STOPPED:  # a run stopped in line or while loading trained nothing: no weights to speak of

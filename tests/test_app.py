@@ -25,7 +25,8 @@ def start_args(n=16, style="long", model="tiny", data="world", upload=None, lr=2
 
 def start(c, **kw):
     """Start a run; its id is the newest row of the session's runs table that the call returns."""
-    status, _bar, _loss, table, _zip = c.predict(*start_args(**kw), api_name="/start_run")  # (Start: no API value)
+    # (Start, a button, and the run followed, a State, have no API value; _pace is the poll's interval)
+    status, _bar, _loss, table, _zip, _pace = c.predict(*start_args(**kw), api_name="/start_run")
     return table["data"][-1][0], status
 
 

@@ -366,3 +366,30 @@ def test_a_queued_real_slm_run_says_how_long_it_waits(app, page, browser_context
         other.close()
     page.get_by_role("button", name="Stop", exact=True).click()
     see(page, re.compile(r"^Stopped\."), 120_000)
+
+
+def test_the_projectors_class_plot_fills_in_by_itself(app, page, browser_context):
+    """Issue 33: the projector's plot redrew only when its own run finished; a student's run appeared there only
+    after a reload. The projector (this page) starts nothing; a student's run lands on it by itself."""
+    plot = "() => document.querySelector('#valley-plot img')?.getAttribute('src') || ''"
+    page.wait_for_function(f"() => ({plot})().length > 0", timeout=120_000)
+    before = page.evaluate(plot)
+    student = open_page(browser_context.browser.new_context(viewport={"width": 1400, "height": 1300}), app[0])
+    set_n(student, 17)  # a configuration no other test trains: a class run of its own, not a reused copy
+    student.get_by_role("button", name="Start", exact=True).click()
+    see(student, re.compile(r"^Done\."), 600_000)
+    page.wait_for_function(f"() => ({plot})() !== {before!r}", timeout=30_000)  # no reload
+    page.screenshot(path=str(app[1] / "projector_class_plot.png"), full_page=True)
+
+
+def test_lesson_figures_show_without_a_server_path(app, page):
+    """Lesson figures travel inside the page (the lessons folder, with the answer key, is not served): each one
+    draws, and no address on the page names the repository's folder."""
+    page.get_by_role("tab", name="Lessons", exact=True).click()
+    see(page, "Lesson (start with the first", 30_000)
+    figure = page.locator('img[src^="data:image/png;base64,"]').first
+    figure.wait_for(timeout=60_000)
+    page.wait_for_function("() => [...document.querySelectorAll('img[src^=\"data:image\"]')]"
+                           ".some(i => i.complete && i.naturalWidth > 0)", timeout=60_000)
+    from training.core import paths
+    assert str(paths.LESSONS) not in page.content()

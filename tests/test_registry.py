@@ -28,7 +28,7 @@ def test_queue_limit_and_positions(tiny_base, tmp_path):
     rm = RunManager(max_concurrent=1, root=tmp_path / "runs")
     a = rm.submit("alice", cfg(tiny_base, epochs=40, n=32))
     b = rm.submit("bob", cfg(tiny_base))
-    c = rm.submit("bob", cfg(tiny_base))
+    c = rm.submit("bob", cfg(tiny_base, seed=1))  # another experiment (an identical one joins b: test_classroom.py)
     assert rm.position("alice", a) is None            # running
     assert (rm.position("bob", b), rm.position("bob", c)) == (1, 2)
     assert rm.state("bob", b).state == "queued"

@@ -117,7 +117,7 @@ def test_only_the_class_recipe_counts_for_the_class(tiny_base, tmp_path):
 def test_a_freed_slot_starts_the_next_run_without_anyone_polling(tiny_base, tmp_path):
     rm = RunManager(max_concurrent=1, root=tmp_path / "runs", pump_every_s=0.3)
     a = rm.submit("alice", cfg(tiny_base))
-    b = rm.submit("bob", cfg(tiny_base))
+    b = rm.submit("bob", cfg(tiny_base, seed=1))  # another experiment: an identical one would join a
     deadline = time.time() + 180
     while time.time() < deadline and rm._jobs[b].proc is None:  # nobody calls state(): only the pump thread
         time.sleep(0.3)

@@ -452,6 +452,19 @@ def run_metrics(cfg: SFTConfig, run: RunDir, res: LoopResult, info: dict) -> dic
             "config": asdict(cfg)}
 
 
+def eval_progress(run: RunDir, info: dict, every_s: float = 2.0):
+    """progress(done, total) for the test: the answers finished so far and when the test began, in status.json
+    (at most every `every_s` seconds, and the last answer), so the page shows the test's progress and its ETA."""
+    began, last = time.time(), 0.0
+
+    def write(done: int, total: int) -> None:
+        nonlocal last
+        if time.time() - last >= every_s or done == total:
+            last = time.time()
+            run.write_status(State.EVALUATING, **info, eval_done=done, eval_total=total, eval_began=began)
+    return write
+
+
 def evaluate_and_close(cfg: SFTConfig, run: RunDir, model, tok, res: LoopResult, info: dict, metrics: dict) -> dict:
     """Evaluate a finished run on eval_n test problems (not a partial one), write metrics.json, clear the checkpoint
     of a finished run, and write its final status."""
@@ -461,7 +474,8 @@ def evaluate_and_close(cfg: SFTConfig, run: RunDir, model, tok, res: LoopResult,
         if cfg.method == "lora":  # the adapter is saved: fold it into the weights, generation is ~30% faster
             model = model.merge_and_unload()
         ev = evaluate_model(model, tok, cfg.world, cfg.eval_n, max_new_tokens=cfg.eval_max_new_tokens,
-                            batch_size=200, out_dir=run.eval, precision=cfg.eval_precision)
+                            batch_size=200, out_dir=run.eval, precision=cfg.eval_precision,
+                            progress=eval_progress(run, info))
         metrics["eval"] = ev["summary"]
     run.write_metrics(metrics)
     if not partial:

@@ -57,7 +57,8 @@ def generate(
     lean: bool = True,
 ) -> list[Generation]:
     """Generate for every prompt (n samples each when sampling). Order: prompt-major, sample-minor.
-
+    progress(done, total): answers finished so far, called as answers end inside a batch too (a batch of 200 long
+    answers takes minutes on a CPU: the page shows them land).
     lean: decode a LoRA (PEFT) model through a merged copy on the lean path (lean_model); False: the model as it
     is (an unmerged adapter through transformers' forward, the previous implementation)."""
     if temperature < 0 or not 0 < top_p <= 1:
@@ -78,8 +79,9 @@ def generate(
     done = 0
     for b in range(0, len(order), batch_size):
         chunk = order[b:b + batch_size]
+        ended = (lambda k, before=done: progress(before + k, len(jobs))) if progress else None
         results = decode_batch(model, [enc[jobs[j][0]] for j in chunk], pad_id, stop_ids, max_new_tokens,
-                               temperature, top_p, gen)
+                               temperature, top_p, gen, ended)
         for j, (new, finish) in zip(chunk, results):
             i, s = jobs[j]
             out[j] = Generation(prompts[i], tokenizer.decode(new, skip_special_tokens=True),
@@ -139,8 +141,10 @@ def left_pad(prompts_ids: list[list[int]], pad_id: int, device) -> tuple[torch.T
 
 @torch.no_grad()
 def decode_batch(model, prompts_ids: list[list[int]], pad_id: int, stop_ids: list[int], max_new_tokens: int,
-                 temperature: float, top_p: float, gen: torch.Generator) -> list[tuple[list[int], str]]:
-    """One left-padded batch through a KV-cached decode loop that drops rows as they finish.
+                 temperature: float, top_p: float, gen: torch.Generator,
+                 ended: Callable[[int], None] | None = None) -> list[tuple[list[int], str]]:
+    """One left-padded batch through a KV-cached decode loop that drops rows as they finish; ended(k), if given,
+    hears how many rows of the batch have finished each time more do.
 
     transformers' generate() keeps finished rows in the batch until the longest one ends; with long
     chain-of-thought outputs of very different lengths, dropping them saves a large share of the
@@ -148,11 +152,11 @@ def decode_batch(model, prompts_ids: list[list[int]], pad_id: int, stop_ids: lis
     training.core.decoder; every other model goes through its own forward with transformers' cache.
     """
     if decoder.supports(model):
-        return _decode_fast(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen)
-    return _decode_general(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen)
+        return _decode_fast(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen, ended)
+    return _decode_general(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen, ended)
 
 
-def _decode_fast(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen):
+def _decode_fast(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen, ended_cb=None):
     device = next(model.parameters()).device
     ids, mask = left_pad(prompts_ids, pad_id, device)
     n = len(prompts_ids)
@@ -173,6 +177,8 @@ def _decode_fast(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperatu
         stopped[rows[idx[ended]]] = True
         live[idx[ended]] = False
         n_live = int(live.sum())
+        if ended_cb and bool(ended.any()):
+            ended_cb(n - n_live)
         if n_live == 0:
             break
         full = torch.full((live.shape[0],), pad_id, dtype=torch.long, device=device)
@@ -187,7 +193,7 @@ def _decode_fast(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperatu
     return [(out[r][:lengths[r]], "stop" if finished[r] else "length") for r in range(n)]
 
 
-def _decode_general(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen):
+def _decode_general(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temperature, top_p, gen, ended_cb=None):
     from transformers import DynamicCache
 
     device = next(model.parameters()).device
@@ -210,6 +216,8 @@ def _decode_general(model, prompts_ids, pad_id, stop_ids, max_new_tokens, temper
                 finish[alive[r]] = "stop"
             else:
                 outs[alive[r]].append(t)
+        if ended_cb and any(ended_list):
+            ended_cb(sum(f == "stop" for f in finish))
         if all(ended_list):
             break
         if any(ended_list):  # drop finished rows from the batch and the cache

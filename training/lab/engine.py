@@ -6,7 +6,7 @@ files live). It uses exactly these names (tests/test_app.py holds this list agai
     models     list_models REAL_SLMS describe ModelCache stream
     configs    sft_config grpo_config SFTConfig schedule world_for eval_n_for check_number check_seed MAX_SEED
     runs       SFT GRPO start_run poll stop mark_abandoned config_from command_for RunDir RunState State
-    times      Speed measured_speed Estimate estimate remaining_seconds
+    times      Speed measured_speed Estimate estimate remaining_seconds eval_left
     results    sweep sweeps rl paper_reference Sweep RLSweep DEFAULT_SWEEP SIZE_SWEEPS STEP_DESIGNS
                PAIRED_SWEEPS
     facts      valley_verdict rl_verdict path_summary
@@ -88,7 +88,7 @@ __all__ = ["list_models", "REAL_SLMS", "describe", "ModelCache", "stream",
            "check_seed", "MAX_SEED",
            "SFT", "GRPO", "start_run", "poll", "stop", "mark_abandoned", "config_from", "command_for", "RunDir",
            "RunState", "State",
-           "Speed", "measured_speed", "Estimate", "estimate", "remaining_seconds",
+           "Speed", "measured_speed", "Estimate", "estimate", "remaining_seconds", "eval_left",
            "sweep", "sweeps", "rl", "paper_reference", "Sweep", "RLSweep", "DEFAULT_SWEEP", "SIZE_SWEEPS",
            "STEP_DESIGNS", "PAIRED_SWEEPS",
            "valley_verdict", "rl_verdict", "path_summary",
@@ -330,11 +330,24 @@ def remaining_seconds(st: RunState, est: Estimate | None, started: float | None,
     last = next((p for p in reversed(st.progress) if p.get("eta_s") is not None), None)
     if st.state == State.RUNNING and last is not None:
         return max(0.0, last["eta_s"] - (now - last.get("time", now))) + eval_s
+    if st.state == State.EVALUATING and eval_left(st, now) is not None:
+        return eval_left(st, now)
     if est is None:
         return None
     if st.state == State.EVALUATING:
-        return max(0.0, eval_s - (now - st.info.get("time", now)))
+        return max(0.0, eval_s - (now - st.info.get("eval_began", st.info.get("time", now))))
     return max(0.0, est.seconds - (now - (started or now)))
+
+
+def eval_left(st: RunState, now: float) -> float | None:
+    """About how many seconds a run's test still takes, from the answers it has finished (status.json's eval_done
+    of eval_total since eval_began): the time so far per answer, times the answers left. None before a twentieth
+    of them is done (too few to go by). Answers of one batch finish shortest first, so the figure is rough: the page
+    says so."""
+    done, total, began = (st.info.get(k) for k in ("eval_done", "eval_total", "eval_began"))
+    if not total or not began or not done or done < total / 20:
+        return None
+    return (now - began) * (total - done) / done
 
 
 def with_timeout(fn, seconds: float, on_timeout):

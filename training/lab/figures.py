@@ -59,11 +59,17 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
     """Accuracy and mean response length against N (log x); the base as a horizontal line.
 
     extra_points: [{"n", "accuracy", "mean_tokens", "label"}] (e.g. the app's own runs), drawn as stars.
-    class_points: [{"n", "accuracy", "mean_tokens", "style"}] (a class's runs), small marks by style.
-    paper_ref: assets/paper_reference.json; its relative numbers are drawn on a third panel.
+    class_points: [{"n", "accuracy", "mean_tokens", "style"}] (a class's runs), marks by style drawn above every
+    line (white-filled, so a mark on the shipped line's marker still shows); with any, the legends go below the
+    panels (out of the floor's corner), and class runs under 10% get a panel of their own beside the accuracy: the
+    floor, 0-10%, enlarged, where they separate.
+    paper_ref: assets/paper_reference.json; its relative numbers are drawn on a panel after the others.
     """
-    ncols = 3 if paper_ref else 2
-    fig, axes = plt.subplots(1, ncols, figsize=(5.6 * ncols, 4.8))
+    floor = any(p["accuracy"] < FLOOR and p.get("recipe", "class") == "class" for p in class_points or [])
+    widths = [1.0] + [0.75] * floor + [1.0] + [1.0] * bool(paper_ref)
+    fig, panels = plt.subplots(1, len(widths), figsize=(5.6 * sum(widths), 6.2 if class_points else 4.8),
+                               gridspec_kw={"width_ratios": widths})
+    axes = [panels[0], panels[1 + floor], *panels[2 + floor:]]
     base, table = base_row(result), table_rows(result)
     known = [s for s in ("long", "short", "mixed", "padded") if series_rows(result, s)]
     styles = known + sorted({r.series for r in table} - set(known) - {BASE})
@@ -87,12 +93,7 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
             color, marker, line = series_look(style, styles.index(style))
             name = f"{style} CoT SFT" if style in STYLE_COLORS else style
             ax.errorbar(xs, ys, yerr=err, marker=marker, ls=line, capsize=3, color=color, label=f"{name} ({what})")
-        for style in ("long", "short", "mixed", "padded"):
-            pts = [p for p in class_points or [] if p["style"] == style and p.get("recipe", "class") == "class"]
-            if pts:
-                ax.scatter([p["n"] for p in pts], [p[key] for p in pts], marker=STYLE_MARKERS[style], s=28,
-                           facecolors="none", edgecolors=STYLE_COLORS[style], alpha=0.9, zorder=4,
-                           label=f"class runs, {style} ({len(pts)})")
+        class_marks(ax, key, class_points or [])
         guesses = [p for p in class_points or [] if p.get("prediction") is not None and p.get("recipe", "class") == "class"]
         if key == "accuracy" and guesses:  # what the class predicted before its runs, next to what they did
             ax.scatter([p["n"] for p in guesses], [p["prediction"] for p in guesses], marker="d", s=26,
@@ -115,13 +116,54 @@ def valley_figure(result: dict, extra_points: list[dict] | None = None, paper_re
         if key == "accuracy":
             ax.set_ylim(0, 1)
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=LEGEND_PT, loc="best")
+        if class_points:  # below the panel: the class's runs sit on the floor, where "best" put the legend
+            ax.legend(fontsize=LEGEND_PT, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
+        else:
+            ax.legend(fontsize=LEGEND_PT, loc="best")
+    if floor:
+        floor_panel(panels[1], result, class_points, extra_points or [])
     axes[0].set_title(f"The valley: {result.get('world', '')} world, {result['eval']['n']} test problems")
     axes[1].set_title("Responses grow after long-CoT SFT")
     if paper_ref:
-        paper_panel(axes[2], paper_ref, result)
+        paper_panel(axes[-1], paper_ref, result)
     fig.tight_layout()
     return fig
+
+
+FLOOR = 0.10  # class runs below this accuracy get a panel of the floor
+
+
+def class_marks(ax, key: str, class_points: list[dict], legend: bool = True) -> None:
+    """A class's runs of the class recipe, one mark shape and colour per style, white-filled and above every line
+    (zorder 7): hollow marks under the shipped line's own markers, on the floor, could not be seen."""
+    for style in ("long", "short", "mixed", "padded"):
+        pts = [p for p in class_points if p["style"] == style and p.get("recipe", "class") == "class"]
+        if pts:
+            ax.scatter([p["n"] for p in pts], [p[key] for p in pts], marker=STYLE_MARKERS[style], s=46,
+                       facecolors="white", edgecolors=STYLE_COLORS[style], linewidths=1.6, zorder=7,
+                       label=f"class runs, {style} ({len(pts)})" if legend else None)
+
+
+def floor_panel(ax, result: dict, class_points: list[dict], extra_points: list[dict]) -> None:
+    """The accuracy panel's floor (0 to FLOOR), enlarged: the shipped long-CoT line, the class's runs and the
+    reader's own (stars), which on the full scale sit on top of each other at the bottom."""
+    rows = series_rows(result, "long")
+    if rows:
+        ax.errorbar([r.n for r in rows], [r.accuracy for r in rows], yerr=[r.accuracy_se or 0 for r in rows],
+                    marker=STYLE_MARKERS["long"], ls=STYLE_LINES["long"], capsize=3, color=STYLE_COLORS["long"],
+                    label="long CoT SFT (shipped)")
+    class_marks(ax, "accuracy", class_points)
+    mine = [p for p in extra_points if p["accuracy"] < FLOOR]
+    if mine:
+        ax.scatter([p["n"] for p in mine], [p["accuracy"] for p in mine], marker="*", s=240, color="#f59e0b",
+                   edgecolors="black", linewidths=1.2, zorder=10, label="your runs")
+    plain_log_x(ax, sorted({r.n for r in table_rows(result) if r.n > 0})[::2])  # a narrow panel: every other N
+    ax.set_ylim(0, FLOOR)
+    ax.set_xlabel("N fine-tuning examples (log scale)")
+    ax.set_ylabel("accuracy (greedy), 0-10% only")
+    ax.set_title(f"The floor, 0-{FLOOR:.0%}, enlarged")
+    ax.grid(alpha=0.3)
+    ax.legend(fontsize=LEGEND_PT, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=1)
 
 
 def paper_panel(ax, ref: dict, result: dict | None = None):
