@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from app.tab_lessons import to_served_markdown
-from training.lab.engine import list_lessons
 from training.core import paths
+from training.lab.engine import list_lessons
 
 TABS = {"Valley Lab", "Side by Side", "Error Anatomy", "Through RL", "Lessons", "About"}
 SECTIONS = ("## Hook", "## Predict first", "## Steps", "## What you should see", "## Exercises", "## Instructor notes")
