@@ -166,6 +166,13 @@ def summarize(records: list[dict]) -> dict:
     }
 
 
+def loop_cutoff(summary: dict) -> dict:
+    """The shares of answers that looped (cut off by the token cap while repeating itself) and that were cut off
+    without looping, of all samples of an evaluation (from its summary's categories)."""
+    cats, n = summary.get("categories") or {}, max(1, summary.get("n") or 0)
+    return {"loop_share": cats.get("loop", 0) / n, "cutoff_share": cats.get("truncated", 0) / n}
+
+
 def reflection_pays(base: dict, tuned: dict) -> dict:
     """The inequality k*(h'*(1-c) + d) < h with measured values (a back-of-envelope model of error
     accumulation: a reflective trace wins only if its extra length costs fewer errors than its checks remove).
