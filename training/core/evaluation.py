@@ -240,7 +240,8 @@ def decoding_entry(summary: dict, decoding: Decoding) -> dict:
     or were cut off by the token cap (shares of all samples)."""
     return {"decoding": decoding.label, "samples": decoding.samples, "temperature": decoding.temperature,
             "accuracy": summary["accuracy"], "accuracy_se": summary["accuracy_se"],
-            "mean_tokens": summary["mean_tokens"], **loop_cutoff(summary), "truncated": summary.get("finish_length")}
+            "mean_tokens": summary["mean_tokens"], **loop_cutoff(summary.get("categories") or {}, summary.get("n", 0)),
+            "truncated": summary.get("finish_length")}
 
 
 def evaluate_decodings(model, tokenizer, world: str, n: int, modes: list[Decoding], out_dir: Path,

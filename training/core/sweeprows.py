@@ -17,7 +17,7 @@
 The keys (training.valley and training.import_results write them; training.lab and the app read them through here):
     runs:  "style" (the series), "n", "seed", "run_dir", "train", "ran_on", "summary", "vs_base", and "sampled" (the
            paper's sampling, avg@k at T, beside the greedy summary: accuracy, loops, cut-offs, its own vs_base)
-    table: "style", "n", "seeds", "<metric>_mean", "<metric>_sd" (METRICS), "accuracy_se", "accuracy_se_seeds",
+    table: "style", "n", "seeds", "<metric>_mean", "<metric>_sd" (METRICS, SHARES), "accuracy_se", "accuracy_se_seeds",
            "vs_base", "train_seconds_mean", "tokens_mean"; where runs were sampled "sampled_<key>_mean" (SAMPLED),
            "sampled_accuracy_sd", "sampled_accuracy_se", "sampled_vs_base", "sampled_decoding"
 "style" holds the series a run is plotted under: a trace style (long, short, mixed) or an arm of the sweep
@@ -29,12 +29,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from training.task.analysis import combined_se, loop_cutoff, mean_sd, pooled_change
+from training.task.analysis import combined_se, mean_sd, pooled_change
 
 # the evaluation summary's numbers that the table averages over seeds (training.task.analysis.summarize's keys)
 METRICS = ("accuracy", "mean_tokens", "reflection_ratio", "step_error_rate", "claim_error_rate", "token_efficiency",
-           "process_accuracy", "hazard_fit", "catch_rate", "loop_share", "cutoff_share")
-SHARES = ("loop_share", "cutoff_share")  # read from a summary's categories (training.task.analysis.loop_cutoff)
+           "process_accuracy", "hazard_fit", "catch_rate")
+# the shares of answers that looped and that were cut off (training.task.analysis.loop_cutoff): averaged like METRICS
+# where the summaries carry them (summaries written before they did leave a table as it was)
+SHARES = ("loop_share", "cutoff_share")
 # what the table keeps of the sampled evaluation (avg@k at T; training.core.evaluation.decoding_entry), as "sampled_<key>"
 SAMPLED = ("accuracy", "mean_tokens", "loop_share", "cutoff_share")
 BASE = "base"  # the series of the table's first row: the model before fine-tuning, at N = 0
@@ -153,8 +155,8 @@ class TableRow:
 
 def table_of(runs: list[RunRow], base: dict) -> list[TableRow]:
     """Mean, SD and SE over seeds for each (series, N) of the evaluated runs, after the base as N = 0."""
-    table = [TableRow(BASE, 0, 1, {**{f"{k}_mean": metric(base, k) for k in METRICS}, "accuracy_se": base.get("accuracy_se"),
-                                   **_base_sampled(base.get("sampled"))})]
+    table = [TableRow(BASE, 0, 1, {**{f"{k}_mean": base.get(k) for k in METRICS + _shares([base])},
+                                   "accuracy_se": base.get("accuracy_se"), **_base_sampled(base.get("sampled"))})]
     groups: dict[tuple, list[RunRow]] = {}
     for r in runs:
         if r.summary:
@@ -164,9 +166,9 @@ def table_of(runs: list[RunRow], base: dict) -> list[TableRow]:
     return table
 
 
-def metric(summary: dict, key: str) -> float | None:
-    """One of METRICS from an evaluation summary (the loop and cut-off shares from its categories)."""
-    return loop_cutoff(summary)[key] if key in SHARES else summary.get(key)
+def _shares(summaries: list[dict]) -> tuple[str, ...]:
+    """The SHARES the summaries carry (none for summaries written before they did)."""
+    return tuple(k for k in SHARES if any(k in s for s in summaries))
 
 
 def _base_sampled(entry: dict | None) -> dict:
@@ -194,8 +196,8 @@ def _sampled_stats(rs: list[RunRow]) -> dict:
 
 def _rung_stats(rs: list[RunRow]) -> dict:
     stats = {}
-    for k in METRICS:
-        vals = [metric(r.summary, k) for r in rs if metric(r.summary, k) is not None]
+    for k in METRICS + _shares([r.summary for r in rs]):
+        vals = [r.summary[k] for r in rs if r.summary.get(k) is not None]
         if not vals:
             stats[f"{k}_mean"] = None
             continue
