@@ -33,8 +33,8 @@ own runs among them (press **Refresh list** after a run finishes), and press **A
   the base model, k = how many times longer the answers are than the base's, h' = wrong claims per token of this
   model, d = right steps "fixed" into wrong ones per token. The long answers win only if k(h'(1-c)+d) < h.
 """
-METRIC_COLUMNS = ["run", "weights and prompt", "accuracy", "mean tokens", "reflective", "step error e", "50% horizon (steps)",
-                  "catch rate", "process-correct", "checked '=' (coverage)", "h", "k", "h'", "c", "d",
+METRIC_COLUMNS = ["run", "weights and prompt", "accuracy", "mean tokens", "reflective", "step error e",
+                  "50% horizon (steps)", "catch rate", "process-correct", "checked '=' (coverage)", "h", "k", "h'", "c", "d",
                   "k(h'(1-c)+d)", "pays (< h)?"]
 
 
