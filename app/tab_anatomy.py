@@ -34,8 +34,8 @@ own runs among them (press **Refresh list** after a run finishes), and press **A
   model, d = right steps "fixed" into wrong ones per token. The long answers win only if k(h'(1-c)+d) < h.
 """
 METRIC_COLUMNS = ["run", "weights and prompt", "accuracy", "mean tokens", "reflective", "step error e",
-                  "50% horizon (steps)", "catch rate", "process-correct", "checked '=' (coverage)", "h", "k", "h'", "c", "d",
-                  "k(h'(1-c)+d)", "pays (< h)?"]
+                  "50% horizon (steps)", "catch rate", "process-correct", "checked '=' (coverage)", "h", "k", "h'",
+                  "c", "d", "k(h'(1-c)+d)", "pays (< h)?"]
 
 
 def record_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, str]]:
