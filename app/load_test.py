@@ -42,7 +42,7 @@ def session(url: str, k: int, timeout: float, out: dict, start_barrier: threadin
         values = [v for _, v in choices["choices"]]
         pair = ["base"] + [v for v in values if "long-n250" in v][:1]
         t = time.perf_counter()
-        html = c.predict(None, "7*3+12-8/4", pair, 0.0, 0.95, 48, 0, api_name="/compare")
+        html = c.predict(None, "7*3+12-8/4", pair, 0.0, 0.95, 48, 0, "world", api_name="/compare")
         lat["compare"].append(time.perf_counter() - t)
         if "gold 31" not in html:
             raise AssertionError("Side by Side did not finish its panels")

@@ -33,9 +33,9 @@ own runs among them (press **Refresh list** after a run finishes), and press **A
   the base model, k = how many times longer the answers are than the base's, h' = wrong claims per token of this
   model, d = right steps "fixed" into wrong ones per token. The long answers win only if k(h'(1-c)+d) < h.
 """
-METRIC_COLUMNS = ["run", "accuracy", "mean tokens", "reflective", "step error e", "50% horizon (steps)",
-                  "catch rate", "process-correct", "checked '=' (coverage)", "h", "k", "h'", "c", "d",
-                  "k(h'(1-c)+d)", "pays (< h)?"]
+METRIC_COLUMNS = ["run", "weights and prompt", "accuracy", "mean tokens", "reflective", "step error e",
+                  "50% horizon (steps)", "catch rate", "process-correct", "checked '=' (coverage)", "h", "k", "h'",
+                  "c", "d", "k(h'(1-c)+d)", "pays (< h)?"]
 
 
 def record_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, str]]:
@@ -51,6 +51,18 @@ def record_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, s
     return out
 
 
+def base_for(options: dict[str, tuple[str, str]], keys: list[str]) -> tuple[str, str] | None:
+    """The base evaluation the worksheet's h, k, h', c, d compare against: the shipped base of the ticked runs'
+    model (SmolLM2's where a SmolLM2 evaluation is ticked), else the embedded model's; None where a ticked run's
+    model has no shipped base (a Gemma run: its numbers are shown without h, k, h', c, d)."""
+    labels = [options[k][0] for k in keys]
+    if any("SmolLM2" in label for label in labels):
+        return options.get("shipped:SmolLM2-base")
+    if any(slm in label for label in labels for slm in engine.REAL_SLMS):
+        return None
+    return options.get("shipped:base")
+
+
 def load_records(path: str) -> list[dict]:
     return [json.loads(line) for line in Path(path).read_text().splitlines() if line.strip()]
 
@@ -64,8 +76,8 @@ def pays_columns(base: dict | None, s: dict) -> dict:
             "d": round(r["d"], 4), "k(h'(1-c)+d)": round(r["lhs"], 4), "pays (< h)?": "yes" if r["pays"] else "no"}
 
 
-def metrics_row(label: str, s: dict, base: dict | None = None) -> dict:
-    return {**_metrics_row(label, s), **pays_columns(base, s)}
+def metrics_row(label: str, s: dict, base: dict | None = None, origin: str = "") -> dict:
+    return {**_metrics_row(label, s), "weights and prompt": origin, **pays_columns(base, s)}
 
 
 def _metrics_row(label: str, s: dict) -> dict:
@@ -112,7 +124,8 @@ def analysis(sources: list[tuple[str, str]], base: tuple[str, str] | None = None
     for label, path in sources:
         s = summarize(load_records(path))
         curves[label] = s
-        rows.append(metrics_row(label, s, base_summary if base and path != base[1] else None))
+        rows.append(metrics_row(label, s, base_summary if base and path != base[1] else None,
+                                engine.evaluation_origin(path)))
     drill = drill_source(sources)
     figures = (engine.survival_figure(curves), engine.first_error_figure(curves), engine.length_figure(curves),
                engine.outcomes_figure(curves))
@@ -128,7 +141,8 @@ def drill_html(i, path: str | None) -> str:
     rec = check(r["completion"], problem=parse_expression(r["expr"]))
     kinds = ", ".join(f"{k}: {v}" for k, v in r["check"]["outcomes"].items() if v)
     esc = html.escape
-    return (f"<div><b>{esc(str(r['expr']))} = {esc(str(r['gold']))}</b> &middot; answer "
+    return (f"<div style='font-size:12px;color:#374151'>written by {esc(engine.evaluation_origin(path))}</div>"
+            f"<div><b>{esc(str(r['expr']))} = {esc(str(r['gold']))}</b> &middot; answer "
             f"{esc(str(r['check']['answer_text']))} &middot; {esc(str(r['category']))} &middot; "
             f"{int(r['n_tokens'])} tokens &middot; {esc(kinds) or 'no reflection events'} &middot; "
             f"{esc(coverage_note(rec))}</div><div style='white-space:pre-wrap;overflow-wrap:anywhere'>"
@@ -199,8 +213,7 @@ def build_anatomy_tab(ctx: AppContext) -> Tab:
         if any(k not in options_ for k in keys):
             raise gr.Error("that evaluation is not one of yours or the shipped ones; press Refresh")
         sources_ = [options_[k] for k in keys]
-        slm = any("SmolLM2" in options_[k][0] for k in keys)
-        base_ = options_.get("shipped:SmolLM2-base" if slm else "shipped:base")
+        base_ = base_for(options_, keys)
         table, *figs, worst_, drill = analysis(sources_, base_)
         return (table, *figs, gr.update(choices=worst_, value=None), drill, "")
 

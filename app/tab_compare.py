@@ -25,13 +25,17 @@ from training.task import (
     render_html,
 )
 
-REAL_SLM = engine.REAL_SLMS[0]
+REAL_SLM = engine.REAL_SLMS[0]  # the real SLM whose sweep ships (assets/valley/smollm2)
 INTRO = """
 ### Same problem, same sampling: before and after fine-tuning
 **First:** keep the problem it opens on (the base model gets it right; the model fine-tuned on 250 long-CoT
 examples does not), or pick or type another; tick two models (the base and a fine-tuned one are ticked for you) and press **Generate side by side**. Every `a op b = c` the model writes is checked:
-""" + legend_html() + """. Click **thinking** to fold a long trace.
+""" + legend_html() + """. Click **thinking** to fold a long trace. Each pane says which weights wrote it and
+which prompt it answered: the world's (as the fine-tuned models were trained) or the world's with a format line
+that says where the answer goes (a base model never fine-tuned on the world is measured fairly only when told).
 """
+PROMPT_CHOICES = [("the world's prompt (as in training)", "world"),
+                  ("the world's prompt + 'Put your final answer within \\boxed{}.'", "boxed")]
 
 
 
@@ -57,7 +61,7 @@ def problem_choices(opening: str | None = None) -> list[tuple[str, str]]:
     if opening:
         out.append((f"classroom: {opening} (the base gets it right, the N=250 long-CoT model does not)", opening))
     out += [(f"classroom #{p.index}: {p.expr}", p.expr) for p in problems("classroom", "test", 12) if p.expr != opening]
-    out += [(f"single (SmolLM2's world) #{p.index}: {p.expr}", p.expr) for p in problems("single", "test", 6)]
+    out += [(f"single (the real SLMs' world) #{p.index}: {p.expr}", p.expr) for p in problems("single", "test", 6)]
     out += [(f"harder than the world the tiny model learned: the paper's worked example, {WORKED_EXAMPLE}",
              WORKED_EXAMPLE)]
     out += [(f"harder than the world the tiny model learned: paper benchmark #{p.index}: {p.expr}", p.expr)
@@ -72,32 +76,36 @@ def model_options(ctx: AppContext, owner: str | None) -> dict[str, tuple[str, st
     options = {"base": ("base: the embedded tiny model", "tiny", "")}
     for label, path in ctx.shipped.adapters.items():
         options[f"shipped:{path.name}"] = (label, "tiny", str(path))
-    options[f"base:{REAL_SLM}"] = (f"base: {REAL_SLM} (the real SLM; its first use fetches and converts it, about a "
-                                   f"minute)", REAL_SLM, "")
+    for slm in engine.REAL_SLMS:  # each real SLM's base (its first use fetches and converts it: a minute or more)
+        options[f"base:{slm}"] = (f"base: {slm} ({engine.model_family(slm)}; its first use fetches and converts it, "
+                                  f"a minute or more)", slm, "")
     for name, path in ctx.shipped.slm_adapters.items():
         options[f"shipped-slm:{name}"] = (f"shipped: {REAL_SLM} {name}", REAL_SLM, str(path))
     for rid, st, cfg in own_runs(ctx.runs, owner):
         if st.state not in (engine.State.COMPLETED, engine.State.STOPPED) or st.weights is None:
             continue
         tag = " (partial)" if st.state == engine.State.STOPPED else ""
-        label = f"your run {rid}: {cfg.style} N={cfg.n}, {cfg.method}{tag}"
+        model = "" if cfg.model == "tiny" else f"{cfg.model} "
+        label = f"your run {rid}: {model}{cfg.style} N={cfg.n}, {cfg.method}{tag}"
         kind, folder = st.weights
         # a LoRA run loads as its base + the adapter; a fully fine-tuned run is a model folder of its own
         options[f"run:{rid}"] = (label, cfg.model, str(folder)) if kind == "adapter" else (label, str(folder), "")
     return options
 
 
-def weights_line(source: str, adapter: str, own_model: bool = False) -> str:
-    """Which weights a pane runs, in words: the base model alone, or the base plus a LoRA adapter (a peer product
-    shipped a compare whose base pane silently ran the adapter; here every pane says what it runs). Never a
-    server path."""
+def weights_line(source: str, adapter: str, own_model: bool = False, prompt: str = "world") -> str:
+    """Which weights a pane runs and which prompt it answers, in words: the base model alone, or the base plus a
+    LoRA adapter (a peer product shipped a compare whose base pane silently ran the adapter; here every pane says
+    what it runs), and a real model's licence. Never a server path."""
+    asked = engine.prompt_note(prompt)
     if own_model:
-        return "runs your fully fine-tuned model (every weight trained; no adapter)"
+        return f"runs your fully fine-tuned model (every weight trained; no adapter); {asked}"
     info = engine.describe(source)
     what = info["name"] + (f" ({info['weights']})" if info.get("weights") and info["name"] != "tiny" else "")
+    licence = f" Licence: {info['license']}." if info.get("license") else ""
     if adapter:
-        return f"runs {what} + the LoRA adapter {Path(adapter).name}"
-    return f"runs {what}: base weights only, no adapter"
+        return f"runs {what} + the LoRA adapter {Path(adapter).name}; {asked}.{licence}"
+    return f"runs {what}: base weights only, no adapter; {asked}.{licence}"
 
 
 def panel(title: str, text: str, problem, done: bool, runs: str = "") -> str:
@@ -145,6 +153,7 @@ def build_compare_tab(ctx: AppContext) -> Tab:
             top_p = gr.Slider(0.05, 1.0, value=0.95, step=0.05, label="top-p")
             max_new = gr.Slider(32, 2048, value=768, step=32, label="Max new tokens")
             seed = gr.Number(value=0, precision=0, minimum=0, maximum=engine.MAX_SEED, label="Seed")
+        prompt = gr.Radio(PROMPT_CHOICES, value="world", label="Prompt (every pane answers the same one)")
         go = gr.Button("Generate side by side", variant="primary")
         out = gr.HTML()
 
@@ -154,14 +163,14 @@ def build_compare_tab(ctx: AppContext) -> Tab:
         return gr.update(choices=choices, value=keep)
 
     @spaces.GPU(duration=120)  # ZeroGPU on Spaces; a no-op anywhere else
-    def on_generate(prob, typed, chosen, temp, top_p_, max_new_, seed_, browser_id, request: gr.Request):
+    def on_generate(prob, typed, chosen, temp, top_p_, max_new_, seed_, prompt_, browser_id, request: gr.Request):
         expr = (typed or "").strip() or (prob or "").strip()
         if not expr:
             raise gr.Error("choose a problem or type an expression")
         try:
-            p = parse_expression(expr)
+            p = parse_expression(expr).asked(prompt_ or "world")
         except ValueError as e:
-            raise gr.Error(f"that expression can't be used: {e}") from None
+            raise gr.Error(f"that expression or prompt can't be used: {e}") from None
         if not chosen:
             raise gr.Error("tick at least one model")
         try:
@@ -179,7 +188,7 @@ def build_compare_tab(ctx: AppContext) -> Tab:
             except Exception as e:  # noqa: BLE001 - shown to the user, the app keeps serving
                 raise gr.Error(f"could not load {label}: {e}") from None
             streams.append([label, engine.stream(loaded, p.prompt, **sampling), "", False,
-                            weights_line(source, adapter, own_model=value.startswith("run:") and not adapter)])
+                            weights_line(source, adapter, value.startswith("run:") and not adapter, prompt_ or "world")])
         # Interleave: one chunk from each model in turn, so they advance together.
         while not all(s[3] for s in streams):
             for s in streams:
@@ -189,7 +198,7 @@ def build_compare_tab(ctx: AppContext) -> Tab:
                    + "".join(panel(t, txt, p, d, runs) for t, _, txt, d, runs in streams) + "</div>")
 
     refresh.click(on_refresh, [models, ctx.browser], models, api_name="refresh_models")
-    go.click(on_generate, [problem, custom, models, temperature, top_p, max_new, seed, ctx.browser], out,
+    go.click(on_generate, [problem, custom, models, temperature, top_p, max_new, seed, prompt, ctx.browser], out,
              api_name="compare", concurrency_id="compute", concurrency_limit=2)
     def on_load(selected, browser_id, request: gr.Request):
         return on_refresh(selected, browser_id, request)

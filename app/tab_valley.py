@@ -23,12 +23,11 @@ model on problems it has never seen and adds your run to the valley plot below, 
 your class's runs. Change one thing at a time.
 """
 CLASS_LADDER = [125, 250, 500, 1000, 2000, 4000]  # the rungs a class fills in together (long CoT)
-REAL_SLM = engine.REAL_SLMS[0]
-MODEL_CHOICES = ([("tiny: the embedded 2.7M-parameter model (runs here, offline)", "tiny"),
-                  (f"{REAL_SLM}: a real small language model (135M; its first use fetches 93 MB and converts it; "
-                   f"trains on 1-operation problems; minutes per run on a CPU)", REAL_SLM)]
+MODEL_CHOICES = ([("tiny: the embedded 2.7M-parameter model (runs here, offline)", "tiny")]
+                 + [(f"{m}: a real small language model, {engine.model_family(m)} (its first use fetches and converts "
+                     f"it; trains on 1-operation problems; minutes per run on a CPU)", m) for m in engine.REAL_SLMS]
                  + [(f"{m} (needs its weights from the Hugging Face Hub)", m) for m in engine.list_models()
-                    if m not in ("tiny", REAL_SLM)])
+                    if m != "tiny" and m not in engine.REAL_SLMS])
 DATA_CHOICES = [("Built-in arithmetic world", "world"), ("OpenR1-Math-220k (needs the Hugging Face Hub)", "openr1"),
                 ("Upload a chat-messages JSONL", "upload")]
 
@@ -84,11 +83,19 @@ def schedule_text(ctx: AppContext, model, n, style, epochs, lr) -> str:
         s = engine.schedule(cfg, model == "tiny")
     except (ValueError, TypeError):
         return ""
-    scale = (f"the paper's {int(n) * 32:,} by this lab's 1/32 convention" if int(n) * 32 <= 220_000 else
-             f"N x 32 = {int(n) * 32:,}, beyond the paper's largest set, 220k")
-    return (f"Schedule for N={int(n)} ({scale}): "
+    note = engine.model_note(model)
+    return ((f"{note}\n\n" if note else "") + f"Schedule for N={int(n)} ({n_axis(model, int(n))}): "
             f"**{s['epochs']:g} epochs**, batch {s['batch_size']}, about **{s['steps']:.0f} optimizer steps**, cosine "
             f"learning rate with 5% warmup. {time_text(ctx, cfg)}")
+
+
+def n_axis(model: str, n: int) -> str:
+    """Where N sits on the paper's axis: the embedded toy's world N stands for 32 times as many of the paper's
+    examples (this lab's convention for a 2.7M model); a real model's N is its own, unscaled."""
+    if model != "tiny":
+        return "this model's own N: no scaling"
+    return (f"the paper's {n * 32:,} by this lab's 1/32 convention for the toy" if n * 32 <= 220_000 else
+            f"N x 32 = {n * 32:,}, beyond the paper's largest set, 220k")
 
 
 def time_text(ctx: AppContext, cfg) -> str:
@@ -439,12 +446,13 @@ def wire_form(ctx: AppContext, form: Form, plot: ValleyPanel) -> None:
         c.change(on_schedule, shown_by, form.schedule, api_name="schedule_text" if i == 0 else False)
 
     def on_model(m):
-        """A model's own defaults: its learning rate, and its sweep on the plot."""
-        if m not in (REAL_SLM, "tiny"):
-            return gr.skip(), gr.skip()
+        """A model's own defaults: its learning rate, its N (a real model's fits about 5 minutes here), and its
+        sweep on the plot."""
+        if engine.default_n(m) is None:
+            return gr.skip(), gr.skip(), gr.skip()
         own = [name for _, name in sweep_choices() if engine.sweep(name).model == m]
-        return default_lr(m), (own[0] if own else gr.skip())
-    form.model.change(on_model, form.model, [form.lr, plot.sweep])
+        return default_lr(m), engine.default_n(m), (own[0] if own else gr.skip())
+    form.model.change(on_model, form.model, [form.lr, form.n, plot.sweep])
 
     def on_assign(browser_id, request: gr.Request):
         return assign(ctx, owner_of(browser_id, request))

@@ -101,7 +101,7 @@ def test_compare_base_and_adapter(app_url):
     values = values or [ch[1] for ch in app_url[1].ctx.runs and []]
     mine = [v for v in values if v.startswith("run:")]
     assert mine and all("/" not in v for v in values), values  # keys, never server paths
-    html = c.predict(WORKED_EXAMPLE, "", ["base", mine[0]], 0.0, 0.95, 64, 0, api_name="/compare")
+    html = c.predict(WORKED_EXAMPLE, "", ["base", mine[0]], 0.0, 0.95, 64, 0, "world", api_name="/compare")
     assert html.count("font-weight:700") >= 2  # one panel per model
     assert "gold 6606" in html
 
@@ -150,9 +150,9 @@ def test_bad_uploads(app_url, tmp_path):
 def test_empty_problem(app_url):
     c = client(app_url)
     with pytest.raises(Exception, match="choose a problem"):
-        c.predict(None, "", ["base"], 0.0, 0.95, 32, 0, api_name="/compare")  # nothing picked, nothing typed
+        c.predict(None, "", ["base"], 0.0, 0.95, 32, 0, "world", api_name="/compare")  # nothing picked, nothing typed
     with pytest.raises(Exception, match="can't be used"):
-        c.predict(None, "2+", ["base"], 0.0, 0.95, 32, 0, api_name="/compare")
+        c.predict(None, "2+", ["base"], 0.0, 0.95, 32, 0, "world", api_name="/compare")
 
 
 def test_sessions_are_isolated_and_queue_positions_shown(app_url):
@@ -238,7 +238,7 @@ def test_hostile_settings(app_url, args, msg):
 ])
 def test_hostile_expressions_get_plain_words(app_url, expr, msg):
     with pytest.raises(Exception, match=msg):
-        client(app_url).predict(None, expr, ["base"], 0.0, 0.95, 32, 0, api_name="/compare")
+        client(app_url).predict(None, expr, ["base"], 0.0, 0.95, 32, 0, "world", api_name="/compare")
 
 
 def raw_call(app_url, api_name: str, body: str) -> str:
@@ -259,7 +259,7 @@ def raw_call(app_url, api_name: str, body: str) -> str:
 def test_nan_in_side_by_side_gets_plain_words(app_url, temperature, top_p, max_new, msg):
     """Side by Side's fields through the raw API: a NaN temperature ran the model and failed inside torch, NaN max
     tokens said "cannot convert float NaN to integer", NaN top-p generated. Each is refused before any model loads."""
-    out = raw_call(app_url, "compare", f'{{"data": [null, "1+2", ["base"], {temperature}, {top_p}, {max_new}, 0]}}')
+    out = raw_call(app_url, "compare", f'{{"data": [null, "1+2", ["base"], {temperature}, {top_p}, {max_new}, 0, "world"]}}')
     assert "event: error" in out and msg in out, out[-600:]
 
 
@@ -298,7 +298,7 @@ def test_choice_lists_name_no_server_path_and_forged_paths_are_refused(app_url):
     runs_root = str(app_url[1].ctx.runs.root)
     forged = str(paths.REPO / "assets" / "adapters" / "long-n250")
     with pytest.raises(Exception, match="not available to you|not in the list of choices"):
-        c.predict(WORKED_EXAMPLE, "", [f"tiny|{forged}"], 0.0, 0.95, 8, 0, api_name="/compare")
+        c.predict(WORKED_EXAMPLE, "", [f"tiny|{forged}"], 0.0, 0.95, 8, 0, "world", api_name="/compare")
     with pytest.raises(Exception, match="not one of yours|not in the list of choices"):
         c.predict([runs_root + "/x/eval/records.jsonl"], api_name="/analyze")
     with pytest.raises(Exception, match="not one of yours|not in the list of choices"):

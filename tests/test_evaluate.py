@@ -73,6 +73,38 @@ def test_valley_smoke_sweep(tmp_path):
     assert again["table"] == result["table"]
 
 
+def test_a_sweep_records_greedy_and_sampled_side_by_side_with_loops_and_cutoffs(tmp_path):
+    """With sft.eval_samples the base and every run are also scored with the paper's sampling (avg@k at T=0.6) on
+    the same problems: each run's row and each rung of the table carry both, the sampled change paired against the
+    base's sampled answers, and every rung says what share of its answers looped or were cut off."""
+    from training.core.evalfolder import EvalFolder
+    from training.valley import main, parse
+
+    out = tmp_path / "v"
+    result = main(parse(["--recipe", "smoke", "--out_dir", str(out), "--styles", "long", "--sft.eval_samples", "2",
+                         "--sft.eval_max_new_tokens", "24"]))
+    assert result["eval"]["sampled"]["label"] == "avg@2 T=0.6"
+    base = result["base"]["sampled"]
+    assert base["decoding"] == "avg@2 T=0.6" and base["samples"] == 2
+    assert EvalFolder(out / "base" / "avg2").read_summary()["n"] == 12  # 6 problems x 2 samples
+    for r in result["runs"]:
+        s = r["sampled"]
+        on_disk = EvalFolder(out / "runs" / f"long-n{r['n']}-s0" / "eval" / "avg2").read_summary()
+        assert s["accuracy"] == on_disk["accuracy"] and on_disk["temperature"] == 0.6 and s["problems"] == 6
+        assert abs(s["vs_base"]["change"] - (s["accuracy"] - base["accuracy"])) < 1e-9
+        assert r["summary"]["samples"] == 1  # the greedy summary stays the run's summary
+    base_row, *rungs = result["table"]
+    assert base_row["sampled_accuracy_mean"] == base["accuracy"]
+    for row in rungs:
+        run = next(r for r in result["runs"] if r["n"] == row["n"])
+        assert row["sampled_accuracy_mean"] == run["sampled"]["accuracy"]
+        assert row["sampled_vs_base"]["change"] == run["sampled"]["vs_base"]["change"]
+        cats = run["summary"]["categories"]
+        assert row["loop_share_mean"] == cats["loop"] / 6 and row["cutoff_share_mean"] == cats["truncated"] / 6
+        assert abs(row["loop_share_mean"] + row["cutoff_share_mean"] - run["summary"]["finish_length"]) < 1e-9
+        assert row["sampled_loop_share_mean"] == run["sampled"]["loop_share"]
+
+
 def test_a_sweep_resumes_a_stopped_run_from_its_checkpoint(tmp_path, interrupt_sft):
     """A run of the sweep stopped mid-way (here by its STOP file at step 2) is not reused as finished: the same
     command continues it from its checkpoint, and its row says where it resumed."""

@@ -2,7 +2,7 @@
 
     python -m training.bench                  # everything (about 15 minutes on 2 idle cores)
     python -m training.bench --only generate  # machine | profile | train | trainer | generate | sampler | threads |
-                                              # default | slm
+                                              # default | slm | slms
     python -m training.bench --quick          # smaller, for a smoke check (a few minutes)
 
 The last line, `targets`, gathers issue 31's ratios from the benches that ran: the default run against its compute
@@ -38,6 +38,11 @@ implementation, and whether the outputs stayed the same.
    does the forward (2 x parameters) and the input gradients of the backward (2 x parameters) but no weight
    gradients of the frozen base (the adapters' own are ~4% of that): 4 x parameters; generation 2 x parameters.
    The parameters counted are the base model's (an adapter's own products are extra work on top of the floor).
+9. slms: every real small model on this machine (SmolLM2-135M-Instruct, Gemma-3-270M), one after the other in
+   this process, LoRA r16 on every linear layer in micro-batches of 4 over the same world's long traces (each
+   model's own tokens): training tokens/s, each model's against the first's (a ratio measured under the same
+   load), its tokens per example (long, short) and its batched greedy generation; with the CPU capability and the
+   load average (a busy machine slows both: the ratio is what carries over).
 """
 
 from __future__ import annotations
@@ -484,7 +489,7 @@ def bench_slm(steps: int, batches_: tuple[int, ...], n_gen: int, max_new: int) -
     return out
 
 
-BENCHES = ("machine", "profile", "train", "trainer", "generate", "sampler", "threads", "default", "slm")
+BENCHES = ("machine", "profile", "train", "trainer", "generate", "sampler", "threads", "default", "slm", "slms")
 # issue 31's targets: (bench, figure, how it passes)
 TARGETS = {"default_over_floor": ("default", "over_floor", lambda v: v <= 2.0),
            "tiny_lora_fraction_of_peak": ("train", "fraction_of_peak", lambda v: v >= 0.6),
@@ -504,6 +509,48 @@ def targets(results: dict) -> dict:
     return out
 
 
+def bench_slms(steps: int, world: str = "single", n_gen: int = 16, max_new: int = 64) -> dict:
+    """Every real SLM here, in turn: LoRA training speed (micro-batches of 4), tokens per example, generation speed;
+    the training speeds as ratios to the first model's."""
+    import os
+
+    from peft import LoraConfig, get_peft_model
+
+    from training.core import real_slms
+    from training.core.models import lora_targets
+
+    out = {"cpu_capability": torch.backends.cpu.get_cpu_capability(), "threads": torch.get_num_threads(),
+           "load_average_before": os.getloadavg(), "world": world, "models": {}}
+    for slm in real_slms.ALL:
+        if not slm.ready():
+            out["models"][slm.name] = {"skipped": f"not on this machine (python -m training.fetch_model {slm.name})"}
+            continue
+        model, tok = load_model(slm.name)
+        n_params = sum(p.numel() for p in model.parameters())
+        lora = get_peft_model(model, LoraConfig(r=16, lora_alpha=32, target_modules=lora_targets(model),
+                                                task_type="CAUSAL_LM"))
+        per_style = {style: encode_all(tok, world_pairs(64, style, world, 0), 1024).examples for style in ("long", "short")}
+        examples = per_style["long"]
+        it = cycle_epochs(lambda e: batches(examples, 4, e, tok.pad_token_id))
+        train(lora, it, 1, 1e-4, log_every=10**9)  # warm-up
+        res = train(lora, it, steps, 1e-4, log_every=10**9)
+        merged = lora.merge_and_unload()
+        t = time.perf_counter()
+        gens = generate(merged, tok, [p.prompt for p in problems(world, "test", n_gen)], max_new_tokens=max_new,
+                        batch_size=n_gen)
+        gen_s = time.perf_counter() - t
+        out["models"][slm.name] = {
+            "params": n_params, "train_tokens_per_s": res.tokens_per_s, "steps": steps,
+            "example_tokens": {st: sum(len(e["input_ids"]) for e in ex) / len(ex) for st, ex in per_style.items()},
+            "gen_tokens_per_s": sum(g.n_tokens for g in gens) / gen_s}
+        del model, lora, merged
+    measured = [m for m in out["models"].values() if "train_tokens_per_s" in m]
+    for m in measured:
+        m["train_speed_vs_first"] = m["train_tokens_per_s"] / measured[0]["train_tokens_per_s"]
+    out["load_average_after"] = os.getloadavg()
+    return out
+
+
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", choices=BENCHES, default=None)
@@ -517,7 +564,8 @@ def main(argv=None) -> dict:
             "sampler": lambda: bench_sampler(16 if a.quick else 250, max_new),
             "threads": lambda: bench_threads(steps, batch), "default": lambda: bench_default(a.quick, 1 if a.quick else 2),
             "slm": lambda: bench_slm(2 if a.quick else 6, (4, 8) if a.quick else (4, 8, 16), 8 if a.quick else 64,
-                                     32 if a.quick else 160)}
+                                     32 if a.quick else 160),
+            "slms": lambda: bench_slms(2 if a.quick else 4)}
     results = {}
     for name in [a.only] if a.only else list(runs):
         t, load = time.perf_counter(), os.getloadavg()[0]

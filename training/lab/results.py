@@ -8,6 +8,7 @@ measurement wrote, for the app, the facts, the figures and the lessons.
     paper_reference()           the paper's stated numbers (assets/paper_reference.json)
     timings()                   the default run's measured timings (assets/timings.json)
     lesson_figure_facts()       the numbers behind the lessons' own figures (lessons/figures/facts.json)
+    world_scale(valley, paper)  the toy's N x 32 convention on the paper's axis (None for a real model's sweep)
 
 A missing file reads as None: the app and the lessons say what is missing instead of failing.
 """
@@ -18,8 +19,8 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from training.core import paths
-from training.core.sweeprows import RunRow, TableRow, run_rows, table_rows
+from training.core import paths, real_slms
+from training.core.sweeprows import BASE, RunRow, TableRow, run_rows, table_rows
 
 VALLEY_ROOT = paths.ASSETS / "valley"
 RL_ROOT = paths.ASSETS / "rl"
@@ -83,6 +84,15 @@ class Sweep:
     def figure(self, name: str) -> Path:
         return self.root / name
 
+    def origin(self, stem: str) -> dict:
+        """Which weights and which prompt wrote a shipped records file (records/<stem>.jsonl): the sweep's model and
+        its weights, the run's LoRA adapter (none for the base), and the prompt (the base's better one; a run is
+        tested with the world's, as it was trained)."""
+        base = stem == BASE
+        return {"model": self.model, "weights": self.model_info.get("weights", ""),
+                "adapter": "" if base else f"the LoRA adapter of {stem}",
+                "prompt": ((self.valley or {}).get("base") or {}).get("prompt", "world") if base else "world"}
+
 
 def sweep(name: str = DEFAULT_SWEEP) -> Sweep:
     root = VALLEY_ROOT / name
@@ -129,3 +139,12 @@ def timings() -> dict | None:
 
 def lesson_figure_facts() -> dict | None:
     return read(paths.LESSONS / "figures" / "facts.json")
+
+
+def world_scale(valley: dict, paper: dict | None) -> float | None:
+    """This lab's convention for placing a toy model's world sweep on the paper's N axis (N x 32), or None where a
+    sweep's N are its own: a sweep on real data, and a real small model's sweep (the 1/32 stands for the embedded
+    toy's size against the paper's models, not for SmolLM2's or Gemma's)."""
+    if not valley.get("world") or real_slms.find((valley.get("model") or {}).get("name")):
+        return None
+    return (paper or {}).get("world_scale", 1 / 32)

@@ -163,7 +163,14 @@ def summarize(records: list[dict]) -> dict:
         "catch_rate": outcomes["caught"] / wrong_steps if wrong_steps else None,
         "categories": category_counts(records),
         "finish_length": sum(r["finish"] == "length" for r in records) / n,
+        **loop_cutoff(category_counts(records), n),
     }
+
+
+def loop_cutoff(categories: dict, n: int) -> dict:
+    """The shares of answers that looped (cut off by the token cap while repeating themselves) and that were cut off
+    without looping, of all `n` samples of an evaluation (from its category counts)."""
+    return {"loop_share": categories.get("loop", 0) / max(1, n), "cutoff_share": categories.get("truncated", 0) / max(1, n)}
 
 
 def reflection_pays(base: dict, tuned: dict) -> dict:
