@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from app.tab_lessons import list_lessons, to_served_markdown
+from app.tab_lessons import to_served_markdown
 from training.core import paths
+from training.lab.kit import list_lessons
 
 TABS = {"Valley Lab", "Side by Side", "Error Anatomy", "Through RL", "Lessons", "About"}
 SECTIONS = ("## Hook", "## Predict first", "## Steps", "## What you should see", "## Exercises", "## Instructor notes")
@@ -253,3 +254,48 @@ def test_the_homework_answers_are_kept_out_of_the_students_folder():
     assert (paths.LESSONS / "teacher" / "homework_answers.md").exists()
     for p in (paths.LESSONS / "homework").rglob("*"):
         assert "answer" not in p.name.lower(), p
+
+
+# -- what --check catches in the sentences: a base measured unlike the runs, the paper outside its world ------
+SWEEPS = {"valley": {"world": "classroom", "mismatch": None},
+          "slm": {"world": "single", "mismatch": "the base on 200 test problems, the runs on 100"},
+          "steps.fixed": {"world": "classroom", "mismatch": None}}
+
+
+def test_check_catches_a_ratio_against_a_base_measured_unlike_its_runs():
+    bad = kit_builder.check_ratios("At N = 250 it keeps {{slm.long.250.kept}} of its base.", SWEEPS)
+    assert bad and "200 test problems" in bad[0]
+    bad = kit_builder.check_ratios("It scores {{slm.long.250.accuracy}}, three\ntimes its base "
+                                   "({{slm.base.accuracy}}).", SWEEPS)
+    assert bad and "sets slm's runs against its base" in bad[0]
+    # the same sentences about a sweep whose base was measured like its runs pass
+    assert kit_builder.check_ratios("At N = 250 it keeps {{valley.long.250.kept}} of its base.", SWEEPS) == []
+    assert kit_builder.check_ratios("{{steps.fixed.long.250.drop}} points below.", SWEEPS) == []
+    # quoting the base alone, or a run alone, is no ratio
+    assert kit_builder.check_ratios("Its base scores {{slm.base.accuracy}}. It keeps the format.", SWEEPS) == []
+
+
+def test_check_catches_a_comparison_with_the_papers_models_outside_the_classroom_world():
+    planted = ("SmolLM2 keeps most of its base at N = 250 ({{slm.long.250.accuracy}}), above the paper's models "
+               "at 8k.")
+    assert kit_builder.check_paper_worlds(planted, SWEEPS)
+    planted = "Its long CoT ({{slm.long.32.accuracy}}) falls less than Gemma-3-1B's ({{paper.gemma-3-1b.8k.kept}})."
+    assert kit_builder.check_paper_worlds(planted, SWEEPS)
+    assert kit_builder.check_paper_worlds("The real SLM recovers sooner than Qwen2.5-0.5B.", SWEEPS)
+    # the classroom world may be set against the paper (its convention), and a stated non-comparison passes
+    ok = "The tiny model keeps {{valley.long.250.kept}}, far below the paper's models at 8k."
+    assert kit_builder.check_paper_worlds(ok, SWEEPS) == []
+    ok = "SmolLM2 against Qwen2.5-0.5B is not a like-for-like comparison."
+    assert kit_builder.check_paper_worlds(ok, SWEEPS) == []
+    # one sentence each: the SLM in one sentence and the paper in the next pass
+    ok = "SmolLM2 scores {{slm.long.250.accuracy}}. The paper's models at 8k keep far less."
+    assert kit_builder.check_paper_worlds(ok, SWEEPS) == []
+
+
+def test_check_reports_a_planted_sentence_through_lint_with_the_shipped_sweeps():
+    src = paths.LESSONS / "99_example" / "lesson.src.md"
+    text = "SmolLM2 keeps {{slm.long.250.kept}} of its base, above the paper's models at 8k.\n"
+    from training.lab import facts, results
+    problems = kit_builder.lint_text(src, text, facts.load(), results.lesson_figure_facts()["figures"])
+    assert any("ratio against a base measured unlike its runs" in p for p in problems)
+    assert any("outside the classroom world" in p for p in problems)

@@ -28,7 +28,7 @@ DEFAULT_SWEEP = "classroom"
 # data-or-steps question (sweep name: how its steps grow with N), as the app's figures and the facts both name them
 SIZE_SWEEPS = ("size-nano", DEFAULT_SWEEP, "size-medium")
 STEP_DESIGNS = {DEFAULT_SWEEP: "batch 8 (steps grow with N)", "steps-fixed": "1,500 optimizer steps at every N",
-                "paper-shape": "batch N/32 (the paper's shape)"}
+                "paper-shape": "batch N/32, ~100 updates at every N (a too-few-updates control)"}
 
 
 def read(path: Path) -> dict | None:
