@@ -198,7 +198,7 @@ def test_the_worksheet_prints_boxes_whole_tables_and_lesson_ones_traces(tmp_path
     assert not re.search(r"^\s*_{3,}\s*$", text, re.M), "a line of underscores prints as a rule, not a box"
     f = facts.load()
     assert f["lesson1.short.trace"] in text and f["lesson1.long.trace"] in text
-    for name in ("h (", "k (", "h' (", "c (", "d ("):
+    for name in ("h:", "k: a **token** ratio", "h':", "c:", "d:"):
         assert name in text
     html = kit_builder.to_html(text, "worksheet")
     assert html.count('class="answer"') >= 4 and "<table>" in html and "{{" not in html
@@ -299,3 +299,26 @@ def test_check_reports_a_planted_sentence_through_lint_with_the_shipped_sweeps()
     problems = kit_builder.lint_text(src, text, facts.load(), results.lesson_figure_facts()["figures"])
     assert any("ratio against a base measured unlike its runs" in p for p in problems)
     assert any("outside the classroom world" in p for p in problems)
+
+
+def test_every_worksheet_section_prints_whole_with_its_boxes(tmp_path):
+    """Each `## ` section is kept on one page (section 6's question with its box, section 3's grid with its
+    instructions): in the HTML every answer box sits inside a kept section; printed (where Chromium and poppler's
+    pdftotext are installed), each section's heading and its last line of text land on the same page."""
+    text = (paths.LESSONS / "worksheet.md").read_text()
+    html = kit_builder.to_html(text, "worksheet")
+    sections = re.findall(r"<section>(.*?)</section>", html, re.S)
+    assert len(sections) == 7 and all(s.startswith("<h2>") for s in sections)
+    assert sum(s.count('class="answer"') for s in sections) == html.count('class="answer"')
+    assert "section { break-inside: avoid" in html
+    if not (shutil.which("chromium") and shutil.which("pdftotext")):
+        pytest.skip("printing needs Chromium and pdftotext (apt-get install chromium poppler-utils)")
+    pdf = kit_builder.pdf(paths.LESSONS / "worksheet.md", tmp_path / "w.pdf")
+    pages = [" ".join(p.split()) for p in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                                            text=True, check=True).stdout.split("\f")]
+    assert len([p for p in pages if p.strip()]) <= 4
+    for body in re.split(r"^## ", text, flags=re.M)[1:]:
+        lines = [ln.strip(" *|") for ln in body.splitlines() if ln.strip() and not ln.startswith(("<", "```"))]
+        first, last = lines[0][:30], " ".join(re.sub(r"[*`]", "", lines[-1]).split())[:25]
+        on = [i for i, p in enumerate(pages) if first in p]
+        assert on and last in pages[on[0]], f"section {first!r}: its last line {last!r} is on another page"

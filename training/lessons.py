@@ -11,7 +11,8 @@ files are what a teacher reads (on GitHub, in the app, on paper), and a test che
 regenerated sweep changes every quote at once and no number can drift from the results.
 
 A line `[[box 3]]` in a source is an answer box three lines high on paper (a bordered box in the PDF; a `____`
-line would print as a horizontal rule); an empty table cell prints as a cell tall enough to write in.
+line would print as a horizontal rule); an empty table cell prints as a cell tall enough to write in (a shorter one
+in a table of many rows, a grid to mark); every `## ` section prints whole on one page.
 
 `--check` also catches what a program can of the sentences around the numbers:
 - a range whose two ends are the same placeholder, or two placeholders with the same value ("9.8 to 9.8 points");
@@ -49,7 +50,7 @@ from training.lab.kit import split_front_matter
 
 NOTE = "<!-- Built from {src} by `python -m training.lessons`: edit the source, not this file. -->\n"
 PAPER = {"a4": "A4", "letter": "letter"}
-PRINT_CSS = """body { font-family: Georgia, serif; max-width: 46em; margin: 0 auto; line-height: 1.4; font-size: 11.5pt; }
+PRINT_CSS = """body { font-family: Georgia, serif; max-width: 46em; margin: 0 auto; line-height: 1.35; font-size: 10.5pt; }
 h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; } h1 { font-size: 18pt; margin-top: 0; }
 h2 { font-size: 13.5pt; margin: 1.1em 0 0.4em; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 12pt; break-after: avoid; page-break-after: avoid; }
@@ -57,11 +58,13 @@ table { border-collapse: collapse; margin: 0.4em 0; break-inside: avoid; page-br
 tr { break-inside: avoid; page-break-inside: avoid; }
 td, th { border: 1px solid #555; padding: 4px 8px; vertical-align: top; }
 td:empty { height: 2.3em; min-width: 4.5em; }
+tbody tr:nth-last-child(n+3) td:empty, tbody tr:nth-last-child(n+3) ~ tr td:empty { height: 1.35em; }
+section { break-inside: avoid; page-break-inside: avoid; }
 .answer { border: 1.2px solid #333; border-radius: 3px; margin: 0.3em 0 0.9em; break-inside: avoid; page-break-inside: avoid; }
-pre { font-size: 9pt; line-height: 1.3; white-space: pre-wrap; border: 1px solid #bbb; padding: 6px 8px;
+pre { font-size: 8.5pt; line-height: 1.25; white-space: pre-wrap; border: 1px solid #bbb; padding: 6px 8px;
       break-inside: avoid; page-break-inside: avoid; }
 code { font-size: 10pt; } p, li { orphans: 3; widows: 3; }
-@page { size: %(size)s; margin: 15mm 16mm; }"""
+@page { size: %(size)s; margin: 12mm 15mm; }"""
 BOX = re.compile(r"^\[\[box (\d+(?:\.\d+)?)\]\][ \t]*$", re.M)
 BOX_LINE_EM = 1.9
 
@@ -274,10 +277,18 @@ def to_html(markdown_text: str, title: str, paper: str = "a4") -> str:
     from markdown_it import MarkdownIt
 
     _, _, body = split_front_matter(markdown_text)
-    html = MarkdownIt("commonmark").enable("table").render(boxes(body))
+    html = keep_sections(MarkdownIt("commonmark").enable("table").render(boxes(body)))
     css = PRINT_CSS % {"size": PAPER[paper]}
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title><style>{css}</style>"
             f"</head><body>{html}</body></html>")
+
+
+def keep_sections(html: str) -> str:
+    """Each `## ` section in a <section> that the printer keeps on one page (a question stays with its answer box,
+    a grid with its instructions); what comes before the first one stays as it is. A table of many rows gets
+    shorter empty cells (a grid to mark, not lines to write on)."""
+    head, *parts = re.split(r"(?=<h2>)", html)
+    return head + "".join(f"<section>{part}</section>" for part in parts)
 
 
 def source_tag(markdown_text: str) -> str:
