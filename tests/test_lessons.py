@@ -322,3 +322,19 @@ def test_every_worksheet_section_prints_whole_with_its_boxes(tmp_path):
         first, last = lines[0][:30], " ".join(re.sub(r"[*`]", "", lines[-1]).split())[:25]
         on = [i for i, p in enumerate(pages) if first in p]
         assert on and last in pages[on[0]], f"section {first!r}: its last line {last!r} is on another page"
+
+
+def test_the_homework_runs_under_valley_home_and_its_key_quotes_the_n_it_prints():
+    import json
+
+    nb = json.loads((paths.LESSONS / "homework" / "valley_homework.ipynb").read_text())
+    code = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    text = "".join("".join(c["source"]) for c in nb["cells"])
+    assert "paths.runs_dir()" in code and '".valley"' not in code  # $VALLEY_HOME, through its one owner
+    assert "pip install jupyter" in text  # Jupyter is not in requirements.txt
+    ns = set(re.findall(r"run_rung\((\d+),", code))
+    assert len(ns) == 1, ns
+    n = ns.pop()
+    src = (paths.LESSONS / "teacher" / "homework_answers.src.md").read_text()
+    quoted = set(re.findall(r"N = ([\d,]+)", src)) | set(re.findall(r"valley\.(?:long|short)\.(\d+)\.", src))
+    assert quoted - {"0"} == {n}, f"the notebook runs N = {n}; its key quotes N = {sorted(quoted)}"  # 0: the base
