@@ -93,3 +93,57 @@ def test_render_fills_from_the_shipped_results_and_refuses_unknown_keys():
     assert f["valley.base.accuracy"].endswith("%")
     with pytest.raises(KeyError, match="unknown fact"):
         facts.render("{{valley.no.such.key}}", f)
+
+
+def test_another_world_is_never_set_against_the_papers_models():
+    """The N x 32 convention was set for the classroom world: a one-step world's sweep gets no '8k', no share of
+    the paper's models (the SmolLM2 line once said it 'keeps 313% of its base ... above the paper's models')."""
+    v = valley({250: 0.83})
+    v["world"] = "single"
+    text = facts.valley_verdict(v, PAPER)
+    assert "convention" not in text and "paper" not in text and "8k" not in text
+    assert facts.world_scale(v, PAPER) is None and facts.world_scale(valley({250: 0.1}), PAPER) == 1 / 32
+
+
+def test_a_base_measured_unlike_its_runs_is_said_so_and_no_share_of_it_is_computed():
+    v = valley({16: 0.67, 250: 0.83})
+    v["base"] = {"world": "single", "n": 200}
+    v["runs"] = [{"summary": {"world": "single", "n": 100}}]
+    assert facts.base_mismatch(v) == "the base on 200 test problems, the runs on 100"
+    v["runs"] = [{"summary": {"world": "classroom", "n": 200, "prompt": "world"}}]
+    v["base"]["prompt"] = "boxed"
+    why = facts.base_mismatch(v)
+    assert "single world, the runs in classroom" in why and "boxed prompt" in why
+    v["runs"] = [{"summary": {"world": "single", "n": 200}}]
+    del v["base"]["prompt"]
+    assert facts.base_mismatch(v) is None
+    # a ladder far below a base measured on other problems: no share of it ("(73% of it)"), the reason instead
+    low = valley({250: 0.01, 16000: 0.4})
+    low["base"], low["runs"] = {"world": "classroom", "n": 200}, [{"summary": {"world": "classroom", "n": 100}}]
+    text = facts.valley_verdict(low, PAPER)
+    assert "Unpaired: the base on 200 test problems, the runs on 100." in text and "of it)" not in text
+    assert "keeps" not in text  # nor the paper comparison, which divides by the base
+
+
+def test_at_the_base_counts_the_runs_own_error_too():
+    """A one-seed rung 6 points under the base with a wide error of its own is within twice the standard error of
+    the difference; with the base's error alone (2 x 3.1 = 6.2) a rung 6.5 points under would not be."""
+    v = valley({250: 0.68})
+    v["table"][1]["accuracy_se"] = 0.033
+    assert facts.valley_verdict(v, PAPER).startswith("At every measured N")
+    v["table"][1]["accuracy_se"] = 0.0
+    assert facts.valley_verdict(valley({250: 0.68}, se=0.031), PAPER).startswith("Long CoT never climbs back")
+
+
+def test_the_students_sentence_is_one_short_sentence_that_agrees_with_the_long_verdict():
+    for accs, start in (({125: 0.01, 500: 0.002, 16000: 0.545}, "Long CoT falls from the base model's 74.5% to 0.2%"),
+                        ({125: 0.01, 4000: 0.29, 16000: 0.73}, "Long CoT falls"),
+                        ({16: 0.8, 250: 0.83}, "Long CoT never scores below")):
+        short = facts.valley_verdict_short(valley(accs))
+        assert short.startswith(start) and short.count(". ") == 0 and len(short.split()) <= 30, short
+        assert "paper" not in short and "convention" not in short
+    assert "does not climb back" in facts.valley_verdict_short(valley({125: 0.01, 16000: 0.545}))
+    assert "climbs back to 73.0%" in facts.valley_verdict_short(valley({125: 0.01, 16000: 0.73}))
+    f = facts.load()
+    assert len(f["valley.verdict.short"].split()) <= 30 < len(f["valley.verdict"].split())
+    assert len(f["rl.verdict.short"].split()) < len(f["rl.verdict"].split())

@@ -198,7 +198,7 @@ def test_the_worksheet_prints_boxes_whole_tables_and_lesson_ones_traces(tmp_path
     assert not re.search(r"^\s*_{3,}\s*$", text, re.M), "a line of underscores prints as a rule, not a box"
     f = facts.load()
     assert f["lesson1.short.trace"] in text and f["lesson1.long.trace"] in text
-    for name in ("h (", "k (", "h' (", "c (", "d ("):
+    for name in ("h:", "k: a **token** ratio", "h':", "c:", "d:"):
         assert name in text
     html = kit_builder.to_html(text, "worksheet")
     assert html.count('class="answer"') >= 4 and "<table>" in html and "{{" not in html
@@ -254,3 +254,87 @@ def test_the_homework_answers_are_kept_out_of_the_students_folder():
     assert (paths.LESSONS / "teacher" / "homework_answers.md").exists()
     for p in (paths.LESSONS / "homework").rglob("*"):
         assert "answer" not in p.name.lower(), p
+
+
+# -- what --check catches in the sentences: a base measured unlike the runs, the paper outside its world ------
+SWEEPS = {"valley": {"world": "classroom", "mismatch": None},
+          "slm": {"world": "single", "mismatch": "the base on 200 test problems, the runs on 100"},
+          "steps.fixed": {"world": "classroom", "mismatch": None}}
+
+
+def test_check_catches_a_ratio_against_a_base_measured_unlike_its_runs():
+    bad = kit_builder.check_ratios("At N = 250 it keeps {{slm.long.250.kept}} of its base.", SWEEPS)
+    assert bad and "200 test problems" in bad[0]
+    bad = kit_builder.check_ratios("It scores {{slm.long.250.accuracy}}, three\ntimes its base "
+                                   "({{slm.base.accuracy}}).", SWEEPS)
+    assert bad and "sets slm's runs against its base" in bad[0]
+    # the same sentences about a sweep whose base was measured like its runs pass
+    assert kit_builder.check_ratios("At N = 250 it keeps {{valley.long.250.kept}} of its base.", SWEEPS) == []
+    assert kit_builder.check_ratios("{{steps.fixed.long.250.drop}} points below.", SWEEPS) == []
+    # quoting the base alone, or a run alone, is no ratio
+    assert kit_builder.check_ratios("Its base scores {{slm.base.accuracy}}. It keeps the format.", SWEEPS) == []
+
+
+def test_check_catches_a_comparison_with_the_papers_models_outside_the_classroom_world():
+    planted = ("SmolLM2 keeps most of its base at N = 250 ({{slm.long.250.accuracy}}), above the paper's models "
+               "at 8k.")
+    assert kit_builder.check_paper_worlds(planted, SWEEPS)
+    planted = "Its long CoT ({{slm.long.32.accuracy}}) falls less than Gemma-3-1B's ({{paper.gemma-3-1b.8k.kept}})."
+    assert kit_builder.check_paper_worlds(planted, SWEEPS)
+    assert kit_builder.check_paper_worlds("The real SLM recovers sooner than Qwen2.5-0.5B.", SWEEPS)
+    # the classroom world may be set against the paper (its convention), and a stated non-comparison passes
+    ok = "The tiny model keeps {{valley.long.250.kept}}, far below the paper's models at 8k."
+    assert kit_builder.check_paper_worlds(ok, SWEEPS) == []
+    ok = "SmolLM2 against Qwen2.5-0.5B is not a like-for-like comparison."
+    assert kit_builder.check_paper_worlds(ok, SWEEPS) == []
+    # one sentence each: the SLM in one sentence and the paper in the next pass
+    ok = "SmolLM2 scores {{slm.long.250.accuracy}}. The paper's models at 8k keep far less."
+    assert kit_builder.check_paper_worlds(ok, SWEEPS) == []
+
+
+def test_check_reports_a_planted_sentence_through_lint_with_the_shipped_sweeps():
+    src = paths.LESSONS / "99_example" / "lesson.src.md"
+    text = "SmolLM2 keeps {{slm.long.250.kept}} of its base, above the paper's models at 8k.\n"
+    from training.lab import facts, results
+    problems = kit_builder.lint_text(src, text, facts.load(), results.lesson_figure_facts()["figures"])
+    assert any("ratio against a base measured unlike its runs" in p for p in problems)
+    assert any("outside the classroom world" in p for p in problems)
+
+
+def test_every_worksheet_section_prints_whole_with_its_boxes(tmp_path):
+    """Each `## ` section is kept on one page (section 6's question with its box, section 3's grid with its
+    instructions): in the HTML every answer box sits inside a kept section; printed (where Chromium and poppler's
+    pdftotext are installed), each section's heading and its last line of text land on the same page."""
+    text = (paths.LESSONS / "worksheet.md").read_text()
+    html = kit_builder.to_html(text, "worksheet")
+    sections = re.findall(r"<section>(.*?)</section>", html, re.S)
+    assert len(sections) == 7 and all(s.startswith("<h2>") for s in sections)
+    assert sum(s.count('class="answer"') for s in sections) == html.count('class="answer"')
+    assert "section { break-inside: avoid" in html
+    if not (shutil.which("chromium") and shutil.which("pdftotext")):
+        pytest.skip("printing needs Chromium and pdftotext (apt-get install chromium poppler-utils)")
+    pdf = kit_builder.pdf(paths.LESSONS / "worksheet.md", tmp_path / "w.pdf")
+    pages = [" ".join(p.split()) for p in subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                                            text=True, check=True).stdout.split("\f")]
+    assert len([p for p in pages if p.strip()]) <= 4
+    for body in re.split(r"^## ", text, flags=re.M)[1:]:
+        lines = [ln.strip(" *|") for ln in body.splitlines() if ln.strip() and not ln.startswith(("<", "```"))]
+        first, last = lines[0][:30], " ".join(re.sub(r"[*`]", "", lines[-1]).split())[:25]
+        on = [i for i, p in enumerate(pages) if first in p]
+        assert on and last in pages[on[0]], f"section {first!r}: its last line {last!r} is on another page"
+
+
+def test_the_homework_runs_under_valley_home_and_its_key_quotes_the_n_it_prints():
+    import json
+
+    nb = json.loads((paths.LESSONS / "homework" / "valley_homework.ipynb").read_text())
+    code = "".join("".join(c["source"]) for c in nb["cells"] if c["cell_type"] == "code")
+    text = "".join("".join(c["source"]) for c in nb["cells"])
+    assert "paths.runs_dir()" in code and '".valley"' not in code  # $VALLEY_HOME, through its one owner
+    assert "pip install jupyter" in text  # Jupyter is not in requirements.txt
+    ns = set(re.findall(r"run_rung\((\d+),", code))
+    assert len(ns) == 1, ns
+    n = ns.pop()
+    src = (paths.LESSONS / "teacher" / "homework_answers.src.md").read_text()
+    quoted = set(re.findall(r"N = ([\d,]+)", src)) | set(re.findall(r"valley\.(?:long|short)\.(\d+)\.", src))
+    assert quoted - {"0"} == {n}, f"the notebook runs N = {n}; its key quotes N = {sorted(quoted)}"  # 0: the base

@@ -11,7 +11,8 @@ files are what a teacher reads (on GitHub, in the app, on paper), and a test che
 regenerated sweep changes every quote at once and no number can drift from the results.
 
 A line `[[box 3]]` in a source is an answer box three lines high on paper (a bordered box in the PDF; a `____`
-line would print as a horizontal rule); an empty table cell prints as a cell tall enough to write in.
+line would print as a horizontal rule); an empty table cell prints as a cell tall enough to write in (a shorter one
+in a table of many rows, a grid to mark); every `## ` section prints whole on one page.
 
 `--check` also catches what a program can of the sentences around the numbers:
 - a range whose two ends are the same placeholder, or two placeholders with the same value ("9.8 to 9.8 points");
@@ -21,7 +22,13 @@ line would print as a horizontal rule); an empty table cell prints as a cell tal
 - a caption or alt text that calls a series by the wrong line style, hatching ("short (solid)" where the figure
   draws short dashed): checked against the same record of every legend entry's look;
 - a figure with no recorded look;
-- a lessons/worksheet.pdf printed from another version of worksheet.md (its title names its source).
+- a lessons/worksheet.pdf printed from another version of worksheet.md (its title names its source);
+- a ratio against a base measured unlike the runs (another world, prompt or set of test problems:
+  training.lab.facts.base_mismatch): a share kept or points dropped of such a sweep (`{{slm.long.250.kept}}`), or a
+  sentence that sets such a base against a run with "keeps", "of its base", "times";
+- a comparison with the paper's models outside the classroom world (the only world this lab's N x 32 convention
+  places on the paper's axis): one sentence that quotes a sweep of another world (or names the real SLM) and the
+  paper's models or numbers, unless it says the two are not comparable ("not like-for-like", "no evidence").
 """
 
 from __future__ import annotations
@@ -38,11 +45,12 @@ from pathlib import Path
 from training.core import paths
 from training.lab import facts as facts_
 from training.lab import results
+from training.lab.facts import PLACEHOLDER
 from training.lab.kit import split_front_matter
 
 NOTE = "<!-- Built from {src} by `python -m training.lessons`: edit the source, not this file. -->\n"
 PAPER = {"a4": "A4", "letter": "letter"}
-PRINT_CSS = """body { font-family: Georgia, serif; max-width: 46em; margin: 0 auto; line-height: 1.4; font-size: 11.5pt; }
+PRINT_CSS = """body { font-family: Georgia, serif; max-width: 46em; margin: 0 auto; line-height: 1.35; font-size: 10.5pt; }
 h1, h2, h3 { font-family: Helvetica, Arial, sans-serif; } h1 { font-size: 18pt; margin-top: 0; }
 h2 { font-size: 13.5pt; margin: 1.1em 0 0.4em; break-after: avoid; page-break-after: avoid; }
 h3 { font-size: 12pt; break-after: avoid; page-break-after: avoid; }
@@ -50,11 +58,13 @@ table { border-collapse: collapse; margin: 0.4em 0; break-inside: avoid; page-br
 tr { break-inside: avoid; page-break-inside: avoid; }
 td, th { border: 1px solid #555; padding: 4px 8px; vertical-align: top; }
 td:empty { height: 2.3em; min-width: 4.5em; }
+tbody tr:nth-last-child(n+3) td:empty, tbody tr:nth-last-child(n+3) ~ tr td:empty { height: 1.35em; }
+section { break-inside: avoid; page-break-inside: avoid; }
 .answer { border: 1.2px solid #333; border-radius: 3px; margin: 0.3em 0 0.9em; break-inside: avoid; page-break-inside: avoid; }
-pre { font-size: 9pt; line-height: 1.3; white-space: pre-wrap; border: 1px solid #bbb; padding: 6px 8px;
+pre { font-size: 8.5pt; line-height: 1.25; white-space: pre-wrap; border: 1px solid #bbb; padding: 6px 8px;
       break-inside: avoid; page-break-inside: avoid; }
 code { font-size: 10pt; } p, li { orphans: 3; widows: 3; }
-@page { size: %(size)s; margin: 15mm 16mm; }"""
+@page { size: %(size)s; margin: 12mm 15mm; }"""
 BOX = re.compile(r"^\[\[box (\d+(?:\.\d+)?)\]\][ \t]*$", re.M)
 BOX_LINE_EM = 1.9
 
@@ -112,6 +122,58 @@ def check_ranges(text: str, facts: dict[str, str]) -> list[str]:
             out.append(f"a range whose two ends are the same placeholder: {m.group(0)!r}")
         elif a in facts and b in facts and facts[a] == facts[b]:
             out.append(f"a range of one value: {m.group(0)!r} reads {facts[a]} to {facts[b]} (compute a min and max)")
+    return out
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z(*\"`])")
+RATIO_WORDS = re.compile(r"\bkeeps?\b|\bkept\b|of (?:its|the) base|\btimes\b|\bshare\b", re.I)
+PAPER_MODELS = re.compile(r"\{\{\s*paper\.|\bthe paper's (?:models?|numbers|Qwen|Gemma|Llama)|\bQwen2\.5|\bLlama-3|"
+                          r"\bGemma-3-1B", re.I)
+OTHER_WORLD_MODELS = re.compile(r"\bSmolLM2|\breal (?:SLM|small language model)", re.I)
+NOT_COMPARABLE = re.compile(r"not (?:a )?like-for-like|no evidence|not comparable|cannot be compared", re.I)
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a source, a paragraph's lines joined (placeholders stay whole: they hold no spaces)."""
+    out = []
+    for para in re.split(r"\n\s*\n", text):
+        out += [s_ for s_ in SENTENCE_END.split(" ".join(line.strip() for line in para.splitlines())) if s_.strip()]
+    return out
+
+
+def _sweep_of(key: str, sweeps: dict[str, dict]) -> str | None:
+    """The sweep prefix a fact key belongs to (the longest that matches: "steps.fixed" before "steps")."""
+    hits = [p for p in sweeps if key.startswith(p + ".")]
+    return max(hits, key=len) if hits else None
+
+
+def check_ratios(text: str, sweeps: dict[str, dict]) -> list[str]:
+    """A share of, or a drop from, a base measured unlike the runs it is set against (sweeps: fact_sweeps())."""
+    out = []
+    for sentence in sentences(text):
+        keys = [m.group(1) for m in PLACEHOLDER.finditer(sentence)]
+        for key in keys:
+            sweep = _sweep_of(key, sweeps)
+            why = sweep and sweeps[sweep]["mismatch"]
+            if not why:
+                continue
+            if key.endswith((".kept", ".drop")):
+                out.append(f"{{{{{key}}}}} is a ratio against a base measured unlike its runs ({why})")
+            elif key == f"{sweep}.base.accuracy" and RATIO_WORDS.search(sentence) and any(
+                    k != key and _sweep_of(k, sweeps) == sweep for k in keys):
+                out.append(f"sets {sweep}'s runs against its base, measured unlike them ({why}): {sentence[:120]!r}")
+    return out
+
+
+def check_paper_worlds(text: str, sweeps: dict[str, dict]) -> list[str]:
+    """A sentence that compares a sweep outside the classroom world (or the real SLM) with the paper's models."""
+    out = []
+    for sentence in sentences(text):
+        other = [k for k in (m.group(1) for m in PLACEHOLDER.finditer(sentence))
+                 if (sw := _sweep_of(k, sweeps)) and sweeps[sw]["world"] != facts_.SCALE_WORLD]
+        if (other or OTHER_WORLD_MODELS.search(sentence)) and PAPER_MODELS.search(sentence) \
+                and not NOT_COMPARABLE.search(sentence):
+            out.append(f"compares a model outside the classroom world with the paper's models: {sentence[:140]!r}")
     return out
 
 
@@ -178,13 +240,17 @@ def check_figure(target: str, alt: str, caption: str, look: dict | None) -> list
     return out
 
 
-def lint_text(src: Path, text: str, facts: dict[str, str], looks: dict[str, dict]) -> list[str]:
-    """Every check of one source's text (before its placeholders are filled)."""
+def lint_text(src: Path, text: str, facts: dict[str, str], looks: dict[str, dict],
+              sweeps: dict[str, dict] | None = None) -> list[str]:
+    """Every check of one source's text (before its placeholders are filled); sweeps: fact_sweeps(), read when
+    not given."""
     try:
         name = str(src.relative_to(paths.LESSONS))
     except ValueError:
         name = src.name
-    problems = [f"{name}: {p}" for p in check_ranges(text, facts)]
+    sweeps = facts_.fact_sweeps() if sweeps is None else sweeps
+    problems = [f"{name}: {p}" for p in
+                check_ranges(text, facts) + check_ratios(text, sweeps) + check_paper_worlds(text, sweeps)]
     body = split_front_matter(facts_.render(text, facts))[2]
     for target, alt, caption in figure_texts(body):
         if target.startswith(("http://", "https://")):
@@ -201,7 +267,9 @@ def lint(root: Path | None = None) -> list[str]:
     """The checks above over every source of the kit; an empty list when all pass."""
     facts = facts_.load()
     looks = (results.lesson_figure_facts() or {}).get("figures") or {}
-    return [p for src, _ in sources(root) for p in lint_text(src, src.read_text(encoding="utf-8"), facts, looks)]
+    sweeps = facts_.fact_sweeps()
+    return [p for src, _ in sources(root)
+            for p in lint_text(src, src.read_text(encoding="utf-8"), facts, looks, sweeps)]
 
 
 # -- printing ---------------------------------------------------------------------------------------------------
@@ -209,10 +277,18 @@ def to_html(markdown_text: str, title: str, paper: str = "a4") -> str:
     from markdown_it import MarkdownIt
 
     _, _, body = split_front_matter(markdown_text)
-    html = MarkdownIt("commonmark").enable("table").render(boxes(body))
+    html = keep_sections(MarkdownIt("commonmark").enable("table").render(boxes(body)))
     css = PRINT_CSS % {"size": PAPER[paper]}
     return (f"<!doctype html><html><head><meta charset='utf-8'><title>{title}</title><style>{css}</style>"
             f"</head><body>{html}</body></html>")
+
+
+def keep_sections(html: str) -> str:
+    """Each `## ` section in a <section> that the printer keeps on one page (a question stays with its answer box,
+    a grid with its instructions); what comes before the first one stays as it is. A table of many rows gets
+    shorter empty cells (a grid to mark, not lines to write on)."""
+    head, *parts = re.split(r"(?=<h2>)", html)
+    return head + "".join(f"<section>{part}</section>" for part in parts)
 
 
 def source_tag(markdown_text: str) -> str:

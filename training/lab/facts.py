@@ -33,6 +33,8 @@ PLACEHOLDER = re.compile(r"\{\{\s*([\w.\-]+)\s*\}\}")
 PAPER_RL = {"steps": 100, "prompts": 1024, "group": 8}
 # lesson 1's worked problem and the seed of the long trace the world writes for it (a choice, not a measurement)
 LESSON1_PROBLEM, LESSON1_SEED = "7*3+12-8/4", 4
+# the world this lab's N x 32 convention was set for: only its sweeps are placed on the paper's data axis
+SCALE_WORLD = results.SCALE_WORLD  # (training.lessons reads it here)
 # the instructor guide's printed fallback for 8 groups on one 2-core CPU: (group, N, style, seed), N <= 500
 CPU_PLAN = [(1, 125, "long", 0), (2, 125, "long", 1), (3, 250, "long", 0), (4, 250, "long", 1),
             (5, 500, "long", 0), (6, 500, "long", 1), (7, 125, "short", 0), (8, 250, "short", 0)]
@@ -62,6 +64,27 @@ def sci(x: float) -> str:
 def paper_n(n: float) -> str:
     """A paper-scale data size as the paper writes it: 8k, 128k, 220k, 512k."""
     return f"{n / 1000:,.0f}k" if n >= 1000 else f"{n:,.0f}"
+
+
+def base_mismatch(valley: dict) -> str | None:
+    """Why a run's score cannot be divided by (or set against) its sweep's base score, or None when it can: the base
+    was measured in another world, with another prompt, or on other test problems than the runs."""
+    base = valley.get("base") or {}
+    runs = [r["summary"] for r in valley.get("runs") or [] if r.get("summary")]
+    if not base or not runs:
+        return None
+    out = []
+    worlds = {s.get("world") for s in runs} - {None}
+    if base.get("world") and worlds and worlds != {base["world"]}:
+        out.append(f"the base in the {base['world']} world, the runs in {', '.join(sorted(worlds))}")
+    prompts = {s.get("prompt") or "world" for s in runs}
+    if prompts != {base.get("prompt") or "world"}:
+        out.append(f"the base asked with the {base.get('prompt') or 'world'} prompt, the runs with the "
+                   f"{', '.join(sorted(prompts))} one")
+    ns = {s.get("n") for s in runs} - {None}
+    if base.get("n") and ns and ns != {base["n"]}:
+        out.append(f"the base on {base['n']:,} test problems, the runs on {', '.join(f'{n:,}' for n in sorted(ns))}")
+    return "; ".join(out) or None
 
 
 def _run_mean(runs: list[RunRow], get) -> float | None:
@@ -111,7 +134,8 @@ def valley_facts(valley: dict, paper: dict | None = None) -> dict[str, str]:
     out.update(train_token_facts(valley))
     out.update(base_hazard_facts(valley))
     out.update(gap_facts(valley))
-    out["valley.verdict"] = valley_verdict(valley, paper)
+    out["valley.verdict"] = valley_verdict(valley, paper)  # the teachers' paragraph
+    out["valley.verdict.short"] = valley_verdict_short(valley)  # the students' sentence
     return out
 
 
@@ -317,9 +341,25 @@ def paper_comparison(valley: dict, paper: dict | None) -> str:
     return text.strip()
 
 
+def _at_base(r: TableRow, base: TableRow) -> bool:
+    """Whether a rung's score is within twice the standard error of its difference from the base (the base's and
+    the rung's own errors combined; with one seed the rung's is problem sampling only)."""
+    se = math.hypot(base.accuracy_se or 0.0, r.accuracy_se or 0.0)
+    return r.accuracy >= base.accuracy - 2 * se
+
+
+def _below_short(valley: dict, rows: list[TableRow]) -> bool:
+    """Whether long CoT scores below short CoT at every N both were measured at (False when none was)."""
+    short = {r.n: r.accuracy for r in series_rows(valley, "short")}
+    pairs = [(r.accuracy, short[r.n]) for r in rows if r.n in short]
+    return bool(pairs) and all(a < b for a, b in pairs)
+
+
 def valley_verdict(valley: dict, paper: dict | None = None) -> str:
-    """What long CoT does at the top of the measured ladder, against the base, in plain words; then, for a world
-    sweep, the same rungs against the paper's stated numbers (this lab's N x 32 convention)."""
+    """What long CoT does at the top of the measured ladder, against the base, in plain words (the teachers'
+    version; valley_verdict_short is the students' sentence); then, for a classroom-world sweep, the same rungs
+    against the paper's stated numbers (this lab's N x 32 convention). A base measured unlike the runs (another
+    world, prompt or problem set) is said to be so, and no share of it is computed."""
     if paper is None:
         paper = results.paper_reference()
     base = base_row(valley)
@@ -327,25 +367,46 @@ def valley_verdict(valley: dict, paper: dict | None = None) -> str:
     if not rows:
         return "No long-CoT runs were measured."
     top, best = rows[-1], max(rows, key=lambda r: r.accuracy)
-    b, margin = base.accuracy, 2 * (base.accuracy_se or 0.0)
+    b = base.accuracy
     seeds = f"{top.seeds} seed{'s' if top.seeds != 1 else ''}"
-    compare = paper_comparison(valley, paper)
-    if min(r.accuracy for r in rows) >= b - margin:
-        return (f"No valley here: at every measured N ({rows[0].n:,} to {top.n:,}, {seeds} at the top) long CoT "
-                f"scores at or above the base model's {pct(b)} (\"at\": within twice the base's standard error, "
-                f"± {pct(margin)}); at N = {top.n:,} it reaches "
-                f"{pct(top.accuracy)}." + (" " + compare if compare else ""))
-    if best.accuracy >= b - margin:
+    mismatch = base_mismatch(valley)
+    unpaired = f" Unpaired: {mismatch}." if mismatch else ""
+    compare = "" if mismatch else paper_comparison(valley, paper)
+    tail = unpaired + (" " + compare if compare else "")
+    at = "\"at\": within twice the standard error of the difference"
+    if all(_at_base(r, base) for r in rows):
+        short = (" Short CoT at the same N scores higher at every rung, so long CoT still costs accuracy."
+                 if _below_short(valley, rows) else "")
+        return (f"At every measured N ({rows[0].n:,} to {top.n:,}, {seeds} at the top) long CoT scores at or "
+                f"above the base model's {pct(b)} ({at}); at N = {top.n:,} it reaches {pct(top.accuracy)}."
+                + short + tail)
+    if _at_base(best, base):
         return (f"Long CoT climbs back out of the valley here: at N = {best.n:,} it reaches "
-                f"{pct(best.accuracy)}, within the base model's {pct(b)} (± {pct(base.accuracy_se)}) "
-                f"or above it." + (" " + compare if compare else ""))
+                f"{pct(best.accuracy)}, at the base model's {pct(b)} or above it ({at})." + tail)
     rising = top.accuracy > rows[0].accuracy + 0.05
+    share = "" if mismatch else f" ({kept(top.accuracy / b)} of it)"
     return (f"Long CoT never climbs back to the base model here. At the top of the measured ladder, "
-            f"N = {top.n:,} ({seeds}), it reaches {pct(top.accuracy)} against the base's {pct(b)} "
-            f"({kept(top.accuracy / b)} of it)"
+            f"N = {top.n:,} ({seeds}), it reaches {pct(top.accuracy)} against the base's {pct(b)}{share}"
             + (f"; its best rung is N = {best.n:,} at {pct(best.accuracy)}" if best is not top else "")
-            + (". It is climbing, but not back out of the valley." if rising else ".")
-            + (" " + compare if compare else ""))
+            + (". It is climbing, but not back out of the valley." if rising else ".") + tail)
+
+
+def valley_verdict_short(valley: dict) -> str:
+    """The students' one sentence: where long CoT falls to and where it ends, against the base (the same rule as
+    valley_verdict, none of its comparisons)."""
+    base = base_row(valley)
+    rows = series_rows(valley, "long")
+    if not rows:
+        return "No long-CoT runs were measured."
+    top, best = rows[-1], max(rows, key=lambda r: r.accuracy)
+    low = min(rows, key=lambda r: r.accuracy)
+    if all(_at_base(r, base) for r in rows):
+        short = ", but below short CoT at every N" if _below_short(valley, rows) else ""
+        return f"Long CoT never scores below the base model's {pct(base.accuracy)} here{short}."
+    fall = f"Long CoT falls from the base model's {pct(base.accuracy)} to {pct(low.accuracy)} (N = {low.n:,})"
+    if _at_base(best, base):
+        return f"{fall} and climbs back to {pct(best.accuracy)} at N = {best.n:,}."
+    return f"{fall} and reaches only {pct(top.accuracy)} at N = {top.n:,}: it does not climb back."
 
 
 def rl_noise(rows: list[dict], eval_n: int) -> float:
@@ -380,17 +441,16 @@ def rl_facts(rl: dict) -> dict[str, str]:
         out[f"{k}.noise"] = f"{100 * rl_noise(rows, g.get('eval_n') or 0):.1f}"  # points
         if rows[-1].get("useful_groups_mean") is not None:
             out[f"{k}.useful_groups"] = pct(rows[-1]["useful_groups_mean"], 0)
-    out["rl.verdict"] = rl_verdict(rl)
+    out["rl.verdict"] = rl_verdict(rl)  # the teachers' paragraph
+    out["rl.verdict.short"] = rl_verdict_short(rl)  # the students' sentence
     return out
 
 
-def rl_verdict(rl: dict) -> str:
-    """What GRPO did from each start, against the noise it could detect, and whether the paper's finding appeared
-    (the last start is the large-N one: it should gain the most)."""
-    cfg = rl["config"]
-    g = cfg.get("grpo", cfg)
+def rl_moves(rl: dict) -> tuple[list[str], list[tuple[str, float]], list[tuple[str, float]], list[str]]:
+    """Each start's move under GRPO: ("label a -> z" texts, the gains beyond noise, the falls beyond noise, each
+    start's noise in points)."""
+    eval_n = (rl["config"].get("grpo", rl["config"])).get("eval_n") or 0
     parts, gains, falls, noises = [], [], [], []
-    eval_n = g.get("eval_n") or 0
     for label, rows in rl["table"].items():
         a, z = rows[0]["accuracy_mean"], rows[-1]["accuracy_mean"]
         noise = rl_noise(rows, eval_n)
@@ -400,6 +460,27 @@ def rl_verdict(rl: dict) -> str:
             gains.append((label, z - a))
         elif a - z > noise:
             falls.append((label, z - a))
+    return parts, gains, falls, noises
+
+
+def rl_verdict_short(rl: dict) -> str:
+    """The students' one sentence on the RL sweep (rl_verdict is the teachers' paragraph)."""
+    parts, gains, falls, _ = rl_moves(rl)
+    if not gains:
+        fell = "; the " + " and ".join(label for label, _ in falls) + " start fell" if falls else ""
+        return (f"At this small budget GRPO moved no start up beyond noise ({'; '.join(parts)}){fell}: "
+                "inconclusive, not a test of the paper's finding.")
+    best = max(gains, key=lambda m: m[1])
+    return f"GRPO's largest gain beyond noise was from the {best[0]} start ({100 * best[1]:+.1f} points)."
+
+
+def rl_verdict(rl: dict) -> str:
+    """What GRPO did from each start, against the noise it could detect, and whether the paper's finding appeared
+    (the last start is the large-N one: it should gain the most)."""
+    cfg = rl["config"]
+    g = cfg.get("grpo", cfg)
+    eval_n = g.get("eval_n") or 0
+    parts, gains, falls, noises = rl_moves(rl)
     budget = (f"{g['steps']} GRPO steps of {g['prompts_per_step']} problems x {g['group_size']} answers, "
               f"{len(cfg['seeds'])} seeds" + (f", evaluated on {eval_n} problems" if eval_n else ""))
     detect = (f" (to count, a change had to exceed {' / '.join(noises)} points: twice the larger of the spread over "
@@ -620,6 +701,21 @@ def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
     return out
 
 
+def ways_lines(ways: dict, micro: dict | None) -> list[str]:
+    """The ways-out sweep, one line per N: each arm's score with its answers' length and reflective share (an arm
+    that answers short went around the long format, not through it), and the short-CoT control at that N."""
+    table, lines = table_rows(ways), []
+    short = {r.n: r for r in (series_rows(micro, "short") if micro else [])}
+    for n in sorted({r.n for r in table if r.n > 0}):
+        cells = [f"{r.series} {pct(r.accuracy)} (± {pct(r.accuracy_se)}; {r.mean('mean_tokens') or 0:.0f}-token "
+                 f"answers, {pct(r.mean('reflection_ratio'), 0)} reflective)" for r in table if r.n == n]
+        control = (f"; the short-CoT control at this N scores {pct(short[n].accuracy)} (the ladder, "
+                   f"{short[n].seeds} seeds)" if n in short else "")
+        lines.append(f"- **Ways out at N = {n:,}** (base {pct(table[0].accuracy)}): " + ", ".join(cells) + control
+                     + ". An arm with short, unreflective answers goes around the long format, not through it.")
+    return lines
+
+
 def path_summary() -> str:
     """What the shipped path sweeps measured, in plain words (each with its seeds; a difference inside twice the
     combined standard error is called no difference)."""
@@ -641,15 +737,14 @@ def path_summary() -> str:
             if ship:
                 cells.append(f"N = {r.n:,}: {pct(r.accuracy)} against {pct(ship.accuracy)} "
                              f"({r.seeds} seed{'s' if r.seeds != 1 else ''})")
+        ns = (v["eval"]["n"], micro["eval"]["n"])
+        on = "" if ns[0] == ns[1] else f"; {ns[0]:,} test problems against the ladder's {ns[1]:,}"
         if cells:
-            lines.append(f"- **Data or steps, {what}** (against the shipped ladder, batch 8): " + "; ".join(cells) + ".")
+            lines.append(f"- **Data or steps, {what}** (against the shipped ladder, batch 8{on}): "
+                         + "; ".join(cells) + ".")
     ways = results.sweep("ways-out").valley
     if ways:
-        table = table_rows(ways)
-        for n in sorted({r.n for r in table if r.n > 0}):
-            cells = [f"{r.series} {pct(r.accuracy)} (± {pct(r.accuracy_se)})" for r in table if r.n == n]
-            lines.append(f"- **Ways out at N = {n:,}** (base {pct(table[0].accuracy)}): "
-                         + ", ".join(cells) + ".")
+        lines += ways_lines(ways, micro)
     slm = results.sweep("smollm2").valley
     if slm:
         lines.append(f"- **The real SLM, SmolLM2-135M-Instruct** ({slm['model'].get('weights', '')}, on one-operation "
@@ -657,6 +752,19 @@ def path_summary() -> str:
     if not lines:
         return ""
     return "**What the path sweeps measured:**\n" + "\n".join(lines)
+
+
+def fact_sweeps() -> dict[str, dict]:
+    """For each prefix of the sweep facts ("valley", "slm", "steps.fixed", ...): the world its runs were measured in
+    and why its base cannot be set against its runs (base_mismatch; None when it can). `training.lessons --check`
+    reads it to catch a share of a base measured unlike the runs, and a comparison with the paper's models outside
+    the world its convention was set for."""
+    out = {}
+    for name, prefix in {results.DEFAULT_SWEEP: "valley", **PATH_SWEEPS}.items():
+        v = results.sweep(name).valley
+        if v is not None:
+            out[prefix] = {"world": v.get("world"), "mismatch": base_mismatch(v)}
+    return out
 
 
 def load() -> dict[str, str]:

@@ -377,7 +377,7 @@ def survival_playground(e: float, n: int, k: float, c: float, measured: list[dic
     cs = [i / 100 for i in range(101)]
     short = (1 - e) ** n
     long_ = [(1 - e * (1 - ci)) ** (k * n) for ci in cs]
-    a2.plot(cs, long_, color="#dc2626", lw=2, ls="-", label=f"long: {k:g}x the steps, checks catch c")
+    a2.plot(cs, long_, color="#dc2626", lw=2, ls="-", label=f"long: k = {k:g}x the steps (a step ratio), checks catch c")
     a2.axhline(short, color="#2563eb", ls="--", lw=2, label=f"short: n = {n} steps, {short:.0%}")
     # break-even: (1 - e(1-c))^k = 1 - e  ->  c* = 1 - (1 - (1-e)^(1/k)) / e
     c_star = 1 - (1 - (1 - e) ** (1 / k)) / e if e > 0 and k > 0 else None

@@ -25,13 +25,14 @@ from training.core.sweeprows import BASE, RunRow, TableRow, run_rows, table_rows
 VALLEY_ROOT = paths.ASSETS / "valley"
 RL_ROOT = paths.ASSETS / "rl"
 DEFAULT_SWEEP = "classroom"
+SCALE_WORLD = "classroom"  # the one world whose ladder is placed on the paper's N axis (world_scale)
 # the path through the valley: the tiny-model sizes (smallest first, each its own sweep), the designs of the
 # data-or-steps question (sweep name: how its steps grow with N) and the climb (more training at the top of the
 # ladder), as the app's figures and the facts both name them. paper-shape is a too-few-updates control: its batch
 # grows as N/32, so every N gets about 100 updates and none learns the long format.
 SIZE_SWEEPS = ("size-pico", "size-nano", DEFAULT_SWEEP)
 STEP_DESIGNS = {DEFAULT_SWEEP: "batch 8 (steps grow with N)", "steps-fixed": "1,500 optimizer steps at every N",
-                "paper-shape": "~100 updates at every N (a too-few-updates control)"}
+                "paper-shape": "batch N/32, ~100 updates at every N (a too-few-updates control)"}
 CLIMB_SWEEP = "climb"
 PAIRED_SWEEPS = {"steps-fixed": "1,500 steps", CLIMB_SWEEP: "the climb, 8,000 steps", "size-nano": "nano (0.85M)",
                  "size-pico": "pico (0.28M)"}  # the sweeps paired against their base on the same 1,000 problems
@@ -142,9 +143,11 @@ def lesson_figure_facts() -> dict | None:
 
 
 def world_scale(valley: dict, paper: dict | None) -> float | None:
-    """This lab's convention for placing a toy model's world sweep on the paper's N axis (N x 32), or None where a
-    sweep's N are its own: a sweep on real data, and a real small model's sweep (the 1/32 stands for the embedded
-    toy's size against the paper's models, not for SmolLM2's or Gemma's)."""
-    if not valley.get("world") or real_slms.find((valley.get("model") or {}).get("name")):
+    """This lab's convention for placing a toy model's sweep on the paper's N axis (N x 32), or None where it means
+    nothing: it was set for the classroom world's ladder (assets/paper_reference.json, world_scale_note), so not for
+    another world (a one-step world has no long solutions to accumulate errors in), a sweep on real data (its N are
+    the paper's own), nor a real small model's sweep (the 1/32 stands for the embedded toy's size against the
+    paper's models, not for SmolLM2's or Gemma's)."""
+    if valley.get("world") != SCALE_WORLD or real_slms.find((valley.get("model") or {}).get("name")):
         return None
     return (paper or {}).get("world_scale", 1 / 32)

@@ -5,7 +5,9 @@ All functions are pure: records in (as written by training.evaluate), numbers ou
 The model behind the curves: if each step goes wrong independently with probability e, a trace of
 n steps is all right with probability (1-e)^n, and the longest trace that still succeeds with
 probability s has ln(s) / ln(1-e) steps (the horizon). A per-step hazard that *rises* with the step
-index means errors snowball: the model errs more once its own context holds mistakes.
+index says only that later steps fail more often among the traces still right so far: it does not say why (later
+steps may be harder, or fewer traces may remain), and it cannot show errors feeding on earlier errors, since the
+hazard counts only traces with no mistake yet.
 
 Survival is Kaplan-Meier: traces have different numbers of steps, so a trace that ends cleanly
 after 4 steps tells us nothing about step 5 (it is censored there, not counted as a success).
