@@ -50,7 +50,7 @@ The experiment log is `training/LOG.md`.
 def measured() -> str:
     """What this lab's own runs showed, from the shipped results (never typed in)."""
     v, rl = engine.sweep().valley, engine.rl().result
-    lines = ["## What this lab measured (the tiny model, shipped sweeps)"]
+    lines = ["## What this lab measured (the tiny model, shipped sweeps): the full reading, for teachers"]
     if v:
         lines.append("- **The valley:** " + engine.valley_verdict(v))
     if rl:

@@ -124,7 +124,8 @@ def build_rl_tab(ctx: AppContext) -> Tab:
         gr.Markdown("#### Precomputed: GRPO from three starts on the embedded model (mean ± sd over seeds)")
         gr.Plot(shipped_figure(ctx))
         if ctx.shipped.rl.result:
-            gr.Markdown("**What the precomputed sweep shows:** " + engine.rl_verdict(ctx.shipped.rl.result))
+            gr.Markdown("**What the precomputed sweep shows:** " + engine.rl_verdict_short(ctx.shipped.rl.result)
+                        + " *(The full reading, for teachers: the About tab.)*")
         gr.Markdown("#### Run it yourself")
         with gr.Row():
             start_from = gr.Dropdown(as_choices(start_options(ctx, None)), value="base", label="Start from", scale=3)

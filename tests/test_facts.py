@@ -3,7 +3,7 @@ measured), placeholders fill from the shipped results, and an unknown placeholde
 
 import pytest
 
-from training.lab import facts
+from training.lab import facts, results
 
 PAPER = {"world_scale": 1 / 32, "relative_accuracy": {
     "Gemma-3-1B-it (math avg)": [{"n": 8000, "relative": 0.25}, {"n": 220000, "relative": 0.625}],
@@ -102,7 +102,7 @@ def test_another_world_is_never_set_against_the_papers_models():
     v["world"] = "single"
     text = facts.valley_verdict(v, PAPER)
     assert "convention" not in text and "paper" not in text and "8k" not in text
-    assert facts.world_scale(v, PAPER) is None and facts.world_scale(valley({250: 0.1}), PAPER) == 1 / 32
+    assert results.world_scale(v, PAPER) is None and results.world_scale(valley({250: 0.1}), PAPER) == 1 / 32
 
 
 def test_a_base_measured_unlike_its_runs_is_said_so_and_no_share_of_it_is_computed():
@@ -147,3 +147,12 @@ def test_the_students_sentence_is_one_short_sentence_that_agrees_with_the_long_v
     f = facts.load()
     assert len(f["valley.verdict.short"].split()) <= 30 < len(f["valley.verdict"].split())
     assert len(f["rl.verdict.short"].split()) < len(f["rl.verdict"].split())
+
+
+def test_the_students_sentence_claims_no_fall_from_a_base_measured_unlike_the_runs():
+    micro = facts.valley_verdict_short(results.sweep("classroom").valley)
+    assert micro.startswith("Long CoT falls from the base model's") and "does not climb back" in micro
+    slm = results.sweep("smollm2").valley
+    assert facts.base_mismatch(slm)  # its base on 200 problems, its runs on 100
+    said = facts.valley_verdict_short(slm)
+    assert "no fall from it is claimed" in said and "falls from" not in said

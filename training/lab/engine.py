@@ -9,7 +9,7 @@ files live). It uses exactly these names (tests/test_app.py holds this list agai
     times      Speed measured_speed Estimate estimate remaining_seconds eval_left
     results    sweep sweeps rl paper_reference Sweep RLSweep DEFAULT_SWEEP SIZE_SWEEPS STEP_DESIGNS
                PAIRED_SWEEPS
-    facts      valley_verdict rl_verdict path_summary
+    facts      valley_verdict valley_verdict_short rl_verdict rl_verdict_short path_summary
     figures    valley_figure sweeps_figure arms_figure paired_figure rl_figure survival_figure first_error_figure
                length_figure outcomes_figure survival_playground
     lessons    Lesson list_lessons list_documents parse_lesson student_view teacher_only
@@ -53,7 +53,7 @@ from training.core.openr1 import available as openr1_available
 from training.core.rundir import RunDir, RunState, State
 from training.core.sources import count_chat_file
 from training.grpo import GRPOConfig
-from training.lab.facts import path_summary, rl_verdict, valley_verdict
+from training.lab.facts import path_summary, rl_verdict, rl_verdict_short, valley_verdict, valley_verdict_short
 from training.lab.figures import (
     arms_figure,
     first_error_figure,
@@ -92,7 +92,7 @@ __all__ = ["list_models", "REAL_SLMS", "describe", "model_family", "model_note",
            "Speed", "measured_speed", "Estimate", "estimate", "remaining_seconds", "eval_left",
            "sweep", "sweeps", "rl", "paper_reference", "Sweep", "RLSweep", "DEFAULT_SWEEP", "SIZE_SWEEPS",
            "STEP_DESIGNS", "PAIRED_SWEEPS",
-           "valley_verdict", "rl_verdict", "path_summary",
+           "valley_verdict", "valley_verdict_short", "rl_verdict", "rl_verdict_short", "path_summary",
            "valley_figure", "sweeps_figure", "arms_figure", "paired_figure", "rl_figure", "survival_figure",
            "first_error_figure", "length_figure", "outcomes_figure", "survival_playground",
            "Lesson", "list_lessons", "list_documents", "parse_lesson", "student_view", "teacher_only"]

@@ -400,6 +400,9 @@ def valley_verdict_short(valley: dict) -> str:
         return "No long-CoT runs were measured."
     top, best = rows[-1], max(rows, key=lambda r: r.accuracy)
     low = min(rows, key=lambda r: r.accuracy)
+    if base_mismatch(valley):
+        return (f"Long CoT reaches {pct(top.accuracy)} at N = {top.n:,} (lowest {pct(low.accuracy)} at N = "
+                f"{low.n:,}); the base was measured unlike these runs, so no fall from it is claimed.")
     if all(_at_base(r, base) for r in rows):
         short = ", but below short CoT at every N" if _below_short(valley, rows) else ""
         return f"Long CoT never scores below the base model's {pct(base.accuracy)} here{short}."
