@@ -177,7 +177,7 @@ def build_anatomy_tab(ctx: AppContext) -> Tab:
             refresh = gr.Button("Refresh list (add my runs)", scale=1)
         analyze = gr.Button("Analyze", variant="primary")
         metrics = gr.Dataframe(first[0] if first else pd.DataFrame(columns=METRIC_COLUMNS), label="Summary",
-                               interactive=False)
+                               interactive=False, pinned_columns=1, wrap=True)  # the run's name stays in view
         survival = gr.Plot(first[1] if first else None, label="Survival and hazard", show_label=False)
         with gr.Row():
             first_error = gr.Plot(first[2] if first else None, label="First error", show_label=False)

@@ -187,6 +187,14 @@ def test_every_child_of_the_tab_strip_is_a_tab(app_url):
             [type(c).__name__ for c in tabs.children]
 
 
+def test_the_anatomy_summary_keeps_each_runs_name_in_view(app_url):
+    """h, k, h', c, d sit at the right end of a wide table: scrolling to them must not hide which run a row is."""
+    import gradio as gr
+
+    tables = [b for b in app_url[1].blocks.values() if isinstance(b, gr.Dataframe) and b.label == "Summary"]
+    assert tables and all(t.pinned_columns == 1 and t.value["headers"][0] == "run" for t in tables)
+
+
 def test_identical_runs_are_reused_and_the_class_fills_in(app_url):
     a, b = client(app_url), client(app_url)
     start(a, n=8, epochs=1, seed=21)
