@@ -50,7 +50,9 @@ def test_rl_says_its_time_before_start_and_the_teacher_can_keep_heavy_runs_off_t
 
     from app.main import build_app
     from app.tab_rl import rl_time_text
-    from app.tab_valley import REAL_SLM
+    from training.lab import engine
+
+    real_slm = engine.REAL_SLMS[0]
 
     demo = build_app(eval_n=6, runs_root=tmp_path / "runs", class_runs_only=True)
     ctx = demo.ctx
@@ -64,7 +66,7 @@ def test_rl_says_its_time_before_start_and_the_teacher_can_keep_heavy_runs_off_t
     with pytest.raises(gr.Error, match="keeps RL runs off"):
         fn["start_rl"]("base", 5, 0, None, student)
     with pytest.raises(gr.Error, match="keeps runs of"):
-        fn["start_run"](REAL_SLM, "world", None, 64, "long", "lora", 16, 32, 0, 1e-4, 0, True, 40, None, student)
+        fn["start_run"](real_slm, "world", None, 64, "long", "lora", 16, 32, 0, 1e-4, 0, True, 40, None, student)
     assert ctx.runs.runs_of("session-s1") == [] and ctx.runs.runs_of("session-s1", "training.grpo") == []
     ctx.runs.shutdown()
 

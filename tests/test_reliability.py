@@ -377,9 +377,9 @@ def test_estimates_come_from_this_machines_measured_speed_for_every_model(tmp_pa
     own = RunManager(max_concurrent=1, root=tmp_path / "runs")
     est = own.estimate(planned)
     assert f"speed with {slm}, measured by its latest run here" in est.basis
-    # 8 steps x 8 examples x 137 tokens at 3.5 tokens/s, 50 answers x 178 tokens at 50 tokens/s, 40 s of setup
+    # 8 steps x 8 examples x 137 tokens at 3.5 tokens/s, its test's answers x 178 tokens at 50 tokens/s, 40 s of setup
     assert est.train_s == pytest.approx(8 * 8 * 137 / 3.5) and est.setup_s == 40.0
-    assert est.eval_s == pytest.approx(50 * 137 * 1.3 / 50.0)
+    assert est.eval_s == pytest.approx(planned.eval_n * 137 * 1.3 / 50.0)
     assert 40 * 60 < est.seconds < 50 * 60
     own.shutdown()
 

@@ -148,6 +148,7 @@ def world_scale(valley: dict, paper: dict | None) -> float | None:
     another world (a one-step world has no long solutions to accumulate errors in), a sweep on real data (its N are
     the paper's own), nor a real small model's sweep (the 1/32 stands for the embedded toy's size against the
     paper's models, not for SmolLM2's or Gemma's)."""
-    if valley.get("world") != SCALE_WORLD or real_slms.find((valley.get("model") or {}).get("name")):
+    model = valley.get("model") or ""
+    if valley.get("world") != SCALE_WORLD or real_slms.find(model.get("name") if isinstance(model, dict) else model):
         return None
     return (paper or {}).get("world_scale", 1 / 32)
