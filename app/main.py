@@ -11,6 +11,7 @@ import secrets
 from pathlib import Path
 
 import gradio as gr
+import torch
 
 from app.context import BROWSER_ID, AppContext, Shipped, new_browser_id, owner_of
 from app.registry import RunManager, downloads_root
@@ -54,8 +55,6 @@ MAX_UPLOAD_MB = 20.0
 def default_max_runs() -> int:
     """Training runs at once: 8 on a GPU (one H100 ran 8 fine-tunes of the embedded model at 9.5 steps/s
     each against 11.7 alone, training/LOG.md), 1 on a CPU (a run already uses every core)."""
-    import torch
-
     return 8 if torch.cuda.is_available() else 1
 
 

@@ -44,6 +44,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
+import torch
+from transformers import DynamicCache
+
 from training.core import paths, real_slms
 from training.core.config import build_config, cli_line, load_yaml
 from training.core.encode import chat_prompt
@@ -184,9 +187,6 @@ class ModelCache:
 def stream(loaded: Loaded, prompt: str, temperature: float = 0.0, top_p: float = 0.95,
            max_new_tokens: int = 512, seed: int = 0, chunk: int = 4) -> Iterator[tuple[str, bool]]:
     """Yield (text so far, finished) every `chunk` tokens while generating one answer."""
-    import torch
-    from transformers import DynamicCache
-
     tok, model = loaded.tokenizer, loaded.model
     ids = tok(chat_prompt(tok, prompt), add_special_tokens=False, return_tensors="pt")["input_ids"]
     stops = set(eos_ids(model, tok))
