@@ -170,7 +170,7 @@ def check_paper_worlds(text: str, sweeps: dict[str, dict]) -> list[str]:
     out = []
     for sentence in sentences(text):
         other = [k for k in (m.group(1) for m in PLACEHOLDER.finditer(sentence))
-                 if (sw := _sweep_of(k, sweeps)) and sweeps[sw]["world"] != facts_.SCALE_WORLD]
+                 if (sw := _sweep_of(k, sweeps)) and sweeps[sw]["world"] != results.SCALE_WORLD]
         if (other or OTHER_WORLD_MODELS.search(sentence)) and PAPER_MODELS.search(sentence) \
                 and not NOT_COMPARABLE.search(sentence):
             out.append(f"compares a model outside the classroom world with the paper's models: {sentence[:140]!r}")

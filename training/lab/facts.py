@@ -34,7 +34,6 @@ PAPER_RL = {"steps": 100, "prompts": 1024, "group": 8}
 # lesson 1's worked problem and the seed of the long trace the world writes for it (a choice, not a measurement)
 LESSON1_PROBLEM, LESSON1_SEED = "7*3+12-8/4", 4
 # the world this lab's N x 32 convention was set for: only its sweeps are placed on the paper's data axis
-SCALE_WORLD = results.SCALE_WORLD  # (training.lessons reads it here)
 # the instructor guide's printed fallback for 8 groups on one 2-core CPU: (group, N, style, seed), N <= 500
 CPU_PLAN = [(1, 125, "long", 0), (2, 125, "long", 1), (3, 250, "long", 0), (4, 250, "long", 1),
             (5, 500, "long", 0), (6, 500, "long", 1), (7, 125, "short", 0), (8, 250, "short", 0)]
