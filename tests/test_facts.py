@@ -156,3 +156,26 @@ def test_the_students_sentence_claims_no_fall_from_a_base_measured_unlike_the_ru
     assert facts.base_mismatch(slm)  # its base on 200 problems, its runs on 100
     said = facts.valley_verdict_short(slm)
     assert "no fall from it is claimed" in said and "falls from" not in said
+
+
+def _climb(change: float, ci: tuple[float, float], recovered: bool) -> dict:
+    v = valley({32000: 0.761 + change}, base=0.761, se=0.013)
+    v["eval"]["n"] = 1000
+    v["table"][1].update(seeds=1, vs_base={"change": change, "se": 0.012, "ci95": list(ci), "seeds": 1,
+                                           "problems": 1000, "recovered": recovered})
+    v["runs"] = [{"style": "long", "n": 32000, "seed": 0, "train": {"steps": 8000, "epochs": 2.0}, "summary": {}}]
+    return v
+
+
+def test_the_climb_is_told_by_its_paired_interval_against_the_rule_declared_before_it():
+    f = facts.sweep_facts("climb", _climb(-0.061, (-0.085, -0.037), False))
+    assert (f["climb.long.32000.change"], f["climb.long.32000.change_lo"], f["climb.long.32000.change_hi"]) == (
+        "-6.1", "-8.5", "-3.7")
+    assert f["climb.long.32000.recovered"] == "does not climb back" and f["climb.eval.n"] == "1,000"
+    assert (f["climb.long.32000.steps"], f["climb.long.32000.epochs"]) == ("8,000", "2")
+    assert f["climb.long.32000.kept_se"] == "1.6%"  # 0.012 of the base's 0.761
+    up = facts.sweep_facts("climb", _climb(-0.01, (-0.029, 0.009), True))
+    assert up["climb.long.32000.recovered"] == "climbs back" and up["climb.long.32000.change"] == "-1.0"
+    line = facts.climb_line(results.Sweep("climb", results.VALLEY_ROOT / "climb", _climb(-0.061, (-0.085, -0.037), False)))
+    assert "N = 32,000 x 2 epochs (8,000 steps): 70.0% (1 seed)" in line
+    assert "-6.1 points [-8.5, -3.7], does not climb back" in line and "one seed" in line

@@ -202,13 +202,19 @@ def rung_facts(k: str, r: TableRow, b: float, scale: float | None) -> dict[str, 
     return out
 
 
+def schedule_facts(k: str, runs: list[RunRow]) -> dict[str, str]:
+    """A rung's optimizer steps and epochs, from its first run that trained ({} when none did)."""
+    run = next((x for x in runs if x.train), None)
+    if not run:
+        return {}
+    return {f"{k}.steps": f"{run.train['steps']:,}", f"{k}.epochs": f"{float(run.train['epochs']):g}"}
+
+
 def rung_run_facts(k: str, runs: list[RunRow], r: TableRow, vb: dict) -> dict[str, str]:
     """One rung from its runs: steps and epochs, final loss, claims per trace against the base's (vb: the base's
     summary), and seed 0's step error and horizon, with where its hazard rests on few answers."""
     out = {}
-    run = next((x for x in runs if x.train), None)
-    if run:
-        out[f"{k}.steps"], out[f"{k}.epochs"] = f"{run.train['steps']:,}", str(run.train["epochs"])
+    out.update(schedule_facts(k, runs))
     loss = _run_mean(runs, lambda x: x.train.get("final_loss"))
     if loss is not None:
         out[f"{k}.final_loss"] = f"{loss:.3f}"
@@ -673,8 +679,25 @@ def checker_facts() -> dict[str, str]:
 
 
 # The path through the valley's shipped sweeps (assets/valley/<name>) and the short names their facts carry.
-PATH_SWEEPS = {"size-nano": "size.nano", "size-medium": "size.medium", "steps-fixed": "steps.fixed",
-               "paper-shape": "steps.paper", "ways-out": "ways", "smollm2": "slm"}
+PATH_SWEEPS = {"size-nano": "size.nano", "size-pico": "size.pico", "size-medium": "size.medium",
+               "steps-fixed": "steps.fixed", "paper-shape": "steps.paper", "climb": "climb", "ways-out": "ways",
+               "smollm2": "slm"}
+
+
+def change_facts(k: str, r: TableRow, b: float) -> dict[str, str]:
+    """A rung's paired change against the base on the same problems (valley.json's vs_base): the change and its 95%
+    interval in points, whether it climbs back by the rule declared before the runs (the interval lies above -3
+    points), and the share of the base it keeps with that share's standard error (from the paired change)."""
+    vb = r.vs_base
+    if not vb:
+        return {}
+    lo, hi = vb["ci95"]
+    out = {f"{k}.change": f"{100 * vb['change']:+.1f}", f"{k}.change_lo": f"{100 * lo:+.1f}",
+           f"{k}.change_hi": f"{100 * hi:+.1f}", f"{k}.change_problems": f"{vb['problems']:,}",
+           f"{k}.recovered": "climbs back" if vb.get("recovered") else "does not climb back"}
+    if b:
+        out[f"{k}.kept_se"] = pct(vb["se"] / b)
+    return out
 
 
 def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
@@ -685,7 +708,7 @@ def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
     b = base.accuracy or 0
     info = valley.get("model") if isinstance(valley.get("model"), dict) else {"name": valley.get("model")}
     out = {f"{prefix}.base.accuracy": pct(b), f"{prefix}.base.se": pct(base.accuracy_se),
-           f"{prefix}.base.tokens": f"{base.mean('mean_tokens') or 0:.0f}", f"{prefix}.eval.n": str(valley["eval"]["n"]),
+           f"{prefix}.base.tokens": f"{base.mean('mean_tokens') or 0:.0f}", f"{prefix}.eval.n": f"{valley['eval']['n']:,}",
            f"{prefix}.model": str(info.get("name")), f"{prefix}.missing": str(len(valley.get("missing") or [])),
            f"{prefix}.not_run": str(len(valley.get("missing_from_recipe") or []))}  # planned by its recipe
     if info.get("parameters"):
@@ -700,6 +723,8 @@ def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
                     f"{k}.step_error": pct(r.mean("step_error_rate") or 0), f"{k}.catch": pct(r.mean("catch_rate") or 0),
                     f"{k}.seeds": str(r.seeds), f"{k}.tokens": f"{r.mean('mean_tokens') or 0:.0f}",
                     f"{k}.kept": kept(r.accuracy / b) if b else "n/a"})
+        out.update(change_facts(k, r, b))
+        out.update(schedule_facts(k, run_rows(valley, r.series, r.n)))
     return out
 
 
@@ -716,6 +741,26 @@ def ways_lines(ways: dict, micro: dict | None) -> list[str]:
         lines.append(f"- **Ways out at N = {n:,}** (base {pct(table[0].accuracy)}): " + ", ".join(cells) + control
                      + ". An arm with short, unreflective answers goes around the long format, not through it.")
     return lines
+
+
+def climb_line(sweep: results.Sweep) -> str:
+    """The climb in one line: each arm (N x epochs, steps), its paired change against the base with its 95% interval,
+    and whether it climbs back by the rule declared before the runs."""
+    climb = sweep.valley
+    b = base_row(climb).accuracy or 0
+    cells = []
+    for r in table_rows(climb)[1:]:
+        f = {**change_facts("r", r, b), **schedule_facts("r", run_rows(climb, r.series, r.n))}
+        shape = f"N = {r.n:,} x {f['r.epochs']} epochs ({f['r.steps']} steps)" if "r.steps" in f else f"N = {r.n:,}"
+        seeds = f"{r.seeds} seed{'s' if r.seeds != 1 else ''}"
+        change = (f", {f['r.change']} points [{f['r.change_lo']}, {f['r.change_hi']}], {f['r.recovered']}"
+                  if "r.change" in f else "")
+        cells.append(f"{shape}: {pct(r.accuracy)} ({seeds}){change}")
+    one = all(r.seeds == 1 for r in table_rows(climb)[1:])
+    return (f"- **The climb** (the {sweep.size_label} model, every arm on the same "
+            f"{climb['eval']['n']:,} test problems as its base, {pct(b)}, paired"
+            f"{'; one seed: the interval covers test problems only' if one else ''}): " + "; ".join(cells)
+            + ". A rung climbs back when its paired 95% interval lies above -3 points (declared before the runs).")
 
 
 def path_summary() -> str:
@@ -744,6 +789,9 @@ def path_summary() -> str:
         if cells:
             lines.append(f"- **Data or steps, {what}** (against the shipped ladder, batch 8{on}): "
                          + "; ".join(cells) + ".")
+    climb = results.sweep("climb")
+    if climb.valley:
+        lines.append(climb_line(climb))
     ways = results.sweep("ways-out").valley
     if ways:
         lines += ways_lines(ways, micro)
