@@ -411,9 +411,14 @@ def sweeps_figure(entries: dict[str, dict], title: str, style: str = "long", rel
         base = bases[label]
         div = base if relative and base else 1.0
         if rows:
+            seeds = sorted({r.seeds for r in rows})
             ax.errorbar([r.n for r in rows], [r.accuracy / div for r in rows],
                         yerr=[(r.accuracy_se or 0) / div for r in rows], marker=lk["marker"], ls=lk["ls"],
-                        color=lk["color"], capsize=3, label=f"{label} ({rows[0].seeds}+ seeds)")
+                        color=lk["color"], capsize=3, label=f"{label} ({'-'.join(map(str, seeds))} seeds)")
+            runs = [x for x in run_rows(v, style) if x.summary and x.summary.get("accuracy") is not None]
+            if runs:  # every seed as a small point beside the mean: how far apart the seeds land
+                ax.scatter([x.n for x in runs], [x.summary["accuracy"] / div for x in runs], s=12,
+                           color=lk["color"], alpha=0.45, marker=lk["marker"], zorder=1)
         if not relative and all(abs(base - earlier) > 1e-9 for earlier in list(bases.values())[:i]):
             ax.axhline(base, color=lk["color"], ls=":", lw=1.2, label=f"base {base:.0%}" + ("" if i == 0 and len(
                 {round(b, 6) for b in bases.values()}) == 1 else f" ({label})"))
