@@ -214,11 +214,7 @@ def path_figures() -> list[tuple[str, object]]:
     """(heading, figure) for the path through the valley, from whichever shipped sweeps exist: the size effect
     (every size, each against its own base), data or steps, and the ways out at the same N."""
     out = []
-    sizes = {}
-    for name in engine.SIZE_SWEEPS:
-        sw = engine.sweep(name)
-        if sw.valley:
-            sizes[sw.size_label] = sw.valley
+    sizes = engine.sizes()
     if len(sizes) > 1:
         out.append(("The size effect: each model size against its own base",
                     engine.sweeps_figure(sizes, "Long CoT by model size (relative to each base)", relative=True)))

@@ -179,3 +179,25 @@ def test_the_climb_is_told_by_its_paired_interval_against_the_rule_declared_befo
     line = facts.climb_line(results.Sweep("climb", results.VALLEY_ROOT / "climb", _climb(-0.061, (-0.085, -0.037), False)))
     assert "N = 32,000 x 2 epochs (8,000 steps): 70.0% (1 seed)" in line
     assert "-6.1 points [-8.5, -3.7], does not climb back" in line and "one seed" in line
+
+
+def _size(base: float, acc16k: float, se: float, paired: bool) -> dict:
+    v = valley({250: 0.02, 16000: acc16k}, base=base)
+    if paired:
+        v["table"][2]["vs_base"] = {"change": acc16k - base, "se": se, "ci95": [0, 0], "seeds": 3, "problems": 1000}
+    else:
+        v["table"][2]["accuracy_se"] = se
+    return v
+
+
+def test_sizes_are_ordered_only_where_their_kept_shares_separate_by_the_declared_rule():
+    # kept at 16,000: 0.20 / 0.50 = 40% (se 2%), 0.40 / 0.60 = 67% (se 2%), 0.55 / 0.75 = 73% (se 4%, unpaired)
+    sizes = {"0.28M": _size(0.50, 0.20, 0.01, True), "0.85M": _size(0.60, 0.40, 0.012, True),
+             "2.7M": _size(0.75, 0.55, 0.03, False)}
+    v = facts.size_verdict(sizes)
+    assert v.startswith("At N = 16,000 long-CoT examples")
+    assert "the 0.28M model keeps 40.0% (± 2.0%, 3 seeds)" in v and "the 2.7M model keeps 73.3%" in v
+    assert "unpaired" in v.split("the 2.7M")[1] and "unpaired" not in v.split("the 2.7M")[0]
+    assert "The 0.85M keeps 26.7 points more than the 0.28M" in v          # 26.7 > 2 x hypot(2.0, 2.0) = 5.7
+    assert "the 0.85M and the 2.7M do not separate (6.7 points apart, against 8.9)" in v  # 2 x hypot(2.0, 4.0)
+    assert facts.size_verdict({"0.28M": sizes["0.28M"]}) == ""  # one size: nothing to compare

@@ -7,7 +7,7 @@ files live). It uses exactly these names (tests/test_app.py holds this list agai
     configs    sft_config grpo_config SFTConfig schedule world_for eval_n_for default_n check_number check_seed MAX_SEED
     runs       SFT GRPO start_run poll stop mark_abandoned config_from command_for RunDir RunState State
     times      Speed measured_speed Estimate estimate remaining_seconds eval_left
-    results    sweep sweeps rl paper_reference Sweep RLSweep DEFAULT_SWEEP SIZE_SWEEPS STEP_DESIGNS
+    results    sweep sweeps sizes rl paper_reference Sweep RLSweep DEFAULT_SWEEP SIZE_SWEEPS STEP_DESIGNS
                PAIRED_SWEEPS
     facts      valley_verdict valley_verdict_short rl_verdict rl_verdict_short path_summary
     figures    valley_figure sweeps_figure arms_figure paired_figure rl_figure survival_figure first_error_figure
@@ -79,6 +79,7 @@ from training.lab.results import (
     Sweep,
     paper_reference,
     rl,
+    sizes,
     sweep,
     sweeps,
 )
@@ -93,7 +94,7 @@ __all__ = ["list_models", "REAL_SLMS", "describe", "model_family", "model_note",
            "SFT", "GRPO", "start_run", "poll", "stop", "mark_abandoned", "config_from", "command_for", "RunDir",
            "RunState", "State",
            "Speed", "measured_speed", "Estimate", "estimate", "remaining_seconds", "eval_left",
-           "sweep", "sweeps", "rl", "paper_reference", "Sweep", "RLSweep", "DEFAULT_SWEEP", "SIZE_SWEEPS",
+           "sweep", "sweeps", "sizes", "rl", "paper_reference", "Sweep", "RLSweep", "DEFAULT_SWEEP", "SIZE_SWEEPS",
            "STEP_DESIGNS", "PAIRED_SWEEPS",
            "valley_verdict", "valley_verdict_short", "rl_verdict", "rl_verdict_short", "path_summary",
            "valley_figure", "sweeps_figure", "arms_figure", "paired_figure", "rl_figure", "survival_figure",

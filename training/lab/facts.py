@@ -763,6 +763,45 @@ def climb_line(sweep: results.Sweep) -> str:
             + ". A rung climbs back when its paired 95% interval lies above -3 points (declared before the runs).")
 
 
+def kept_share(v: dict, n: int) -> tuple[float, float, bool] | None:
+    """Long CoT's share of its own base kept at N = n, its standard error and whether it is paired: from the rung's
+    paired change on the same problems (1 + change / base) where the sweep has one, else from the two accuracies
+    (the run's standard error over the base). None where the sweep has no such rung."""
+    b = base_row(v).accuracy
+    r = next((x for x in series_rows(v, "long") if x.n == n), None)
+    if not (r and b):
+        return None
+    if r.vs_base:
+        return 1 + r.vs_base["change"] / b, r.vs_base["se"] / b, True
+    return r.accuracy / b, (r.accuracy_se or 0) / b, False
+
+
+def size_verdict(sizes: dict[str, dict]) -> str:
+    """What the size ladder shows at the largest N every size reached: each size's kept share of its own base, and
+    for each pair of neighbouring sizes whether they separate (the difference of their kept shares beyond twice its
+    standard error, the rule declared before the runs). sizes: {size label: valley.json}, smallest first."""
+    common = set.intersection(*({r.n for r in series_rows(v, "long")} for v in sizes.values())) if sizes else set()
+    if len(sizes) < 2 or not common:
+        return ""
+    n = max(common)
+    kept = {label: kept_share(v, n) for label, v in sizes.items()}
+    cells = [f"the {label} model keeps {pct(k)} (± {pct(se)}{'' if paired else ', unpaired'}, "
+             f"{series_rows(v, 'long')[0].seeds if series_rows(v, 'long') else 0} seeds)"
+             for (label, v), (k, se, paired) in zip(sizes.items(), kept.values())]
+    labels = list(sizes)
+    pairs = []
+    for small, large in zip(labels, labels[1:]):
+        d = kept[large][0] - kept[small][0]
+        bar = 2 * math.hypot(kept[large][1], kept[small][1])
+        pairs.append(f"the {large} keeps {100 * abs(d):.1f} points {'more' if d > 0 else 'less'} than the {small} "
+                     f"(twice the standard error of the difference: {100 * bar:.1f})" if abs(d) > bar else
+                     f"the {small} and the {large} do not separate ({100 * abs(d):.1f} points apart, against "
+                     f"{100 * bar:.1f})")
+    said = "; ".join(pairs)
+    return (f"At N = {n:,} long-CoT examples, each against its own base: " + "; ".join(cells) + ". "
+            + said[0].upper() + said[1:] + ".")
+
+
 def path_summary() -> str:
     """What the shipped path sweeps measured, in plain words (each with its seeds; a difference inside twice the
     combined standard error is called no difference)."""
@@ -771,6 +810,9 @@ def path_summary() -> str:
         sw = results.sweep(name)
         if sw.valley and name != results.DEFAULT_SWEEP:
             lines.append(f"- **The {sw.size_label} model:** " + valley_verdict(sw.valley, None))
+    sizes = size_verdict(results.sizes())
+    if sizes:
+        lines.append("- **The size effect:** " + sizes)
     micro = results.sweep().valley
     for name, what in results.STEP_DESIGNS.items():
         if name == results.DEFAULT_SWEEP:
@@ -789,7 +831,7 @@ def path_summary() -> str:
         if cells:
             lines.append(f"- **Data or steps, {what}** (against the shipped ladder, batch 8{on}): "
                          + "; ".join(cells) + ".")
-    climb = results.sweep("climb")
+    climb = results.sweep(results.CLIMB_SWEEP)
     if climb.valley:
         lines.append(climb_line(climb))
     ways = results.sweep("ways-out").valley
@@ -830,6 +872,8 @@ def load() -> dict[str, str]:
         v = results.sweep(name).valley
         if v is not None:
             facts.update(sweep_facts(prefix, v))
+    if size_verdict(results.sizes()):
+        facts["size.verdict"] = size_verdict(results.sizes())
     rl = results.rl().result
     if rl is not None:
         facts.update(rl_facts(rl))

@@ -34,7 +34,7 @@ SIZE_SWEEPS = ("size-pico", "size-nano", DEFAULT_SWEEP)
 STEP_DESIGNS = {DEFAULT_SWEEP: "batch 8 (steps grow with N)", "steps-fixed": "1,500 optimizer steps at every N",
                 "paper-shape": "batch N/32, ~100 updates at every N (a too-few-updates control)"}
 CLIMB_SWEEP = "climb"
-PAIRED_SWEEPS = {"steps-fixed": "1,500 steps", CLIMB_SWEEP: "the climb, 8,000 steps", "size-nano": "nano (0.85M)",
+PAIRED_SWEEPS = {"steps-fixed": "1,500 steps", CLIMB_SWEEP: "the climb (8,000+ steps)", "size-nano": "nano (0.85M)",
                  "size-pico": "pico (0.28M)"}  # the sweeps paired against their base on the same 1,000 problems
 
 
@@ -128,6 +128,11 @@ class RLSweep:
 def rl(name: str = DEFAULT_SWEEP) -> RLSweep:
     root = RL_ROOT / name
     return RLSweep(name, root, read(root / "rl.json"))
+
+
+def sizes() -> dict[str, dict]:
+    """The size ladder's shipped sweeps, smallest first: {size label ("0.85M"): valley.json}."""
+    return {sw.size_label: sw.valley for sw in map(sweep, SIZE_SWEEPS) if sw.valley}
 
 
 def paper_reference() -> dict | None:
