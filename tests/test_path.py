@@ -120,6 +120,14 @@ def test_a_sweep_adds_rungs_to_an_earlier_sweep_without_rerunning_it(tmp_path, m
     old8 = next(r for r in first["runs"] if r["n"] == 8)
     assert next(r for r in more["runs"] if r["n"] == 8)["summary"] == json.loads(json.dumps(valley.slim(old8["summary"])))
     assert more["base"]["accuracy"] == first["base"]["accuracy"]
+    # a sweep with arms takes the plain runs of one without, never a run of a style it defines otherwise
+    arms = {"long": {"style": "long", "epochs": 9}, "twice": {"style": "long", "epochs": 2}}
+    assert valley._reused_sweep(build_config(valley.ValleyConfig, {
+        **settings, "arms": {"twice": arms["twice"]}, "reuse_from": str(tmp_path / "shipped" / "valley.json")}),
+        tmp_path / "d")
+    assert not valley._reused_sweep(build_config(valley.ValleyConfig, {
+        **settings, "arms": {"long": arms["long"]}, "reuse_from": str(tmp_path / "shipped" / "valley.json")}),
+        tmp_path / "e")
     with pytest.raises(ValueError, match="lora_r"):
         valley.main(build_config(valley.ValleyConfig, {
             **settings, "sft": {**settings["sft"], "lora_r": 8}, "ladder": [8, 16], "out_dir": str(tmp_path / "c"),

@@ -338,7 +338,8 @@ def eval_entry(job: dict) -> dict:
 
 def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[RunName, RunRow]:
     """The rows of an earlier sweep (`reuse_from`), keyed by their run's name, after checking that it fine-tuned
-    the same model on the same world with the same run settings. Its base becomes this sweep's base (summary and
+    the same model on the same world with the same run settings; only runs whose style or arm both sweeps define
+    alike are taken (a plain long-CoT run of a sweep without arms serves one with arms). Its base becomes this sweep's base (summary and
     records, written into out/base) unless out already has one."""
     path = Path(paths.concrete(cfg.reuse_from))
     if not path.is_file():
@@ -348,7 +349,7 @@ def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[RunName, RunRow]:
     defaults = asdict(ValleyConfig())
     how = RESUMABLE_CHANGES - {"eval_n", "eval_max_new_tokens", "eval_precision", "eval_samples",
                                "eval_temperature"}  # not what a run measures
-    for key in ("model", "world", "sft", "arms", "base_eval_n", "base_prompts"):
+    for key in ("model", "world", "sft", "base_eval_n", "base_prompts"):
         mine, earlier_value = getattr(cfg, key), theirs.get(key, defaults[key])
         if key == "sft":
             mine, earlier_value = ({k: v for k, v in d.items() if k not in how} for d in (mine, earlier_value))
@@ -361,8 +362,11 @@ def _reused_sweep(cfg: ValleyConfig, out: Path) -> dict[RunName, RunRow]:
         if not records.exists():
             raise FileNotFoundError(f"reuse_from: {records} (the base's records) is missing")
         base.write(read_records(records), earlier["base"])
-    print(f"[valley] reusing {len(earlier['runs'])} runs and the base of {paths.portable(path)}", flush=True)
-    return {row.name: row for row in run_rows(earlier)}
+    mine, theirs_arms = cfg.arms or {}, earlier.get("arms") or {}
+    rows = {row.name: row for row in run_rows(earlier) if mine.get(row.series) == theirs_arms.get(row.series)}
+    print(f"[valley] reusing {len(rows)} runs (of {len(earlier['runs'])}: those whose style or arm both sweeps "
+          f"define alike) and the base of {paths.portable(path)}", flush=True)
+    return rows
 
 
 def planned_runs(cfg: ValleyConfig) -> list[RunName]:
