@@ -783,3 +783,79 @@ L["smol-n250-t0.7-136"] = T("84", S("9 * 9 = 84", "9 * 9 = 84"))
 L["smol-n250-t0.7-137"] = T("72", S("9 * 8 = 72", "72 / 9 = 8", "9 * 8 = 72", "9 * 8 = 72"))
 L["smol-n250-t0.7-138"] = T("7", S("6 + 1 = 7", "6 + 1 = 7"))
 L["smol-n250-t0.7-139"] = T("10", S("9 + 1 = 10", "9 + 1 = 10"))
+
+# ------------------------------------------------------------------------------------------------
+# Round 3 (README): SmolLM2-135M-Instruct (base) with the format line ("boxed" prompt) on `single` test problems
+# 160-199, on `addmul` test problems past its sweep's 300, on the next `indep` problems with 2 and 3 operations;
+# the tiny model with the climb's N=32,000 adapter on classroom test problems 140-149
+# ------------------------------------------------------------------------------------------------
+# SmolLM2 base, one operation, boxed prompt, T=0.7 (seed 4011)
+L["smol-1op-boxed-t0.7-160"] = T("75", [
+    E("4*9 = 36"), E("4*9 = 36"),
+    E("4*9 + 36 = 27"),
+    E("4*9 + 36 = 27*3", "symbols equiv"),
+    E("27*3 = 75"),
+    ("the answer to the arithmetic expression 4*9 «is» 75", "4*9", "75", "words"),
+], note="'4*9 = 36, which gives us 4*9 = 36' and '4*9 + 36 = 27, which is 4*9 + 36 = 27*3 = 75': the phrases "
+        "join two equations, so only their '=' are labelled; in the chain each side is what stands between two "
+        "signs")
+L["smol-1op-boxed-t0.7-161"] = T("8", S("4*2 = 8", "4*2 = 8"))
+L["smol-1op-boxed-t0.7-162"] = T(None, S("3 + 3 = 6"))
+L["smol-1op-boxed-t0.7-163"] = T("1", [
+    ("4 * 2 «equals» 8", "4*2", "8", "words"),
+    U("we can multiply it by 1 «to get» 1", "reference"),
+], note="'4 remainder 1, we can multiply it by 1 to get 1': 'it' (the remainder of 4 by 2, stated as 1 with no "
+        "result word) has no value the text gives as a claim")
+L["smol-1op-boxed-t0.7-164"] = T("32", S("7 + 9 = 16", "16 * 2 = 32"))
+L["smol-1op-boxed-t0.7-165"] = T(None, [("1-5 «is» 1 less than 5", "1-5", "5-1", "words")],
+                                 note="'1-5 is a composite number' has no number on its right: not a claim")
+L["smol-1op-boxed-t0.7-166"] = T("4", S("8 - 4 = 4"))
+L["smol-1op-boxed-t0.7-167"] = T("2", [
+    ("the least common multiple of 2 and 4, «which is» 4", "lcm(2,4)", "4", "words named"),
+    ("multiply both the numerator and denominator of 4/2 by 2, «which gives us» 4/2", "(4*2)/(2*2)", "4/2",
+     "words equiv fraction"),
+    U("divide both the numerator and denominator of 4 by 2, «which gives us» 2", "function"),
+    E("4 × 2 = 8"),
+    ("8, «which is» the result of the division of 4 by 2", "4/2", "8", "words"),
+], note="multiplying both parts of 4/2 by 2 gives 8/4, claimed as 4/2 (equal in value); 4 has no numerator and "
+        "denominator written, so the next one is not checkable")
+L["smol-1op-boxed-t0.7-168"] = T(None, [U("Multiply the numerator and denominator by 4 «to get» 8", "reference")],
+                                 note="cut off by the token limit; the lone '1' on the first line is no concluding "
+                                      "statement; no fraction is named for 'the numerator and denominator'")
+L["smol-1op-boxed-t0.7-169"] = T("27", [E("9/3 = 27", "symbols fraction")])
+# the second line of 10 (seed 4012)
+L["smol-1op-boxed-t0.7-170"] = T("11", S("2-1 = 11"))
+L["smol-1op-boxed-t0.7-171"] = T("6/3", [
+    ("6 «is equal to» 3/4", "3/4", "6", "words fraction"),
+    ("rewrite 6/3 «as» 3/4", "6/3", "3/4", "words equiv fraction"),
+    E("6 * 3/4 = 18/16", "symbols fraction"),
+])
+L["smol-1op-boxed-t0.7-172"] = T("6", S("1 + 5 = 6"))
+L["smol-1op-boxed-t0.7-173"] = T(None, [
+    U("The number of hours that make up 9, «which is» 3", "definition"),
+    ("the ratio of 9/3, «which is» 3/4", "9/3", "3/4", "words fraction"),
+    ("multiply 9 by 3, «which gives you» 33", "9*3", "33", "words"),
+    ("multiply 3 by 4 «to get» 12", "3*4", "12", "words"),
+    U("9/3 «is» the fraction of 3:4"),
+], note="'3/4, or 9:3:4' and '3:4, or 9:3:12' join ratios, not numbers: no claim; what number 'the fraction of "
+        "3:4' is cannot be told; the text ends with no concluding answer")
+L["smol-1op-boxed-t0.7-174"] = T("18", [
+    E("6 * 3 = 18"),
+    ("the answer to the arithmetic expression 6/3 «is» 18", "6/3", "18", "words fraction"),
+], note="'multiply both the numerator and denominator by 3. This gives us 6 * 3 = 18': the result phrase's right "
+        "side is the equation, one claim (the equation's)")
+L["smol-1op-boxed-t0.7-175"] = T("15", [("adding 9 to 6, «which equals» 15", "6+9", "15", "words")])
+L["smol-1op-boxed-t0.7-176"] = T("6/2", [
+    ("6/2 «is» the answer to the equation 6 divided by 2", "6/2", "6/2", "words equiv fraction")])
+L["smol-1op-boxed-t0.7-177"] = T("2", [], note="'2 is 2, and 1 is 1' joins numbers with no operation: no claim")
+L["smol-1op-boxed-t0.7-178"] = T(None, [
+    ("calculate 9*1. This «is» 9", "9*1", "9", "words next"),
+    ("calculate 9*1 «as» 9", "9*1", "9", "words"),
+    E("9*1 = 9"),
+], note="'9, which is 10 in both base 10 and base 10' joins two numbers with no operation: no claim; the text "
+        "ends on '9*1 = 9' and a remark, with no concluding answer")
+L["smol-1op-boxed-t0.7-179"] = T("18", [
+    ("multiplying 2 by 9 and adding the result of 2 times 9. This «results in» 18", "2*9+2*9", "18", "words next"),
+    ("18, «which is» the answer to 2*9", "2*9", "18", "words"),
+    E("2*9 = 18"),
+])
