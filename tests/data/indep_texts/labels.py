@@ -848,14 +848,73 @@ L["smol-1op-boxed-t0.7-175"] = T("15", [("adding 9 to 6, «which equals» 15", "
 L["smol-1op-boxed-t0.7-176"] = T("6/2", [
     ("6/2 «is» the answer to the equation 6 divided by 2", "6/2", "6/2", "words equiv fraction")])
 L["smol-1op-boxed-t0.7-177"] = T("2", [], note="'2 is 2, and 1 is 1' joins numbers with no operation: no claim")
-L["smol-1op-boxed-t0.7-178"] = T(None, [
+L["smol-1op-boxed-t0.7-178"] = T("9", [
     ("calculate 9*1. This «is» 9", "9*1", "9", "words next"),
     ("calculate 9*1 «as» 9", "9*1", "9", "words"),
     E("9*1 = 9"),
-], note="'9, which is 10 in both base 10 and base 10' joins two numbers with no operation: no claim; the text "
-        "ends on '9*1 = 9' and a remark, with no concluding answer")
+], note="'9, which is 10 in both base 10 and base 10' joins two numbers with no operation: no claim")
 L["smol-1op-boxed-t0.7-179"] = T("18", [
     ("multiplying 2 by 9 and adding the result of 2 times 9. This «results in» 18", "2*9+2*9", "18", "words next"),
     ("18, «which is» the answer to 2*9", "2*9", "18", "words"),
     E("2*9 = 18"),
 ])
+# SmolLM2 base, one operation, boxed prompt, T=1.0 (seed 4021)
+L["smol-1op-boxed-t1.0-180"] = T("13", [E("3 * 6 = 18"), U("answer «=» 18 - 3", "algebra"), E("18 - 3 = 13")],
+                                 note="'so answer = 18 - 3 = 13': 'answer' names the value, as a line naming a sum")
+L["smol-1op-boxed-t1.0-181"] = T("17", S("1 + 6 = 7"))
+L["smol-1op-boxed-t1.0-182"] = T(None, [
+    ("multiply 4 by 10, «which will yield» 41", "4*10", "41", "words"),
+    E("4 + 9 + 10 = 41"),
+])
+L["smol-1op-boxed-t1.0-183"] = T("14", [], note="'There are 7 in the sum of 7 + 7' has no result word: no claim")
+L["smol-1op-boxed-t1.0-184"] = T("10", [
+    U("find the product of 2*5 with 10 on the left-hand side, «which gives you» 10*25"),
+    E("5*5=25"),
+    E("2*5 = 10"),
+], note="how 10 joins the product of 2*5 'on the left-hand side' cannot be told; 'the final answer to the "
+        "arithmetic expression is 2*5 = 10' leads into the equation (one claim, the equation's)")
+L["smol-1op-boxed-t1.0-185"] = T("28", [
+    E("9 * 4 = 28"),
+    ("answer 28 «is» the value of 9*4", "9*4", "28", "words"),
+], note="the '≡' line is not labelled, as elsewhere")
+L["smol-1op-boxed-t1.0-186"] = T("8", [
+    ("add 5 and 3 «to get» 8", "5+3", "8", "words"),
+    U("nautical_miles_to_output «=» 5 + 3", "other"),
+    U("input_output «=» sum_of_nautical_miles", "other"),
+], note="the '=' signs are Python assignments in a code block")
+L["smol-1op-boxed-t1.0-187"] = T("11", S("8 - 3 = 11", "11 * (2 + 1) = 12", "8 - 3 = 11"))
+L["smol-1op-boxed-t1.0-188"] = T(None, [
+    ("8*4 «equals» 32", "8*4", "32", "words"),
+    U("32, «which is» the product of a number and -3", "reference"),
+])
+L["smol-1op-boxed-t1.0-189"] = T(None, S("1 + 3 = 4"), note="'The answer is stored in a box' gives no answer")
+# the second line of 10 (seed 4022)
+L["smol-1op-boxed-t1.0-190"] = T("5", [])
+L["smol-1op-boxed-t1.0-191"] = T("2", [
+    E("2-2 = 4"),
+    U("adding these two values together will «give us» a remainder of 2", "function"),
+], note="'Since 2 is 2 and 4 is 2' joins numbers with no operation: no claim")
+L["smol-1op-boxed-t1.0-192"] = T(None, S("9 - 9 = 0"))
+L["smol-1op-boxed-t1.0-193"] = T("15", [
+    ("the sum of 6 (third term) and 3 (first term), «which is» 9", "6+3", "9", "words"),
+    E("6 + 9 = 15"),
+], note="'The answer is 15, which is the result of the given arithmetic expression' names no expression: the "
+        "final answer, no claim")
+L["smol-1op-boxed-t1.0-194"] = T("44", [
+    E("4 x 10 = 4", lhs="4*10"),
+    ("add 44 twice, «that is» 180", "44+44", "180", "words"),
+], note="the text states 'the result is 44' and later speaks of 'the answer of 180'; its answer is read as the "
+        "stated result")
+L["smol-1op-boxed-t1.0-195"] = T("3", [])
+L["smol-1op-boxed-t1.0-196"] = T("16/8", [
+    U("we can express it «as» 2/2", "reference"),
+    U("2x «=» 8", "algebra"),
+    U("the whole value of the fraction «is» 8", "reference"),
+    U("the fraction of the integer part of 2/4 «as» 4/8", "function"),
+    U("2x/2 «=» 8/4", "algebra"),
+    ("8/4 «results in» a whole number, such as 24", "8/4", "24", "words fraction"),
+], note="cut off by the token limit; 'it' and 'the fraction' stand for 8/4, '8cm' or 2x/2, which cannot be told; "
+        "'8/4 results in a whole number, such as 24' read as claiming 24")
+L["smol-1op-boxed-t1.0-197"] = T("11", [E("7 + 4\n= 11")])
+L["smol-1op-boxed-t1.0-198"] = T(None, [])
+L["smol-1op-boxed-t1.0-199"] = T(None, [])
