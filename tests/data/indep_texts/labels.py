@@ -918,3 +918,70 @@ L["smol-1op-boxed-t1.0-196"] = T("16/8", [
 L["smol-1op-boxed-t1.0-197"] = T("11", [E("7 + 4\n= 11")])
 L["smol-1op-boxed-t1.0-198"] = T(None, [])
 L["smol-1op-boxed-t1.0-199"] = T(None, [])
+# SmolLM2 base on `addmul` (2-3 operations, + and x, operands 1-5), the world's prompt, T=0.7 (seed 4031)
+L["smol-addmul-t0.7-313"] = T(None, [
+    E("8*10*2*3 = 8*10*2*3", "symbols equiv"),
+    E("8*10*2*3 = 240"),
+    E("1*2*3 = 1*2*3*3", "symbols equiv"),
+    E("1*2*3*3 = 8*10*2*3", "symbols equiv"),
+    E("8*10*2*3 = 240"),
+], note="'multiply 1*2*3 by itself, which is 8*10*2*3 = ...': the result phrase leads into the equation (one "
+        "claim, the equation's); the text gives no concluding answer")
+L["smol-addmul-t0.7-314"] = T("6.67", [
+    U("This arithmetic expression «is approximately» 6.67", "reference"),
+    E("2 = 2 + 2", lhs="2+2", rhs="2"),
+    E("2 = 3"),
+    E("2 + 2 + 3 = 6.67"),
+], note="'This arithmetic expression' names no expression (the problem is only in the prompt)")
+L["smol-addmul-t0.7-315"] = T(None, [U("initial_fib«=»0", "other"), U("initial_fib«=»0", "other")],
+                              note="cut off by the token limit; the '=' signs are Python default arguments")
+L["smol-addmul-t0.7-316"] = T(None, [])
+L["smol-addmul-t0.7-317"] = T("27", [
+    E("2*3 + 3*5 = 12 + 30", "symbols equiv"), E("12 + 30 = 32"),
+    E("5*5 + 5*3 = 15 + 30", "symbols equiv"), E("15 + 30 = 45"),
+    E("32 + 45 = 97"),
+    E("2*3 + 5*3 = 9*3", "symbols equiv"), E("9*3 = 27"),
+])
+L["smol-addmul-t0.7-318"] = T("5", [("we have 3 and 2, and we add them together, «resulting in» 5", "3+2", "5",
+                                     "words refer")])
+L["smol-addmul-t0.7-319"] = T("240", [
+    E("2 * 5 * 4 = 120"),
+    ("120, «which is» the result of the addition of 5 + 5 * 4", "5+5*4", "120", "words"),
+    E("2 * 120 = 240"),
+], note="'This results in 2 * 5 * 4 = 120' and 'This results in 2 * 120 = 240': each result phrase leads into "
+        "its equation (one claim, the equation's)")
+L["smol-addmul-t0.7-320"] = T("15", [("3 times 3 and adding 5, «which results in» 15", "3*3+5", "15", "words")])
+L["smol-addmul-t0.7-321"] = T("12", S("3 + 3 = 6", "6 * 3 = 18", "3 + 6 + 4 = 12"))
+L["smol-addmul-t0.7-322"] = T("15", [])
+# the second line of 10 (seed 4032)
+L["smol-addmul-t0.7-323"] = T("75", [
+    ("the first term is 5 and the last term is 4, so we multiply them together «to get» 15", "5*4", "15",
+     "words refer"),
+    E("5*15 = 75"),
+])
+L["smol-addmul-t0.7-324"] = T("120", [
+    U("This arithmetic expression «is equal to» 4*(3*4*5)", "reference"),
+    ("4*(3*4*5), «which equals» 120", "4*(3*4*5)", "120", "words"),
+], note="'This arithmetic expression' names no expression (the problem is only in the prompt)")
+L["smol-addmul-t0.7-326"] = T("8", [("the product of 4 and 1, «which is» 4", "4*1", "4", "words"), E("4*2 = 8")])
+L["smol-addmul-t0.7-327"] = T("12", S("4 + 2 + 4 = 12"))
+L["smol-addmul-t0.7-328"] = T("8", [("the multiplications of the given values of 3, 2, and 2, «which yields» 8",
+                                     "3*2*2", "8", "words")])
+L["smol-addmul-t0.7-329"] = T("6", [("multiply 3*1 by 2, «which gives» 3*2", "3*1*2", "3*2", "words equiv")])
+L["smol-addmul-t0.7-330"] = T("1", [
+    U("the remainder of 1+5+2+1 when divided by 5.\n\nThis remainder «is» 0", "function"),
+    E("1+5+2+1 = 2*0 + 3*5", "symbols equiv"),
+    E("2*0 + 3*5 = 1*5", "symbols equiv"),
+    E("1*5 = 10"),
+])
+L["smol-addmul-t0.7-331"] = T("15", [
+    ("2 + 3 + 4 + 5, «which represents» the sum of the sequence of consecutive integers from 1 to 5", "2+3+4+5",
+     "1+2+3+4+5", "words named"),
+    U("n/2 * (first term + last term) «=» n * ((first term + last term) / 2)", "algebra"),
+    U("n «=» 5", "algebra"),
+    U("n * ((first term + last term) / 2) «=» 3.5", "algebra"),
+    E("2 + 3 + 4 + 5 = 15"),
+])
+L["smol-addmul-t0.7-332"] = T(None, [E("1*1*5*3 = 5*2*6", "symbols equiv"), E("5*2*6 = 150")],
+                              note="'There is no answer to this arithmetic expression'")
+L["smol-addmul-t0.7-333"] = T("20", S("5 * 4 + 4 = 20"))
