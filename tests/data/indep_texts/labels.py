@@ -920,13 +920,15 @@ L["smol-1op-boxed-t1.0-198"] = T(None, [])
 L["smol-1op-boxed-t1.0-199"] = T(None, [])
 # SmolLM2 base on `addmul` (2-3 operations, + and x, operands 1-5), the world's prompt, T=0.7 (seed 4031)
 L["smol-addmul-t0.7-313"] = T(None, [
+    ("multiply 1*2*3 by itself, «which is» 8*10*2*3", "(1*2*3)*(1*2*3)", "8*10*2*3", "words equiv"),
     E("8*10*2*3 = 8*10*2*3", "symbols equiv"),
     E("8*10*2*3 = 240"),
     E("1*2*3 = 1*2*3*3", "symbols equiv"),
     E("1*2*3*3 = 8*10*2*3", "symbols equiv"),
     E("8*10*2*3 = 240"),
-], note="'multiply 1*2*3 by itself, which is 8*10*2*3 = ...': the result phrase leads into the equation (one "
-        "claim, the equation's); the text gives no concluding answer")
+], note="'multiply 1*2*3 by itself, which is 8*10*2*3 = ...': the phrase joins a named operation to the "
+        "equation's left side, a claim of its own (as 'The result of 5*2*8/4 is 5*8*4 = 720' in the first round); "
+        "the text gives no concluding answer")
 L["smol-addmul-t0.7-314"] = T("6.67", [
     U("This arithmetic expression «is approximately» 6.67", "reference"),
     E("2 = 2 + 2", lhs="2+2", rhs="2"),
@@ -985,3 +987,85 @@ L["smol-addmul-t0.7-331"] = T("15", [
 L["smol-addmul-t0.7-332"] = T(None, [E("1*1*5*3 = 5*2*6", "symbols equiv"), E("5*2*6 = 150")],
                               note="'There is no answer to this arithmetic expression'")
 L["smol-addmul-t0.7-333"] = T("20", S("5 * 4 + 4 = 20"))
+# SmolLM2 base on `addmul`, boxed prompt, T=1.0 (seed 4041)
+L["smol-addmul-boxed-t1.0-334"] = T("12", [
+    ("multiply 4 by 2 «which gives» 8", "4*2", "8", "words"),
+    ("add 4 and 2 «which gives» 6", "4+2", "6", "words"),
+    ("add 6 and 4, «which results in» 10", "6+4", "10", "words"),
+    ("4*1+2*2 «equals» 4*3", "4*1+2*2", "4*3", "words equiv"),
+    E("4*3=12"),
+])
+L["smol-addmul-boxed-t1.0-335"] = T(None, S("4 + 5 = 9"))
+L["smol-addmul-boxed-t1.0-336"] = T(None, [])
+L["smol-addmul-boxed-t1.0-338"] = T(None, [], note="cut off by the token limit; no arithmetic claim")
+L["smol-addmul-boxed-t1.0-339"] = T(None, [
+    ("add 1 to 5 «to get» 1*5", "5+1", "1*5", "words equiv"),
+    E("1*5 = 1*5", "symbols equiv"),
+    E("1*5 = 10"),
+    U("x «=» 1", "algebra"),
+    E("1+4+5 = 15"),
+], note="'substitute x = 1 into the expression and get 1+4+5 = 15': 'get' leads into the equation (one claim, "
+        "the equation's)")
+L["smol-addmul-boxed-t1.0-340"] = T("11", [
+    ("Computing 4 + 3 * 1 «yields» 4 * 1", "4+3*1", "4*1", "words equiv"),
+    E("4 * 1 = 4"),
+    E("4 + 3 = 7"),
+    E("4 + 7 = 11"),
+], note="'Adding 3 to this result results in 4 + 3 = 7' leads into the equation (one claim, the equation's)")
+L["smol-addmul-boxed-t1.0-341"] = T(None, [
+    ("The factorial of 4 «is» 2 \\cdot 3 \\cdot 5", "4*3*2*1", "2*3*5", "words equiv named"),
+    ("2 \\cdot 3 \\cdot 5 «which results in» 6", "2*3*5", "6", "words"),
+    ("(4*3*5) «which gives» 24", "4*3*5", "24", "words"),
+], note="the factorial of 4 is written out as 4*3*2*1; the text ends with no answer")
+L["smol-addmul-boxed-t1.0-343"] = T(None, [
+    U("an integer which, when doubled, «will yield» 1", "algebra"),
+    U("when quadrupled, «will yield» 2", "algebra"),
+], note="cut off by the token limit; 'an integer' is an unknown")
+L["smol-addmul-boxed-t1.0-344"] = T(None, S("4 + 2 + 5 = 14"))
+# the second line of 10 (seed 4042)
+L["smol-addmul-boxed-t1.0-345"] = T("2", [
+    E("2 x 2 = 2", lhs="2*2"),
+    U("an equality («=») check", "other"),
+    E("2+5=8"),
+], note="'adding 2 to itself four times.' has no result; 'take the result 15 out of one odd one being 13' says "
+        "no operation on its numbers")
+L["smol-addmul-boxed-t1.0-346"] = T("18", [
+    ("The given expression 2+3+5+3 «equals» 18", "2+3+5+3", "18", "words"),
+    E("2+3+5+3=18"),
+])
+L["smol-addmul-boxed-t1.0-347"] = T(None, [
+    E("2*(2*4*5) = 100"),
+    U("2 units of 2 units of 2 * 2 units «=» 20"),
+    U("adding the 2 times 2 multiplication by 4 «will be» 2 units multiplied by 2 * 2"),
+    E("2 * 2 = 4"),
+    U("the division of the product by 4 still «leaves us with» 8", "reference"),
+    E("2+4+8 = 20"),
+    E("2+4+8 = 8"),
+    U("division of 4 into 2 «which was» 2+4"),
+], note="cut off by the token limit; the 'units' sentences do not say how their numbers are joined; 'division of "
+        "4 into 2' may be 4/2 or 2/4")
+L["smol-addmul-boxed-t1.0-348"] = T("5", [
+    U("The remainder when 1*1*5 is divided by 3 «is» 2", "function"),
+    ("1*2*5 «which is» 10*5", "1*2*5", "10*5", "words equiv"),
+    ("5x10 «is» 50", "5*10", "50", "words"),
+    E("1*1*5=5"),
+], note="cut off by the token limit")
+L["smol-addmul-boxed-t1.0-349"] = T(None, [
+    ("2*2+2 «is equivalent to» 4", "2*2+2", "4", "words"),
+    ("Dividing the operation between 2+2 «is» 4", "2+2", "4", "words"),
+], note="'Dividing the operation between 2+2 is 4' read as the claim 2+2 is 4")
+L["smol-addmul-boxed-t1.0-350"] = T("13", [])
+L["smol-addmul-boxed-t1.0-351"] = T(None, [E("+1*1+1 = +2")],
+                                    note="'Add 1 to both sides of the equation, give +1*1+1 = +2': 'give' leads "
+                                         "into the equation (one claim, the equation's)")
+L["smol-addmul-boxed-t1.0-352"] = T("11", S("3 + 1 + 2 * 4 = 11"))
+L["smol-addmul-boxed-t1.0-353"] = T("12xy", [
+    E("2+4 = 6"),
+    U("2+4*6 «=» 2(5x)", "algebra"),
+    U("2+4*3 «=» 12xy", "algebra"),
+    U("2+4*3 «=» 12xy", "algebra"),
+    U("2+4*3 «=» 12x + 2x", "algebra"),
+    U("2+4*4 «=» 8x", "algebra"),
+])
+L["smol-addmul-boxed-t1.0-354"] = T(None, S("1+2 = 3"))
+L["smol-addmul-boxed-t1.0-356"] = T(None, [], note="'equal to 2(10)' has no number on its left: no claim")
