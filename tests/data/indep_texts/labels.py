@@ -1069,3 +1069,60 @@ L["smol-addmul-boxed-t1.0-353"] = T("12xy", [
 ])
 L["smol-addmul-boxed-t1.0-354"] = T(None, S("1+2 = 3"))
 L["smol-addmul-boxed-t1.0-356"] = T(None, [], note="'equal to 2(10)' has no number on its left: no claim")
+# SmolLM2 base, 2 operations (`tiny` preset, `indep` split: the next 20 after the first rounds' 40), T=0.7 (seed 4051)
+L["smol-2op-r3-t0.7-129"] = T("2", [("the sum of 1 and 3 «is» 2", "1+3", "2", "words")])
+L["smol-2op-r3-t0.7-135"] = T(None, [
+    E("1+3*7 = 24"),
+    ("This «is» the sum of 1 + 3*7", "1+3*7", "24", "words refer"),
+    ("the sum of 1 + 3*7, «which is equal to» 24", "1+3*7", "24", "words"),
+], note="'This' is the 24 of '1+3*7 = 24' just before")
+L["smol-2op-r3-t0.7-145"] = T("21", [
+    ("6/2, «which is» 2", "6/2", "2", "words fraction"),
+    ("1 + 5, «which is» 15", "1+5", "15", "words"),
+], note="'add 6 to 6/2, which is 2, and then multiply it by 1 + 5, which is 15': each 'which is' read on the "
+        "term just before it (read on the whole step, 6 + 6/2 = 9 and 2 * (1 + 5) = 12, both are wrong as well)")
+L["smol-2op-r3-t0.7-146"] = T("8", [
+    E("(4*2)/2 = 8/2", "symbols equiv fraction"),
+    E("8/2 = 4", "symbols fraction"),
+    E("4*2 = 8"),
+], note="'The given expression is (4*2)/2 = ...' leads into the equation; 'n is 2' names a number: no claim")
+L["smol-2op-r3-t0.7-147"] = T("8", [U("adding them both together, «which results in» 8", "reference")],
+                              note="'them' are 'the numerator of 8 by 2' and 'the denominator of 2 by 2', whose "
+                                   "values the text does not give")
+L["smol-2op-r3-t0.7-150"] = T("8", [
+    E("8*2 = 16"), E("2*4 = 8"), E("2*4 = 8"),
+    ("The expression 8*2-4 is a standard arithmetic expression that can be «simplified to» 8*2 - 4", "8*2-4",
+     "8*2-4", "words equiv"),
+    E("8*2 - 4 = 8*2 - 4", "symbols equiv"),
+    E("8*2 - 4 = 2*2", "symbols equiv"),
+    E("2*2 = 4*2", "symbols equiv"),
+    E("4*2 = 4*4", "symbols equiv"),
+    E("4*4 = 16*2", "symbols equiv"),
+    E("16*2 = 2*2", "symbols equiv"),
+    E("4*2 = 8"),
+])
+L["smol-2op-r3-t0.7-151"] = T("20", [
+    U("multiply both numerator and denominator by 2, «which results in» 10", "reference"),
+    E("(8/2)*10 = 10 * 2", "symbols equiv fraction"),
+    E("10 * 2 = 20"),
+    ("the reciprocal of 10, «which is» 1/2", "1/10", "1/2", "words named fraction"),
+    ("20 «is equal to» 12/2", "12/2", "20", "words fraction"),
+], note="no fraction is named for 'both numerator and denominator'")
+L["smol-2op-r3-t0.7-152"] = T("32", [
+    E("(8*2)-9 = (24-2)*8", "symbols equiv"),
+    E("(24-2)*8 = 24-2*8", "symbols equiv"),
+    E("24-2*8 = 4*8", "symbols equiv"),
+    E("4*8 = 30"),
+    E("4*8 = 32"),
+])
+L["smol-2op-r3-t0.7-153"] = T("64", [
+    E("3*2 = 6*3", "symbols equiv"), E("6*3 = 18"),
+    E("2*3 = 6*4", "symbols equiv"), E("6*4 = 12"),
+    E("3*4 = 12"),
+    E("3*2*3 = 6*12", "symbols equiv"), E("6*12 = 64"),
+    ("3*2*3 «is equal to» 64", "3*2*3", "64", "words"),
+])
+L["smol-2op-r3-t0.7-155"] = T("2", [
+    ("adding the 8 and 5, «which gives us» 11", "8+5", "11", "words"),
+    E("11 - 8 = 2"),
+], note="'This can be expressed as 11 - 8 = 2' leads into the equation (one claim, the equation's)")
