@@ -1126,3 +1126,47 @@ L["smol-2op-r3-t0.7-155"] = T("2", [
     ("adding the 8 and 5, «which gives us» 11", "8+5", "11", "words"),
     E("11 - 8 = 2"),
 ], note="'This can be expressed as 11 - 8 = 2' leads into the equation (one claim, the equation's)")
+# SmolLM2 base, 2 operations, T=1.0 (seed 4061)
+L["smol-2op-r3-t1.0-157"] = T("2", [
+    U("the numerator of 4, «which is» 4", "function"),
+    ("subtract 1 from that, «which gives us» 2", "4-1", "2", "words refer"),
+    U("the previous value of 2 «is equal to» 4", "function"),
+    U("the prior value of 4 «is» 2", "function"),
+    ("we subtract 1 «to get» 2", "2-1", "2", "words refer"),
+    U("taking the previous value of 2 and subtracting 1, «which gives us» 2", "function"),
+], note="'that' is the 4 just before; 'subtract 1 to get 2' subtracts from the 'prior value' 2 just before; "
+        "'previous value' and 'prior value' are no arithmetic")
+L["smol-2op-r3-t1.0-159"] = T("19", [
+    E("5 + 4 + 6 = 19"),
+    ("19 «is treated as» 5 + 4 + 6", "5+4+6", "19", "words equiv"),
+], note="'19 equals 19' joins numbers with no operation: no claim")
+L["smol-2op-r3-t1.0-160"] = T(None, [
+    E("6 - 5 = 7"), E("7 + 7 = 18"),
+    ("Add 7 to 6 and multiply by 5 «to obtain» 6-1", "(6+7)*5", "6-1", "words equiv"),
+    E("6-1 = 7"), E("6-1 = 7"),
+    U("7, «which is» the last integer of 6", "function"),
+])
+L["smol-2op-r3-t1.0-161"] = T(None, [E("((3 + 2) - 7) = 3 + 14 - 7", "symbols equiv"), E("3 + 14 - 7 = -4")])
+L["smol-2op-r3-t1.0-164"] = T(None, [
+    E("(2*2) - 2*1 = 4"),
+    ("4, «which is» the least common multiple of 2 and 1", "lcm(2,1)", "4", "words named"),
+    ("1*2*2 «is» 2*2*2", "1*2*2", "2*2*2", "words equiv"),
+], note="cut off by the token limit ('For example, 1*2, which')")
+L["smol-2op-r3-t1.0-166"] = T(None, [])
+L["smol-2op-r3-t1.0-167"] = T("7", [])
+L["smol-2op-r3-t1.0-170"] = T("4", [
+    ("subtracting 1 from 7, «which yields» 7", "7-1", "7", "words"),
+    ("the additive inverse of 1, «which is» 2", "-1", "2", "words named"),
+    ("7-1+2 «equals» 1+2", "7-1+2", "1+2", "words equiv"),
+    E("1+2 = 3"), E("1+2 = 3"), E("1+2 = 3"),
+    E("7-1+2= 4"),
+], note="'which gives us the answer: 7-1+2= 4' leads into the equation (one claim, the equation's)")
+L["smol-2op-r3-t1.0-171"] = T(None, [U("we just add the fractions «to get» 1", "reference")],
+                              note="cut off by the token limit; no fractions are named")
+L["smol-2op-r3-t1.0-180"] = T(None, [
+    E("1 = 3"),
+    ("6 can only be «represented as» 6/3", "6/3", "6", "words fraction"),
+    ("the reciprocal of 6 in an algebraic context, «which is» 3/6", "1/6", "3/6", "words named fraction"),
+    U("we can simplify to give the result «as» 1/3", "reference"),
+    ("1/3, «which is» 6/3", "1/3", "6/3", "words equiv fraction"),
+], note="cut off by the token limit; 'the result' of 'multiplying mixed numbers by 6/3' has no value in the text")
