@@ -1170,3 +1170,63 @@ L["smol-2op-r3-t1.0-180"] = T(None, [
     U("we can simplify to give the result «as» 1/3", "reference"),
     ("1/3, «which is» 6/3", "1/3", "6/3", "words equiv fraction"),
 ], note="cut off by the token limit; 'the result' of 'multiplying mixed numbers by 6/3' has no value in the text")
+# SmolLM2 base, 3 operations (`tiny` preset, `indep` split: the next 20 after the first rounds' 40), T=0.7 (seed 4071)
+L["smol-3op-r3-t0.7-132"] = T(None, S("1 + 2 + 3 + 4 + 5 = 16"), note="cut off by the token limit")
+L["smol-3op-r3-t0.7-133"] = T("240", [
+    E("7-2*8 = 2*8 + 2*10", "symbols equiv"),
+    E("2*8 + 2*10 = 34"),
+    ("multiply 34 by 8, «which is» 240", "34*8", "240", "words"),
+])
+L["smol-3op-r3-t0.7-134"] = T("1", [
+    E("9*7 = 54"),
+    ("54, «which is» the reciprocal of 9", "1/9", "54", "words named fraction"),
+    ("divide 9*7 by 9*7 «to get» 1", "(9*7)/(9*7)", "1", "words"),
+], note="'This is 9*7 = 54' leads into the equation (one claim, the equation's)")
+L["smol-3op-r3-t0.7-136"] = T(None, [
+    U("The inverse of 4 «is» 6", "function"),
+    E("4*6 = 24"), E("24*6 = 144"),
+    ("multiply 144 by 6. This «gives us» 680", "144*6", "680", "words next"),
+    ("680, «which is» the result of 4*6", "4*6", "680", "words"),
+    ("taking 4 and multiplying it by 7, «which is» 28", "4*7", "28", "words"),
+    E("4*7 = 28"), E("28*6 = 144"),
+], note="cut off by the token limit; 'the inverse of 4' may be 1/4 or -4")
+L["smol-3op-r3-t0.7-137"] = T("25", [
+    E("5(5*12) - 2(5*12) = 5*5 + 2*5", "symbols equiv", lhs="5*(5*12) - 2*(5*12)"),
+    E("5*5 + 2*5 = 25"),
+])
+L["smol-3op-r3-t0.7-138"] = T("6", [
+    E("(5+4/2)*2 = (5+4/2)*(2+4/2)", "symbols equiv fraction"),
+    E("(5+4/2)*(2+4/2) = 11+4", "symbols equiv fraction"),
+    E("11+4=15"),
+    E("(5+4+2)/2 * (5+4+4)/2 = 25/4", "symbols equiv fraction"),
+    E("25/4 = 6", "symbols fraction"),
+], note="'multiplying both sides of the equation by (5+4/2) to get (5+4/2)*2 = ...' leads into the equation (one "
+        "claim, the equation's)")
+L["smol-3op-r3-t0.7-140"] = T("16", [
+    E("9*4 = 36"), E("9*1 = 9"), E("4*1 = 4"), E("9*4 = 36"),
+    E("9*4 - 4*1 = 4*4 - 4", "symbols equiv"),
+    E("4*4 - 4 = 16"),
+])
+L["smol-3op-r3-t0.7-141"] = T(None, [
+    E("8 + 8/2 = 16 + 8/2", "symbols equiv fraction"),
+    E("16 + 8/2 = 18 + 8/2", "symbols equiv fraction"),
+    E("18 + 8/2 = 26", "symbols fraction"),
+    E("26 = 2*27 + 2", lhs="2*27+2", rhs="26"),
+    E("2*27 + 2 = 2*27", "symbols equiv"),
+    E("2*27 = 6*2", "symbols equiv"),
+    E("6*2 = 12"),
+    E("8 + 8/4 = 16 + 8/4", "symbols equiv fraction"),
+    E("16 + 8/4 = 20", "symbols fraction"),
+    E("20 = 2*2*4", lhs="2*2*4", rhs="20"),
+    E("2*2*4 = 4*2", "symbols equiv"),
+    E("4*2 = 8"),
+    E("12 = 2*2", lhs="2*2", rhs="12"),
+    U("2*2 «=»"),
+], note="cut off by the token limit right after the last '='")
+L["smol-3op-r3-t0.7-143"] = T(None, [E("(3+3) = 6"), E("6 + 6 + 6 = 12")], note="cut off by the token limit")
+L["smol-3op-r3-t0.7-148"] = T("32", [
+    U("add the numerators, «which yields» 9", "reference"),
+    E("9 * (6 - 8) = 4 * 8", "symbols equiv"),
+    E("4 * 8 = 32"),
+], note="'The given arithmetic expression is 9 + 6 - 8' restates the problem (wrongly): no claim; no fractions "
+        "are named for 'the numerators'")
