@@ -1230,3 +1230,31 @@ L["smol-3op-r3-t0.7-148"] = T("32", [
     E("4 * 8 = 32"),
 ], note="'The given arithmetic expression is 9 + 6 - 8' restates the problem (wrongly): no claim; no fractions "
         "are named for 'the numerators'")
+# SmolLM2 base, 3 operations, T=1.0 (seed 4081)
+L["smol-3op-r3-t1.0-149"] = T("6", [
+    ("four times 3 «is» 12", "4*3", "12", "words numwords"),
+    U("Dividing both sides by 2 «results in» 1", "reference"),
+    ("multiplying this by 4 «gives» 4", "1*4", "4", "words refer"),
+    E("(4 × 1) × (3/2) = (4 × 3) × 1/2", "symbols equiv fraction"),
+    E("(4 × 3) × 1/2 = 12", "symbols fraction"),
+    E("4+4=6"),
+], note="'and six is 6' joins numbers with no operation: no claim; 'this' is the 1 just before; 'the final "
+        "result gives us the actual answer 4+4=6' leads into the equation (one claim, the equation's) and gives "
+        "the text's last answer, after 'The answer is 4'")
+L["smol-3op-r3-t1.0-162"] = T(None, [])
+L["smol-3op-r3-t1.0-163"] = T(None, [])
+L["smol-3op-r3-t1.0-168"] = T(None, [], note="'the result of addition, which is 15' names no numbers: no claim")
+L["smol-3op-r3-t1.0-169"] = T(None, [("8 in addition to 4-7-7*8 «=» 23", "8+(4-7-7*8)", "23", "words")],
+                              note="the left side is all that stands before the sign, '8 in addition to 4-7-7*8' "
+                                   "(read as 4-7-7*8 alone it is wrong as well)")
+L["smol-3op-r3-t1.0-172"] = T(None, [
+    ("The expression \"9 + 6/3 - 6\" can be «written as» 9 + (6/3) + 3 + 6", "9+6/3-6", "9+(6/3)+3+6",
+     "words equiv fraction"),
+    ("9 + (6/3) + 3 + 6 «as» 9 + 6 + 2 + 3", "9+(6/3)+3+6", "9+6+2+3", "words equiv fraction"),
+    U("the denominator of 381, «which is» 9", "function"),
+])
+L["smol-3op-r3-t1.0-175"] = T(None, [])
+L["smol-3op-r3-t1.0-176"] = T(None, [E("9/3 = 3", "symbols fraction")])
+L["smol-3op-r3-t1.0-177"] = T("70", [("multiply 7 by 1 - 1 «to get» 7", "7*(1-1)", "7", "words")],
+                              note="'multiply 7 by 1 - 1' read as 7*(1-1) (as 7*1-1 it is wrong as well)")
+L["smol-3op-r3-t1.0-181"] = T(None, [], note="the '≡' line is not labelled, as elsewhere")
