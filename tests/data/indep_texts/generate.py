@@ -17,7 +17,9 @@ top-p, seed, preset, split and index of the problem, its expression and gold ans
 Problems: the `single` preset's test problems 40-79 (one operation; 0-39 are in ../small_texts) and
 100-139 (for the adapters, whose evaluation used 0-99); problems of the `tiny` preset (operands 1-9)
 drawn on a split of their own, "indep", that no other set or run uses, kept by their number of
-operations (2 or 3); the `classroom` test problems 100-139 for the tiny model.
+operations (2 or 3); the `classroom` test problems 100-139 for the tiny model. Round 3 (ROUND3) adds
+`single` 160-199 asked with the "boxed" prompt, `addmul` test problems 300-339 of its distinct list, the
+next `indep` problems, and the climb's adapter on `classroom` 140-149.
 """
 
 from __future__ import annotations
