@@ -14,7 +14,7 @@ from collections import Counter
 from pathlib import Path
 
 from training.checker_report import main as report_main
-from training.task.checker_score import INDEP, by_group, load
+from training.task.checker_score import INDEP, by_group, in_split, load
 
 INDEP_DIR = Path(__file__).parent / "data" / "indep_texts"
 SIGN = re.compile(r"(?<![<>!=])=(?![=>])|≈|\\approx")
@@ -29,11 +29,13 @@ def _module(folder: Path, name: str):
 
 def test_indep_set_loads_with_its_sources_and_sizes():
     recs = load(INDEP)
-    assert len(recs) == 200  # README: the plan's 200 texts, every one sampled and labelled
+    assert len(recs) == 330  # README: the plan's 330 texts (200 in rounds 1-2, 130 in round 3), all labelled
     assert len({r["id"] for r in recs}) == len(recs)
     groups = Counter(r["group"] for r in recs)
     assert {"tiny model (base)", "tiny model + adapters", "SmolLM2 + long-CoT adapters"} <= set(groups)
     assert {f"SmolLM2 base, {k} op{'s' if k > 1 else ''}" for k in (1, 2, 3)} <= set(groups)
+    assert groups["SmolLM2 base, 1 op, boxed prompt"] == 40 and groups["tiny model + climb adapter"] == 10
+    assert groups["SmolLM2 base, addmul"] == groups["SmolLM2 base, addmul, boxed prompt"] == 20
     claims = [c for r in recs for c in r["claims"] if c["checkable"]]
     assert sum("words" in c["notation"] for c in claims) >= 100
     assert any(not c["correct"] for c in claims) and any(c["correct"] for c in claims)
@@ -83,11 +85,43 @@ def test_split_is_disjoint_covers_every_text_and_halves_every_source():
     assert set().union(*(d["dev"] for d in split["draws"])) == dev  # every text drawn once
     assert set().union(*(d["heldout"] for d in split["draws"])) == held
     for r in recs:
-        assert r["split"] == ("dev" if r["id"] in dev else "heldout")
+        assert r["split"] == ("dev" if r["id"] in dev else "heldout")  # the half as drawn, kept for good
     for stratum in {r["stratum"] for r in recs}:
         n = Counter(r["split"] for r in recs if r["stratum"] == stratum)
         assert abs(n["dev"] - n["heldout"]) <= len(split["draws"]), stratum  # at most one extra per draw
-    assert {r["id"] for r in load(INDEP, "heldout")} == held
+
+
+def _draw_halves(split: dict, spent: bool) -> tuple[set, set]:
+    """(dev ids, held-out ids) of the draws that are spent (or not)."""
+    seeds = {seed for record in split["spent"] for seed in record["seeds"]}
+    draws = [d for d in split["draws"] if (d["seed"] in seeds) == spent]
+    return set().union(*(d["dev"] for d in draws)), set().union(*(d["heldout"] for d in draws))
+
+
+def test_spent_draws_are_read_as_dev_and_only_fresh_held_out_texts_are_scored_as_heldout():
+    """Draws 1 and 2 (seeds 32, 33) were scored once and are spent: their held-out texts may now be read, so
+    `--split dev` holds them and `--split heldout` holds only the held-out texts of draws not spent."""
+    split = json.loads((INDEP_DIR / "split.json").read_text(encoding="utf-8"))
+    assert {32, 33} <= {seed for record in split["spent"] for seed in record["seeds"]}
+    spent_dev, spent_held = _draw_halves(split, spent=True)
+    fresh_dev, fresh_held = _draw_halves(split, spent=False)
+    assert spent_held and fresh_held  # a fresh draw to judge the next rules on
+    dev, heldout = {r["id"] for r in load(INDEP, "dev")}, {r["id"] for r in load(INDEP, "heldout")}
+    assert heldout == fresh_held
+    assert dev == spent_dev | spent_held | fresh_dev
+    assert not spent_held & heldout and not fresh_held & dev
+    assert dev | heldout == {r["id"] for r in load(INDEP)}
+    for r in load(INDEP):
+        assert r["spent"] == (r["id"] in spent_dev | spent_held), r["id"]
+
+
+def test_in_split_reads_a_spent_draws_held_out_text_as_dev():
+    spent_held = {"split": "heldout", "spent": True}
+    fresh_held = {"split": "heldout", "spent": False}
+    assert in_split(spent_held, "dev") and not in_split(spent_held, "heldout")
+    assert in_split(fresh_held, "heldout") and not in_split(fresh_held, "dev")
+    assert in_split({"split": "dev", "spent": True}, "dev") and in_split(spent_held, "all")
+    assert in_split({"split": "heldout2"}, "heldout")  # the real set's held-out halves, by prefix
 
 
 def test_split_draw_is_seeded_and_stratified():

@@ -121,8 +121,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--data", type=Path, default=None,
                     help="labelled texts (jsonl) instead of the set's own file (scored with that set's targets)")
     ap.add_argument("--split", choices=("all", "dev", "heldout", "heldout1", "heldout2"), default="all",
-                    help="dev: texts read while the checker was written; heldout: labelled before and scored "
-                         "after it (real set: heldout1/heldout2); see each set's README.md")
+                    help="dev: texts that may be read while the checker is written (in the indep set also the "
+                         "held-out texts of spent draws, scored once already); heldout: labelled before and "
+                         "scored after it, only draws not spent (real set: heldout1/heldout2); see each set's "
+                         "README.md")
     ap.add_argument("--show", action="store_true", help="list every miss, false alarm and wrong answer")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     ap.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")

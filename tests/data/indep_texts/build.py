@@ -18,6 +18,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent
+BOXED = "Put your final answer within \\boxed{}."  # the format line of the world's "boxed" prompt
 
 
 def _load(path: Path, name: str):
@@ -30,10 +31,13 @@ def _load(path: Path, name: str):
 def group_of(g: dict) -> str:
     """The source a text is counted under in the per-source table."""
     if g["model"] == "assets/tiny-base":
+        if g["adapter"] and "/climb/" in g["adapter"]:
+            return "tiny model + climb adapter"
         return "tiny model + adapters" if g["adapter"] else "tiny model (base)"
     if g["adapter"]:
         return "SmolLM2 + long-CoT adapters"
-    return f"SmolLM2 base, {g['n_ops']} op{'s' if g['n_ops'] > 1 else ''}"
+    world = "addmul" if g["preset"] == "addmul" else f"{g['n_ops']} op{'s' if g['n_ops'] > 1 else ''}"
+    return f"SmolLM2 base, {world}" + (", boxed prompt" if g["prompt"].endswith(BOXED) else "")
 
 
 def stratum_of(rid: str) -> str:
@@ -68,6 +72,14 @@ def sources() -> tuple[dict[str, dict], list[str]]:
     return out, dropped
 
 
+def halves(split: dict) -> dict[str, dict]:
+    """id -> {split: its half as drawn ("dev" or "heldout"), draw: the draw's seed, spent: whether the draw's
+    held-out half was scored already (split.json's "spent" records), so that it may now be read as dev}."""
+    spent = {seed for record in split.get("spent", []) for seed in record["seeds"]}
+    return {rid: dict(split=name, draw=d["seed"], spent=d["seed"] in spent)
+            for d in split.get("draws", []) for name in ("dev", "heldout") for rid in d[name]}
+
+
 def counts_table(recs: list[dict]) -> str:
     """Per source (and all): texts, claims, claims in words, wrong claims, texts with an error, unevaluable
     statements; the README's table."""
@@ -88,16 +100,16 @@ def main(argv=None) -> int:
     build_record = _load(DATA / "small_texts" / "build.py", "small_build").build_record
     labels = _load(HERE / "labels.py", "indep_labels").LABELS
     split = json.load(open(HERE / "split.json", encoding="utf-8")) if (HERE / "split.json").exists() else None
-    half = {i: name for name in ("dev", "heldout") for i in (split or {}).get(name, [])}
+    half = halves(split or {})
     metas, dropped = sources()
     missing = sorted(set(metas) - set(labels))
     if missing:
         raise SystemExit(f"{len(missing)} texts carry no label: {missing[:5]} ...")
     recs = []
     for rid, meta in metas.items():
-        lab = dict(labels[rid], split=half.get(rid, "unsplit"))
-        rec = build_record(rid, meta, lab)
-        rec.update(group=meta["group"], stratum=meta["stratum"])
+        drawn = half.get(rid, dict(split="unsplit"))
+        rec = build_record(rid, meta, dict(labels[rid], split=drawn["split"]))
+        rec.update(group=meta["group"], stratum=meta["stratum"], **{k: v for k, v in drawn.items() if k != "split"})
         recs.append(rec)
     with open(HERE / "texts.jsonl", "w", encoding="utf-8") as f:
         for r in recs:

@@ -17,7 +17,9 @@ top-p, seed, preset, split and index of the problem, its expression and gold ans
 Problems: the `single` preset's test problems 40-79 (one operation; 0-39 are in ../small_texts) and
 100-139 (for the adapters, whose evaluation used 0-99); problems of the `tiny` preset (operands 1-9)
 drawn on a split of their own, "indep", that no other set or run uses, kept by their number of
-operations (2 or 3); the `classroom` test problems 100-139 for the tiny model.
+operations (2 or 3); the `classroom` test problems 100-139 for the tiny model. Round 3 (ROUND3) adds
+`single` 160-199 asked with the "boxed" prompt, `addmul` test problems 300-339 of its distinct list, the
+next `indep` problems, and the climb's adapter on `classroom` 140-149.
 """
 
 from __future__ import annotations
@@ -70,6 +72,28 @@ def _tiny(run: str | None, t: float, seed: int, first: int):
     return (f"tiny-{(run or 'base').replace('long-', '')}-t{t}", "tiny", adapter, ("classroom", "test", first, 5, None),
             t, seed, 512)
 
+CLIMB_ADAPTER = "assets/valley/climb/adapters/long-n32000"
+# Round 3 (its own seeds, all new problems; the lines above are unchanged): SmolLM2's base with the format line
+# ("boxed", PROMPTS) on `single` test problems 160-199; on `addmul` (the real SLM's world with steps) test problems
+# 300-339 of its distinct list (its sweep evaluates the first 300), 20 with the world's prompt and 20 with the
+# format line; the next 20 problems of each number of operations on the `indep` split; and the tiny model with the
+# climb's N=32,000 adapter on classroom test problems 140-149. Problems: (preset, split, first, count, n_ops, prompt).
+ROUND3 = [
+    ("smol-1op-boxed-t0.7", SMOL, None, ("single", "test", 160, CHUNK, None, "boxed"), 0.7, 4011, 200),
+    ("smol-1op-boxed-t0.7", SMOL, None, ("single", "test", 170, CHUNK, None, "boxed"), 0.7, 4012, 200),
+    ("smol-1op-boxed-t1.0", SMOL, None, ("single", "test", 180, CHUNK, None, "boxed"), 1.0, 4021, 200),
+    ("smol-1op-boxed-t1.0", SMOL, None, ("single", "test", 190, CHUNK, None, "boxed"), 1.0, 4022, 200),
+    ("smol-addmul-t0.7", SMOL, None, ("addmul", "test", 300, CHUNK, None, "world"), 0.7, 4031, 200),
+    ("smol-addmul-t0.7", SMOL, None, ("addmul", "test", 310, CHUNK, None, "world"), 0.7, 4032, 200),
+    ("smol-addmul-boxed-t1.0", SMOL, None, ("addmul", "test", 320, CHUNK, None, "boxed"), 1.0, 4041, 200),
+    ("smol-addmul-boxed-t1.0", SMOL, None, ("addmul", "test", 330, CHUNK, None, "boxed"), 1.0, 4042, 200),
+    ("smol-2op-r3-t0.7", SMOL, None, ("tiny", INDEP_SPLIT, 40, CHUNK, 2, "world"), 0.7, 4051, 200),
+    ("smol-2op-r3-t1.0", SMOL, None, ("tiny", INDEP_SPLIT, 50, CHUNK, 2, "world"), 1.0, 4061, 200),
+    ("smol-3op-r3-t0.7", SMOL, None, ("tiny", INDEP_SPLIT, 40, CHUNK, 3, "world"), 0.7, 4071, 200),
+    ("smol-3op-r3-t1.0", SMOL, None, ("tiny", INDEP_SPLIT, 50, CHUNK, 3, "world"), 1.0, 4081, 200),
+    ("tiny-climb-n32000-t1.0", "tiny", CLIMB_ADAPTER, ("classroom", "test", 140, CHUNK, None, "world"), 1.0, 409, 512),
+]
+
 
 PLAN = [
     _tiny(None, 0.7, 301, 100), _tiny(None, 1.0, 302, 105),
@@ -77,22 +101,27 @@ PLAN = [
     _tiny("long-n4000", 0.7, 305, 120), _tiny("long-n4000", 1.0, 306, 125),
     _tiny("long-n16000", 0.7, 307, 130), _tiny("long-n16000", 1.0, 308, 135),
     *_smol_lines(),
+    *ROUND3,
 ]
 
 
-def pick_problems(preset: str, split: str, first: int, count: int, n_ops: int | None):
-    """`count` problems from index `first` on; with n_ops, the first..first+count-th of those with n_ops operations."""
-    from training.task.world import make_problem
+def pick_problems(preset: str, split: str, first: int, count: int, n_ops: int | None, prompt: str = "world"):
+    """`count` problems from index `first` on, asked with `prompt` (PROMPTS); with n_ops, the first..first+count-th
+    of those with n_ops operations; in a preset whose problems are distinct, the first..first+count-th of the
+    split's distinct list (training.task.world.problems: the list its sweeps evaluate from the start)."""
+    from training.task.world import get_preset, make_problem, problems
 
+    if get_preset(preset).distinct:
+        return [p.asked(prompt) for p in problems(preset, split, first + count)[first:]]
     if n_ops is None:
-        return [make_problem(preset, split, i) for i in range(first, first + count)]
+        return [make_problem(preset, split, i).asked(prompt) for i in range(first, first + count)]
     out, i, seen = [], 0, 0
     while len(out) < count:
         p = make_problem(preset, split, i)
         i += 1
         if p.n_ops == n_ops:
             if seen >= first:
-                out.append(p)
+                out.append(p.asked(prompt))
             seen += 1
     return out
 

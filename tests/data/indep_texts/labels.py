@@ -783,3 +783,526 @@ L["smol-n250-t0.7-136"] = T("84", S("9 * 9 = 84", "9 * 9 = 84"))
 L["smol-n250-t0.7-137"] = T("72", S("9 * 8 = 72", "72 / 9 = 8", "9 * 8 = 72", "9 * 8 = 72"))
 L["smol-n250-t0.7-138"] = T("7", S("6 + 1 = 7", "6 + 1 = 7"))
 L["smol-n250-t0.7-139"] = T("10", S("9 + 1 = 10", "9 + 1 = 10"))
+
+# ------------------------------------------------------------------------------------------------
+# Round 3 (README): SmolLM2-135M-Instruct (base) with the format line ("boxed" prompt) on `single` test problems
+# 160-199, on `addmul` test problems past its sweep's 300, on the next `indep` problems with 2 and 3 operations;
+# the tiny model with the climb's N=32,000 adapter on classroom test problems 140-149
+# ------------------------------------------------------------------------------------------------
+# SmolLM2 base, one operation, boxed prompt, T=0.7 (seed 4011)
+L["smol-1op-boxed-t0.7-160"] = T("75", [
+    E("4*9 = 36"), E("4*9 = 36"),
+    E("4*9 + 36 = 27"),
+    E("4*9 + 36 = 27*3", "symbols equiv"),
+    E("27*3 = 75"),
+    ("the answer to the arithmetic expression 4*9 «is» 75", "4*9", "75", "words"),
+], note="'4*9 = 36, which gives us 4*9 = 36' and '4*9 + 36 = 27, which is 4*9 + 36 = 27*3 = 75': the phrases "
+        "join two equations, so only their '=' are labelled; in the chain each side is what stands between two "
+        "signs")
+L["smol-1op-boxed-t0.7-161"] = T("8", S("4*2 = 8", "4*2 = 8"))
+L["smol-1op-boxed-t0.7-162"] = T(None, S("3 + 3 = 6"))
+L["smol-1op-boxed-t0.7-163"] = T("1", [
+    ("4 * 2 «equals» 8", "4*2", "8", "words"),
+    U("we can multiply it by 1 «to get» 1", "reference"),
+], note="'4 remainder 1, we can multiply it by 1 to get 1': 'it' (the remainder of 4 by 2, stated as 1 with no "
+        "result word) has no value the text gives as a claim")
+L["smol-1op-boxed-t0.7-164"] = T("32", S("7 + 9 = 16", "16 * 2 = 32"))
+L["smol-1op-boxed-t0.7-165"] = T(None, [("1-5 «is» 1 less than 5", "1-5", "5-1", "words")],
+                                 note="'1-5 is a composite number' has no number on its right: not a claim")
+L["smol-1op-boxed-t0.7-166"] = T("4", S("8 - 4 = 4"))
+L["smol-1op-boxed-t0.7-167"] = T("2", [
+    ("the least common multiple of 2 and 4, «which is» 4", "lcm(2,4)", "4", "words named"),
+    ("multiply both the numerator and denominator of 4/2 by 2, «which gives us» 4/2", "(4*2)/(2*2)", "4/2",
+     "words equiv fraction"),
+    U("divide both the numerator and denominator of 4 by 2, «which gives us» 2", "function"),
+    E("4 × 2 = 8"),
+    ("8, «which is» the result of the division of 4 by 2", "4/2", "8", "words"),
+], note="multiplying both parts of 4/2 by 2 gives 8/4, claimed as 4/2 (equal in value); 4 has no numerator and "
+        "denominator written, so the next one is not checkable")
+L["smol-1op-boxed-t0.7-168"] = T(None, [U("Multiply the numerator and denominator by 4 «to get» 8", "reference")],
+                                 note="cut off by the token limit; the lone '1' on the first line is no concluding "
+                                      "statement; no fraction is named for 'the numerator and denominator'")
+L["smol-1op-boxed-t0.7-169"] = T("27", [E("9/3 = 27", "symbols fraction")])
+# the second line of 10 (seed 4012)
+L["smol-1op-boxed-t0.7-170"] = T("11", S("2-1 = 11"))
+L["smol-1op-boxed-t0.7-171"] = T("6/3", [
+    ("6 «is equal to» 3/4", "3/4", "6", "words fraction"),
+    ("rewrite 6/3 «as» 3/4", "6/3", "3/4", "words equiv fraction"),
+    E("6 * 3/4 = 18/16", "symbols fraction"),
+])
+L["smol-1op-boxed-t0.7-172"] = T("6", S("1 + 5 = 6"))
+L["smol-1op-boxed-t0.7-173"] = T(None, [
+    U("The number of hours that make up 9, «which is» 3", "definition"),
+    ("the ratio of 9/3, «which is» 3/4", "9/3", "3/4", "words fraction"),
+    ("multiply 9 by 3, «which gives you» 33", "9*3", "33", "words"),
+    ("multiply 3 by 4 «to get» 12", "3*4", "12", "words"),
+    U("9/3 «is» the fraction of 3:4"),
+], note="'3/4, or 9:3:4' and '3:4, or 9:3:12' join ratios, not numbers: no claim; what number 'the fraction of "
+        "3:4' is cannot be told; the text ends with no concluding answer")
+L["smol-1op-boxed-t0.7-174"] = T("18", [
+    E("6 * 3 = 18"),
+    ("the answer to the arithmetic expression 6/3 «is» 18", "6/3", "18", "words fraction"),
+], note="'multiply both the numerator and denominator by 3. This gives us 6 * 3 = 18': the result phrase's right "
+        "side is the equation, one claim (the equation's)")
+L["smol-1op-boxed-t0.7-175"] = T("15", [("adding 9 to 6, «which equals» 15", "6+9", "15", "words")])
+L["smol-1op-boxed-t0.7-176"] = T("6/2", [
+    ("6/2 «is» the answer to the equation 6 divided by 2", "6/2", "6/2", "words equiv fraction")])
+L["smol-1op-boxed-t0.7-177"] = T("2", [], note="'2 is 2, and 1 is 1' joins numbers with no operation: no claim")
+L["smol-1op-boxed-t0.7-178"] = T("9", [
+    ("calculate 9*1. This «is» 9", "9*1", "9", "words next"),
+    ("calculate 9*1 «as» 9", "9*1", "9", "words"),
+    E("9*1 = 9"),
+], note="'9, which is 10 in both base 10 and base 10' joins two numbers with no operation: no claim")
+L["smol-1op-boxed-t0.7-179"] = T("18", [
+    ("multiplying 2 by 9 and adding the result of 2 times 9. This «results in» 18", "2*9+2*9", "18", "words next"),
+    ("18, «which is» the answer to 2*9", "2*9", "18", "words"),
+    E("2*9 = 18"),
+])
+# SmolLM2 base, one operation, boxed prompt, T=1.0 (seed 4021)
+L["smol-1op-boxed-t1.0-180"] = T("13", [E("3 * 6 = 18"), U("answer «=» 18 - 3", "algebra"), E("18 - 3 = 13")],
+                                 note="'so answer = 18 - 3 = 13': 'answer' names the value, as a line naming a sum")
+L["smol-1op-boxed-t1.0-181"] = T("17", S("1 + 6 = 7"))
+L["smol-1op-boxed-t1.0-182"] = T(None, [
+    ("multiply 4 by 10, «which will yield» 41", "4*10", "41", "words"),
+    E("4 + 9 + 10 = 41"),
+])
+L["smol-1op-boxed-t1.0-183"] = T("14", [], note="'There are 7 in the sum of 7 + 7' has no result word: no claim")
+L["smol-1op-boxed-t1.0-184"] = T("10", [
+    U("find the product of 2*5 with 10 on the left-hand side, «which gives you» 10*25"),
+    E("5*5=25"),
+    E("2*5 = 10"),
+], note="how 10 joins the product of 2*5 'on the left-hand side' cannot be told; 'the final answer to the "
+        "arithmetic expression is 2*5 = 10' leads into the equation (one claim, the equation's)")
+L["smol-1op-boxed-t1.0-185"] = T("28", [
+    E("9 * 4 = 28"),
+    ("answer 28 «is» the value of 9*4", "9*4", "28", "words"),
+], note="the '≡' line is not labelled, as elsewhere")
+L["smol-1op-boxed-t1.0-186"] = T("8", [
+    ("add 5 and 3 «to get» 8", "5+3", "8", "words"),
+    U("nautical_miles_to_output «=» 5 + 3", "other"),
+    U("input_output «=» sum_of_nautical_miles", "other"),
+], note="the '=' signs are Python assignments in a code block")
+L["smol-1op-boxed-t1.0-187"] = T("11", S("8 - 3 = 11", "11 * (2 + 1) = 12", "8 - 3 = 11"))
+L["smol-1op-boxed-t1.0-188"] = T(None, [
+    ("8*4 «equals» 32", "8*4", "32", "words"),
+    U("32, «which is» the product of a number and -3", "reference"),
+])
+L["smol-1op-boxed-t1.0-189"] = T(None, S("1 + 3 = 4"), note="'The answer is stored in a box' gives no answer")
+# the second line of 10 (seed 4022)
+L["smol-1op-boxed-t1.0-190"] = T("5", [])
+L["smol-1op-boxed-t1.0-191"] = T("2", [
+    E("2-2 = 4"),
+    U("adding these two values together will «give us» a remainder of 2", "function"),
+], note="'Since 2 is 2 and 4 is 2' joins numbers with no operation: no claim")
+L["smol-1op-boxed-t1.0-192"] = T(None, S("9 - 9 = 0"))
+L["smol-1op-boxed-t1.0-193"] = T("15", [
+    ("the sum of 6 (third term) and 3 (first term), «which is» 9", "6+3", "9", "words"),
+    E("6 + 9 = 15"),
+], note="'The answer is 15, which is the result of the given arithmetic expression' names no expression: the "
+        "final answer, no claim")
+L["smol-1op-boxed-t1.0-194"] = T("44", [
+    E("4 x 10 = 4", lhs="4*10"),
+    ("add 44 twice, «that is» 180", "44+44", "180", "words"),
+], note="the text states 'the result is 44' and later speaks of 'the answer of 180'; its answer is read as the "
+        "stated result")
+L["smol-1op-boxed-t1.0-195"] = T("3", [])
+L["smol-1op-boxed-t1.0-196"] = T("16/8", [
+    U("we can express it «as» 2/2", "reference"),
+    U("2x «=» 8", "algebra"),
+    U("the whole value of the fraction «is» 8", "reference"),
+    U("the fraction of the integer part of 2/4 «as» 4/8", "function"),
+    U("2x/2 «=» 8/4", "algebra"),
+    ("8/4 «results in» a whole number, such as 24", "8/4", "24", "words fraction"),
+], note="cut off by the token limit; 'it' and 'the fraction' stand for 8/4, '8cm' or 2x/2, which cannot be told; "
+        "'8/4 results in a whole number, such as 24' read as claiming 24")
+L["smol-1op-boxed-t1.0-197"] = T("11", [E("7 + 4\n= 11")])
+L["smol-1op-boxed-t1.0-198"] = T(None, [])
+L["smol-1op-boxed-t1.0-199"] = T(None, [])
+# SmolLM2 base on `addmul` (2-3 operations, + and x, operands 1-5), the world's prompt, T=0.7 (seed 4031)
+L["smol-addmul-t0.7-313"] = T(None, [
+    ("multiply 1*2*3 by itself, «which is» 8*10*2*3", "(1*2*3)*(1*2*3)", "8*10*2*3", "words equiv"),
+    E("8*10*2*3 = 8*10*2*3", "symbols equiv"),
+    E("8*10*2*3 = 240"),
+    E("1*2*3 = 1*2*3*3", "symbols equiv"),
+    E("1*2*3*3 = 8*10*2*3", "symbols equiv"),
+    E("8*10*2*3 = 240"),
+], note="'multiply 1*2*3 by itself, which is 8*10*2*3 = ...': the phrase joins a named operation to the "
+        "equation's left side, a claim of its own (as 'The result of 5*2*8/4 is 5*8*4 = 720' in the first round); "
+        "the text gives no concluding answer")
+L["smol-addmul-t0.7-314"] = T("6.67", [
+    U("This arithmetic expression «is approximately» 6.67", "reference"),
+    E("2 = 2 + 2", lhs="2+2", rhs="2"),
+    E("2 = 3"),
+    E("2 + 2 + 3 = 6.67"),
+], note="'This arithmetic expression' names no expression (the problem is only in the prompt)")
+L["smol-addmul-t0.7-315"] = T(None, [U("initial_fib«=»0", "other"), U("initial_fib«=»0", "other")],
+                              note="cut off by the token limit; the '=' signs are Python default arguments")
+L["smol-addmul-t0.7-316"] = T(None, [])
+L["smol-addmul-t0.7-317"] = T("27", [
+    E("2*3 + 3*5 = 12 + 30", "symbols equiv"), E("12 + 30 = 32"),
+    E("5*5 + 5*3 = 15 + 30", "symbols equiv"), E("15 + 30 = 45"),
+    E("32 + 45 = 97"),
+    E("2*3 + 5*3 = 9*3", "symbols equiv"), E("9*3 = 27"),
+])
+L["smol-addmul-t0.7-318"] = T("5", [("we have 3 and 2, and we add them together, «resulting in» 5", "3+2", "5",
+                                     "words refer")])
+L["smol-addmul-t0.7-319"] = T("240", [
+    E("2 * 5 * 4 = 120"),
+    ("120, «which is» the result of the addition of 5 + 5 * 4", "5+5*4", "120", "words"),
+    E("2 * 120 = 240"),
+], note="'This results in 2 * 5 * 4 = 120' and 'This results in 2 * 120 = 240': each result phrase leads into "
+        "its equation (one claim, the equation's)")
+L["smol-addmul-t0.7-320"] = T("15", [("3 times 3 and adding 5, «which results in» 15", "3*3+5", "15", "words")])
+L["smol-addmul-t0.7-321"] = T("12", S("3 + 3 = 6", "6 * 3 = 18", "3 + 6 + 4 = 12"))
+L["smol-addmul-t0.7-322"] = T("15", [])
+# the second line of 10 (seed 4032)
+L["smol-addmul-t0.7-323"] = T("75", [
+    ("the first term is 5 and the last term is 4, so we multiply them together «to get» 15", "5*4", "15",
+     "words refer"),
+    E("5*15 = 75"),
+])
+L["smol-addmul-t0.7-324"] = T("120", [
+    U("This arithmetic expression «is equal to» 4*(3*4*5)", "reference"),
+    ("4*(3*4*5), «which equals» 120", "4*(3*4*5)", "120", "words"),
+], note="'This arithmetic expression' names no expression (the problem is only in the prompt)")
+L["smol-addmul-t0.7-326"] = T("8", [("the product of 4 and 1, «which is» 4", "4*1", "4", "words"), E("4*2 = 8")])
+L["smol-addmul-t0.7-327"] = T("12", S("4 + 2 + 4 = 12"))
+L["smol-addmul-t0.7-328"] = T("8", [("the multiplications of the given values of 3, 2, and 2, «which yields» 8",
+                                     "3*2*2", "8", "words")])
+L["smol-addmul-t0.7-329"] = T("6", [("multiply 3*1 by 2, «which gives» 3*2", "3*1*2", "3*2", "words equiv")])
+L["smol-addmul-t0.7-330"] = T("1", [
+    U("the remainder of 1+5+2+1 when divided by 5.\n\nThis remainder «is» 0", "function"),
+    E("1+5+2+1 = 2*0 + 3*5", "symbols equiv"),
+    E("2*0 + 3*5 = 1*5", "symbols equiv"),
+    E("1*5 = 10"),
+])
+L["smol-addmul-t0.7-331"] = T("15", [
+    ("2 + 3 + 4 + 5, «which represents» the sum of the sequence of consecutive integers from 1 to 5", "2+3+4+5",
+     "1+2+3+4+5", "words named"),
+    U("n/2 * (first term + last term) «=» n * ((first term + last term) / 2)", "algebra"),
+    U("n «=» 5", "algebra"),
+    U("n * ((first term + last term) / 2) «=» 3.5", "algebra"),
+    E("2 + 3 + 4 + 5 = 15"),
+])
+L["smol-addmul-t0.7-332"] = T(None, [E("1*1*5*3 = 5*2*6", "symbols equiv"), E("5*2*6 = 150")],
+                              note="'There is no answer to this arithmetic expression'")
+L["smol-addmul-t0.7-333"] = T("20", S("5 * 4 + 4 = 20"))
+# SmolLM2 base on `addmul`, boxed prompt, T=1.0 (seed 4041)
+L["smol-addmul-boxed-t1.0-334"] = T("12", [
+    ("multiply 4 by 2 «which gives» 8", "4*2", "8", "words"),
+    ("add 4 and 2 «which gives» 6", "4+2", "6", "words"),
+    ("add 6 and 4, «which results in» 10", "6+4", "10", "words"),
+    ("4*1+2*2 «equals» 4*3", "4*1+2*2", "4*3", "words equiv"),
+    E("4*3=12"),
+])
+L["smol-addmul-boxed-t1.0-335"] = T(None, S("4 + 5 = 9"))
+L["smol-addmul-boxed-t1.0-336"] = T(None, [])
+L["smol-addmul-boxed-t1.0-338"] = T(None, [], note="cut off by the token limit; no arithmetic claim")
+L["smol-addmul-boxed-t1.0-339"] = T(None, [
+    ("add 1 to 5 «to get» 1*5", "5+1", "1*5", "words equiv"),
+    E("1*5 = 1*5", "symbols equiv"),
+    E("1*5 = 10"),
+    U("x «=» 1", "algebra"),
+    E("1+4+5 = 15"),
+], note="'substitute x = 1 into the expression and get 1+4+5 = 15': 'get' leads into the equation (one claim, "
+        "the equation's)")
+L["smol-addmul-boxed-t1.0-340"] = T("11", [
+    ("Computing 4 + 3 * 1 «yields» 4 * 1", "4+3*1", "4*1", "words equiv"),
+    E("4 * 1 = 4"),
+    E("4 + 3 = 7"),
+    E("4 + 7 = 11"),
+], note="'Adding 3 to this result results in 4 + 3 = 7' leads into the equation (one claim, the equation's)")
+L["smol-addmul-boxed-t1.0-341"] = T(None, [
+    ("The factorial of 4 «is» 2 \\cdot 3 \\cdot 5", "4*3*2*1", "2*3*5", "words equiv named"),
+    ("2 \\cdot 3 \\cdot 5 «which results in» 6", "2*3*5", "6", "words"),
+    ("(4*3*5) «which gives» 24", "4*3*5", "24", "words"),
+], note="the factorial of 4 is written out as 4*3*2*1; the text ends with no answer")
+L["smol-addmul-boxed-t1.0-343"] = T(None, [
+    U("an integer which, when doubled, «will yield» 1", "algebra"),
+    U("when quadrupled, «will yield» 2", "algebra"),
+], note="cut off by the token limit; 'an integer' is an unknown")
+L["smol-addmul-boxed-t1.0-344"] = T(None, S("4 + 2 + 5 = 14"))
+# the second line of 10 (seed 4042)
+L["smol-addmul-boxed-t1.0-345"] = T("2", [
+    E("2 x 2 = 2", lhs="2*2"),
+    U("an equality («=») check", "other"),
+    E("2+5=8"),
+], note="'adding 2 to itself four times.' has no result; 'take the result 15 out of one odd one being 13' says "
+        "no operation on its numbers")
+L["smol-addmul-boxed-t1.0-346"] = T("18", [
+    ("The given expression 2+3+5+3 «equals» 18", "2+3+5+3", "18", "words"),
+    E("2+3+5+3=18"),
+])
+L["smol-addmul-boxed-t1.0-347"] = T(None, [
+    E("2*(2*4*5) = 100"),
+    U("2 units of 2 units of 2 * 2 units «=» 20"),
+    U("adding the 2 times 2 multiplication by 4 «will be» 2 units multiplied by 2 * 2"),
+    E("2 * 2 = 4"),
+    U("the division of the product by 4 still «leaves us with» 8", "reference"),
+    E("2+4+8 = 20"),
+    E("2+4+8 = 8"),
+    U("division of 4 into 2 «which was» 2+4"),
+], note="cut off by the token limit; the 'units' sentences do not say how their numbers are joined; 'division of "
+        "4 into 2' may be 4/2 or 2/4")
+L["smol-addmul-boxed-t1.0-348"] = T("5", [
+    U("The remainder when 1*1*5 is divided by 3 «is» 2", "function"),
+    ("1*2*5 «which is» 10*5", "1*2*5", "10*5", "words equiv"),
+    ("5x10 «is» 50", "5*10", "50", "words"),
+    E("1*1*5=5"),
+], note="cut off by the token limit")
+L["smol-addmul-boxed-t1.0-349"] = T(None, [
+    ("2*2+2 «is equivalent to» 4", "2*2+2", "4", "words"),
+    ("Dividing the operation between 2+2 «is» 4", "2+2", "4", "words"),
+], note="'Dividing the operation between 2+2 is 4' read as the claim 2+2 is 4")
+L["smol-addmul-boxed-t1.0-350"] = T("13", [])
+L["smol-addmul-boxed-t1.0-351"] = T(None, [E("+1*1+1 = +2")],
+                                    note="'Add 1 to both sides of the equation, give +1*1+1 = +2': 'give' leads "
+                                         "into the equation (one claim, the equation's)")
+L["smol-addmul-boxed-t1.0-352"] = T("11", S("3 + 1 + 2 * 4 = 11"))
+L["smol-addmul-boxed-t1.0-353"] = T("12xy", [
+    E("2+4 = 6"),
+    U("2+4*6 «=» 2(5x)", "algebra"),
+    U("2+4*3 «=» 12xy", "algebra"),
+    U("2+4*3 «=» 12xy", "algebra"),
+    U("2+4*3 «=» 12x + 2x", "algebra"),
+    U("2+4*4 «=» 8x", "algebra"),
+])
+L["smol-addmul-boxed-t1.0-354"] = T(None, S("1+2 = 3"))
+L["smol-addmul-boxed-t1.0-356"] = T(None, [], note="'equal to 2(10)' has no number on its left: no claim")
+# SmolLM2 base, 2 operations (`tiny` preset, `indep` split: the next 20 after the first rounds' 40), T=0.7 (seed 4051)
+L["smol-2op-r3-t0.7-129"] = T("2", [("the sum of 1 and 3 «is» 2", "1+3", "2", "words")])
+L["smol-2op-r3-t0.7-135"] = T(None, [
+    E("1+3*7 = 24"),
+    ("This «is» the sum of 1 + 3*7", "1+3*7", "24", "words refer"),
+    ("the sum of 1 + 3*7, «which is equal to» 24", "1+3*7", "24", "words"),
+], note="'This' is the 24 of '1+3*7 = 24' just before")
+L["smol-2op-r3-t0.7-145"] = T("21", [
+    ("6/2, «which is» 2", "6/2", "2", "words fraction"),
+    ("1 + 5, «which is» 15", "1+5", "15", "words"),
+], note="'add 6 to 6/2, which is 2, and then multiply it by 1 + 5, which is 15': each 'which is' read on the "
+        "term just before it (read on the whole step, 6 + 6/2 = 9 and 2 * (1 + 5) = 12, both are wrong as well)")
+L["smol-2op-r3-t0.7-146"] = T("8", [
+    E("(4*2)/2 = 8/2", "symbols equiv fraction"),
+    E("8/2 = 4", "symbols fraction"),
+    E("4*2 = 8"),
+], note="'The given expression is (4*2)/2 = ...' leads into the equation; 'n is 2' names a number: no claim")
+L["smol-2op-r3-t0.7-147"] = T("8", [U("adding them both together, «which results in» 8", "reference")],
+                              note="'them' are 'the numerator of 8 by 2' and 'the denominator of 2 by 2', whose "
+                                   "values the text does not give")
+L["smol-2op-r3-t0.7-150"] = T("8", [
+    E("8*2 = 16"), E("2*4 = 8"), E("2*4 = 8"),
+    ("The expression 8*2-4 is a standard arithmetic expression that can be «simplified to» 8*2 - 4", "8*2-4",
+     "8*2-4", "words equiv"),
+    E("8*2 - 4 = 8*2 - 4", "symbols equiv"),
+    E("8*2 - 4 = 2*2", "symbols equiv"),
+    E("2*2 = 4*2", "symbols equiv"),
+    E("4*2 = 4*4", "symbols equiv"),
+    E("4*4 = 16*2", "symbols equiv"),
+    E("16*2 = 2*2", "symbols equiv"),
+    E("4*2 = 8"),
+])
+L["smol-2op-r3-t0.7-151"] = T("20", [
+    U("multiply both numerator and denominator by 2, «which results in» 10", "reference"),
+    E("(8/2)*10 = 10 * 2", "symbols equiv fraction"),
+    E("10 * 2 = 20"),
+    ("the reciprocal of 10, «which is» 1/2", "1/10", "1/2", "words named fraction"),
+    ("20 «is equal to» 12/2", "12/2", "20", "words fraction"),
+], note="no fraction is named for 'both numerator and denominator'")
+L["smol-2op-r3-t0.7-152"] = T("32", [
+    E("(8*2)-9 = (24-2)*8", "symbols equiv"),
+    E("(24-2)*8 = 24-2*8", "symbols equiv"),
+    E("24-2*8 = 4*8", "symbols equiv"),
+    E("4*8 = 30"),
+    E("4*8 = 32"),
+])
+L["smol-2op-r3-t0.7-153"] = T("64", [
+    E("3*2 = 6*3", "symbols equiv"), E("6*3 = 18"),
+    E("2*3 = 6*4", "symbols equiv"), E("6*4 = 12"),
+    E("3*4 = 12"),
+    E("3*2*3 = 6*12", "symbols equiv"), E("6*12 = 64"),
+    ("3*2*3 «is equal to» 64", "3*2*3", "64", "words"),
+])
+L["smol-2op-r3-t0.7-155"] = T("2", [
+    ("adding the 8 and 5, «which gives us» 11", "8+5", "11", "words"),
+    E("11 - 8 = 2"),
+], note="'This can be expressed as 11 - 8 = 2' leads into the equation (one claim, the equation's)")
+# SmolLM2 base, 2 operations, T=1.0 (seed 4061)
+L["smol-2op-r3-t1.0-157"] = T("2", [
+    U("the numerator of 4, «which is» 4", "function"),
+    ("subtract 1 from that, «which gives us» 2", "4-1", "2", "words refer"),
+    U("the previous value of 2 «is equal to» 4", "function"),
+    U("the prior value of 4 «is» 2", "function"),
+    ("we subtract 1 «to get» 2", "2-1", "2", "words refer"),
+    U("taking the previous value of 2 and subtracting 1, «which gives us» 2", "function"),
+], note="'that' is the 4 just before; 'subtract 1 to get 2' subtracts from the 'prior value' 2 just before; "
+        "'previous value' and 'prior value' are no arithmetic")
+L["smol-2op-r3-t1.0-159"] = T("19", [
+    E("5 + 4 + 6 = 19"),
+    ("19 «is treated as» 5 + 4 + 6", "5+4+6", "19", "words equiv"),
+], note="'19 equals 19' joins numbers with no operation: no claim")
+L["smol-2op-r3-t1.0-160"] = T(None, [
+    E("6 - 5 = 7"), E("7 + 7 = 18"),
+    ("Add 7 to 6 and multiply by 5 «to obtain» 6-1", "(6+7)*5", "6-1", "words equiv"),
+    E("6-1 = 7"), E("6-1 = 7"),
+    U("7, «which is» the last integer of 6", "function"),
+])
+L["smol-2op-r3-t1.0-161"] = T(None, [E("((3 + 2) - 7) = 3 + 14 - 7", "symbols equiv"), E("3 + 14 - 7 = -4")])
+L["smol-2op-r3-t1.0-164"] = T(None, [
+    E("(2*2) - 2*1 = 4"),
+    ("4, «which is» the least common multiple of 2 and 1", "lcm(2,1)", "4", "words named"),
+    ("1*2*2 «is» 2*2*2", "1*2*2", "2*2*2", "words equiv"),
+], note="cut off by the token limit ('For example, 1*2, which')")
+L["smol-2op-r3-t1.0-166"] = T(None, [])
+L["smol-2op-r3-t1.0-167"] = T("7", [])
+L["smol-2op-r3-t1.0-170"] = T("4", [
+    ("subtracting 1 from 7, «which yields» 7", "7-1", "7", "words"),
+    ("the additive inverse of 1, «which is» 2", "-1", "2", "words named"),
+    ("7-1+2 «equals» 1+2", "7-1+2", "1+2", "words equiv"),
+    E("1+2 = 3"), E("1+2 = 3"), E("1+2 = 3"),
+    E("7-1+2= 4"),
+], note="'which gives us the answer: 7-1+2= 4' leads into the equation (one claim, the equation's)")
+L["smol-2op-r3-t1.0-171"] = T(None, [U("we just add the fractions «to get» 1", "reference")],
+                              note="cut off by the token limit; no fractions are named")
+L["smol-2op-r3-t1.0-180"] = T(None, [
+    E("1 = 3"),
+    ("6 can only be «represented as» 6/3", "6/3", "6", "words fraction"),
+    ("the reciprocal of 6 in an algebraic context, «which is» 3/6", "1/6", "3/6", "words named fraction"),
+    U("we can simplify to give the result «as» 1/3", "reference"),
+    ("1/3, «which is» 6/3", "1/3", "6/3", "words equiv fraction"),
+], note="cut off by the token limit; 'the result' of 'multiplying mixed numbers by 6/3' has no value in the text")
+# SmolLM2 base, 3 operations (`tiny` preset, `indep` split: the next 20 after the first rounds' 40), T=0.7 (seed 4071)
+L["smol-3op-r3-t0.7-132"] = T(None, S("1 + 2 + 3 + 4 + 5 = 16"), note="cut off by the token limit")
+L["smol-3op-r3-t0.7-133"] = T("240", [
+    E("7-2*8 = 2*8 + 2*10", "symbols equiv"),
+    E("2*8 + 2*10 = 34"),
+    ("multiply 34 by 8, «which is» 240", "34*8", "240", "words"),
+])
+L["smol-3op-r3-t0.7-134"] = T("1", [
+    E("9*7 = 54"),
+    ("54, «which is» the reciprocal of 9", "1/9", "54", "words named fraction"),
+    ("divide 9*7 by 9*7 «to get» 1", "(9*7)/(9*7)", "1", "words"),
+], note="'This is 9*7 = 54' leads into the equation (one claim, the equation's)")
+L["smol-3op-r3-t0.7-136"] = T(None, [
+    U("The inverse of 4 «is» 6", "function"),
+    E("4*6 = 24"), E("24*6 = 144"),
+    ("multiply 144 by 6. This «gives us» 680", "144*6", "680", "words next"),
+    ("680, «which is» the result of 4*6", "4*6", "680", "words"),
+    ("taking 4 and multiplying it by 7, «which is» 28", "4*7", "28", "words"),
+    E("4*7 = 28"), E("28*6 = 144"),
+], note="cut off by the token limit; 'the inverse of 4' may be 1/4 or -4")
+L["smol-3op-r3-t0.7-137"] = T("25", [
+    E("5(5*12) - 2(5*12) = 5*5 + 2*5", "symbols equiv", lhs="5*(5*12) - 2*(5*12)"),
+    E("5*5 + 2*5 = 25"),
+])
+L["smol-3op-r3-t0.7-138"] = T("6", [
+    E("(5+4/2)*2 = (5+4/2)*(2+4/2)", "symbols equiv fraction"),
+    E("(5+4/2)*(2+4/2) = 11+4", "symbols equiv fraction"),
+    E("11+4=15"),
+    E("(5+4+2)/2 * (5+4+4)/2 = 25/4", "symbols equiv fraction"),
+    E("25/4 = 6", "symbols fraction"),
+], note="'multiplying both sides of the equation by (5+4/2) to get (5+4/2)*2 = ...' leads into the equation (one "
+        "claim, the equation's)")
+L["smol-3op-r3-t0.7-140"] = T("16", [
+    E("9*4 = 36"), E("9*1 = 9"), E("4*1 = 4"), E("9*4 = 36"),
+    E("9*4 - 4*1 = 4*4 - 4", "symbols equiv"),
+    E("4*4 - 4 = 16"),
+])
+L["smol-3op-r3-t0.7-141"] = T(None, [
+    E("8 + 8/2 = 16 + 8/2", "symbols equiv fraction"),
+    E("16 + 8/2 = 18 + 8/2", "symbols equiv fraction"),
+    E("18 + 8/2 = 26", "symbols fraction"),
+    E("26 = 2*27 + 2", lhs="2*27+2", rhs="26"),
+    E("2*27 + 2 = 2*27", "symbols equiv"),
+    E("2*27 = 6*2", "symbols equiv"),
+    E("6*2 = 12"),
+    E("8 + 8/4 = 16 + 8/4", "symbols equiv fraction"),
+    E("16 + 8/4 = 20", "symbols fraction"),
+    E("20 = 2*2*4", lhs="2*2*4", rhs="20"),
+    E("2*2*4 = 4*2", "symbols equiv"),
+    E("4*2 = 8"),
+    E("12 = 2*2", lhs="2*2", rhs="12"),
+    U("2*2 «=»"),
+], note="cut off by the token limit right after the last '='")
+L["smol-3op-r3-t0.7-143"] = T(None, [E("(3+3) = 6"), E("6 + 6 + 6 = 12")], note="cut off by the token limit")
+L["smol-3op-r3-t0.7-148"] = T("32", [
+    U("add the numerators, «which yields» 9", "reference"),
+    E("9 * (6 - 8) = 4 * 8", "symbols equiv"),
+    E("4 * 8 = 32"),
+], note="'The given arithmetic expression is 9 + 6 - 8' restates the problem (wrongly): no claim; no fractions "
+        "are named for 'the numerators'")
+# SmolLM2 base, 3 operations, T=1.0 (seed 4081)
+L["smol-3op-r3-t1.0-149"] = T("6", [
+    ("four times 3 «is» 12", "4*3", "12", "words numwords"),
+    U("Dividing both sides by 2 «results in» 1", "reference"),
+    ("multiplying this by 4 «gives» 4", "1*4", "4", "words refer"),
+    E("(4 × 1) × (3/2) = (4 × 3) × 1/2", "symbols equiv fraction"),
+    E("(4 × 3) × 1/2 = 12", "symbols fraction"),
+    E("4+4=6"),
+], note="'and six is 6' joins numbers with no operation: no claim; 'this' is the 1 just before; 'the final "
+        "result gives us the actual answer 4+4=6' leads into the equation (one claim, the equation's) and gives "
+        "the text's last answer, after 'The answer is 4'")
+L["smol-3op-r3-t1.0-162"] = T(None, [])
+L["smol-3op-r3-t1.0-163"] = T(None, [])
+L["smol-3op-r3-t1.0-168"] = T(None, [], note="'the result of addition, which is 15' names no numbers: no claim")
+L["smol-3op-r3-t1.0-169"] = T(None, [("8 in addition to 4-7-7*8 «=» 23", "8+(4-7-7*8)", "23", "words")],
+                              note="the left side is all that stands before the sign, '8 in addition to 4-7-7*8' "
+                                   "(read as 4-7-7*8 alone it is wrong as well)")
+L["smol-3op-r3-t1.0-172"] = T(None, [
+    ("The expression \"9 + 6/3 - 6\" can be «written as» 9 + (6/3) + 3 + 6", "9+6/3-6", "9+(6/3)+3+6",
+     "words equiv fraction"),
+    ("9 + (6/3) + 3 + 6 «as» 9 + 6 + 2 + 3", "9+(6/3)+3+6", "9+6+2+3", "words equiv fraction"),
+    U("the denominator of 381, «which is» 9", "function"),
+])
+L["smol-3op-r3-t1.0-175"] = T(None, [])
+L["smol-3op-r3-t1.0-176"] = T(None, [E("9/3 = 3", "symbols fraction")])
+L["smol-3op-r3-t1.0-177"] = T("70", [("multiply 7 by 1 - 1 «to get» 7", "7*(1-1)", "7", "words")],
+                              note="'multiply 7 by 1 - 1' read as 7*(1-1) (as 7*1-1 it is wrong as well)")
+L["smol-3op-r3-t1.0-181"] = T(None, [], note="the '≡' line is not labelled, as elsewhere")
+# the tiny model with the climb's N=32,000 adapter (assets/valley/climb/adapters/long-n32000), T=1.0 (seed 409)
+L["tiny-climb-n32000-t1.0-140"] = T("7", S(
+    "18 / 6 = 3", "2 / 3 = 2", "20 / 5 = 4", "4 * 5 = 20", "20 / 5 = 4", "14 - 3 = 11", "11 - 4 = 7", "18 / 6 = 3",
+    "20 / 3 = 4", "14 - 3 = 11", "11 - 4 = 7"),
+    note="'14-3/3-20/5<0x1c>2 / 3 = 2': a control character parts the restated expression from the claim 2 / 3 = 2")
+L["tiny-climb-n32000-t1.0-141"] = T("-111", [
+    *S("10 / 2 = 5", "5 * 2 = 10", "13 + 5 = 18", "18 - 5 = 13", "14 - 17 = -3", "18 - (-3) = 12",
+       "12 + (-3) = 18"),
+    U("12 - (-3) «=» 12-1"),
+    *S("10 / 2 = 5", "13 - 5 = 8", "10 + 2 = 12", "12 - 17 = -5", "18 - (-3) = 12", "12 - (-1) = 111", "10 / 2 = 5",
+       "-13 - 5 = -38", "-3 - 3 = -3", "-3 - 2 = -5", "18 - (-3) = 12", "12 - (-1) = 111", "-111 + 5 = -106",
+       "-106 - 5 = -111")],
+    note="'12 - (-3) = 12-1ALet me check': whether the right side is 12 or 12-1 cannot be told (a stray 'A' is "
+         "glued to it; either is wrong)")
+L["tiny-climb-n32000-t1.0-142"] = T("-17", S(
+    "18 - 20 = -2", "-2 + 20 = 18", "20 / 4 = -5", "-5 * 4 = -20", "20 / 4 = 5", "-20 / 5 = -4", "-4 - 5 = -19",
+    "-19 + 5 = -14", "-4 - 5 = -9", "18 - 20 = -2", "20 / 4 = 5", "5 / 5 = 1", "-20 - 5 = -25", "-25 - 5 = -30",
+    "-30 + 6 = -14", "18 - 20 = -2", "-20 / 4 = -5", "-5 / 5 = -1", "-1 - 5 = -6", "-6 - 5 = -11", "-11 - 6 = -17"),
+    note="'(-20)-20/4/5</+20 / 4 = -5': the claim is read as 20 / 4 = -5 after the stray '</+' (wrong as +20 / 4 "
+         "too)")
+L["tiny-climb-n32000-t1.0-143"] = T("82", S(
+    "5 * 17 = 85", "85 / 17 = 5", "13 * 19 = 247", "247 / 19 = 13", "13 / 13 = 1", "1 * 13 = 13", "85 - 1 = 84",
+    "94 - 13 = 83", "83 + 13 = 94", "83 - 1 = 82", "82 + 1 = 83", "83 - 1 = 82"),
+    note="'Hm94 - 13 = 83': the operand is read after the stray 'Hm'; '85-13*19/19/13<?>13 * 19 = 247' after a "
+         "byte token")
+L["tiny-climb-n32000-t1.0-144"] = T("-5", S(
+    "17 * 3 = 51", "51 / 17 = 3", "20 * 3 = 60", "60 - 18 = 42", "17 * 3 = 51", "51 / 17 = 3", "20 * 3 = 60",
+    "60 - 18 = 42", "17 * 3 = 51", "51 / 17 = 3", "20 * 3 = 60", "60 - 18 = 42", "4 - 9 = -5"))
+L["tiny-climb-n32000-t1.0-145"] = T(None, S("12 * 13 = 156"), note="the text stops after one step, with no answer")
+L["tiny-climb-n32000-t1.0-146"] = T("-26", S(
+    "1 * 3 = 3", "11 - 3 = 8", "8 + 3 = 11", "8 - 6 = 2", "2 + 6 = 8", "2 - 18 = -16", "1 * 3 = 3", "11 - 3 = 8",
+    "8 - 6 = 2", "2 - 18 = -16", "-16 - 18 = -26"),
+    note="'The8 - 6 = 2': the operand is read after the stray 'The'")
+L["tiny-climb-n32000-t1.0-147"] = T("-35", S(
+    "11 * 8 = 88", "20 - 3 = 17", "17 + 3 = 20", "17 + 15 = 32", "32 - 15 = 17", "32 + 1 = 33", "33 - 1 = 32",
+    "33 - 88 = -35", "11 * 8 = 88", "20 - 3 = 17", "17 + 15 = 32", "32 + 1 = 33", "33 - 88 = -35"),
+    note="'edtart20 - 3 = 17': the operand is read after the stray 'edtart'")
+L["tiny-climb-n32000-t1.0-148"] = T("-48", S(
+    "7 * 9 = 63", "9 * 7 = 63", "7 * 9 = 63", "7 + 9 = 16", "16 - 9 = 7", "7 + 9 = 16", "16 - 2 = 14", "14 + 2 = 16",
+    "16 - 2 = 14", "14 + 1 = 15", "15 - 1 = 14", "15 - 63 = -48", "7 * 9 = 63", "7 + 9 = 16", "16 - 2 = 14",
+    "14 + 1 = 15", "15 - 63 = -48"),
+    note="'fy7 + 9 = 16' and '</15 - 63 = -48': the operands are read after the stray tokens")
+L["tiny-climb-n32000-t1.0-149"] = T(None, S(
+    "13 - 12 = 1", "1 + 12 = 13", "13 - 12 = 1", "1 + 11 = 12", "12 - 11 = 1", "12 + 1 = 13", "13 + 11 = 24",
+    "13 - 12 = 1", "1 + 11 = 12", "12 + 1 = 13", "13 + 11 = 24", "24 + 11 = 35", "13 - 12 = 1", "1 + 11 = 12",
+    "12 + 1 = 13", "13 + 11 = 24", "24 + 11 = 35", "35 + 11 = 46", "46 - 11 = 35", "13 + 11 = 24", "12 + 1 = 13",
+    "13 + 1 = 14", "14 + 11 = 25", "25 + 1 = 36", "36 - 11 = 35", "35 + 11 = 46", "13 + 1 = 14", "12 + 1 = 13",
+    "13 + 1 = 14"), note="cut off by the token limit")
