@@ -71,3 +71,23 @@ def interrupt_sft(monkeypatch):
     install.undo = lambda: monkeypatch.setattr(sft, "train", real_train)
     install.stop = lambda run: run.stop_file.write_text("stop")  # the action of the app's Stop button
     return install
+
+
+@pytest.fixture
+def real_slm_or_skip():
+    """real_slm_or_skip(entry, require_env): the converted folder of a real SLM, or a skip (see _real_slm_or_skip)."""
+    return _real_slm_or_skip
+
+
+def _real_slm_or_skip(entry, require_env: str):
+    """The converted folder of a real SLM (training.core.real_slms: SMOLLM2, GEMMA3). Where `require_env` is set
+    to 1 (CI sets VALLEY_REQUIRE_SMOLLM2 after fetching it), a missing model fails the test; elsewhere the test is
+    skipped with the command that fetches it."""
+    from training.core import paths
+
+    if entry.ready():
+        return entry.folder()
+    if os.environ.get(require_env) == "1":
+        raise AssertionError(f"{entry.name} is not in {paths.models_dir()}: python -m training.fetch_model {entry.name}")
+    pytest.skip(f"{entry.name} not fetched here: python -m training.fetch_model {entry.name}")
+

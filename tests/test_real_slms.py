@@ -9,7 +9,6 @@ conversion for what the tiny GGUF already covers)."""
 import dataclasses
 import hashlib
 import json
-import os
 import zipfile
 
 import pytest
@@ -197,15 +196,7 @@ def test_gemma_is_a_model_choice_and_its_names_resolve(tmp_path, monkeypatch):
     assert "python -m training.fetch_model Gemma-3-270M" in msg
 
 
-def real_gemma_or_skip():
-    if real_slms.GEMMA3.ready():
-        return real_slms.GEMMA3.folder()
-    if os.environ.get("VALLEY_REQUIRE_GEMMA3") == "1":
-        raise AssertionError(f"Gemma-3-270M is not in {paths.models_dir()}")
-    pytest.skip("Gemma-3-270M not fetched here: python -m training.fetch_model Gemma-3-270M")
-
-
-def test_gemma_3_270m_trains_a_lora_step_generates_and_says_what_it_ran(tmp_path):
+def test_gemma_3_270m_trains_a_lora_step_generates_and_says_what_it_ran(tmp_path, real_slm_or_skip):
     import torch
     from safetensors.torch import load_file
 
@@ -213,7 +204,7 @@ def test_gemma_3_270m_trains_a_lora_step_generates_and_says_what_it_ran(tmp_path
     from training.lab import engine
     from training.sft import SFTConfig, main
 
-    folder = real_gemma_or_skip()
+    folder = real_slm_or_skip(real_slms.GEMMA3, "VALLEY_REQUIRE_GEMMA3")
     info = describe("Gemma-3-270M")
     assert info["weights"] in (real_slms.GEMMA3.weights, real_slms.WEIGHTS_ORIGINAL)
     assert info["license"] == "Gemma Terms of Use" and 265e6 < info["parameters"] < 270e6

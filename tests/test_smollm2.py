@@ -5,23 +5,14 @@ PyPI wheel road) and sets VALLEY_REQUIRE_SMOLLM2=1, so there a missing model fai
 that never fetched it, the test is skipped with the command that fetches it."""
 
 import json
-import os
 import zipfile
 
 import pytest
 
-from training.core import paths, smollm2
+from training.core import real_slms, smollm2
 
 
-def real_model_or_skip():
-    if smollm2.ready():
-        return smollm2.folder()
-    if os.environ.get("VALLEY_REQUIRE_SMOLLM2") == "1":
-        raise AssertionError(f"SmolLM2-135M-Instruct is not in {paths.models_dir()}: .ci/run fetches it first")
-    pytest.skip("SmolLM2-135M-Instruct not fetched here: python -m training.fetch_model SmolLM2-135M-Instruct")
-
-
-def test_the_real_slm_loads_trains_a_lora_step_and_generates(tmp_path):
+def test_the_real_slm_loads_trains_a_lora_step_and_generates(tmp_path, real_slm_or_skip):
     import torch
     from safetensors.torch import load_file
 
@@ -30,7 +21,7 @@ def test_the_real_slm_loads_trains_a_lora_step_and_generates(tmp_path):
     from training.sft import SFTConfig, main
     from training.task.world import problems
 
-    folder = real_model_or_skip()
+    folder = real_slm_or_skip(real_slms.SMOLLM2, "VALLEY_REQUIRE_SMOLLM2")
     info = describe("SmolLM2-135M-Instruct")
     assert info["weights"] in (smollm2.WEIGHTS_GGUF, smollm2.WEIGHTS_ORIGINAL)
     assert 130e6 < info["parameters"] < 140e6
