@@ -250,13 +250,11 @@ SMOLLM2, GEMMA3 = REAL_SLMS
 WORLD_OF = {SMOLLM2: "single", GEMMA3: "single"}
 # The real SLMs' runs in the app: micro-batches of 4 (faster per token on a CPU, the same steps: training/LOG.md), a
 # test of a few dozen problems, and a default N on each model's own axis, chosen so that a run's estimate from the
-# measured speeds below is about 5 minutes on 2 CPU cores (tests/test_slm_panes.py holds it there). Gemma-3-270M has
-# no measured speed yet (REFERENCE_RATES; `python -m training.bench --only slms` measures it beside SmolLM2): its N is
-# half SmolLM2's for now (twice the parameters: about twice the work per token by the 4 x parameters rule of a LoRA
-# step), and until a run of it has been measured the page says it has no estimate for it
+# measured speeds below is about 5 minutes on 2 CPU cores (tests/test_slm_panes.py holds it there): SmolLM2's N = 64
+# (~298 s), Gemma-3-270M's N = 48 (~315 s: it trains at 0.57x SmolLM2's tokens/s, with fewer tokens per example)
 MICRO_BATCH_OF = {SMOLLM2: 4, GEMMA3: 4}
 EVAL_N_OF = {SMOLLM2: 40, GEMMA3: 30}
-DEFAULT_N_OF = {"tiny": 250, SMOLLM2: 64, GEMMA3: 32}
+DEFAULT_N_OF = {"tiny": 250, SMOLLM2: 64, GEMMA3: 48}
 
 
 def world_for(model: str) -> str:
@@ -278,11 +276,16 @@ def eval_n_for(model: str, eval_n: int) -> int:
 # ----------------------------------------------------------------------------------------------
 # The project's measured speeds (2 idle cores, AVX2, fp32; training/LOG.md): what an estimate starts from before this
 # machine has measured anything, and what a measured speed of one model is compared with to scale another's.
+# Gemma-3-270M was measured beside SmolLM2 in one process on another CPU (AVX512, 2 cores; `python -m training.bench
+# --only slms`, training/LOG.md 2026-12-05): 0.573x SmolLM2's training tokens/s and 0.596x its generation; its figures
+# here are SmolLM2's times those ratios (the ratio is what carries over from one CPU to another).
 REFERENCE_RATES = {"tiny": {"train_tok_s": 4_700, "gen_tok_s": 5_000},
-                   REAL_SLMS[0]: {"train_tok_s": 155, "gen_tok_s": 115}}
+                   REAL_SLMS[0]: {"train_tok_s": 155, "gen_tok_s": 115},
+                   REAL_SLMS[1]: {"train_tok_s": 89, "gen_tok_s": 69}}
 # mean tokens per training example by (model, world, style); a model not listed uses its own measured runs'
 EXAMPLE_TOKENS = {("tiny", "classroom"): {"long": 283, "short": 92, "mixed": 178},
-                  (REAL_SLMS[0], "single"): {"long": 137, "short": 62, "mixed": 98}}
+                  (REAL_SLMS[0], "single"): {"long": 137, "short": 62, "mixed": 98},
+                  (REAL_SLMS[1], "single"): {"long": 112, "short": 40}}  # Gemma's tokenizer (the same bench)
 SETUP_S = 10.0  # loading a model and building its data, before a run has measured it
 GPU_SPEEDUP = 6.0  # the H100 trained the embedded model ~6x faster than 2 CPU cores (training/LOG.md)
 
