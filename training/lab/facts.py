@@ -712,7 +712,7 @@ def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
            f"{prefix}.model": str(info.get("name")), f"{prefix}.missing": str(len(valley.get("missing") or [])),
            f"{prefix}.not_run": str(len(valley.get("missing_from_recipe") or []))}  # planned by its recipe
     if info.get("parameters"):
-        out[f"{prefix}.params"] = f"{info['parameters'] / 1e6:.1f}M"
+        out[f"{prefix}.params"] = results.millions(info["parameters"])
     if info.get("weights"):
         out[f"{prefix}.weights"] = str(info["weights"])
     if valley.get("base", {}).get("n"):

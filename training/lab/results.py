@@ -38,6 +38,11 @@ PAIRED_SWEEPS = {"steps-fixed": "1,500 steps", CLIMB_SWEEP: "the climb (8,000+ s
                  "size-pico": "pico (0.28M)"}  # the sweeps paired against their base on the same 1,000 problems
 
 
+def millions(n: int) -> str:
+    """A parameter count in millions as the lab writes it: two decimals under a million ("0.85M"), else one."""
+    return f"{n / 1e6:.{2 if n < 1e6 else 1}f}M"
+
+
 def read(path: Path) -> dict | None:
     """A shipped JSON file, or None when it is not there."""
     path = Path(path)
@@ -70,7 +75,7 @@ class Sweep:
     def size_label(self) -> str:
         """The model's size in words ("0.85M"), or the sweep's name where its valley.json does not say."""
         n = self.model_info.get("parameters")
-        return f"{n / 1e6:.{2 if n < 1e6 else 1}f}M" if n else self.name
+        return millions(n) if n else self.name
 
     @property
     def runs(self) -> list[RunRow]:
