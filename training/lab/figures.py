@@ -494,6 +494,6 @@ def paired_figure(entries: dict[str, dict], title: str = "Against the base, prob
     ax.set_ylabel("change against the base (points, 95% CI)")
     ax.set_title(title)
     ax.grid(alpha=0.3)
-    ax.legend(fontsize=LEGEND_PT, loc="lower right")
+    ax.legend(fontsize=LEGEND_PT, loc="best")  # wherever it hides the fewest points
     fig.tight_layout()
     return fig
