@@ -409,3 +409,39 @@ def test_the_two_numbers_with_other_numbers_between_or_nothing_before_are_not_ch
     rec = check(text)
     assert [text[s:e] for s, e in rec.unchecked] == ["The sum of " + text.split("The sum of ")[1].rstrip(".")]
     assert all(c.correct for c in rec.claims)  # never a guess at which two
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Operations in words: an operand with itself, and a verb over a list of operands
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("Next we add 7 to itself, which is 15.", 15, False),
+    ("Subtracting 9 from itself leaves us with 0.", 0, True),
+    ("Dividing 13 by itself gives 1.", 1, True),
+    ("We multiply 6 by itself and get 36.", 36, True),
+    ("Multiplying 2 by itself 3 times gives us 8.", 8, True),    # 2^3 ...
+    ("Multiplying 2 by itself 3 times gives us 16.", 8, True),   # ... or 2^4: the words allow both (shown as 2^3)
+    ("Multiplying 2 by itself 3 times gives us 6.", 6, False),
+])
+def test_an_operand_combined_with_itself(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text", ["Add 4 to itself 2 times to get 12.", "Divide 0 by itself, which is 1."])
+def test_an_operand_with_itself_that_the_words_leave_open_is_not_read(text):
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("Adding 2, 6 and 9 together, we get 17.", 17, True),
+    ("First add 11 and 5 together, which gives 15.", 15, False),
+    ("Then multiply 2, 5 and 3 to get 30.", 30, True),
+    ("Add up 1, 2 and 3, which is 6.", 6, True),
+])
+def test_a_verb_over_a_list_of_operands(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text", ["Multiply 5 and 6 by 3 to get 33.", "Divide 8, 10 by 2 to get 9."])
+def test_a_list_before_by_is_not_a_product_of_its_last_operand(text):
+    assert _read(text) == []  # each is multiplied (5*3 and 6*3): never "6 by 3 = 33"

@@ -125,13 +125,15 @@ def _and_again(s: list[Tok], a: int, b: int) -> bool:
     return spells(s, a - 1, "and") and spells(s, b, "and") and b + 1 < len(s) and s[b + 1].kind == Kind.NUM
 
 
-def _group(s: list[Tok], a: int, b: int, value: Fraction, ops: int, parts=None, op: str = "") -> Tok:
-    """One number token for the operation in words s[a..b-1]."""
+def _group(s: list[Tok], a: int, b: int, value: Fraction, ops: int, parts=None, op: str = "", alts=()) -> Tok:
+    """One number token for the operation in words s[a..b-1] (alts: other values its words may mean)."""
     operands = ()
     if parts is not None and len(parts) == 2 and op and all(p[3] == 0 and p[1] - p[0] == 1 for p in parts):
         operands = (parts[0][2], op, parts[1][2])
-    return Tok(Kind.NUM, " ".join(t.text for t in s[a:b]), s[a].start, s[b - 1].end, value=value, decimals=None,
-               literal="", ops=max(ops, 1), operands=operands, verbal=True, glued=s[a].glued)
+    g = Tok(Kind.NUM, " ".join(t.text for t in s[a:b]), s[a].start, s[b - 1].end, value=value, decimals=None,
+            literal="", ops=max(ops, 1), operands=operands, verbal=True, glued=s[a].glued)
+    g.alts = tuple(alts)
+    return g
 
 
 def _combine(op: str, values: list[Fraction]) -> Fraction:
@@ -226,7 +228,7 @@ def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
     if op == "*":
         got = _by_itself(s, match, i + 2)
         if got is not None:
-            return start, got[0], _group(s, start, got[0], got[1], got[2])
+            return start, got[0], _group(s, start, got[0], got[1], got[2], alts=got[3])
     got = _operand_list(s, match, i + 2, seps)
     if got is None:
         return None
@@ -322,22 +324,52 @@ def _named_value(s: list[Tok], j: int) -> int:
     return k + 1 if named and bracketed else j
 
 
-def _by_itself(s: list[Tok], match: dict[int, int], j: int) -> tuple[int, Fraction, int] | None:
-    """An operand multiplied "by itself" from s[j] ("multiplying 1+9 by itself", "the multiplication of 2*8 by
-    itself"): (index after "itself", its square, operations), or None."""
+# "multiply a by itself", "add a to itself", "divide a by itself", "subtract a from itself"
+_ITSELF = {"*": "by|with", "/": "by", "+": "to", "-": "from"}
+
+
+def _by_itself(s: list[Tok], match: dict[int, int], j: int, op: str = "*") -> tuple[int, Fraction, int, tuple] | None:
+    """An operand combined with itself from s[j] ("multiplying 1+9 by itself", "add 5 to itself", "dividing 22
+    by itself", "the multiplication of 2*8 by itself"): (index after "itself", the value, operations, other
+    readings), or None. "multiplying 3 by itself 4 times" is 3^4, or 3^5 (both are read as right)."""
     a = _expr_at(s, match, j)
-    if a is None or not spells(s, a[0], "by|with", "itself"):
+    if a is None or not spells(s, a[0], _ITSELF[op], "itself"):
         return None
-    return a[0] + 2, a[1] * a[1], 2 * a[2] + 1
+    k = a[0] + 2
+    if k + 1 < len(s) and s[k].kind == Kind.NUM and s[k + 1].text.lower() in ("times", "time"):
+        n = s[k].value
+        if op != "*" or s[k].ops or n.denominator != 1 or not 1 < n <= 20 or a[1] == 0:
+            return None
+        return k + 2, a[1] ** int(n), a[2] + 1, (a[1] ** int(n + 1),)
+    try:
+        return k, _combine(op, [a[1], a[1]]), 2 * a[2] + 1, ()
+    except ZeroDivisionError:
+        return None
+
+
+def _verb_list(s: list[Tok], match: dict[int, int], i: int, first: int):
+    """"add 3, 4 and 5", "adding 3 and 4 together", "multiply 2, 3 and 4": a verb of a sum or a product over a
+    list of operands ("together" or "up" may close it), or None ("multiply 3 and 4 by 2" is two operations)."""
+    op = _VERBS[s[i].text.lower()][0]
+    got = _operand_list(s, match, first, "and") if op in "+*" else None
+    if got is None or spells(s, got[1], "by|with|to|from"):
+        return None
+    parts, j = got
+    j += spells(s, j, "together|up")
+    value = _combine(op, [p[2] for p in parts])
+    return i, j, _group(s, i, j, value, sum(p[3] for p in parts) + len(parts) - 1, parts, op)
 
 
 def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     """"multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
     op, seps = _VERBS[s[i].text.lower()]
     first = _first_operand(s, i + 1)
-    got = _by_itself(s, match, first) if op == "*" else None
+    got = _by_itself(s, match, first, op)
     if got is not None:
-        return i, got[0], _group(s, i, got[0], got[1], got[2])
+        return i, got[0], _group(s, i, got[0], got[1], got[2], alts=got[3])
+    listed = _verb_list(s, match, i, first)
+    if listed is not None:
+        return listed
     a = _expr_at(s, match, first)
     if a is None or not spells(s, a[0], seps):
         return None
@@ -613,6 +645,8 @@ def _infix_words(s: list[Tok]) -> None:
         low = t.text.lower()
         prev_ok = s[i - 1].kind in (Kind.NUM, Kind.RP)
         verb = i > 1 and s[i - 2].kind == Kind.WORD and s[i - 2].text.lower() in _BY_VERBS
+        # "multiply 3 and 4 by 2": the last of a list, each of them multiplied, not a product 4 by 2
+        verb = verb or i > 2 and (spells(s, i - 2, "and") or s[i - 2].text == ",") and s[i - 3].kind == Kind.NUM
         if low == "by" and prev_ok and s[i + 1].kind in (Kind.NUM, Kind.LP) and not verb:
             t.kind, t.op = Kind.OP, "*"
         elif low == "added" and prev_ok and spells(s, i + 1, "to") and i + 2 < len(s) and \
