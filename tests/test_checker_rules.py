@@ -445,3 +445,74 @@ def test_a_verb_over_a_list_of_operands(text, claimed, ok):
 @pytest.mark.parametrize("text", ["Multiply 5 and 6 by 3 to get 33.", "Divide 8, 10 by 2 to get 9."])
 def test_a_list_before_by_is_not_a_product_of_its_last_operand(text):
     assert _read(text) == []  # each is multiplied (5*3 and 6*3): never "6 by 3 = 33"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# False alarms: a running sum, a list before "which", a name of what is not a value
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, claims", [
+    ("Adding up: 12 + 5 = 17 + 3 = 20", [("12 + 5 = 17 + 3", 17, True), ("17 + 3 = 20", 20, True)]),
+    ("Then 30 - 6 = 24 - 4 (the fee) = 20.", [("30 - 6 = 24 - 4", 24, True), ("24 - 4 (the fee) = 20", 20, True)]),
+    ("Then 30 - 6 = 23 - 4 = 19.", [("30 - 6 = 23 - 4", 19, False), ("23 - 4 = 19", 19, True)]),
+    ("So 10/2 = 5*2", [("10/2 = 5*2", 10, False)]),           # a product on the right: still two equal sides
+    ("So 4 + 4 = 8 + 1 + 1", [("4 + 4 = 8 + 1 + 1", 10, False)]),
+])
+def test_a_right_side_that_goes_on_from_the_left_sides_value_is_a_running_sum(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text", ["We now hold 5*4 and 2*7, which equals 34.", "Keep 9, 2+3 and 4*4, which is 16."])
+def test_the_last_of_a_list_before_which_is_not_read(text):
+    rec = check(text)
+    assert rec.claims == [] and len(rec.unchecked) == 1  # which of them "which" is, the text does not say
+
+
+@pytest.mark.parametrize("text", ["We take the denominator of the fraction 12/3 * 2, which equals 3.",
+                                  "The remainder of the number 17/5 is 2."])
+def test_what_names_a_part_of_a_side_is_not_its_value_across_a_noun(text):
+    assert _read(text) == []
+
+
+def test_the_result_of_a_named_expression_is_its_value():
+    assert _read("The result of the expression 7*3 is 22.") == [("7*3 is 22", 22, False)]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# References: a restatement of the result just before, and one operation on it
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, last", [
+    ("First 3 * 5 = 15. This is the same as 10 + 5.", ("15. This is the same as 10 + 5", 15, True)),
+    ("First 3 * 5 = 15. It is equivalent to 3 + 5.", ("15. It is equivalent to 3 + 5", 15, False)),
+    ("We add 6 and 6 to get 12.\n\nThis is the same as multiplying 6 by 3.",
+     ("12.\n\nThis is the same as multiplying 6 by 3", 12, False)),
+    ("First 3 * 5 = 16. This is the same as 2 * 2.", ("16. This is the same as 2 * 2", 16, False)),  # wrong both ways
+])
+def test_this_is_the_same_as_restates_the_result_just_before(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text", ["First 3 * 5 = 16. This is the same as 10 + 6.",   # its result ...
+                                  "First 3 * 5 = 16. This is the same as 10 + 5."])  # ... or its expression
+def test_a_restatement_of_a_wrong_result_is_not_checked_where_its_two_readings_disagree(text):
+    rec = check(text)
+    assert len(rec.claims) == 1 and len(rec.unchecked) == 1
+
+
+@pytest.mark.parametrize("text", ["So 4 * 2 = 8. That leaves 8 + 3.", "So 4 * 2 = 8. This is 8."])
+def test_what_is_left_or_a_bare_number_is_no_restatement(text):
+    rec = check(text)
+    assert len(rec.claims) == 1 and rec.unchecked == []
+
+
+def test_a_restatement_of_a_number_no_claim_gave_is_not_read():
+    assert _read("We had 12.\n\nThis is the same as 3 * 4.") == []  # 12 is no result here
+
+
+@pytest.mark.parametrize("text, last", [
+    ("So 6 + 1 = 7. Double it to get 14.", ("Double it to get 14", 14, True)),
+    ("So 6 + 1 = 7. Squaring this result gives 48.", ("Squaring this result gives 48", 48, False)),
+    ("So 6 + 2 = 8, and halving that number gives 4.", ("halving that number gives 4", 4, True)),
+    ("Now 2 * 9 = 18, and multiplying this by 2 gives 36.", ("multiplying this by 2 gives 36", 36, True)),
+])
+def test_one_operation_on_the_result_just_before(text, last):
+    assert _read(text)[-1] == last

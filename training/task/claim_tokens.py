@@ -115,7 +115,7 @@ _TOKEN_RE = re.compile(
   | (?P<xop>(?<=[\d\s)}])[xX](?=[ \t]*(?:\\?\$\s?)?\d))
   | (?P<sup>[²³])
   | (?P<op>[+\-−–*×·⋅∙/÷^])
-  | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
+  | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+|it\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
                |makes|totals|comes\s+to|results\s+in|leaves(?:\s+(?:us|you|me))?\s+with|leaves
                |(?:should|would|will|must)\s+be|(?:would|will|should)\s+give(?:\s+(?:us|me|you))?

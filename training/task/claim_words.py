@@ -28,7 +28,7 @@ from training.task.claim_values import Parser
 # Words that can start or carry an operation in words; a text with none of them skips _read_operations().
 _VERBAL_WORDS = {"sum", "summation", "total", "product", "difference", "quotient", "addition", "subtraction",
                  "multiplication", "division", "reciprocal", "square", "squaring", "cube", "cubing", "half", "twice",
-                 "double", "doubling", "triple",
+                 "double", "doubling", "triple", "tripling", "halve", "halving",
                  "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
                  "multiplying", "divide", "dividing", "add", "adding", "subtract", "subtracting", "by", "least",
                  "lowest", "smallest", "greatest", "highest", "largest", "lcm", "gcd", "gcf", "hcf", "rewrite",
@@ -145,6 +145,8 @@ def _combine(op: str, values: list[Fraction]) -> Fraction:
             v *= x
         elif op == "-":
             v -= x
+        elif op == "^":
+            v **= int(x)
         elif x == 0:
             raise ZeroDivisionError
         else:
@@ -471,12 +473,19 @@ _RUN_NOUNS = _REF_NOUNS | {"numbers", "results", "values", "fractions", "product
                            "amounts", "together", "up"}
 
 
+# one operation on an earlier result, named by one word: "double it", "halve that number", "square this result"
+_OF_IT = {w: (op, Fraction(n)) for words, op, n in (("double doubling doubled", "*", 2), ("triple tripling", "*", 3),
+                                                    ("halve halving", "/", 2), ("square squaring", "^", 2),
+                                                    ("cube cubing", "^", 3)) for w in words.split()}
+
+
 def _reference(s: list[Tok], i: int) -> int | None:
     """Index after "it" / "this" / "this result" / "that number" / "the result" at s[i], or None."""
     if spells(s, i, "it"):
         return i + 1
-    if spells(s, i, "this|that") and (i + 1 == len(s) or s[i + 1].kind in (Kind.STOP, Kind.EQ, Kind.LP)):
-        return i + 1  # "subtract 1 from this, which gives us 2"
+    if spells(s, i, "this|that") and (i + 1 == len(s) or s[i + 1].kind in (Kind.STOP, Kind.EQ, Kind.LP)
+                                      or spells(s, i + 1, "by")):
+        return i + 1  # "subtract 1 from this, which gives us 2", "multiplying this by 6"
     if spells(s, i, "this|that|the", "|".join(_REF_NOUNS)):
         return i + 2
     return None
@@ -500,6 +509,9 @@ def _reference_at(s: list[Tok], match: dict[int, int], i: int):
     w = s[i].text.lower() if s[i].kind in (Kind.WORD, Kind.LETTER) else ""
     ops = {"add": "+", "adding": "+", "subtract": "-", "subtracting": "-", "multiply": "*", "multiplying": "*",
            "divide": "/", "dividing": "/", "sum": "+", "summing": "+"}
+    if w in _OF_IT:  # "double it to get 16", "squaring this result gives 81"
+        end = _reference(s, i + 1)
+        return _ref_group(s, i, end, "last", *_OF_IT[w]) if end is not None else None
     if w not in ops:
         return None
     op = ops[w]

@@ -62,7 +62,7 @@ from training.task.claim_symbols import (
     scan_right,
     skip_transparent,
 )
-from training.task.claim_tokens import CLAUSE_WORDS, Kind, SignKind, Tok, is_comparison
+from training.task.claim_tokens import CLAUSE_WORDS, Kind, SignKind, Tok, is_comparison, spells
 from training.task.claim_values import Parser, judge
 from training.task.claim_words import resolve_reference, tokenize
 
@@ -200,7 +200,7 @@ def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
             r += 1
         sign = _is_sign(eq)
         total += sign
-        claim = _read_claim(text, st, i, eq)
+        claim = _read_claim(text, st, i, eq, claims[-1] if claims else None)
         read = isinstance(claim, Claim)
         if read:
             claims.append(claim)
@@ -264,7 +264,10 @@ def _claim_shaped(st: Stream, i: int) -> bool:
         return False
     a, b = ends
     if st.s[i].sign_kind == SignKind.POINTER and st.s[i - 1].kind == Kind.STOP and st.s[i - 1].text == ".":
-        return _has_op(_sentence(st.s, a, -1))  # "... 12 and 3. This is 16": the sentence before holds it
+        # "... 12 and 3. This is 16": the sentence before holds it; "... = 5. This is the same as 2 + 2": the
+        # result of an equation, restated
+        restates = _says_same(st.s[i]) and st.s[a - 1].kind == Kind.EQ
+        return _has_op(_sentence(st.s, a, -1)) or restates and _has_op(_sentence(st.s, b, 1))
     return _has_op(_sentence(st.s, a, -1)) or _has_op(_sentence(st.s, b, 1))
 
 
@@ -332,8 +335,8 @@ def _is_bare_number(toks: list[Tok]) -> bool:
     return len(nums) == 1 and nums[0].kind == Kind.NUM and not nums[0].ops
 
 
-def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
-    """The claim at the sign st.s[i], or why there is none."""
+def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = None) -> Claim | Unread:
+    """The claim at the sign st.s[i] (last: the claim read just before it), or why there is none."""
     a = scan_left(st, i)
     b, approx_word = scan_right(st, i)
     if eq.word_eq and _leads_into_equation(st, b) and not _written_out(st, a, i):
@@ -354,7 +357,10 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
     reversed_ = False
     if eq.word_eq and opaque_before(st, a):
         return Unread.NOT_ARITHMETIC  # "the denominator of 6/2, which is 2"
-    if eq.word_eq and _crossed(st, a, i) and left.n_ops == 0:
+    restated = _restatement(st, a, eq, right, last) if left.n_ops == 0 else None
+    if restated is False or eq.word_eq and _crossed(st, a, i) and left.n_ops == 0 and not restated:
+        return Unread.UNREADABLE
+    if eq.sign_kind == SignKind.COMMA and _last_of_a_list(st, a):
         return Unread.UNREADABLE
     if left.n_ops == 0 and approx and right.n_ops == 0:
         pass  # "27.8 ≈ 28": a rounding, judged at the precision shown
@@ -364,7 +370,7 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
             return Unread.UNREADABLE
     elif left.n_ops == 0:
         # "242 = 2 * 11 * 11": a bare number, then the expression it equals
-        if not _reads_backwards(st, a, i, eq, left):
+        if not (restated or _reads_backwards(st, a, i, eq, left)):
             return Unread.UNREADABLE
         left, right, reversed_ = right, left, True
     after = text[st.s[b].end:st.s[b].end + 40].lower()
@@ -381,6 +387,8 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
         ok = judge(left.value, as_unit, right.literal, approx)
         if ok or abs(as_unit - left.value) < abs(claimed - left.value):
             claimed = as_unit
+    if not ok and not eq.word_eq and not reversed_ and _running_total(left, right, approx):
+        ok, claimed = True, right.items[0].value  # "19 + 9 = 28 + 7": 28, and then 7 more
     ref = left.items[0].ref if len(left.items) == 1 else ()
     if not ok and ref and ref[0] == "run" and claimed in ref[2]:
         ok, left.value = True, claimed  # "add these together": some run of the claims before does give it
@@ -395,6 +403,44 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
     expr_text = text[left.first.start:left.last.end]
     return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
                  binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+
+
+def _says_same(eq: Tok) -> bool:
+    """Is the sign a pointer that says its two sides are the same ("This is the same as", "It is equal to")?"""
+    return eq.sign_kind == SignKind.POINTER and bool(re.search(r"same\s+as|equivalent\s+to|equal\s+to", eq.text,
+                                                               re.IGNORECASE))
+
+
+def _restatement(st: Stream, a: int, eq: Tok, right: Side, last: Claim | None) -> bool | None:
+    """Does a pointer that says "the same" restate the result of the claim just before ("2 * 4 = 8. This is the
+    same as 10 - 2", "It is equivalent to 3 + 5")? Its left side, starting at a, is then that claim's result, and
+    its right side holds an operation: True where the claim before is right. Where it is wrong, "this" may be
+    its result or its expression: False (not read) where the two readings give different verdicts, True where
+    the restatement is wrong either way. None: no restatement ("= 152. That leaves 51 + 5" says what is left)."""
+    if not _says_same(eq) or last is None or last.end != st.s[a].end or right.n_ops == 0:
+        return None
+    return last.correct or right.value not in (last.claimed, last.true_value)
+
+
+def _running_total(left: Side, right: Side, approx: bool) -> bool:
+    """Does the right side go on from the left side's value, as a running sum ("19 + 9 = 28 + 7 = 35", "6 - 5 =
+    1 - 3")? It is that value, plus or minus one more number. Read so, the claim is its first number; read as
+    two equal sides, it would say the number added is nothing, which no writer means. Products and longer
+    sides are left as equivalences ("6/2 = 3*3" claims 3 = 9)."""
+    items = right.items
+    if left.n_ops == 0 or len(items) != 3 or items[0].kind != Kind.NUM or items[0].ops or items[0].pct:
+        return False
+    plain = items[2].kind == Kind.NUM and not items[2].ops
+    return items[1].kind == Kind.OP and items[1].op in "+-" and plain and judge(left.value, items[0].value, items[0],
+                                                                               approx)
+
+
+def _last_of_a_list(st: Stream, a: int) -> bool:
+    """Is the left side of a comma sign, starting at a, the last of a list ("6*18 and 3*6, which equals 21")?
+    Then what "which" stands for, the last one or all of them, the text does not say."""
+    s = st.s
+    joined = a > 1 and (spells(s, a - 1, "and") or s[a - 1].kind == Kind.STOP and s[a - 1].text == ",")
+    return joined and s[a - 2].kind in (Kind.NUM, Kind.RP)
 
 
 def _bare_sentence(st: Stream, a: int, b: int, eq: Tok) -> bool:
