@@ -516,3 +516,25 @@ def test_a_restatement_of_a_number_no_claim_gave_is_not_read():
 ])
 def test_one_operation_on_the_result_just_before(text, last):
     assert _read(text)[-1] == last
+
+
+# ---------------------------------------------------------------------------------------------------------
+# More words that announce a result
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("Taking 9 and 2 and adding them to obtain 11 is easy: add 9 and 2 to obtain 11.", 11, True),
+    ("Dividing 42 by 6 yields 7.", 7, True),
+    ("The product of 4 and 4 produces 15.", 15, False),
+    ("So the sum of 10 and 20 comes out to 30.", 30, True),
+    ("The difference between 9 and 5 amounts to 3.", 3, False),
+    ("We subtract 3 from 12, yielding 9.", 9, True),
+    ("Adding 5 and 8, we obtain 13.", 13, True),
+])
+def test_more_words_that_announce_a_result(text, claimed, ok):
+    assert [c[1:] for c in _read(text)][-1] == (claimed, ok)
+
+
+@pytest.mark.parametrize("text", ["The orchard produces 40 apples a week.", "Each share yields 5% a year."])
+def test_result_words_without_an_operation_claim_nothing(text):
+    rec = check(text)
+    assert rec.claims == [] and rec.unchecked == []
