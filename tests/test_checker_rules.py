@@ -538,3 +538,40 @@ def test_more_words_that_announce_a_result(text, claimed, ok):
 def test_result_words_without_an_operation_claim_nothing(text):
     rec = check(text)
     assert rec.claims == [] and rec.unchecked == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A list of equations, a verb that names its operand's own operation, debris between two numbers
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, claims", [
+    ("Say 9/3 = 3, 4/2 = 2, 15 = 5.", [("9/3 = 3", 3, True), ("4/2 = 2", 2, True), ("15 = 5", 5, False)]),
+    ("Then 7 - 2 = 5, 5 = 5, so", [("7 - 2 = 5", 5, True), ("5 = 5", 5, True)]),
+    ("Rows: row 1 = 4, 2 = 6.", []),      # the first is a label, so the second is one too
+    ("So 3 * 3 = 9, 9 = 9 chairs.", [("3 * 3 = 9", 9, True)]),  # words after it: no bare equality
+])
+def test_a_bare_equality_next_in_a_list_of_claims(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("That is 20, which is the same as multiplying 4*5.", 20, True),
+    ("We get 11, which is the same as adding 2+3+5.", 11, False),
+    ("Subtracting 10-4 leaves 6.", 6, True),
+    ("Adding 6+1 and 2 gives 9.", 9, True),   # two operands: the sum of 6+1 and 2
+])
+def test_a_verb_that_names_the_operation_of_its_one_operand(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+def test_a_verb_whose_operand_holds_another_operation_is_not_that_operand():
+    assert _read("So 14 is the same as multiplying 2+5.") == []  # "multiplying 2+5" by what?
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Now 12/4ab3 + 5 = 8. Next", [("3 + 5 = 8", 8, True)]),
+    ("then 7q16 - 9 = 7.", [("16 - 9 = 7", 7, True)]),
+    ("So 2e3 + 1 = 2001", []),          # "e" between digits may be an exponent: not read
+    ("Then 2x3 = 6", [("2x3 = 6", 6, True)]),
+])
+def test_letters_glued_between_two_numbers_break_the_text(text, claims):
+    assert _read(text) == claims

@@ -369,7 +369,10 @@ def _letters(toks: list[Tok]) -> None:
         glued_after_num = t.glued and p is not None and p.kind in (Kind.NUM, Kind.RP)
         # f(2), C(52, 3), x_1: a letter directly followed by a bracket or a subscript
         followed_by_call = q is not None and q.glued and (q.kind == Kind.LP or (q.kind == Kind.STOP and q.text == "_"))
-        if glued_after_num:
+        if glued_after_num and p.kind == Kind.NUM and q is not None and q.kind == Kind.NUM and q.glued \
+                and t.text not in ("e", "E"):
+            t.kind = Kind.NL  # "4ic3 - 24", "4j229": letters glued between two numbers are debris, a break
+        elif glued_after_num:
             low = t.text.lower()
             if p.kind == Kind.NUM and (low in _GLUED_UNITS or len(low) >= 3) and not followed_by_call \
                     and not (q is not None and q.glued and q.kind == Kind.OP and q.op == "^"):

@@ -362,6 +362,19 @@ def _verb_list(s: list[Tok], match: dict[int, int], i: int, first: int):
     return i, j, _group(s, i, j, value, sum(p[3] for p in parts) + len(parts) - 1, parts, op)
 
 
+def _only_op(s: list[Tok], match: dict[int, int], a: int, b: int, op: str) -> bool:
+    """Is op the only operator of the expression s[a..b-1] outside its brackets ("3*8", "2*(1+3)" for "*")?"""
+    ops, j = [], a
+    while j < b:
+        if s[j].kind == Kind.LP and j in match:
+            j = match[j] + 1
+            continue
+        if s[j].kind == Kind.OP and not (j == a or s[j - 1].kind == Kind.OP):  # not a sign: "-3"
+            ops.append(s[j].op)
+        j += 1
+    return bool(ops) and set(ops) == {op}
+
+
 def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     """"multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
     op, seps = _VERBS[s[i].text.lower()]
@@ -373,6 +386,8 @@ def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     if listed is not None:
         return listed
     a = _expr_at(s, match, first)
+    if a is not None and not spells(s, a[0], seps) and _only_op(s, match, first, a[0], op):
+        return i, a[0], _group(s, i, a[0], a[1], a[2])  # "multiplying 3*8": the verb names the expression's own
     if a is None or not spells(s, a[0], seps):
         return None
     second = _named_value(s, a[0] + 1)
@@ -528,9 +543,9 @@ def _reference_at(s: list[Tok], match: dict[int, int], i: int):
         if spells(s, a[0], "to" if op == "+" else "from"):
             end = _reference(s, a[0] + 1)
             return _ref_group(s, i, end, "last", op, a[1]) if end is not None else None
-        # "adding 3 (which gives us 6)": one operand, then at once a result
+        # "adding 3 (which gives us 6)": one operand, then at once a result ("subtracting 10-4 gives 6" is 10-4)
         nxt = a[0] + (1 if a[0] < len(s) and s[a[0]].kind == Kind.LP else 0)
-        if nxt < len(s) and s[nxt].kind == Kind.EQ and s[nxt].word_eq:
+        if nxt < len(s) and s[nxt].kind == Kind.EQ and s[nxt].word_eq and not _only_op(s, match, i + 1, a[0], op):
             return _ref_group(s, i, a[0], "near", op, a[1])
         return None
     # "multiplying this fraction by 10/5", "divide it by 2", "multiply by 3 (to get 12)"

@@ -366,7 +366,7 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
         pass  # "27.8 ≈ 28": a rounding, judged at the precision shown
     elif left.n_ops == 0 and right.n_ops == 0:
         # two bare numbers are no computation, except two forms of one number: "75%, or 0.75"
-        if not (eq.sign_kind == SignKind.EQUIV and left.has_pct != right.has_pct or _bare_sentence(st, a, b, eq)):
+        if not (eq.sign_kind == SignKind.EQUIV and left.has_pct != right.has_pct or _bare_sentence(st, a, b, eq, last)):
             return Unread.UNREADABLE
     elif left.n_ops == 0:
         # "242 = 2 * 11 * 11": a bare number, then the expression it equals
@@ -443,15 +443,19 @@ def _last_of_a_list(st: Stream, a: int) -> bool:
     return joined and s[a - 2].kind in (Kind.NUM, Kind.RP)
 
 
-def _bare_sentence(st: Stream, a: int, b: int, eq: Tok) -> bool:
-    """Two numbers and "=" that make a sentence of their own ("Hmm, wait, is that right? -6 = -3. Oops."): a
-    claim that they are equal, not a label or a step heading. Only with "=" and nothing else in the sentence,
-    and no variable next to it (a line of algebra: "7y" then "14 = 2")."""
+def _bare_sentence(st: Stream, a: int, b: int, eq: Tok, last: Claim | None) -> bool:
+    """Two numbers and "=" that make a sentence of their own ("Hmm, wait, is that right? -6 = -3. Oops."), or the
+    next of a list of claims (last: the claim just before, ending at the comma: "For example, 8/4 = 2, 2/4 = 1,
+    7 = 2."): a claim that they are equal, not a label or a step heading. Only with "=" and nothing else in the
+    sentence, and no variable next to it (a line of algebra: "7y" then "14 = 2")."""
     s = st.s
     def _ends(k: int) -> bool:
         return k < 0 or k >= len(s) or s[k].kind == Kind.NL or s[k].kind == Kind.STOP and s[k].text in ".?!"
+    def _comma(k: int) -> bool:
+        return 0 <= k < len(s) and s[k].kind == Kind.STOP and s[k].text == ","
+    listed = _comma(a - 1) and last is not None and last.end == s[a - 2].end and (_ends(b + 1) or _comma(b + 1))
     algebra = any(x.kind in (Kind.VAR, Kind.FUNC) for x in s[max(0, a - 8):b + 9])  # "So 7y\n14 = 2"
-    return not eq.word_eq and eq.text == "=" and _ends(a - 1) and _ends(b + 1) and not algebra
+    return not eq.word_eq and eq.text == "=" and (listed or _ends(a - 1) and _ends(b + 1)) and not algebra
 
 
 def _divides(items: list[Tok]) -> bool:
