@@ -575,3 +575,24 @@ def test_a_verb_whose_operand_holds_another_operation_is_not_that_operand():
 ])
 def test_letters_glued_between_two_numbers_break_the_text(text, claims):
     assert _read(text) == claims
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The result of an operation in words, said in the next sentence or after a comma
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("First we need to divide 45 by 5. The result is 9.", 9, True),
+    ("Then we add 17 and 8. The result will be 26.", 26, False),
+    ("Multiply 7 by 6 and the result is 42.", 42, True),
+    ("Adding the two numbers together, 4 and 9, gives 13.", 13, True),
+    ("Multiplying 3 and 5, gives 14.", 14, False),
+])
+def test_the_result_of_an_operation_in_words_said_later(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text", ["So 9 * 2 = 18. The result is 18.", "The result is 18.",
+                                  "We have 40 pencils. The result is 40 happy pupils."])
+def test_the_result_is_after_a_bare_number_claims_nothing_new(text):
+    rec = check(text)
+    assert len(rec.claims) == text.count("=") and rec.unchecked == []

@@ -181,7 +181,8 @@ def left_end(st: Stream, i_eq: int) -> int | None:
         j = k  # "... to get 80.\n\nThis is the same as 2 * 4": a pointer after a sentence and a paragraph break
     if s[j].kind == Kind.LP and j not in st.label:
         return j - 1
-    if s[j].kind == Kind.STOP and s[j].text == "," and eq.sign_kind in _AFTER_COMMA:
+    named = j > 0 and s[j - 1].kind == Kind.NUM and s[j - 1].verbal and s[j - 1].ops  # "adding 6 and 7, gives 13"
+    if s[j].kind == Kind.STOP and s[j].text == "," and (eq.sign_kind in _AFTER_COMMA or named):
         return j - 1
     if s[j].kind == Kind.STOP and s[j].text == "." and eq.sign_kind == SignKind.POINTER:
         return j - 1

@@ -125,7 +125,7 @@ _TOKEN_RE = re.compile(
                |(?:would\s+|will\s+)?results?\s+from|(?:is\s+)?denoted\s+(?:by|as)
                |(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
                |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|yielding|producing|(?:we|i|you)\s+(?:get|obtain)
-               |to\s+(?:get|obtain)|that['’]s|that\s+is
+               |to\s+(?:get|obtain)|that['’]s|that\s+is|the\s+result\s+(?:is|will\s+be)
                |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in
                |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is)
                |(?:we|you|i)\s+(?:are|am|were|was)\s+left\s+with|(?:we|you)['’]re\s+left\s+with
@@ -517,7 +517,7 @@ _EQUIV_PHRASES = ("same as", "equivalent to", "written as", "expressed as", "cal
 def _sign_kind(key: str) -> SignKind:
     """How a sign in words (normalised, lower case) joins its sides: see SignKind. A sign that starts by pointing
     back ("this is the same as") points back, whatever it says next."""
-    if key.startswith(("this ", "that ", "it ")) or key in ("that's", "it's"):
+    if key.startswith(("this ", "that ", "it ", "the result ")) or key in ("that's", "it's"):
         return SignKind.POINTER
     if any(w in key for w in _EQUIV_PHRASES) or key in ("or", "as"):
         return SignKind.EQUIV

@@ -313,7 +313,7 @@ def _first_operand(s: list[Tok], j: int) -> int:
         return j
     if spells(s, k + 1, "of"):
         return k + 2
-    k += 2 if spells(s, k + 1, "themselves") else 1
+    k += 2 if spells(s, k + 1, "themselves|together") else 1
     return k + 1 if k < len(s) and s[k].kind == Kind.STOP and s[k].text in ",:" else k  # "the two numbers, 8 and 1"
 
 
