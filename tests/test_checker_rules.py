@@ -596,3 +596,20 @@ def test_the_result_of_an_operation_in_words_said_later(text, claimed, ok):
 def test_the_result_is_after_a_bare_number_claims_nothing_new(text):
     rec = check(text)
     assert len(rec.claims) == text.count("=") and rec.unchecked == []
+
+
+@pytest.mark.parametrize("text, last", [
+    ("Then 6 * 7 = 42.\n\nThis result is the product of 6 and 7.", ("42.\n\nThis result is the product of 6 and 7", 42,
+                                                                   True)),
+    ("Then 6 * 7 = 42. That value is equal to 5 * 8.", ("42. That value is equal to 5 * 8", 42, False)),
+])
+def test_this_result_is_restates_the_result_just_before(text, last):
+    assert _read(text)[-1] == last
+    claim = extract_claims(text)[-1]
+    assert text[claim.sign_at:].startswith("is")  # the verb is the sign, "This result" its left side
+
+
+@pytest.mark.parametrize("text", ["We have 12 eggs. This number is 3 * 4.", "So 6 * 7 = 42. This result is 42."])
+def test_this_result_is_without_a_result_before_or_an_operation_after_claims_nothing_new(text):
+    rec = check(text)
+    assert len(rec.claims) == text.count("=") and rec.unchecked == []

@@ -124,6 +124,8 @@ _TOKEN_RE = re.compile(
                |(?:is|can\s+be)\s+(?:calculated|computed|found|obtained)\s+(?:as|by(?:\s+taking)?)
                |(?:would\s+|will\s+)?results?\s+from|(?:is\s+)?denoted\s+(?:by|as)
                |(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
+               |(?<![A-Za-z][ \t])\b(?:this|that)\s+(?:result|value|number)\s+(?:is\s+(?:equal|equivalent)\s+to
+                                                                    |is\s+the\s+same\s+as|is)\b
                |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|yielding|producing|(?:we|i|you)\s+(?:get|obtain)
                |to\s+(?:get|obtain)|that['’]s|that\s+is|the\s+result\s+(?:is|will\s+be)
                |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in

@@ -378,6 +378,21 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
             _divides(left.items):
         # "999/99 = 10 with a remainder of 9": a division with remainder ("(1-7+3) - 1 = 4 remainder" holds none)
         return Unread.NOT_ARITHMETIC
+    verdict = _verdict(left, right, approx, running=not eq.word_eq and not reversed_)
+    if verdict is None:
+        return Unread.UNREADABLE
+    ok, claimed = verdict
+    lo, hi = (left, right) if not reversed_ else (right, left)
+    start = lo.first.start
+    end = hi.last.end
+    expr_text = text[left.first.start:left.last.end]
+    return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
+                 binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+
+
+def _verdict(left: Side, right: Side, approx: bool, running: bool) -> tuple[bool, Fraction] | None:
+    """(right?, the value claimed) for "left = right", where any plain reading of the text makes it right; None
+    where it is right only in a reading the text does not make plain (an "it" that may be another number)."""
     claimed = right.value
     ok = judge(left.value, claimed, right.literal, approx)
     if right.has_pct and not left.has_pct and right.literal is not None and not ok:
@@ -387,28 +402,24 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
         ok = judge(left.value, as_unit, right.literal, approx)
         if ok or abs(as_unit - left.value) < abs(claimed - left.value):
             claimed = as_unit
-    if not ok and not eq.word_eq and not reversed_ and _running_total(left, right, approx):
+    if not ok and running and _running_total(left, right, approx):
         ok, claimed = True, right.items[0].value  # "19 + 9 = 28 + 7": 28, and then 7 more
     ref = left.items[0].ref if len(left.items) == 1 else ()
     if not ok and ref and ref[0] == "run" and claimed in ref[2]:
         ok, left.value = True, claimed  # "add these together": some run of the claims before does give it
     if not ok and ref and ref[0] == "unsure":
-        return Unread.UNREADABLE  # "5 + 3 = 8. She buys 4 more. Double it to get 24": "it" may be 12, not 8
+        return None  # "5 + 3 = 8. She buys 4 more. Double it to get 24": "it" may be 12, not 8
     if not ok and len(left.items) == 1 and claimed in left.items[0].alts or \
             len(right.items) == 1 and left.value in right.items[0].alts:
         ok, claimed = True, left.value  # "the difference between 6 and 9 is 6 - 9"
-    lo, hi = (left, right) if not reversed_ else (right, left)
-    start = lo.first.start
-    end = hi.last.end
-    expr_text = text[left.first.start:left.last.end]
-    return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
-                 binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+    return ok, claimed
 
 
 def _says_same(eq: Tok) -> bool:
-    """Is the sign a pointer that says its two sides are the same ("This is the same as", "It is equal to")?"""
-    return eq.sign_kind == SignKind.POINTER and bool(re.search(r"same\s+as|equivalent\s+to|equal\s+to", eq.text,
-                                                               re.IGNORECASE))
+    """Is the sign a pointer that says its two sides are the same ("This is the same as", "It is equal to"), or
+    one that names the result it points at ("This result is", "That value is")?"""
+    same = r"same\s+as|equivalent\s+to|equal\s+to|^(?:this|that)\s+(?:result|value|number)\b"
+    return eq.sign_kind == SignKind.POINTER and bool(re.search(same, eq.text, re.IGNORECASE))
 
 
 def _restatement(st: Stream, a: int, eq: Tok, right: Side, last: Claim | None) -> bool | None:
@@ -465,9 +476,10 @@ def _divides(items: list[Tok]) -> bool:
 
 
 def _verb_at(eq: Tok) -> int:
-    """Where a sign's verb starts: "is" in "This is equivalent to", "which is", "that is" (the pronoun points at
-    the left side) and ", the result is"; the sign's start otherwise."""
-    m = re.match(r"(?:which|that|this|it)\s+|,\s*the\s+\w+\s+", eq.text, re.IGNORECASE) if eq.word_eq else None
+    """Where a sign's verb starts: "is" in "This is equivalent to", "which is", "that is", "this result is" (the
+    pronoun points at the left side), ", the result is" and "the result is"; the sign's start otherwise."""
+    m = re.match(r"(?:which|that|this|it)\s+(?:(?:result|value|number)\s+)?|,\s*the\s+\w+\s+|the\s+result\s+", eq.text,
+                 re.IGNORECASE) if eq.word_eq else None
     return eq.start + (m.end() if m else 0)
 
 
