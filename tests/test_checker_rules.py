@@ -529,12 +529,15 @@ def test_one_operation_on_the_result_just_before(text, last):
     ("The difference between 9 and 5 amounts to 3.", 3, False),
     ("We subtract 3 from 12, yielding 9.", 9, True),
     ("Adding 5 and 8, we obtain 13.", 13, True),
+    ("So 9 - 2 = 7, and multiplying by 3 provides 21.", 21, True),
+    ("Dividing 30 by 6, providing 6.", 6, False),
 ])
 def test_more_words_that_announce_a_result(text, claimed, ok):
     assert [c[1:] for c in _read(text)][-1] == (claimed, ok)
 
 
-@pytest.mark.parametrize("text", ["The orchard produces 40 apples a week.", "Each share yields 5% a year."])
+@pytest.mark.parametrize("text", ["The orchard produces 40 apples a week.", "Each share yields 5% a year.",
+                                  "The shop provides 12 boxes."])
 def test_result_words_without_an_operation_claim_nothing(text):
     rec = check(text)
     assert rec.claims == [] and rec.unchecked == []

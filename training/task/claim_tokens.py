@@ -117,7 +117,7 @@ _TOKEN_RE = re.compile(
   | (?P<op>[+\-−–*×·⋅∙/÷^])
   | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+|it\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
-               |makes|totals|comes\s+(?:out\s+)?to|amounts\s+to|yields|produces|results\s+in
+               |makes|totals|comes\s+(?:out\s+)?to|amounts\s+to|yields|produces|provides|results\s+in
                |leaves(?:\s+(?:us|you|me))?\s+with|leaves
                |(?:should|would|will|must)\s+be|(?:would|will|should)\s+give(?:\s+(?:us|me|you))?
                |(?:simplifies|reduces)\s+to
@@ -126,7 +126,7 @@ _TOKEN_RE = re.compile(
                |(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
                |(?<![A-Za-z][ \t])\b(?:this|that)\s+(?:result|value|number)\s+(?:is\s+(?:equal|equivalent)\s+to
                                                                     |is\s+the\s+same\s+as|is)\b
-               |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|yielding|producing|(?:we|i|you)\s+(?:get|obtain)
+               |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|yielding|producing|providing|(?:we|i|you)\s+(?:get|obtain)
                |to\s+(?:get|obtain)|that['’]s|that\s+is|the\s+result\s+(?:is|will\s+be)
                |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in
                |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is)
@@ -523,8 +523,8 @@ def _sign_kind(key: str) -> SignKind:
         return SignKind.POINTER
     if any(w in key for w in _EQUIV_PHRASES) or key in ("or", "as"):
         return SignKind.EQUIV
-    if key.startswith(("which ", "giving", "resulting", "yielding", "producing", ",", "we ", "you ", "i ", "we'",
-                       "you'")) or \
+    if key.startswith(("which ", "giving", "resulting", "yielding", "producing", "providing", ",", "we ", "you ",
+                       "i ", "we'", "you'")) or \
             key.endswith(" get") and key != "to get" or " that " in key:
         return SignKind.COMMA
     return SignKind.PLAIN
