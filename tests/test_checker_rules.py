@@ -409,3 +409,210 @@ def test_the_two_numbers_with_other_numbers_between_or_nothing_before_are_not_ch
     rec = check(text)
     assert [text[s:e] for s, e in rec.unchecked] == ["The sum of " + text.split("The sum of ")[1].rstrip(".")]
     assert all(c.correct for c in rec.claims)  # never a guess at which two
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Operations in words: an operand with itself, and a verb over a list of operands
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("Next we add 7 to itself, which is 15.", 15, False),
+    ("Subtracting 9 from itself leaves us with 0.", 0, True),
+    ("Dividing 13 by itself gives 1.", 1, True),
+    ("We multiply 6 by itself and get 36.", 36, True),
+    ("Multiplying 2 by itself 3 times gives us 8.", 8, True),    # 2^3 ...
+    ("Multiplying 2 by itself 3 times gives us 16.", 8, True),   # ... or 2^4: the words allow both (shown as 2^3)
+    ("Multiplying 2 by itself 3 times gives us 6.", 6, False),
+])
+def test_an_operand_combined_with_itself(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text", ["Add 4 to itself 2 times to get 12.", "Divide 0 by itself, which is 1."])
+def test_an_operand_with_itself_that_the_words_leave_open_is_not_read(text):
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("Adding 2, 6 and 9 together, we get 17.", 17, True),
+    ("First add 11 and 5 together, which gives 15.", 15, False),
+    ("Then multiply 2, 5 and 3 to get 30.", 30, True),
+    ("Add up 1, 2 and 3, which is 6.", 6, True),
+])
+def test_a_verb_over_a_list_of_operands(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text", ["Multiply 5 and 6 by 3 to get 33.", "Divide 8, 10 by 2 to get 9."])
+def test_a_list_before_by_is_not_a_product_of_its_last_operand(text):
+    assert _read(text) == []  # each is multiplied (5*3 and 6*3): never "6 by 3 = 33"
+
+
+# ---------------------------------------------------------------------------------------------------------
+# False alarms: a running sum, a list before "which", a name of what is not a value
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, claims", [
+    ("Adding up: 12 + 5 = 17 + 3 = 20", [("12 + 5 = 17 + 3", 17, True), ("17 + 3 = 20", 20, True)]),
+    ("Then 30 - 6 = 24 - 4 (the fee) = 20.", [("30 - 6 = 24 - 4", 24, True), ("24 - 4 (the fee) = 20", 20, True)]),
+    ("Then 30 - 6 = 23 - 4 = 19.", [("30 - 6 = 23 - 4", 19, False), ("23 - 4 = 19", 19, True)]),
+    ("So 10/2 = 5*2", [("10/2 = 5*2", 10, False)]),           # a product on the right: still two equal sides
+    ("So 4 + 4 = 8 + 1 + 1", [("4 + 4 = 8 + 1 + 1", 10, False)]),
+])
+def test_a_right_side_that_goes_on_from_the_left_sides_value_is_a_running_sum(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text", ["We now hold 5*4 and 2*7, which equals 34.", "Keep 9, 2+3 and 4*4, which is 16."])
+def test_the_last_of_a_list_before_which_is_not_read(text):
+    rec = check(text)
+    assert rec.claims == [] and len(rec.unchecked) == 1  # which of them "which" is, the text does not say
+
+
+@pytest.mark.parametrize("text", ["We take the denominator of the fraction 12/3 * 2, which equals 3.",
+                                  "The remainder of the number 17/5 is 2."])
+def test_what_names_a_part_of_a_side_is_not_its_value_across_a_noun(text):
+    assert _read(text) == []
+
+
+def test_the_result_of_a_named_expression_is_its_value():
+    assert _read("The result of the expression 7*3 is 22.") == [("7*3 is 22", 22, False)]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# References: a restatement of the result just before, and one operation on it
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, last", [
+    ("First 3 * 5 = 15. This is the same as 10 + 5.", ("15. This is the same as 10 + 5", 15, True)),
+    ("First 3 * 5 = 15. It is equivalent to 3 + 5.", ("15. It is equivalent to 3 + 5", 15, False)),
+    ("We add 6 and 6 to get 12.\n\nThis is the same as multiplying 6 by 3.",
+     ("12.\n\nThis is the same as multiplying 6 by 3", 12, False)),
+    ("First 3 * 5 = 16. This is the same as 2 * 2.", ("16. This is the same as 2 * 2", 16, False)),  # wrong both ways
+])
+def test_this_is_the_same_as_restates_the_result_just_before(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text", ["First 3 * 5 = 16. This is the same as 10 + 6.",   # its result ...
+                                  "First 3 * 5 = 16. This is the same as 10 + 5."])  # ... or its expression
+def test_a_restatement_of_a_wrong_result_is_not_checked_where_its_two_readings_disagree(text):
+    rec = check(text)
+    assert len(rec.claims) == 1 and len(rec.unchecked) == 1
+
+
+@pytest.mark.parametrize("text", ["So 4 * 2 = 8. That leaves 8 + 3.", "So 4 * 2 = 8. This is 8."])
+def test_what_is_left_or_a_bare_number_is_no_restatement(text):
+    rec = check(text)
+    assert len(rec.claims) == 1 and rec.unchecked == []
+
+
+def test_a_restatement_of_a_number_no_claim_gave_is_not_read():
+    assert _read("We had 12.\n\nThis is the same as 3 * 4.") == []  # 12 is no result here
+
+
+@pytest.mark.parametrize("text, last", [
+    ("So 6 + 1 = 7. Double it to get 14.", ("Double it to get 14", 14, True)),
+    ("So 6 + 1 = 7. Squaring this result gives 48.", ("Squaring this result gives 48", 48, False)),
+    ("So 6 + 2 = 8, and halving that number gives 4.", ("halving that number gives 4", 4, True)),
+    ("Now 2 * 9 = 18, and multiplying this by 2 gives 36.", ("multiplying this by 2 gives 36", 36, True)),
+])
+def test_one_operation_on_the_result_just_before(text, last):
+    assert _read(text)[-1] == last
+
+
+# ---------------------------------------------------------------------------------------------------------
+# More words that announce a result
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("Taking 9 and 2 and adding them to obtain 11 is easy: add 9 and 2 to obtain 11.", 11, True),
+    ("Dividing 42 by 6 yields 7.", 7, True),
+    ("The product of 4 and 4 produces 15.", 15, False),
+    ("So the sum of 10 and 20 comes out to 30.", 30, True),
+    ("The difference between 9 and 5 amounts to 3.", 3, False),
+    ("We subtract 3 from 12, yielding 9.", 9, True),
+    ("Adding 5 and 8, we obtain 13.", 13, True),
+    ("So 9 - 2 = 7, and multiplying by 3 provides 21.", 21, True),
+    ("Dividing 30 by 6, providing 6.", 6, False),
+])
+def test_more_words_that_announce_a_result(text, claimed, ok):
+    assert [c[1:] for c in _read(text)][-1] == (claimed, ok)
+
+
+@pytest.mark.parametrize("text", ["The orchard produces 40 apples a week.", "Each share yields 5% a year.",
+                                  "The shop provides 12 boxes."])
+def test_result_words_without_an_operation_claim_nothing(text):
+    rec = check(text)
+    assert rec.claims == [] and rec.unchecked == []
+
+
+# ---------------------------------------------------------------------------------------------------------
+# A list of equations, a verb that names its operand's own operation, debris between two numbers
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, claims", [
+    ("Say 9/3 = 3, 4/2 = 2, 15 = 5.", [("9/3 = 3", 3, True), ("4/2 = 2", 2, True), ("15 = 5", 5, False)]),
+    ("Then 7 - 2 = 5, 5 = 5, so", [("7 - 2 = 5", 5, True), ("5 = 5", 5, True)]),
+    ("Rows: row 1 = 4, 2 = 6.", []),      # the first is a label, so the second is one too
+    ("So 3 * 3 = 9, 9 = 9 chairs.", [("3 * 3 = 9", 9, True)]),  # words after it: no bare equality
+])
+def test_a_bare_equality_next_in_a_list_of_claims(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("That is 20, which is the same as multiplying 4*5.", 20, True),
+    ("We get 11, which is the same as adding 2+3+5.", 11, False),
+    ("Subtracting 10-4 leaves 6.", 6, True),
+    ("Adding 6+1 and 2 gives 9.", 9, True),   # two operands: the sum of 6+1 and 2
+])
+def test_a_verb_that_names_the_operation_of_its_one_operand(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+def test_a_verb_whose_operand_holds_another_operation_is_not_that_operand():
+    assert _read("So 14 is the same as multiplying 2+5.") == []  # "multiplying 2+5" by what?
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Now 12/4ab3 + 5 = 8. Next", [("3 + 5 = 8", 8, True)]),
+    ("then 7q16 - 9 = 7.", [("16 - 9 = 7", 7, True)]),
+    ("So 2e3 + 1 = 2001", []),          # "e" between digits may be an exponent: not read
+    ("Then 2x3 = 6", [("2x3 = 6", 6, True)]),
+])
+def test_letters_glued_between_two_numbers_break_the_text(text, claims):
+    assert _read(text) == claims
+
+
+# ---------------------------------------------------------------------------------------------------------
+# The result of an operation in words, said in the next sentence or after a comma
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, claimed, ok", [
+    ("First we need to divide 45 by 5. The result is 9.", 9, True),
+    ("Then we add 17 and 8. The result will be 26.", 26, False),
+    ("Multiply 7 by 6 and the result is 42.", 42, True),
+    ("Adding the two numbers together, 4 and 9, gives 13.", 13, True),
+    ("Multiplying 3 and 5, gives 14.", 14, False),
+])
+def test_the_result_of_an_operation_in_words_said_later(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text", ["So 9 * 2 = 18. The result is 18.", "The result is 18.",
+                                  "We have 40 pencils. The result is 40 happy pupils."])
+def test_the_result_is_after_a_bare_number_claims_nothing_new(text):
+    rec = check(text)
+    assert len(rec.claims) == text.count("=") and rec.unchecked == []
+
+
+@pytest.mark.parametrize("text, last", [
+    ("Then 6 * 7 = 42.\n\nThis result is the product of 6 and 7.", ("42.\n\nThis result is the product of 6 and 7", 42,
+                                                                   True)),
+    ("Then 6 * 7 = 42. That value is equal to 5 * 8.", ("42. That value is equal to 5 * 8", 42, False)),
+])
+def test_this_result_is_restates_the_result_just_before(text, last):
+    assert _read(text)[-1] == last
+    claim = extract_claims(text)[-1]
+    assert text[claim.sign_at:].startswith("is")  # the verb is the sign, "This result" its left side
+
+
+@pytest.mark.parametrize("text", ["We have 12 eggs. This number is 3 * 4.", "So 6 * 7 = 42. This result is 42."])
+def test_this_result_is_without_a_result_before_or_an_operation_after_claims_nothing_new(text):
+    rec = check(text)
+    assert len(rec.claims) == text.count("=") and rec.unchecked == []

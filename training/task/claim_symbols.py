@@ -174,9 +174,15 @@ def left_end(st: Stream, i_eq: int) -> int | None:
             k -= 1
         if eq.sign_kind == SignKind.COMMA or (k < j and s[k].kind == Kind.NUM and s[k].verbal and s[k].ops):
             j = k  # "6 by 2 and we get 12"; a pointer after an operation in words: "multiply 4 by 1 and that gives 4"
+    k = j
+    while eq.sign_kind == SignKind.POINTER and k > 0 and s[k].kind == Kind.NL:
+        k -= 1
+    if s[k].kind == Kind.STOP and s[k].text == ".":
+        j = k  # "... to get 80.\n\nThis is the same as 2 * 4": a pointer after a sentence and a paragraph break
     if s[j].kind == Kind.LP and j not in st.label:
         return j - 1
-    if s[j].kind == Kind.STOP and s[j].text == "," and eq.sign_kind in _AFTER_COMMA:
+    named = j > 0 and s[j - 1].kind == Kind.NUM and s[j - 1].verbal and s[j - 1].ops  # "adding 6 and 7, gives 13"
+    if s[j].kind == Kind.STOP and s[j].text == "," and (eq.sign_kind in _AFTER_COMMA or named):
         return j - 1
     if s[j].kind == Kind.STOP and s[j].text == "." and eq.sign_kind == SignKind.POINTER:
         return j - 1
@@ -362,8 +368,9 @@ def opaque_before(st: Stream, a: int) -> bool:
     low = p.text.lower() if p.kind == Kind.WORD else ""
     if low in _OPAQUE or (low in ("by", "from", "into", "than", "per") and not s[a].verbal):
         return True  # "modulo 10, which is"; "multiplying this fraction by 10/5 gives us 18/5"
-    if low == "of":  # "the result of 9-3 is 1" is read; "the numerator of 18/6/3 is 18/6/3" is not
-        return not (a >= 2 and s[a - 2].kind == Kind.WORD and s[a - 2].text.lower() in _TRANSPARENT)
+    k = _of_before(s, a)
+    if k is not None:  # "the result of 9-3 is 1" is read; "the numerator of (the fraction) 18/6/3 is 18/6/3" is not
+        return not (k >= 1 and s[k - 1].kind == Kind.WORD and s[k - 1].text.lower() in _TRANSPARENT)
     if low == "and":  # "the difference between the given expression and 20/5, which is 21": an operand
         for k in range(a - 2, max(-1, a - 10), -1):  # of an operation in words that was not read
             if s[k].kind in (Kind.EQ, Kind.NL) or (s[k].kind == Kind.STOP and s[k].text in ".;:"):
@@ -371,6 +378,17 @@ def opaque_before(st: Stream, a: int) -> bool:
             if s[k].kind == Kind.WORD and s[k].text.lower() in ("between", "sum", "product", "difference", "quotient"):
                 return True
     return False
+
+
+def _of_before(s: list[Tok], a: int) -> int | None:
+    """Where "of" stands before the side starting at a: right before it ("the numerator of 8/4"), or before a
+    noun phrase that names it ("the numerator of the fraction 8/4", "the result of the expression 9-3"); None
+    where there is none."""
+    k = a - 1
+    while k > 0 and a - k <= 3 and s[k].kind == Kind.WORD and s[k].text.lower() != "of":
+        k -= 1
+    named = k == a - 1 or k + 1 < a and s[k + 1].text.lower() in ("the", "a", "an", "this", "that")
+    return k if k >= 0 and named and s[k].kind == Kind.WORD and s[k].text.lower() == "of" else None
 
 
 # ----------------------------------------------------------------------------------------------

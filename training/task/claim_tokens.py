@@ -115,15 +115,19 @@ _TOKEN_RE = re.compile(
   | (?P<xop>(?<=[\d\s)}])[xX](?=[ \t]*(?:\\?\$\s?)?\d))
   | (?P<sup>[²³])
   | (?P<op>[+\-−–*×·⋅∙/÷^])
-  | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
+  | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+|it\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
-               |makes|totals|comes\s+to|results\s+in|leaves(?:\s+(?:us|you|me))?\s+with|leaves
+               |makes|totals|comes\s+(?:out\s+)?to|amounts\s+to|yields|produces|provides|results\s+in
+               |leaves(?:\s+(?:us|you|me))?\s+with|leaves
                |(?:should|would|will|must)\s+be|(?:would|will|should)\s+give(?:\s+(?:us|me|you))?
                |(?:simplifies|reduces)\s+to
                |(?:is|can\s+be)\s+(?:calculated|computed|found|obtained)\s+(?:as|by(?:\s+taking)?)
                |(?:would\s+|will\s+)?results?\s+from|(?:is\s+)?denoted\s+(?:by|as)
                |(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
-               |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|(?:we|i|you)\s+get|to\s+get|that['’]s|that\s+is
+               |(?<![A-Za-z][ \t])\b(?:this|that)\s+(?:result|value|number)\s+(?:is\s+(?:equal|equivalent)\s+to
+                                                                    |is\s+the\s+same\s+as|is)\b
+               |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|yielding|producing|providing|(?:we|i|you)\s+(?:get|obtain)
+               |to\s+(?:get|obtain)|that['’]s|that\s+is|the\s+result\s+(?:is|will\s+be)
                |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in
                |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is)
                |(?:we|you|i)\s+(?:are|am|were|was)\s+left\s+with|(?:we|you)['’]re\s+left\s+with
@@ -367,7 +371,10 @@ def _letters(toks: list[Tok]) -> None:
         glued_after_num = t.glued and p is not None and p.kind in (Kind.NUM, Kind.RP)
         # f(2), C(52, 3), x_1: a letter directly followed by a bracket or a subscript
         followed_by_call = q is not None and q.glued and (q.kind == Kind.LP or (q.kind == Kind.STOP and q.text == "_"))
-        if glued_after_num:
+        if glued_after_num and p.kind == Kind.NUM and q is not None and q.kind == Kind.NUM and q.glued \
+                and t.text not in ("e", "E"):
+            t.kind = Kind.NL  # "4ic3 - 24", "4j229": letters glued between two numbers are debris, a break
+        elif glued_after_num:
             low = t.text.lower()
             if p.kind == Kind.NUM and (low in _GLUED_UNITS or len(low) >= 3) and not followed_by_call \
                     and not (q is not None and q.glued and q.kind == Kind.OP and q.op == "^"):
@@ -512,11 +519,12 @@ _EQUIV_PHRASES = ("same as", "equivalent to", "written as", "expressed as", "cal
 def _sign_kind(key: str) -> SignKind:
     """How a sign in words (normalised, lower case) joins its sides: see SignKind. A sign that starts by pointing
     back ("this is the same as") points back, whatever it says next."""
-    if key.startswith(("this ", "that ", "it ")) or key in ("that's", "it's"):
+    if key.startswith(("this ", "that ", "it ", "the result ")) or key in ("that's", "it's"):
         return SignKind.POINTER
     if any(w in key for w in _EQUIV_PHRASES) or key in ("or", "as"):
         return SignKind.EQUIV
-    if key.startswith(("which ", "giving", "resulting", ",", "we ", "you ", "i ", "we'", "you'")) or \
+    if key.startswith(("which ", "giving", "resulting", "yielding", "producing", "providing", ",", "we ", "you ",
+                       "i ", "we'", "you'")) or \
             key.endswith(" get") and key != "to get" or " that " in key:
         return SignKind.COMMA
     return SignKind.PLAIN

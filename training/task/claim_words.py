@@ -28,7 +28,7 @@ from training.task.claim_values import Parser
 # Words that can start or carry an operation in words; a text with none of them skips _read_operations().
 _VERBAL_WORDS = {"sum", "summation", "total", "product", "difference", "quotient", "addition", "subtraction",
                  "multiplication", "division", "reciprocal", "square", "squaring", "cube", "cubing", "half", "twice",
-                 "double", "doubling", "triple",
+                 "double", "doubling", "triple", "tripling", "halve", "halving",
                  "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
                  "multiplying", "divide", "dividing", "add", "adding", "subtract", "subtracting", "by", "least",
                  "lowest", "smallest", "greatest", "highest", "largest", "lcm", "gcd", "gcf", "hcf", "rewrite",
@@ -125,13 +125,15 @@ def _and_again(s: list[Tok], a: int, b: int) -> bool:
     return spells(s, a - 1, "and") and spells(s, b, "and") and b + 1 < len(s) and s[b + 1].kind == Kind.NUM
 
 
-def _group(s: list[Tok], a: int, b: int, value: Fraction, ops: int, parts=None, op: str = "") -> Tok:
-    """One number token for the operation in words s[a..b-1]."""
+def _group(s: list[Tok], a: int, b: int, value: Fraction, ops: int, parts=None, op: str = "", alts=()) -> Tok:
+    """One number token for the operation in words s[a..b-1] (alts: other values its words may mean)."""
     operands = ()
     if parts is not None and len(parts) == 2 and op and all(p[3] == 0 and p[1] - p[0] == 1 for p in parts):
         operands = (parts[0][2], op, parts[1][2])
-    return Tok(Kind.NUM, " ".join(t.text for t in s[a:b]), s[a].start, s[b - 1].end, value=value, decimals=None,
-               literal="", ops=max(ops, 1), operands=operands, verbal=True, glued=s[a].glued)
+    g = Tok(Kind.NUM, " ".join(t.text for t in s[a:b]), s[a].start, s[b - 1].end, value=value, decimals=None,
+            literal="", ops=max(ops, 1), operands=operands, verbal=True, glued=s[a].glued)
+    g.alts = tuple(alts)
+    return g
 
 
 def _combine(op: str, values: list[Fraction]) -> Fraction:
@@ -143,6 +145,8 @@ def _combine(op: str, values: list[Fraction]) -> Fraction:
             v *= x
         elif op == "-":
             v -= x
+        elif op == "^":
+            v **= int(x)
         elif x == 0:
             raise ZeroDivisionError
         else:
@@ -226,7 +230,7 @@ def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
     if op == "*":
         got = _by_itself(s, match, i + 2)
         if got is not None:
-            return start, got[0], _group(s, start, got[0], got[1], got[2])
+            return start, got[0], _group(s, start, got[0], got[1], got[2], alts=got[3])
     got = _operand_list(s, match, i + 2, seps)
     if got is None:
         return None
@@ -309,7 +313,7 @@ def _first_operand(s: list[Tok], j: int) -> int:
         return j
     if spells(s, k + 1, "of"):
         return k + 2
-    k += 2 if spells(s, k + 1, "themselves") else 1
+    k += 2 if spells(s, k + 1, "themselves|together") else 1
     return k + 1 if k < len(s) and s[k].kind == Kind.STOP and s[k].text in ",:" else k  # "the two numbers, 8 and 1"
 
 
@@ -322,23 +326,68 @@ def _named_value(s: list[Tok], j: int) -> int:
     return k + 1 if named and bracketed else j
 
 
-def _by_itself(s: list[Tok], match: dict[int, int], j: int) -> tuple[int, Fraction, int] | None:
-    """An operand multiplied "by itself" from s[j] ("multiplying 1+9 by itself", "the multiplication of 2*8 by
-    itself"): (index after "itself", its square, operations), or None."""
+# "multiply a by itself", "add a to itself", "divide a by itself", "subtract a from itself"
+_ITSELF = {"*": "by|with", "/": "by", "+": "to", "-": "from"}
+
+
+def _by_itself(s: list[Tok], match: dict[int, int], j: int, op: str = "*") -> tuple[int, Fraction, int, tuple] | None:
+    """An operand combined with itself from s[j] ("multiplying 1+9 by itself", "add 5 to itself", "dividing 22
+    by itself", "the multiplication of 2*8 by itself"): (index after "itself", the value, operations, other
+    readings), or None. "multiplying 3 by itself 4 times" is 3^4, or 3^5 (both are read as right)."""
     a = _expr_at(s, match, j)
-    if a is None or not spells(s, a[0], "by|with", "itself"):
+    if a is None or not spells(s, a[0], _ITSELF[op], "itself"):
         return None
-    return a[0] + 2, a[1] * a[1], 2 * a[2] + 1
+    k = a[0] + 2
+    if k + 1 < len(s) and s[k].kind == Kind.NUM and s[k + 1].text.lower() in ("times", "time"):
+        n = s[k].value
+        if op != "*" or s[k].ops or n.denominator != 1 or not 1 < n <= 20 or a[1] == 0:
+            return None
+        return k + 2, a[1] ** int(n), a[2] + 1, (a[1] ** int(n + 1),)
+    try:
+        return k, _combine(op, [a[1], a[1]]), 2 * a[2] + 1, ()
+    except ZeroDivisionError:
+        return None
+
+
+def _verb_list(s: list[Tok], match: dict[int, int], i: int, first: int):
+    """"add 3, 4 and 5", "adding 3 and 4 together", "multiply 2, 3 and 4": a verb of a sum or a product over a
+    list of operands ("together" or "up" may close it), or None ("multiply 3 and 4 by 2" is two operations)."""
+    op = _VERBS[s[i].text.lower()][0]
+    got = _operand_list(s, match, first, "and") if op in "+*" else None
+    if got is None or spells(s, got[1], "by|with|to|from"):
+        return None
+    parts, j = got
+    j += spells(s, j, "together|up")
+    value = _combine(op, [p[2] for p in parts])
+    return i, j, _group(s, i, j, value, sum(p[3] for p in parts) + len(parts) - 1, parts, op)
+
+
+def _only_op(s: list[Tok], match: dict[int, int], a: int, b: int, op: str) -> bool:
+    """Is op the only operator of the expression s[a..b-1] outside its brackets ("3*8", "2*(1+3)" for "*")?"""
+    ops, j = [], a
+    while j < b:
+        if s[j].kind == Kind.LP and j in match:
+            j = match[j] + 1
+            continue
+        if s[j].kind == Kind.OP and not (j == a or s[j - 1].kind == Kind.OP):  # not a sign: "-3"
+            ops.append(s[j].op)
+        j += 1
+    return bool(ops) and set(ops) == {op}
 
 
 def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     """"multiply a by b", "multiply a with b", "dividing a by b", "add a to b", "add a and b", "subtract a from b"."""
     op, seps = _VERBS[s[i].text.lower()]
     first = _first_operand(s, i + 1)
-    got = _by_itself(s, match, first) if op == "*" else None
+    got = _by_itself(s, match, first, op)
     if got is not None:
-        return i, got[0], _group(s, i, got[0], got[1], got[2])
+        return i, got[0], _group(s, i, got[0], got[1], got[2], alts=got[3])
+    listed = _verb_list(s, match, i, first)
+    if listed is not None:
+        return listed
     a = _expr_at(s, match, first)
+    if a is not None and not spells(s, a[0], seps) and _only_op(s, match, first, a[0], op):
+        return i, a[0], _group(s, i, a[0], a[1], a[2])  # "multiplying 3*8": the verb names the expression's own
     if a is None or not spells(s, a[0], seps):
         return None
     second = _named_value(s, a[0] + 1)
@@ -439,12 +488,19 @@ _RUN_NOUNS = _REF_NOUNS | {"numbers", "results", "values", "fractions", "product
                            "amounts", "together", "up"}
 
 
+# one operation on an earlier result, named by one word: "double it", "halve that number", "square this result"
+_OF_IT = {w: (op, Fraction(n)) for words, op, n in (("double doubling doubled", "*", 2), ("triple tripling", "*", 3),
+                                                    ("halve halving", "/", 2), ("square squaring", "^", 2),
+                                                    ("cube cubing", "^", 3)) for w in words.split()}
+
+
 def _reference(s: list[Tok], i: int) -> int | None:
     """Index after "it" / "this" / "this result" / "that number" / "the result" at s[i], or None."""
     if spells(s, i, "it"):
         return i + 1
-    if spells(s, i, "this|that") and (i + 1 == len(s) or s[i + 1].kind in (Kind.STOP, Kind.EQ, Kind.LP)):
-        return i + 1  # "subtract 1 from this, which gives us 2"
+    if spells(s, i, "this|that") and (i + 1 == len(s) or s[i + 1].kind in (Kind.STOP, Kind.EQ, Kind.LP)
+                                      or spells(s, i + 1, "by")):
+        return i + 1  # "subtract 1 from this, which gives us 2", "multiplying this by 6"
     if spells(s, i, "this|that|the", "|".join(_REF_NOUNS)):
         return i + 2
     return None
@@ -468,6 +524,9 @@ def _reference_at(s: list[Tok], match: dict[int, int], i: int):
     w = s[i].text.lower() if s[i].kind in (Kind.WORD, Kind.LETTER) else ""
     ops = {"add": "+", "adding": "+", "subtract": "-", "subtracting": "-", "multiply": "*", "multiplying": "*",
            "divide": "/", "dividing": "/", "sum": "+", "summing": "+"}
+    if w in _OF_IT:  # "double it to get 16", "squaring this result gives 81"
+        end = _reference(s, i + 1)
+        return _ref_group(s, i, end, "last", *_OF_IT[w]) if end is not None else None
     if w not in ops:
         return None
     op = ops[w]
@@ -484,9 +543,9 @@ def _reference_at(s: list[Tok], match: dict[int, int], i: int):
         if spells(s, a[0], "to" if op == "+" else "from"):
             end = _reference(s, a[0] + 1)
             return _ref_group(s, i, end, "last", op, a[1]) if end is not None else None
-        # "adding 3 (which gives us 6)": one operand, then at once a result
+        # "adding 3 (which gives us 6)": one operand, then at once a result ("subtracting 10-4 gives 6" is 10-4)
         nxt = a[0] + (1 if a[0] < len(s) and s[a[0]].kind == Kind.LP else 0)
-        if nxt < len(s) and s[nxt].kind == Kind.EQ and s[nxt].word_eq:
+        if nxt < len(s) and s[nxt].kind == Kind.EQ and s[nxt].word_eq and not _only_op(s, match, i + 1, a[0], op):
             return _ref_group(s, i, a[0], "near", op, a[1])
         return None
     # "multiplying this fraction by 10/5", "divide it by 2", "multiply by 3 (to get 12)"
@@ -613,6 +672,8 @@ def _infix_words(s: list[Tok]) -> None:
         low = t.text.lower()
         prev_ok = s[i - 1].kind in (Kind.NUM, Kind.RP)
         verb = i > 1 and s[i - 2].kind == Kind.WORD and s[i - 2].text.lower() in _BY_VERBS
+        # "multiply 3 and 4 by 2": the last of a list, each of them multiplied, not a product 4 by 2
+        verb = verb or i > 2 and (spells(s, i - 2, "and") or s[i - 2].text == ",") and s[i - 3].kind == Kind.NUM
         if low == "by" and prev_ok and s[i + 1].kind in (Kind.NUM, Kind.LP) and not verb:
             t.kind, t.op = Kind.OP, "*"
         elif low == "added" and prev_ok and spells(s, i + 1, "to") and i + 2 < len(s) and \

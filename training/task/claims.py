@@ -62,7 +62,7 @@ from training.task.claim_symbols import (
     scan_right,
     skip_transparent,
 )
-from training.task.claim_tokens import CLAUSE_WORDS, Kind, SignKind, Tok, is_comparison
+from training.task.claim_tokens import CLAUSE_WORDS, Kind, SignKind, Tok, is_comparison, spells
 from training.task.claim_values import Parser, judge
 from training.task.claim_words import resolve_reference, tokenize
 
@@ -200,7 +200,7 @@ def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
             r += 1
         sign = _is_sign(eq)
         total += sign
-        claim = _read_claim(text, st, i, eq)
+        claim = _read_claim(text, st, i, eq, claims[-1] if claims else None)
         read = isinstance(claim, Claim)
         if read:
             claims.append(claim)
@@ -264,7 +264,10 @@ def _claim_shaped(st: Stream, i: int) -> bool:
         return False
     a, b = ends
     if st.s[i].sign_kind == SignKind.POINTER and st.s[i - 1].kind == Kind.STOP and st.s[i - 1].text == ".":
-        return _has_op(_sentence(st.s, a, -1))  # "... 12 and 3. This is 16": the sentence before holds it
+        # "... 12 and 3. This is 16": the sentence before holds it; "... = 5. This is the same as 2 + 2": the
+        # result of an equation, restated
+        restates = _says_same(st.s[i]) and st.s[a - 1].kind == Kind.EQ
+        return _has_op(_sentence(st.s, a, -1)) or restates and _has_op(_sentence(st.s, b, 1))
     return _has_op(_sentence(st.s, a, -1)) or _has_op(_sentence(st.s, b, 1))
 
 
@@ -332,8 +335,8 @@ def _is_bare_number(toks: list[Tok]) -> bool:
     return len(nums) == 1 and nums[0].kind == Kind.NUM and not nums[0].ops
 
 
-def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
-    """The claim at the sign st.s[i], or why there is none."""
+def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = None) -> Claim | Unread:
+    """The claim at the sign st.s[i] (last: the claim read just before it), or why there is none."""
     a = scan_left(st, i)
     b, approx_word = scan_right(st, i)
     if eq.word_eq and _leads_into_equation(st, b) and not _written_out(st, a, i):
@@ -354,17 +357,20 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
     reversed_ = False
     if eq.word_eq and opaque_before(st, a):
         return Unread.NOT_ARITHMETIC  # "the denominator of 6/2, which is 2"
-    if eq.word_eq and _crossed(st, a, i) and left.n_ops == 0:
+    restated = _restatement(st, a, eq, right, last) if left.n_ops == 0 else None
+    if restated is False or eq.word_eq and _crossed(st, a, i) and left.n_ops == 0 and not restated:
+        return Unread.UNREADABLE
+    if eq.sign_kind == SignKind.COMMA and _last_of_a_list(st, a):
         return Unread.UNREADABLE
     if left.n_ops == 0 and approx and right.n_ops == 0:
         pass  # "27.8 ≈ 28": a rounding, judged at the precision shown
     elif left.n_ops == 0 and right.n_ops == 0:
         # two bare numbers are no computation, except two forms of one number: "75%, or 0.75"
-        if not (eq.sign_kind == SignKind.EQUIV and left.has_pct != right.has_pct or _bare_sentence(st, a, b, eq)):
+        if not (eq.sign_kind == SignKind.EQUIV and left.has_pct != right.has_pct or _bare_sentence(st, a, b, eq, last)):
             return Unread.UNREADABLE
     elif left.n_ops == 0:
         # "242 = 2 * 11 * 11": a bare number, then the expression it equals
-        if not _reads_backwards(st, a, i, eq, left):
+        if not (restated or _reads_backwards(st, a, i, eq, left)):
             return Unread.UNREADABLE
         left, right, reversed_ = right, left, True
     after = text[st.s[b].end:st.s[b].end + 40].lower()
@@ -372,6 +378,21 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
             _divides(left.items):
         # "999/99 = 10 with a remainder of 9": a division with remainder ("(1-7+3) - 1 = 4 remainder" holds none)
         return Unread.NOT_ARITHMETIC
+    verdict = _verdict(left, right, approx, running=not eq.word_eq and not reversed_)
+    if verdict is None:
+        return Unread.UNREADABLE
+    ok, claimed = verdict
+    lo, hi = (left, right) if not reversed_ else (right, left)
+    start = lo.first.start
+    end = hi.last.end
+    expr_text = text[left.first.start:left.last.end]
+    return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
+                 binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+
+
+def _verdict(left: Side, right: Side, approx: bool, running: bool) -> tuple[bool, Fraction] | None:
+    """(right?, the value claimed) for "left = right", where any plain reading of the text makes it right; None
+    where it is right only in a reading the text does not make plain (an "it" that may be another number)."""
     claimed = right.value
     ok = judge(left.value, claimed, right.literal, approx)
     if right.has_pct and not left.has_pct and right.literal is not None and not ok:
@@ -381,31 +402,71 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok) -> Claim | Unread:
         ok = judge(left.value, as_unit, right.literal, approx)
         if ok or abs(as_unit - left.value) < abs(claimed - left.value):
             claimed = as_unit
+    if not ok and running and _running_total(left, right, approx):
+        ok, claimed = True, right.items[0].value  # "19 + 9 = 28 + 7": 28, and then 7 more
     ref = left.items[0].ref if len(left.items) == 1 else ()
     if not ok and ref and ref[0] == "run" and claimed in ref[2]:
         ok, left.value = True, claimed  # "add these together": some run of the claims before does give it
     if not ok and ref and ref[0] == "unsure":
-        return Unread.UNREADABLE  # "5 + 3 = 8. She buys 4 more. Double it to get 24": "it" may be 12, not 8
+        return None  # "5 + 3 = 8. She buys 4 more. Double it to get 24": "it" may be 12, not 8
     if not ok and len(left.items) == 1 and claimed in left.items[0].alts or \
             len(right.items) == 1 and left.value in right.items[0].alts:
         ok, claimed = True, left.value  # "the difference between 6 and 9 is 6 - 9"
-    lo, hi = (left, right) if not reversed_ else (right, left)
-    start = lo.first.start
-    end = hi.last.end
-    expr_text = text[left.first.start:left.last.end]
-    return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
-                 binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+    return ok, claimed
 
 
-def _bare_sentence(st: Stream, a: int, b: int, eq: Tok) -> bool:
-    """Two numbers and "=" that make a sentence of their own ("Hmm, wait, is that right? -6 = -3. Oops."): a
-    claim that they are equal, not a label or a step heading. Only with "=" and nothing else in the sentence,
-    and no variable next to it (a line of algebra: "7y" then "14 = 2")."""
+def _says_same(eq: Tok) -> bool:
+    """Is the sign a pointer that says its two sides are the same ("This is the same as", "It is equal to"), or
+    one that names the result it points at ("This result is", "That value is")?"""
+    same = r"same\s+as|equivalent\s+to|equal\s+to|^(?:this|that)\s+(?:result|value|number)\b"
+    return eq.sign_kind == SignKind.POINTER and bool(re.search(same, eq.text, re.IGNORECASE))
+
+
+def _restatement(st: Stream, a: int, eq: Tok, right: Side, last: Claim | None) -> bool | None:
+    """Does a pointer that says "the same" restate the result of the claim just before ("2 * 4 = 8. This is the
+    same as 10 - 2", "It is equivalent to 3 + 5")? Its left side, starting at a, is then that claim's result, and
+    its right side holds an operation: True where the claim before is right. Where it is wrong, "this" may be
+    its result or its expression: False (not read) where the two readings give different verdicts, True where
+    the restatement is wrong either way. None: no restatement ("= 152. That leaves 51 + 5" says what is left)."""
+    if not _says_same(eq) or last is None or last.end != st.s[a].end or right.n_ops == 0:
+        return None
+    return last.correct or right.value not in (last.claimed, last.true_value)
+
+
+def _running_total(left: Side, right: Side, approx: bool) -> bool:
+    """Does the right side go on from the left side's value, as a running sum ("19 + 9 = 28 + 7 = 35", "6 - 5 =
+    1 - 3")? It is that value, plus or minus one more number. Read so, the claim is its first number; read as
+    two equal sides, it would say the number added is nothing, which no writer means. Products and longer
+    sides are left as equivalences ("6/2 = 3*3" claims 3 = 9)."""
+    items = right.items
+    if left.n_ops == 0 or len(items) != 3 or items[0].kind != Kind.NUM or items[0].ops or items[0].pct:
+        return False
+    plain = items[2].kind == Kind.NUM and not items[2].ops
+    return items[1].kind == Kind.OP and items[1].op in "+-" and plain and judge(left.value, items[0].value, items[0],
+                                                                               approx)
+
+
+def _last_of_a_list(st: Stream, a: int) -> bool:
+    """Is the left side of a comma sign, starting at a, the last of a list ("6*18 and 3*6, which equals 21")?
+    Then what "which" stands for, the last one or all of them, the text does not say."""
+    s = st.s
+    joined = a > 1 and (spells(s, a - 1, "and") or s[a - 1].kind == Kind.STOP and s[a - 1].text == ",")
+    return joined and s[a - 2].kind in (Kind.NUM, Kind.RP)
+
+
+def _bare_sentence(st: Stream, a: int, b: int, eq: Tok, last: Claim | None) -> bool:
+    """Two numbers and "=" that make a sentence of their own ("Hmm, wait, is that right? -6 = -3. Oops."), or the
+    next of a list of claims (last: the claim just before, ending at the comma: "For example, 8/4 = 2, 2/4 = 1,
+    7 = 2."): a claim that they are equal, not a label or a step heading. Only with "=" and nothing else in the
+    sentence, and no variable next to it (a line of algebra: "7y" then "14 = 2")."""
     s = st.s
     def _ends(k: int) -> bool:
         return k < 0 or k >= len(s) or s[k].kind == Kind.NL or s[k].kind == Kind.STOP and s[k].text in ".?!"
+    def _comma(k: int) -> bool:
+        return 0 <= k < len(s) and s[k].kind == Kind.STOP and s[k].text == ","
+    listed = _comma(a - 1) and last is not None and last.end == s[a - 2].end and (_ends(b + 1) or _comma(b + 1))
     algebra = any(x.kind in (Kind.VAR, Kind.FUNC) for x in s[max(0, a - 8):b + 9])  # "So 7y\n14 = 2"
-    return not eq.word_eq and eq.text == "=" and _ends(a - 1) and _ends(b + 1) and not algebra
+    return not eq.word_eq and eq.text == "=" and (listed or _ends(a - 1) and _ends(b + 1)) and not algebra
 
 
 def _divides(items: list[Tok]) -> bool:
@@ -415,9 +476,10 @@ def _divides(items: list[Tok]) -> bool:
 
 
 def _verb_at(eq: Tok) -> int:
-    """Where a sign's verb starts: "is" in "This is equivalent to", "which is", "that is" (the pronoun points at
-    the left side) and ", the result is"; the sign's start otherwise."""
-    m = re.match(r"(?:which|that|this|it)\s+|,\s*the\s+\w+\s+", eq.text, re.IGNORECASE) if eq.word_eq else None
+    """Where a sign's verb starts: "is" in "This is equivalent to", "which is", "that is", "this result is" (the
+    pronoun points at the left side), ", the result is" and "the result is"; the sign's start otherwise."""
+    m = re.match(r"(?:which|that|this|it)\s+(?:(?:result|value|number)\s+)?|,\s*the\s+\w+\s+|the\s+result\s+", eq.text,
+                 re.IGNORECASE) if eq.word_eq else None
     return eq.start + (m.end() if m else 0)
 
 
