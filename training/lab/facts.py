@@ -675,7 +675,9 @@ def checker_facts() -> dict[str, str]:
     res = checker_score.evaluate(checker_score.load())
     return {"checker.texts": str(res["texts"]), "checker.recall": pct(res["recall_all"], 0),
             "checker.caught": str(res["caught"]), "checker.wrong": str(res["wrong_claims"]),
-            "checker.false_alarms": str(res["false_alarms"]), "checker.coverage": pct(res["coverage_checker"], 0)}
+            "checker.false_alarms": str(res["false_alarms"]), "checker.coverage": pct(res["coverage_checker"], 0),
+            "checker.false_alarms.said": {0: "no false alarm", 1: "1 false alarm"}.get(
+                res["false_alarms"], f"{res['false_alarms']} false alarms")}
 
 
 # The path through the valley's shipped sweeps (assets/valley/<name>) and the short names their facts carry.
