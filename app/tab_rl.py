@@ -96,6 +96,9 @@ def powered_view(ctx: AppContext) -> tuple[object | None, pd.DataFrame | None, s
         return None, None, POWERED_NOT_RUN
     if not rl.get("paired"):
         return None, None, "*The powered RL sweep kept no per-problem records: it has no paired change to show.*"
+    if not engine.rl_powered_rows(rl):
+        return None, None, ("*The powered RL sweep was exported before every step was paired: its command, run "
+                            "again, re-exports it from its finished runs.*")
     verdicts = "\n".join(f"- {v}" for v in engine.rl_start_verdicts(rl))
     return engine.rl_paired_figure(rl), pd.DataFrame(engine.rl_powered_rows(rl)), verdicts
 

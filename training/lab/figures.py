@@ -370,7 +370,7 @@ def rl_paired_figure(result: dict):
         ys = [100 * r["change"] for r in rows]
         mde = [100 * r["min_detectable"] for r in rows]
         ax.fill_between(xs, [-m for m in mde], mde, color="#9ca3af", alpha=0.3,
-                        label="too small to detect (± 2.8 se)")
+                        label="too small to detect (± 2.8 se, 80% power)")
         ax.axhline(0, color="black", lw=1)
         ax.errorbar(xs, ys, yerr=[[y - 100 * r["ci95"][0] for y, r in zip(ys, rows)],
                                   [100 * r["ci95"][1] - y for y, r in zip(ys, rows)]],
@@ -380,7 +380,7 @@ def rl_paired_figure(result: dict):
         ax.set_xlabel("GRPO step")
         ax.set_xticks(xs)
         ax.grid(alpha=0.3)
-        ax.legend(fontsize=LEGEND_PT, loc="lower left")
+        ax.legend(fontsize=LEGEND_PT, loc="upper left")
     axes[0][0].set_ylabel("change against step 0 (points)")
     if paired:
         first = next(iter(paired.values()))
