@@ -19,7 +19,7 @@ SLM_SWEEP = "smollm2"  # assets/valley/smollm2: the real SLM's valley
 @dataclass
 class Shipped:
     """The precomputed results the tabs show (read through the engine, from training.lab.results): the valley sweep's table,
-    its adapters and per-sample records, the RL sweep, the paper's stated numbers."""
+    its adapters and per-sample records, the RL sweeps, the paper's stated numbers."""
 
     sweep: engine.Sweep
     rl: engine.RLSweep
@@ -28,6 +28,7 @@ class Shipped:
     records: dict[str, Path] = field(default_factory=dict)    # label -> records.jsonl
     slm_adapters: dict[str, Path] = field(default_factory=dict)  # the real SLM's shipped adapters: name -> folder
     slm_sweep: engine.Sweep | None = None                    # the real SLM's shipped valley (assets/valley/smollm2)
+    rl_powered: engine.RLSweep | None = None                 # the RL sweep paired on 1,000 problems, once it has run
 
     @property
     def valley(self) -> dict | None:
@@ -40,7 +41,7 @@ class Shipped:
         records |= {f"shipped: SmolLM2 {k}": v for k, v in slm.records.items()}
         return cls(sweep, engine.rl(name), engine.paper_reference(),
                    {f"shipped: {k}": v for k, v in sweep.adapters.items()}, records, dict(slm.adapters),
-                   slm if slm.valley else None)
+                   slm if slm.valley else None, engine.rl(engine.POWERED_RL))
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Tab 4, Through RL: GRPO from different SFT starts, live, next to the precomputed three-start sweep."""
+"""Tab 4, Through RL: GRPO from different SFT starts, live, next to the precomputed three-start sweep (underpowered)
+and, once it has run, the powered sweep paired on 1,000 test problems."""
 
 from __future__ import annotations
 
@@ -83,6 +84,25 @@ def shipped_figure(ctx: AppContext):
     return engine.rl_figure(ctx.shipped.rl.result) if ctx.shipped.rl.result else None
 
 
+POWERED_NOT_RUN = ("*The powered RL sweep (each start paired against its own step 0 on 1,000 test problems) has not "
+                   "run yet.*")
+
+
+def powered_view(ctx: AppContext) -> tuple[object | None, pd.DataFrame | None, str]:
+    """The powered RL sweep beside the older one: its figure (each start's change against its step 0, with the band
+    of changes too small to detect), its table and one verdict per start; (None, None, one line) before it has run."""
+    rl = ctx.shipped.rl_powered.result if ctx.shipped.rl_powered else None
+    if not rl:
+        return None, None, POWERED_NOT_RUN
+    if not rl.get("paired"):
+        return None, None, "*The powered RL sweep kept no per-problem records: it has no paired change to show.*"
+    if not engine.rl_powered_rows(rl):
+        return None, None, ("*The powered RL sweep was exported before every step was paired: its command, run "
+                            "again, re-exports it from its finished runs.*")
+    verdicts = "\n".join(f"- {v}" for v in engine.rl_start_verdicts(rl))
+    return engine.rl_paired_figure(rl), pd.DataFrame(engine.rl_powered_rows(rl)), verdicts
+
+
 def _running(st) -> tuple[str, float, str]:
     rows = [p for p in st.progress if "reward" in p]
     if not rows:
@@ -121,11 +141,19 @@ def rl_status(ctx: AppContext, owner: str, run_id: str | None):
 def build_rl_tab(ctx: AppContext) -> Tab:
     with gr.Tab("Through RL", id="rl"):
         gr.Markdown(INTRO)
-        gr.Markdown("#### Precomputed: GRPO from three starts on the embedded model (mean ± sd over seeds)")
+        gr.Markdown("#### Precomputed, underpowered: GRPO from three starts on the embedded model "
+                    "(mean ± sd over seeds)")
         gr.Plot(shipped_figure(ctx))
         if ctx.shipped.rl.result:
             gr.Markdown("**What the precomputed sweep shows:** " + engine.rl_verdict_short(ctx.shipped.rl.result)
-                        + " *(The full reading, for teachers: the About tab.)*")
+                        + " *(The full reading, for teachers: the About tab.)*\n\n"
+                        + engine.rl_underpowered(ctx.shipped.rl.result))
+        gr.Markdown("#### Powered: GRPO on two CPU cores, each start against its own step 0, problem by problem")
+        figure, table, verdicts = powered_view(ctx)
+        if figure is not None:
+            gr.Plot(figure)
+            gr.Dataframe(table, interactive=False, wrap=True)
+        gr.Markdown(verdicts)
         gr.Markdown("#### Run it yourself")
         with gr.Row():
             start_from = gr.Dropdown(as_choices(start_options(ctx, None)), value="base", label="Start from", scale=3)

@@ -8,7 +8,8 @@ Usage:
 
 The paper's finding to compare with: GRPO from an 8k long-CoT SFT checkpoint stays below GRPO from
 the original model; from a 128k checkpoint it climbs faster and higher, and RL shortens responses.
-What ships is what was measured: rl.json holds every run's curve and the command.
+What ships is what was measured: rl.json holds every run's curve and the command; with eval_records, `paired`
+holds each start's change against its own step 0 at every evaluated step (paired.png draws it).
 """
 
 from __future__ import annotations
@@ -24,10 +25,10 @@ from training.core.config import build_config, cli_line, parse_config
 from training.core.evalfolder import EvalFolder
 from training.core.pool import run_jobs
 from training.core.rundir import RunDir, State
-from training.grpo import GRPOConfig
+from training.grpo import GRPOConfig, kl_to_start
 from training.grpo import main as grpo_main
-from training.lab.figures import RL_METRICS, rl_figure, save_figure
-from training.task.analysis import mean_sd
+from training.lab.figures import RL_METRICS, rl_figure, rl_paired_figure, save_figure
+from training.task.analysis import MIN_DETECTABLE_SE, mean_sd, paired_change
 
 RECIPES = paths.RECIPES / "tiny" / "rl"
 SET_BY_THE_SWEEP = ("model", "world", "init_adapter", "seed", "run_dir")
@@ -86,30 +87,52 @@ def _correct_by_problem(run_dir: str, step: int) -> list[float] | None:
 
 
 def paired(results: list[dict], labels: list[str]) -> dict:
-    """Per start, the change from step 0 to the last evaluation, problem by problem: every seed is scored on the
-    same test problems, so the change of each problem (averaged over seeds) is the unit. Its mean, a 95%
-    confidence interval, and the smallest change this design detects with 80% power (2.8 standard errors);
-    also the mean KL to the start over the last tenth of the steps and the answer length before and after.
-    Starts whose runs kept no per-problem records are left out."""
+    """Per start, each evaluated step against step 0, problem by problem: every seed is scored on the same test
+    problems, so the change of each problem (averaged over seeds) is the unit. At each step (the list `steps`, step 0
+    first): the accuracy, the change's mean, its 95% confidence interval and the smallest change this design detects
+    with 80% power (2.8 standard errors), beside the KL to the start, the answers' length and their reflective share
+    (means over seeds of the runs' curves). The last step's change also sits at the top level (as before the steps
+    were listed), with the mean KL over the last tenth of the steps. Starts whose runs kept no per-problem records
+    are left out."""
     out = {}
     for label in labels:
         rs = [r for r in results if r["start"] == label and r["curve"]]
-        last = min((r["curve"][-1]["step"] for r in rs), default=0)
-        per_seed = [(_correct_by_problem(r["run_dir"], 0), _correct_by_problem(r["run_dir"], last)) for r in rs]
-        per_seed = [(a, b) for a, b in per_seed if a and b and len(a) == len(b)]
-        if not per_seed or last == 0:
+        steps = sorted(set.intersection(*({c["step"] for c in r["curve"]} for r in rs))) if rs else []
+        rows = [row for row in (paired_at(rs, s) for s in steps) if row]
+        if len(rows) < 2 or rows[0]["step"] != 0:
             continue
-        n = min(len(a) for a, _ in per_seed)
-        d = [sum(b[i] - a[i] for a, b in per_seed) / len(per_seed) for i in range(n)]
-        mean = sum(d) / n
-        se = (sum((x - mean) ** 2 for x in d) / max(1, n - 1) / n) ** 0.5
+        last = rows[-1]
         kls = [r.get("kl_late") for r in rs if r.get("kl_late") is not None]
-        out[label] = {"step": last, "problems": n, "seeds": len(per_seed), "change": mean, "se": se,
-                      "ci95": [mean - 1.96 * se, mean + 1.96 * se], "min_detectable": 2.8 * se,
-                      "start_accuracy": sum(sum(a[:n]) for a, _ in per_seed) / (n * len(per_seed)),
-                      "end_accuracy": sum(sum(b[:n]) for _, b in per_seed) / (n * len(per_seed)),
-                      "kl_late": sum(kls) / len(kls) if kls else None}
+        out[label] = {**{k: last[k] for k in ("step", "problems", "seeds", "change", "se", "ci95", "min_detectable")},
+                      "start_accuracy": rows[0]["accuracy"], "end_accuracy": last["accuracy"],
+                      "kl_late": sum(kls) / len(kls) if kls else None, "steps": rows}
     return out
+
+
+def paired_at(rs: list[dict], step: int) -> dict | None:
+    """One start's runs at one evaluated step, paired with step 0 on the problems both kept (None without records)."""
+    per_seed = [(_correct_by_problem(r["run_dir"], 0), _correct_by_problem(r["run_dir"], step)) for r in rs]
+    per_seed = [(a, b) for a, b in per_seed if a and b and len(a) == len(b)]
+    if not per_seed:
+        return None
+    n = min(len(a) for a, _ in per_seed)
+    before, after = ([sum(pair[k][i] for pair in per_seed) / len(per_seed) for i in range(n)] for k in (0, 1))
+    ch = paired_change(before, after)
+    row = {"step": step, "problems": n, "seeds": len(per_seed), "accuracy": sum(after) / n,
+           "change": ch["change"], "se": ch["se"], "ci95": ch["ci95"], "min_detectable": MIN_DETECTABLE_SE * ch["se"]}
+    points = [{**c, "kl": _kl(r, c)} for r in rs for c in r["curve"] if c["step"] == step]
+    for key in ("kl", "mean_tokens", "reflection_ratio"):
+        vals = [c[key] for c in points if c.get(key) is not None]
+        row[key] = sum(vals) / len(vals) if vals else None
+    return row
+
+
+def _kl(run: dict, point: dict) -> float | None:
+    """The KL to the start at an evaluation: the curve's own (training.grpo writes it), else from the run's steps
+    (runs written before the curve carried it), else None."""
+    if point.get("kl") is not None:
+        return point["kl"]
+    return kl_to_start(RunDir(paths.concrete(run["run_dir"])), point["step"])
 
 
 def aggregate(results: list[dict], labels: list[str]) -> dict:
@@ -165,6 +188,8 @@ def main(cfg: RLSweepConfig) -> dict:
               "paired": paired(results, cfg.start_labels)}
     (out / "rl.json").write_text(json.dumps(result, indent=1) + "\n")
     save_figure(rl_figure(result), out / "rl.png")
+    if result["paired"]:
+        save_figure(rl_paired_figure(result), out / "paired.png")
     print(f"[rl] done in {result['wall_seconds']:.0f}s -> {out / 'rl.json'}", flush=True)
     return result
 

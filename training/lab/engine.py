@@ -8,10 +8,11 @@ files live). It uses exactly these names (tests/test_app.py holds this list agai
     runs       SFT GRPO start_run poll stop mark_abandoned config_from command_for RunDir RunState State
     times      Speed measured_speed Estimate estimate remaining_seconds eval_left
     results    sweep sweeps sizes rl paper_reference Sweep RLSweep DEFAULT_SWEEP SIZE_SWEEPS STEP_DESIGNS
-               PAIRED_SWEEPS
-    facts      valley_verdict valley_verdict_short rl_verdict rl_verdict_short path_summary
-    figures    valley_figure sweeps_figure arms_figure paired_figure rl_figure survival_figure first_error_figure
-               length_figure outcomes_figure survival_playground
+               PAIRED_SWEEPS POWERED_RL
+    facts      valley_verdict valley_verdict_short rl_verdict rl_verdict_short path_summary rl_powered_rows
+               rl_start_verdicts rl_underpowered
+    figures    valley_figure sweeps_figure arms_figure paired_figure rl_figure rl_paired_figure survival_figure
+               first_error_figure length_figure outcomes_figure survival_playground
     lessons    Lesson list_lessons list_documents parse_lesson student_view teacher_only
 
 How the main ones fit:
@@ -56,7 +57,16 @@ from training.core.openr1 import available as openr1_available
 from training.core.rundir import RunDir, RunState, State
 from training.core.sources import count_chat_file
 from training.grpo import GRPOConfig
-from training.lab.facts import path_summary, rl_verdict, rl_verdict_short, valley_verdict, valley_verdict_short
+from training.lab.facts import (
+    path_summary,
+    rl_powered_rows,
+    rl_start_verdicts,
+    rl_underpowered,
+    rl_verdict,
+    rl_verdict_short,
+    valley_verdict,
+    valley_verdict_short,
+)
 from training.lab.figures import (
     arms_figure,
     first_error_figure,
@@ -64,6 +74,7 @@ from training.lab.figures import (
     outcomes_figure,
     paired_figure,
     rl_figure,
+    rl_paired_figure,
     survival_figure,
     survival_playground,
     sweeps_figure,
@@ -73,6 +84,7 @@ from training.lab.kit import Lesson, list_documents, list_lessons, parse_lesson,
 from training.lab.results import (
     DEFAULT_SWEEP,
     PAIRED_SWEEPS,
+    POWERED_RL,
     SIZE_SWEEPS,
     STEP_DESIGNS,
     RLSweep,
@@ -95,9 +107,11 @@ __all__ = ["list_models", "REAL_SLMS", "describe", "model_family", "model_note",
            "RunState", "State",
            "Speed", "measured_speed", "Estimate", "estimate", "remaining_seconds", "eval_left",
            "sweep", "sweeps", "sizes", "rl", "paper_reference", "Sweep", "RLSweep", "DEFAULT_SWEEP", "SIZE_SWEEPS",
-           "STEP_DESIGNS", "PAIRED_SWEEPS",
+           "STEP_DESIGNS", "PAIRED_SWEEPS", "POWERED_RL",
            "valley_verdict", "valley_verdict_short", "rl_verdict", "rl_verdict_short", "path_summary",
-           "valley_figure", "sweeps_figure", "arms_figure", "paired_figure", "rl_figure", "survival_figure",
+           "rl_powered_rows", "rl_start_verdicts", "rl_underpowered",
+           "valley_figure", "sweeps_figure", "arms_figure", "paired_figure", "rl_figure", "rl_paired_figure",
+           "survival_figure",
            "first_error_figure", "length_figure", "outcomes_figure", "survival_playground",
            "Lesson", "list_lessons", "list_documents", "parse_lesson", "student_view", "teacher_only"]
 GRPO_RECIPE = paths.RECIPES / "tiny" / "grpo" / "classroom.yaml"  # the app's RL runs, as the shipped sweep

@@ -879,6 +879,9 @@ def load() -> dict[str, str]:
     rl = results.rl().result
     if rl is not None:
         facts.update(rl_facts(rl))
+    powered = results.rl(results.POWERED_RL).result
+    if powered is not None:
+        facts.update(rl_powered_facts(powered))
     if sweep.ablations is not None:
         facts.update(ablation_facts(sweep.ablations))
     eval_n = ((rl or {}).get("config", {}).get("grpo") or {}).get("eval_n") or 50
@@ -917,6 +920,107 @@ def main(argv=None) -> dict:
     for k, v in facts.items():
         print(f"{k} = {v}" if "\n" not in v else f"{k} = (multi-line)\n    " + v.replace("\n", "\n    "))
     return facts
+
+
+
+# -- the powered RL sweep (assets/rl/cpu-powered): each start against its own step 0, problem by problem -------------
+def start_slug(label: str) -> str:
+    """A start's label as a fact's key writes it: "long N=16000" -> long-n16000, "base" -> base."""
+    return re.sub(r"[^a-z0-9]+", "-", label.lower().replace("=", "")).strip("-")
+
+
+def points(x: float) -> str:
+    """A change in points with its sign (+3.2, -0.4)."""
+    return f"{100 * x:+.1f}"
+
+
+def kl_text(kl: float | None) -> str:
+    """A KL to the start as people write a small number (0 before any update, 5.2e-3 after)."""
+    return "n/a" if kl is None else "0" if kl == 0 else sci(float(f"{kl:.2g}"))
+
+
+def start_verdict(label: str, p: dict) -> str:
+    """One start's change at its last evaluated step (rl.json's `paired`): "moved" only if the 95% interval excludes
+    0, else no change at the power the design had (its smallest detectable change beside it)."""
+    lo, hi = p["ci95"]
+    if lo > 0 or hi < 0:
+        return (f"from {label}, moved by {points(p['change'])} points [{points(lo)}, {points(hi)}] in "
+                f"{p['step']} steps")
+    return (f"from {label}, no change detected at this power in {p['step']} steps (min detectable "
+            f"{100 * p['min_detectable']:.1f} points)")
+
+
+def rl_powered_verdict(rl: dict) -> str:
+    """The powered sweep in one sentence: the design, then each start's verdict (start_verdict)."""
+    g, paired = rl["config"]["grpo"], rl.get("paired") or {}
+    if not paired:
+        return "The powered RL sweep kept no per-problem records, so no start's change can be paired."
+    first = next(iter(paired.values()))
+    seeds = min(p["seeds"] for p in paired.values())
+    return (f"GRPO at {g['steps']} steps of {g['prompts_per_step']} problems x {g['group_size']} answers, "
+            f"{seeds} seed{'s' if seeds != 1 else ''} per start, each start against its own step 0 on the same "
+            f"{first['problems']:,} test problems: " + "; ".join(start_verdict(k, p) for k, p in paired.items()) + ".")
+
+
+def rl_powered_facts(rl: dict) -> dict[str, str]:
+    """Every evaluated step of the powered sweep as facts: rl.powered.<start>.<step>.accuracy, .change, .change_lo,
+    .change_hi (points against the start's step 0, 95% interval), .min_detectable (points), .kl, .tokens,
+    .reflective, .seeds, .problems; rl.powered.<start>.label and rl.powered.verdict."""
+    out = {"rl.powered.verdict": rl_powered_verdict(rl)}
+    for label, p in (rl.get("paired") or {}).items():
+        slug = start_slug(label)
+        out[f"rl.powered.{slug}.label"] = label
+        for row in p.get("steps") or []:
+            k = f"rl.powered.{slug}.{row['step']}"
+            lo, hi = row["ci95"]
+            out.update({f"{k}.accuracy": pct(row["accuracy"]), f"{k}.change": points(row["change"]),
+                        f"{k}.change_lo": points(lo), f"{k}.change_hi": points(hi),
+                        f"{k}.min_detectable": f"{100 * row['min_detectable']:.1f}", f"{k}.kl": kl_text(row["kl"]),
+                        f"{k}.tokens": "n/a" if row["mean_tokens"] is None else f"{row['mean_tokens']:.0f}",
+                        f"{k}.reflective": pct(row["reflection_ratio"], 0), f"{k}.seeds": str(row["seeds"]),
+                        f"{k}.problems": f"{row['problems']:,}"})
+    return out
+
+
+def rl_powered_rows(rl: dict) -> list[dict[str, str]]:
+    """The powered sweep as a table: one row per start and evaluated step (start, step, accuracy, change [95% CI],
+    min detectable, KL, tokens, reflective), step 0 being each start's own reference."""
+    rows = []
+    for label, p in (rl.get("paired") or {}).items():
+        for row in p.get("steps") or []:
+            lo, hi = row["ci95"]
+            rows.append({"start": label, "step": str(row["step"]), "accuracy": pct(row["accuracy"]),
+                         "change [95% CI]": "reference" if row["step"] == 0 else
+                         f"{points(row['change'])} [{points(lo)}, {points(hi)}]",
+                         "min detectable": "" if row["step"] == 0 else f"{100 * row['min_detectable']:.1f}",
+                         "KL": kl_text(row["kl"]),
+                         "tokens": "n/a" if row["mean_tokens"] is None else f"{row['mean_tokens']:.0f}",
+                         "reflective": pct(row["reflection_ratio"], 0)})
+    return rows
+
+
+def rl_start_verdicts(rl: dict) -> list[str]:
+    """Each start's verdict as a sentence of its own (start_verdict), for a list."""
+    return [(v := start_verdict(label, p))[0].upper() + v[1:] + "." for label, p in (rl.get("paired") or {}).items()]
+
+
+def rl_min_detectable(rl: dict) -> dict[str, float]:
+    """The smallest change (a share) each start of an unpaired RL sweep could detect with 80% power: 2.8 standard
+    errors, the standard error being the one its verdict measures noise by (rl_noise: the larger of the spread over
+    seeds and one evaluation's sampling error on its eval_n problems)."""
+    from training.task.analysis import MIN_DETECTABLE_SE
+
+    eval_n = (rl["config"].get("grpo") or rl["config"]).get("eval_n") or 0
+    return {label: MIN_DETECTABLE_SE * rl_noise(rows, eval_n) / 2 for label, rows in rl["table"].items()}
+
+
+def rl_underpowered(rl: dict) -> str:
+    """The older sweep's power in one line: its design and the smallest change it could detect per start."""
+    g, mde = rl["config"].get("grpo") or rl["config"], rl_min_detectable(rl)
+    return (f"Underpowered: {g['steps']} steps of {g['prompts_per_step']} problems x {g['group_size']} answers, "
+            f"{len(rl['config']['seeds'])} seeds, evaluated on {g.get('eval_n') or '?'} problems without pairing; "
+            "the smallest change it could detect (80% power) was "
+            + ", ".join(f"{100 * v:.0f} points from {label}" for label, v in mde.items()) + ".")
 
 
 if __name__ == "__main__":

@@ -357,6 +357,39 @@ def rl_figure(result: dict):
     return fig
 
 
+def rl_paired_figure(result: dict):
+    """A paired RL sweep (rl.json's `paired` steps): one panel per start, its change against its own step 0 on the
+    same test problems at every evaluated step, with 95% intervals, and the band of changes too small for the design
+    to detect (± its smallest detectable change, 2.8 standard errors, at each step)."""
+    paired = {label: p for label, p in (result.get("paired") or {}).items() if p.get("steps")}
+    fig, axes = plt.subplots(1, max(1, len(paired)), figsize=(5.2 * max(1, len(paired)), 4.2), sharey=True,
+                             squeeze=False)
+    for i, (ax, (label, p)) in enumerate(zip(axes[0], paired.items())):
+        rows = p["steps"]
+        xs = [r["step"] for r in rows]
+        ys = [100 * r["change"] for r in rows]
+        mde = [100 * r["min_detectable"] for r in rows]
+        ax.fill_between(xs, [-m for m in mde], mde, color="#9ca3af", alpha=0.3,
+                        label="too small to detect (± 2.8 se, 80% power)")
+        ax.axhline(0, color="black", lw=1)
+        ax.errorbar(xs, ys, yerr=[[y - 100 * r["ci95"][0] for y, r in zip(ys, rows)],
+                                  [100 * r["ci95"][1] - y for y, r in zip(ys, rows)]],
+                    marker="osD^v"[i % 5], ls="-", capsize=4, color=PALETTE[(i + 1) % len(PALETTE)],
+                    label="change, 95% CI")
+        ax.set_title(f"from {label} (step 0: {rows[0]['accuracy']:.1%})", fontsize=10)
+        ax.set_xlabel("GRPO step")
+        ax.set_xticks(xs)
+        ax.grid(alpha=0.3)
+        ax.legend(fontsize=LEGEND_PT, loc="upper left")
+    axes[0][0].set_ylabel("change against step 0 (points)")
+    if paired:
+        first = next(iter(paired.values()))
+        fig.suptitle(f"GRPO, each start against its own step 0 on the same {first['problems']:,} test problems "
+                     f"(paired, {first['seeds']} seeds averaged per problem)", fontsize=10)
+    fig.tight_layout()
+    return fig
+
+
 def survival_playground(e: float, n: int, k: float, c: float, measured: list[dict]):
     """The (1-e)^n model to play with: left, the chance that n steps are all right when each fails with chance e,
     with the measured runs (accuracy against their steps per answer); right, a long answer k times longer whose

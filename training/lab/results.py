@@ -4,7 +4,8 @@ measurement wrote, for the app, the facts, the figures and the lessons.
     sweep("classroom")          a valley sweep: valley.json, ablations.json, its adapters and records
     sweep().runs, .table        its valley.json rows (training.core.sweeprows: RunRow, TableRow)
     sweeps()                    the names of every shipped valley sweep (assets/valley/<name>/valley.json)
-    rl("classroom")             the RL sweep: rl.json and the folder of its SFT starts
+    rl("classroom")             the RL sweep: rl.json and the folder of its SFT starts (rl(POWERED_RL): the
+                                powered one, paired against each start's step 0 on 1,000 problems)
     paper_reference()           the paper's stated numbers (assets/paper_reference.json)
     timings()                   the default run's measured timings (assets/timings.json)
     lesson_figure_facts()       the numbers behind the lessons' own figures (lessons/figures/facts.json)
@@ -34,6 +35,7 @@ SIZE_SWEEPS = ("size-pico", "size-nano", DEFAULT_SWEEP)
 STEP_DESIGNS = {DEFAULT_SWEEP: "batch 8 (steps grow with N)", "steps-fixed": "1,500 optimizer steps at every N",
                 "paper-shape": "batch N/32, ~100 updates at every N (a too-few-updates control)"}
 CLIMB_SWEEP = "climb"
+POWERED_RL = "cpu-powered"  # the RL sweep paired on 1,000 problems at every evaluation (assets/rl/cpu-powered)
 PAIRED_SWEEPS = {"steps-fixed": "1,500 steps", CLIMB_SWEEP: "the climb (8,000+ steps)", "size-nano": "nano (0.85M)",
                  "size-pico": "pico (0.28M)"}  # the sweeps paired against their base on the same 1,000 problems
 

@@ -222,6 +222,7 @@ def mean_sd(values: list[float]) -> tuple[float, float]:
 # -- changes against the base, problem by problem ------------------------------------------------------
 RECOVERY_MARGIN = 0.03  # a run "climbs back" when its paired 95% interval against the base lies above -3 points
                         # on 1,000 test problems (declared before the climb's runs, training/LOG.md 2026-12-05)
+MIN_DETECTABLE_SE = 2.8  # the smallest change a design detects with 80% power (5% two-sided): 2.8 standard errors
 
 
 def per_problem(records: list[dict], samples: int = 1) -> list[float]:
