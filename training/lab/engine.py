@@ -7,7 +7,7 @@ files live). It uses exactly these names (tests/test_app.py holds this list agai
     configs    sft_config grpo_config SFTConfig schedule world_for eval_n_for default_n check_number check_seed MAX_SEED
     runs       SFT GRPO start_run poll stop mark_abandoned config_from command_for RunDir RunState State
     times      Speed measured_speed Estimate estimate remaining_seconds eval_left
-    results    sweep sweeps sizes rl paper_reference Sweep RLSweep DEFAULT_SWEEP SIZE_SWEEPS STEP_DESIGNS
+    results    sweep sweeps sizes rl paper_reference Sweep RLSweep DEFAULT_SWEEP STEP_DESIGNS
                PAIRED_SWEEPS POWERED_RL
     facts      valley_verdict valley_verdict_short rl_verdict rl_verdict_short path_summary rl_powered_rows
                rl_start_verdicts rl_underpowered
@@ -85,7 +85,6 @@ from training.lab.results import (
     DEFAULT_SWEEP,
     PAIRED_SWEEPS,
     POWERED_RL,
-    SIZE_SWEEPS,
     STEP_DESIGNS,
     RLSweep,
     Sweep,
@@ -106,7 +105,7 @@ __all__ = ["list_models", "REAL_SLMS", "describe", "model_family", "model_note",
            "SFT", "GRPO", "start_run", "poll", "stop", "mark_abandoned", "config_from", "command_for", "RunDir",
            "RunState", "State",
            "Speed", "measured_speed", "Estimate", "estimate", "remaining_seconds", "eval_left",
-           "sweep", "sweeps", "sizes", "rl", "paper_reference", "Sweep", "RLSweep", "DEFAULT_SWEEP", "SIZE_SWEEPS",
+           "sweep", "sweeps", "sizes", "rl", "paper_reference", "Sweep", "RLSweep", "DEFAULT_SWEEP",
            "STEP_DESIGNS", "PAIRED_SWEEPS", "POWERED_RL",
            "valley_verdict", "valley_verdict_short", "rl_verdict", "rl_verdict_short", "path_summary",
            "rl_powered_rows", "rl_start_verdicts", "rl_underpowered",
