@@ -632,3 +632,16 @@ def test_calculate_an_expression_as_a_number_is_a_claim(text, claims):
 def test_calculate_it_as_a_number_is_shown_not_checked():
     rec = check("The expression is 4 + 5. We calculate it as 10.")
     assert rec.claims == [] and rec.unchecked  # which expression "it" is, the text does not say
+
+
+@pytest.mark.parametrize("text, claims", [
+    # an operation in words before an equation in symbols: the words do not say what they apply to
+    ("That will be 2 units multiplied by 2 * 2 = 4 units.", [("2 units multiplied by 2 * 2 = 4", 4, True)]),
+    ("So 3 multiplied by 2 * 2 = 12.", [("3 multiplied by 2 * 2 = 12", 12, True)]),
+    ("Then 5 divided by 10 / 2 = 1.", [("5 divided by 10 / 2 = 1", 1, True)]),  # 5 / (10 / 2)
+    ("Then 5 divided by 10 / 2 = 7.", [("5 divided by 10 / 2 = 7", 7, False)]),  # wrong in every reading
+    ("So 3 multiplied by 4 = 13.", [("3 multiplied by 4 = 13", 13, False)]),  # no symbols after the words
+    ("So 3 * 2 * 2 = 4.", [("3 * 2 * 2 = 4", 4, False)]),  # no words: one reading
+])
+def test_an_operation_in_words_before_an_equation_is_right_in_either_reading(text, claims):
+    assert _read(text) == claims
