@@ -616,3 +616,32 @@ def test_this_result_is_restates_the_result_just_before(text, last):
 def test_this_result_is_without_a_result_before_or_an_operation_after_claims_nothing_new(text):
     rec = check(text)
     assert len(rec.claims) == text.count("=") and rec.unchecked == []
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("To solve it, we calculate 9*1 as 9.", [("9*1 as 9", 9, True)]),
+    ("We compute 3 + 4 as 8, so the answer is 8.", [("3 + 4 as 8", 8, False)]),
+    ("We evaluate 12/4 as 3.", [("12/4 as 3", 3, True)]),
+    ("Let us calculate 2*3 as follows: 2*3 = 6.", [("2*3 = 6", 6, True)]),  # "as" before a word is no sign
+    ("We calculate 5 as the first term and 3*2 = 6.", [("3*2 = 6", 6, True)]),
+])
+def test_calculate_an_expression_as_a_number_is_a_claim(text, claims):
+    assert _read(text) == claims
+
+
+def test_calculate_it_as_a_number_is_shown_not_checked():
+    rec = check("The expression is 4 + 5. We calculate it as 10.")
+    assert rec.claims == [] and rec.unchecked  # which expression "it" is, the text does not say
+
+
+@pytest.mark.parametrize("text, claims", [
+    # an operation in words before an equation in symbols: the words do not say what they apply to
+    ("That will be 2 units multiplied by 2 * 2 = 4 units.", [("2 units multiplied by 2 * 2 = 4", 4, True)]),
+    ("So 3 multiplied by 2 * 2 = 12.", [("3 multiplied by 2 * 2 = 12", 12, True)]),
+    ("Then 5 divided by 10 / 2 = 1.", [("5 divided by 10 / 2 = 1", 1, True)]),  # 5 / (10 / 2)
+    ("Then 5 divided by 10 / 2 = 7.", [("5 divided by 10 / 2 = 7", 7, False)]),  # wrong in every reading
+    ("So 3 multiplied by 4 = 13.", [("3 multiplied by 4 = 13", 13, False)]),  # no symbols after the words
+    ("So 3 * 2 * 2 = 4.", [("3 * 2 * 2 = 4", 4, False)]),  # no words: one reading
+])
+def test_an_operation_in_words_before_an_equation_is_right_in_either_reading(text, claims):
+    assert _read(text) == claims

@@ -32,7 +32,8 @@ _VERBAL_WORDS = {"sum", "summation", "total", "product", "difference", "quotient
                  "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
                  "multiplying", "divide", "dividing", "add", "adding", "subtract", "subtracting", "by", "least",
                  "lowest", "smallest", "greatest", "highest", "largest", "lcm", "gcd", "gcf", "hcf", "rewrite",
-                 "write", "express", "rewriting", "convert", "or", "out"}
+                 "write", "express", "rewriting", "convert", "or", "out", "calculate",
+                 "compute", "evaluate"}
 
 
 def tokenize(text: str) -> list[Tok]:
@@ -690,13 +691,18 @@ def _ref_group_in_place(s: list[Tok], k: int) -> None:
     q.kind, q.word_eq, q.sign, q.sign_kind = Kind.EQ, True, "as", SignKind.EQUIV
 
 
+# Verbs that join two forms of one value with "as": "rewrite 18 as 4*2*3", "calculate 9*1 as 9".
+_AS_VERBS = {"rewrite", "write", "express", "convert", "rewriting", "calculate", "compute", "evaluate"}
+
+
 def _equiv_words(s: list[Tok], match: dict[int, int]) -> None:
-    """Signs that are only signs in context: "rewrite a as b" and "a, or b"."""
+    """Signs that are only signs in context: "rewrite a as b", "calculate 9*1 as 9" (a result, said like a
+    rewriting) and "a, or b"."""
     for i, t in enumerate(s):
         if t.kind != Kind.WORD:
             continue
         low = t.text.lower()
-        if low in ("rewrite", "write", "express", "convert", "rewriting") and i + 1 < len(s):
+        if low in _AS_VERBS and i + 1 < len(s):
             if spells(s, i + 1, "it|this|that", "as") and i + 3 < len(s) and s[i + 3].kind in (Kind.NUM, Kind.LP):
                 # "rewrite it as 8 + 4 + 2": which earlier expression "it" is, the text does not say
                 _ref_group_in_place(s, i + 1)

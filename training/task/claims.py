@@ -382,12 +382,29 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
     if verdict is None:
         return Unread.UNREADABLE
     ok, claimed = verdict
+    ok = ok or not eq.word_eq and not reversed_ and _grouping_unsaid(st, a, left_end(st, i), right, approx)
     lo, hi = (left, right) if not reversed_ else (right, left)
     start = lo.first.start
     end = hi.last.end
     expr_text = text[left.first.start:left.last.end]
     return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
                  binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+
+
+def _grouping_unsaid(st: Stream, a: int, e: int, right: Side, approx: bool) -> bool:
+    """Is "A multiplied by B * C = R" right in a reading its words leave open? An operation in words whose right
+    operand is an expression in symbols does not say what it applies to: all of it, "A * (B * C)", or none, the
+    equation B * C = R after words ("2 units multiplied by 2 * 2 = 4 units"). Right in either reading, it is right."""
+    words = [k for k in range(a + 1, e) if st.s[k].kind == Kind.OP and st.s[k].text[:1].isalpha()]
+    if not words:
+        return False
+    tail, head = Side(st, words[-1] + 1, e), Side(st, a, words[-1] - 1)
+    if tail.value is None or tail.n_ops == 0:
+        return False
+    readings = [tail.value]
+    if head.value is not None and st.s[words[-1]].op in "*/" and (tail.value or st.s[words[-1]].op == "*"):
+        readings.append(head.value * tail.value if st.s[words[-1]].op == "*" else head.value / tail.value)
+    return any(judge(v, right.value, right.literal, approx) for v in readings)
 
 
 def _verdict(left: Side, right: Side, approx: bool, running: bool) -> tuple[bool, Fraction] | None:
