@@ -43,6 +43,16 @@ def pct(x: float | None, digits: int = 1) -> str:
     return "n/a" if x is None else f"{100 * x:.{digits}f}%"
 
 
+def points(x: float) -> str:
+    """A change in points with its sign (+3.2, -0.4)."""
+    return f"{100 * x:+.1f}"
+
+
+def sentence(text: str) -> str:
+    """text with its first letter in capitals."""
+    return text[:1].upper() + text[1:]
+
+
 def half_up(x: float, digits: int = 0) -> str:
     """A percentage rounded half up (0.625 -> 63%, as a reader rounds; Python's format rounds half to even)."""
     q = 10 ** digits
@@ -694,8 +704,8 @@ def change_facts(k: str, r: TableRow, b: float) -> dict[str, str]:
     if not vb:
         return {}
     lo, hi = vb["ci95"]
-    out = {f"{k}.change": f"{100 * vb['change']:+.1f}", f"{k}.change_lo": f"{100 * lo:+.1f}",
-           f"{k}.change_hi": f"{100 * hi:+.1f}", f"{k}.change_problems": f"{vb['problems']:,}",
+    out = {f"{k}.change": points(vb["change"]), f"{k}.change_lo": points(lo), f"{k}.change_hi": points(hi),
+           f"{k}.change_problems": f"{vb['problems']:,}",
            f"{k}.recovered": "climbs back" if vb.get("recovered") else "does not climb back"}
     if b:
         out[f"{k}.kept_se"] = pct(vb["se"] / b)
@@ -765,17 +775,17 @@ def climb_line(sweep: results.Sweep) -> str:
             + ". A rung climbs back when its paired 95% interval lies above -3 points (declared before the runs).")
 
 
-def kept_share(v: dict, n: int) -> tuple[float, float, bool] | None:
-    """Long CoT's share of its own base kept at N = n, its standard error and whether it is paired: from the rung's
-    paired change on the same problems (1 + change / base) where the sweep has one, else from the two accuracies
-    (the run's standard error over the base). None where the sweep has no such rung."""
+def kept_share(v: dict, n: int) -> tuple[float, float, bool, int] | None:
+    """Long CoT's share of its own base kept at N = n, its standard error, whether it is paired and the rung's seeds:
+    from the rung's paired change on the same problems (1 + change / base) where the sweep has one, else from the two
+    accuracies (the run's standard error over the base). None where the sweep has no such rung."""
     b = base_row(v).accuracy
     r = next((x for x in series_rows(v, "long") if x.n == n), None)
     if not (r and b):
         return None
     if r.vs_base:
-        return 1 + r.vs_base["change"] / b, r.vs_base["se"] / b, True
-    return r.accuracy / b, (r.accuracy_se or 0) / b, False
+        return 1 + r.vs_base["change"] / b, r.vs_base["se"] / b, True, r.seeds
+    return r.accuracy / b, (r.accuracy_se or 0) / b, False, r.seeds
 
 
 def size_verdict(sizes: dict[str, dict]) -> str:
@@ -787,9 +797,8 @@ def size_verdict(sizes: dict[str, dict]) -> str:
         return ""
     n = max(common)
     kept = {label: kept_share(v, n) for label, v in sizes.items()}
-    cells = [f"the {label} model keeps {pct(k)} (± {pct(se)}{'' if paired else ', unpaired'}, "
-             f"{series_rows(v, 'long')[0].seeds if series_rows(v, 'long') else 0} seeds)"
-             for (label, v), (k, se, paired) in zip(sizes.items(), kept.values())]
+    cells = [f"the {label} model keeps {pct(k)} (± {pct(se)}{'' if paired else ', unpaired'}, {seeds} seeds)"
+             for label, (k, se, paired, seeds) in kept.items()]
     labels = list(sizes)
     pairs = []
     for small, large in zip(labels, labels[1:]):
@@ -799,9 +808,8 @@ def size_verdict(sizes: dict[str, dict]) -> str:
                      f"(twice the standard error of the difference: {100 * bar:.1f})" if abs(d) > bar else
                      f"the {small} and the {large} do not separate ({100 * abs(d):.1f} points apart, against "
                      f"{100 * bar:.1f})")
-    said = "; ".join(pairs)
     return (f"At N = {n:,} long-CoT examples, each against its own base: " + "; ".join(cells) + ". "
-            + said[0].upper() + said[1:] + ".")
+            + sentence("; ".join(pairs)) + ".")
 
 
 def path_summary() -> str:
@@ -874,8 +882,9 @@ def load() -> dict[str, str]:
         v = results.sweep(name).valley
         if v is not None:
             facts.update(sweep_facts(prefix, v))
-    if size_verdict(results.sizes()):
-        facts["size.verdict"] = size_verdict(results.sizes())
+    sizes = size_verdict(results.sizes())
+    if sizes:
+        facts["size.verdict"] = sizes
     rl = results.rl().result
     if rl is not None:
         facts.update(rl_facts(rl))
@@ -922,16 +931,15 @@ def main(argv=None) -> dict:
     return facts
 
 
-
 # -- the powered RL sweep (assets/rl/cpu-powered): each start against its own step 0, problem by problem -------------
 def start_slug(label: str) -> str:
     """A start's label as a fact's key writes it: "long N=16000" -> long-n16000, "base" -> base."""
     return re.sub(r"[^a-z0-9]+", "-", label.lower().replace("=", "")).strip("-")
 
 
-def points(x: float) -> str:
-    """A change in points with its sign (+3.2, -0.4)."""
-    return f"{100 * x:+.1f}"
+def tokens_text(tokens: float | None) -> str:
+    """A mean answer length in whole tokens ("n/a" where it was not measured)."""
+    return "n/a" if tokens is None else f"{tokens:.0f}"
 
 
 def kl_text(kl: float | None) -> str:
@@ -976,7 +984,7 @@ def rl_powered_facts(rl: dict) -> dict[str, str]:
             out.update({f"{k}.accuracy": pct(row["accuracy"]), f"{k}.change": points(row["change"]),
                         f"{k}.change_lo": points(lo), f"{k}.change_hi": points(hi),
                         f"{k}.min_detectable": f"{100 * row['min_detectable']:.1f}", f"{k}.kl": kl_text(row["kl"]),
-                        f"{k}.tokens": "n/a" if row["mean_tokens"] is None else f"{row['mean_tokens']:.0f}",
+                        f"{k}.tokens": tokens_text(row["mean_tokens"]),
                         f"{k}.reflective": pct(row["reflection_ratio"], 0), f"{k}.seeds": str(row["seeds"]),
                         f"{k}.problems": f"{row['problems']:,}"})
     return out
@@ -994,14 +1002,14 @@ def rl_powered_rows(rl: dict) -> list[dict[str, str]]:
                          f"{points(row['change'])} [{points(lo)}, {points(hi)}]",
                          "min detectable": "" if row["step"] == 0 else f"{100 * row['min_detectable']:.1f}",
                          "KL": kl_text(row["kl"]),
-                         "tokens": "n/a" if row["mean_tokens"] is None else f"{row['mean_tokens']:.0f}",
+                         "tokens": tokens_text(row["mean_tokens"]),
                          "reflective": pct(row["reflection_ratio"], 0)})
     return rows
 
 
 def rl_start_verdicts(rl: dict) -> list[str]:
     """Each start's verdict as a sentence of its own (start_verdict), for a list."""
-    return [(v := start_verdict(label, p))[0].upper() + v[1:] + "." for label, p in (rl.get("paired") or {}).items()]
+    return [sentence(start_verdict(label, p)) + "." for label, p in (rl.get("paired") or {}).items()]
 
 
 def rl_min_detectable(rl: dict) -> dict[str, float]:
