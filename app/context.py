@@ -14,6 +14,7 @@ from app.registry import RunManager
 from training.lab import engine
 
 SLM_SWEEP = "smollm2"  # assets/valley/smollm2: the real SLM's valley
+WAYS_SWEEP = "ways-out-4k"  # its arms' records (Error Anatomy) and adapters (Side by Side) ship beside the ladder's
 
 
 @dataclass
@@ -36,11 +37,13 @@ class Shipped:
 
     @classmethod
     def load(cls, name: str = engine.DEFAULT_SWEEP) -> "Shipped":
-        sweep, slm = engine.sweep(name), engine.sweep(SLM_SWEEP)
+        sweep, slm, ways = engine.sweep(name), engine.sweep(SLM_SWEEP), engine.sweep(WAYS_SWEEP)
         records = {f"shipped: {k}": v for k, v in sweep.records.items()}
+        records |= {f"shipped: ways out {k}": v for k, v in ways.records.items() if k != "base"}
         records |= {f"shipped: SmolLM2 {k}": v for k, v in slm.records.items()}
-        return cls(sweep, engine.rl(name), engine.paper_reference(),
-                   {f"shipped: {k}": v for k, v in sweep.adapters.items()}, records, dict(slm.adapters),
+        adapters = {f"shipped: {k}": v for k, v in sweep.adapters.items()}
+        adapters |= {f"shipped: ways out {k}": v for k, v in ways.adapters.items()}
+        return cls(sweep, engine.rl(name), engine.paper_reference(), adapters, records, dict(slm.adapters),
                    slm if slm.valley else None, engine.rl(engine.POWERED_RL))
 
 

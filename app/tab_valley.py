@@ -230,9 +230,10 @@ def path_figures() -> list[tuple[str, object]]:
     if paired:
         out.append(("Against the base, problem by problem: does any rung climb back?",
                     engine.paired_figure(paired, "Change against the base on the same 1,000 problems")))
-    ways = engine.sweep("ways-out").valley
+    ways = {label: v for name, label in engine.WAYS_SWEEPS.items() if (v := engine.sweep(name).valley)}
     if ways:
-        out.append(("Ways out of the valley at the same N", engine.arms_figure(ways)))
+        out.append(("Ways out of the valley at the same N: which go through the long format, which around it",
+                    engine.arms_figure(ways)))
     return out
 
 

@@ -201,3 +201,20 @@ def test_sizes_are_ordered_only_where_their_kept_shares_separate_by_the_declared
     assert "The 0.85M keeps 26.7 points more than the 0.28M" in v          # 26.7 > 2 x hypot(2.0, 2.0) = 5.7
     assert "the 0.85M and the 2.7M do not separate (6.7 points apart, against 8.9)" in v  # 2 x hypot(2.0, 4.0)
     assert facts.size_verdict({"0.28M": sizes["0.28M"]}) == ""  # one size: nothing to compare
+
+
+def test_an_arm_against_long_cot_is_called_better_or_worse_only_where_its_interval_leaves_zero():
+    v = valley({4000: 0.30})
+    arms = {"correction": (-0.162, [-0.19, -0.134], 350), "keep-error": (0.01, [-0.02, 0.04], 370),
+            "mixed-1:4": (0.407, [0.375, 0.439], 55)}
+    for arm, (change, ci, tokens) in arms.items():
+        v["table"].append({"style": arm, "n": 4000, "seeds": 1, "accuracy_mean": 0.3 + change, "accuracy_se": 0.01,
+                           "mean_tokens_mean": tokens, "reflection_ratio_mean": 0.0 if tokens < 100 else 0.8,
+                           "vs_long": {"change": change, "se": 0.014, "ci95": ci, "seeds": 1, "problems": 1000}})
+    f = facts.sweep_facts("w", v)
+    assert (f["w.correction.4000.vs_long"], f["w.correction.4000.vs_long_lo"]) == ("-16.2", "-19.0")
+    assert f["w.correction.4000.vs_long_said"] == "worse than"
+    assert f["w.keep-error.4000.vs_long_said"] == "no different from"
+    assert f["w.mixed-1to4.4000.vs_long_said"] == "better than"
+    assert f["w.mixed-1to4.4000.way"].startswith("around") and f["w.correction.4000.way"].startswith("through")
+    assert "w.long.4000.vs_long" not in f and f["w.long.4000.way"].startswith("through")

@@ -13,7 +13,8 @@ def test_a_sweep_runs_named_arms_next_to_styles(tmp_path):
     smoke = load_yaml(RECIPES / "smoke.yaml")
     cfg = build_config(ValleyConfig, {**smoke, "ladder": [8], "styles": ["long", "mixed-1:4", "curriculum"],
                                       "arms": {"curriculum": {"style": "long", "curriculum": "short-to-long"}},
-                                      "out_dir": str(tmp_path / "v"),
+                                      "out_dir": str(tmp_path / "v"), "export_to": str(tmp_path / "shipped"),
+                                      "keep_records_for": [8], "keep_series": ["long", "curriculum"],
                                       "sft": {**smoke["sft"], "max_steps": 2, "eval_n": 3, "eval_max_new_tokens": 24}})
     res = main(cfg)
     series = {r["style"] for r in res["table"]}
@@ -23,6 +24,53 @@ def test_a_sweep_runs_named_arms_next_to_styles(tmp_path):
     assert all(r["train"]["steps"] == 2 for r in res["runs"])  # max_steps: the same steps for every series
     assert res["model"]["name"] == "tiny" and res["model"]["parameters"] > 1e6
     assert (tmp_path / "v" / "runs" / "mixed-1to4-n8-s0").is_dir()
+    # every arm is paired with plain long CoT on the same problems (same N, same seed); long CoT itself is not
+    runs = {r["style"]: r for r in res["runs"]}
+    assert "vs_long" not in runs["long"]
+    for arm in ("mixed-1:4", "curriculum"):
+        vl = runs[arm]["vs_long"]
+        assert vl["problems"] == 3
+        assert abs(vl["change"] - (runs[arm]["summary"]["accuracy"] - runs["long"]["summary"]["accuracy"])) < 1e-9
+        row = next(r for r in res["table"] if r["style"] == arm)
+        assert row["vs_long"]["change"] == vl["change"] and "recovered" not in row["vs_long"]
+    # the export ships the records and adapter of each kept series, not of the others
+    shipped = tmp_path / "shipped"
+    assert sorted(p.name for p in (shipped / "records").glob("*.jsonl")) == [
+        "base.jsonl", "curriculum-n8-s0.jsonl", "long-n8-s0.jsonl"]
+    assert sorted(p.name for p in (shipped / "adapters").iterdir()) == ["curriculum-n8", "long-n8"]
+
+
+def test_an_arm_is_through_the_long_format_or_around_it_by_its_answers_length():
+    from training.core.sweeprows import AROUND_BELOW, TableRow, way_of
+
+    base = TableRow("base", 0, 1, {"mean_tokens_mean": 50.0})
+    row = lambda tokens: TableRow("arm", 250, 1, {"mean_tokens_mean": tokens})  # noqa: E731
+    assert way_of(row(AROUND_BELOW * 50), base) == "through"
+    assert way_of(row(AROUND_BELOW * 50 - 1), base) == "around"
+    assert way_of(row(300.0), TableRow("base", 0, 1, {})) == "around"  # no base length: never called a way through
+
+
+def test_the_ways_out_figure_hatches_the_short_arms_and_notes_their_paired_change():
+    from training.core.sweeprows import base_row, table_rows, way_of
+    from training.lab import results
+    from training.lab.figures import arms_figure
+
+    entries = {label: results.sweep(name).valley for name, label in results.WAYS_SWEEPS.items()}
+    ax = arms_figure(entries).axes[0]
+    bars = [p for p in ax.patches if p.get_height() > 0 and p.get_width() < 0.5]
+    rows = [r for v in entries.values() for r in table_rows(v)[1:]]
+    assert len(bars) == len(rows)
+    heights = sorted(round(b.get_height(), 6) for b in bars)
+    assert heights == sorted(round(r.accuracy, 6) for r in rows)
+    around = {round(r.accuracy, 6) for v in entries.values() for r in table_rows(v)[1:]
+              if way_of(r, base_row(v)) == "around"}
+    assert around and {round(b.get_height(), 6) for b in bars if b.get_hatch()} == around
+    notes = " ".join(t.get_text() for t in ax.texts)
+    for r in rows:
+        if r.vs_long:
+            assert f"{100 * r.vs_long['change']:+.0f} pts" in notes
+    assert len([t for t in ax.get_xticklabels() if t.get_text()]) == sum(
+        len({r.n for r in table_rows(v)[1:]}) for v in entries.values())
 
 
 def test_the_combined_error_bar_keeps_the_problems_sampling_error():

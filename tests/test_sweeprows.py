@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from training.core.sweeprows import RunName, RunRow, TableRow, run_rows, series_rows, series_slug, table_of
+from training.core.sweeprows import RunName, RunRow, TableRow, run_rows, series_rows, series_slug, table_of, table_rows
 from training.lab import results
 
 
@@ -51,3 +51,16 @@ def test_the_shipped_records_and_adapters_are_named_by_their_runs():
     name = RunName("long", 250, 0)
     assert sweep.records[name.folder].name == "long-n250-s0.jsonl" and sweep.adapters[name.rung].name == "long-n250"
     assert all(RunName.parse(stem) for stem in sweep.records if stem != "base")
+
+
+def test_the_ways_out_arms_ship_their_records_and_adapters_to_the_app():
+    from app.context import WAYS_SWEEP, Shipped
+
+    shipped, ways = Shipped.load(), results.sweep(WAYS_SWEEP)
+    arms = {r.series for r in table_rows(ways.valley)[1:]} - {"long"}  # long CoT is reused from steps-fixed
+    assert arms and {RunName.parse(k).series for k in ways.records if k != "base"} == {series_slug(a) for a in arms}
+    for stem, path in ways.records.items():
+        if stem != "base":
+            assert shipped.records[f"shipped: ways out {stem}"] == path
+    for rung, folder in ways.adapters.items():
+        assert shipped.adapters[f"shipped: ways out {rung}"] == folder and (folder / "adapter_config.json").exists()

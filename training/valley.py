@@ -22,7 +22,7 @@ import json
 import shutil
 import sys
 import time
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 
 import torch
@@ -77,7 +77,8 @@ class ValleyConfig:
     threads_per_job: int = 1
     out_dir: str = ""               # default: $VALLEY_HOME/results/valley-<recipe>
     # what ships
-    keep_records_for: list[int] = field(default_factory=list)  # N whose records and adapter (long, seed 0) ship
+    keep_records_for: list[int] = field(default_factory=list)  # N whose records and adapter (seed 0) ship ...
+    keep_series: list[str] = field(default_factory=lambda: ["long"])  # ... of these series (styles or arms)
     export_to: str = ""             # copy the shippable part (table, figures, some records/adapters) here
     collect_only: bool = False      # run nothing: aggregate and export the runs that already finished
     retable: str = ""               # a valley.json: recompute its table from its own rows (the current aggregate),
@@ -160,10 +161,31 @@ def vs_base(run_dir: Path, mode: Decoding = GREEDY) -> dict | None:
     base_dir, run_dir_eval = run_dir.parent.parent / "base", RunDir(run_dir).eval
     if not mode.greedy:
         base_dir, run_dir_eval = base_dir / mode.folder, run_dir_eval / mode.folder
-    base, run = EvalFolder(base_dir).read_records(), EvalFolder(run_dir_eval).read_records()
-    if not base or not run or len(base) < len(run) or any(b["expr"] != r["expr"] for b, r in zip(base, run)):
+    return paired_records(EvalFolder(base_dir).read_records(), EvalFolder(run_dir_eval).read_records(), mode)
+
+
+def paired_records(ref: list[dict], run: list[dict], mode: Decoding = GREEDY) -> dict | None:
+    """`run`'s change against `ref`, problem by problem: None unless ref holds at least run's problems, the same
+    ones in the same order."""
+    if not ref or not run or len(ref) < len(run) or any(b["expr"] != r["expr"] for b, r in zip(ref, run)):
         return None
-    return paired_change(per_problem(base[:len(run)], mode.samples), per_problem(run, mode.samples))
+    return paired_change(per_problem(ref[:len(run)], mode.samples), per_problem(run, mode.samples))
+
+
+def with_vs_long(rows: list[RunRow]) -> list[RunRow]:
+    """Each row of another series (an arm, short CoT) with its greedy change against plain long CoT at the same N
+    and seed, paired problem by problem (the long run may be one the sweep reused from another); rows without such
+    a long run, or whose records are not on this machine, are left as they are."""
+    long = {(r.n, r.seed): r for r in rows if r.series == "long" and r.summary}
+
+    def records(row: RunRow) -> list[dict]:
+        return EvalFolder(RunDir(Path(paths.concrete(row.run_dir))).eval).read_records()
+
+    out = []
+    for r in rows:
+        ref = long.get((r.n, r.seed)) if r.series != "long" and r.summary else None
+        out.append(replace(r, vs_long=paired_records(records(ref), records(r))) if ref else r)
+    return out
 
 
 def ran_on(m: dict) -> dict:
@@ -308,7 +330,7 @@ def main(cfg: ValleyConfig) -> dict:
     rows += run_jobs(_job, todo, cfg.jobs, cfg.threads_per_job, lambda r, k, n: _report(r, k, n, t0))
 
     # 3. aggregate, write, draw
-    rows.sort(key=lambda r: r.name)
+    rows = with_vs_long(sorted(rows, key=lambda r: r.name))
     done = {r.name for r in rows if r.summary}
     result = {
         "name": cfg.recipe, "command": command, "created": time.strftime("%Y-%m-%d %H:%M:%S"),
@@ -324,7 +346,7 @@ def main(cfg: ValleyConfig) -> dict:
     (out / "valley.json").write_text(json.dumps(result, indent=1) + "\n")
     save_valley_figures(result, out)
     if cfg.export_to:
-        export(out, Path(cfg.export_to), cfg.keep_records_for)
+        export(out, Path(cfg.export_to), [RunName(s, n, 0) for n in cfg.keep_records_for for s in cfg.keep_series])
     print(f"[valley] done in {result['wall_seconds']:.0f}s -> {out / 'valley.json'}", flush=True)
     return result
 
@@ -385,20 +407,21 @@ def missing_from_recipe(cfg: ValleyConfig, done: set) -> list[str]:
     return [name.label for name in planned_runs(parse([f"--recipe={cfg.recipe}"])) if name not in done]
 
 
-def export(out: Path, dest: Path, keep: list[int]) -> None:
-    """What the app ships: valley.json, the figures, the base records, and for each N in `keep` the
-    long-CoT seed-0 records and adapter (the full per-run directories stay in out)."""
+def export(out: Path, dest: Path, keep: list[RunName]) -> None:
+    """What the app ships: valley.json, the figures, the base records, and the records and adapter of each run in
+    `keep` that this sweep trained (the full per-run directories stay in out; a run reused from another sweep ships
+    with that sweep)."""
     dest.mkdir(parents=True, exist_ok=True)
     for f in [p.name for p in out.glob("*.png")]:
         shutil.copy2(out / f, dest / f)
     (dest / "valley.json").write_text(portable_export((out / "valley.json").read_text(), dest))
     (dest / "records").mkdir(exist_ok=True)
     shutil.copy2(EvalFolder(out / "base").records, dest / "records" / f"{BASE}.jsonl")
-    for n in keep:
-        name = RunName("long", n, 0)
+    for name in keep:
         run = RunDir(out / "runs" / name.folder)
         if not run.evaluation.done:
-            print(f"[valley] export: {name.folder} has not finished; its records and adapter are left out", flush=True)
+            why = "has not finished" if run.path.exists() else "is not this sweep's own run (reused, or not planned)"
+            print(f"[valley] export: {name.folder} {why}; its records and adapter are left out", flush=True)
             continue
         shutil.copy2(run.records, dest / "records" / f"{name.folder}.jsonl")
         adapter = dest / "adapters" / name.rung

@@ -12,13 +12,15 @@
     table_of(rows, base_summary)               valley.json's "table": the base (N = 0), then every (series, N)
     runs_and_table(rows, base_summary)         both lists as valley.json writes them (summaries slimmed)
     series_rows(valley, "long")                a series' table rows (TableRow), smallest N first
+    way_of(row, base_row(valley))              "through" the long format (long answers) or "around" it (short ones)
     run_rows(valley, "long", 250)              the runs (RunRow) of one rung; run_rows(valley): every run
 
 The keys (training.valley and training.import_results write them; training.lab and the app read them through here):
-    runs:  "style" (the series), "n", "seed", "run_dir", "train", "ran_on", "summary", "vs_base", and "sampled" (the
-           paper's sampling, avg@k at T, beside the greedy summary: accuracy, loops, cut-offs, its own vs_base)
+    runs:  "style" (the series), "n", "seed", "run_dir", "train", "ran_on", "summary", "vs_base", "vs_long" (other
+           series than long: paired against long CoT at the same N and seed), and "sampled" (the paper's sampling,
+           avg@k at T, beside the greedy summary: accuracy, loops, cut-offs, its own vs_base)
     table: "style", "n", "seeds", "<metric>_mean", "<metric>_sd" (METRICS, SHARES), "accuracy_se", "accuracy_se_seeds",
-           "vs_base", "train_seconds_mean", "tokens_mean"; where runs were sampled "sampled_<key>_mean" (SAMPLED),
+           "vs_base", "vs_long", "train_seconds_mean", "tokens_mean"; where runs were sampled "sampled_<key>_mean" (SAMPLED),
            "sampled_accuracy_sd", "sampled_accuracy_se", "sampled_vs_base", "sampled_decoding"
 "style" holds the series a run is plotted under: a trace style (long, short, mixed) or an arm of the sweep
 (curriculum, correction, mixed-1:4, ...).
@@ -87,6 +89,7 @@ class RunRow:
     ran_on: dict | None = None    # the device, its precision and why (training.valley.ran_on; imports have none)
     vs_base: dict | None = None   # the change against the base, paired problem by problem
     sampled: dict | None = None   # the evaluation with the paper's sampling (avg@k at T), its vs_base inside
+    vs_long: dict | None = None   # an arm's (or short CoT's) change against plain long CoT at its N and seed, paired
 
     @property
     def series(self) -> str:
@@ -105,14 +108,15 @@ class RunRow:
         if self.ran_on is not None:
             row["ran_on"] = self.ran_on
         row["summary"] = self.summary
-        if self.vs_base:
-            row["vs_base"] = self.vs_base
+        for key in ("vs_base", "vs_long"):
+            if getattr(self, key):
+                row[key] = getattr(self, key)
         return {**row, "sampled": self.sampled} if self.sampled else row
 
     @classmethod
     def from_json(cls, row: dict) -> RunRow:
         return cls(RunName(row["style"], row["n"], row["seed"]), row.get("run_dir", ""), row.get("train") or {},
-                   row.get("summary"), row.get("ran_on"), row.get("vs_base"), row.get("sampled"))
+                   row.get("summary"), row.get("ran_on"), row.get("vs_base"), row.get("sampled"), row.get("vs_long"))
 
 
 @dataclass
@@ -143,6 +147,10 @@ class TableRow:
     @property
     def vs_base(self) -> dict | None:
         return self.stats.get("vs_base")
+
+    @property
+    def vs_long(self) -> dict | None:
+        return self.stats.get("vs_long")
 
     def to_json(self) -> dict:
         return {"style": self.series, "n": self.n, "seeds": self.seeds, **self.stats}
@@ -208,6 +216,9 @@ def _rung_stats(rs: list[RunRow]) -> dict:
     paired = [r.vs_base for r in rs if r.vs_base]
     if paired:  # the change against the base, problem by problem, with the seeds' spread added
         stats["vs_base"] = pooled_change(paired)
+    against_long = [r.vs_long for r in rs if r.vs_long]
+    if against_long:  # the same against plain long CoT (the recovery margin is about the base: not said here)
+        stats["vs_long"] = {k: v for k, v in pooled_change(against_long).items() if k != "recovered"}
     stats["train_seconds_mean"] = sum(r.train["train_seconds"] or 0 for r in rs) / len(rs)
     stats["tokens_mean"] = sum(r.train["tokens"] or 0 for r in rs) / len(rs)
     return {**stats, **_sampled_stats(rs)}
@@ -233,6 +244,18 @@ def table_rows(valley: dict) -> list[TableRow]:
 
 def base_row(valley: dict) -> TableRow:
     return TableRow.from_json(valley["table"][0])
+
+
+# An arm whose answers average under this many times the base's length answers short: it went around the long
+# format (learned the short one), not through it.
+AROUND_BELOW = 2.0
+
+
+def way_of(row: TableRow, base: TableRow) -> str:
+    """"through" (the arm answers in the long format: at least AROUND_BELOW x the base's tokens) or "around" (it
+    answers short, like the base), from the row's measured answer length."""
+    tokens, base_tokens = row.mean("mean_tokens") or 0, base.mean("mean_tokens") or 0
+    return "through" if base_tokens and tokens >= AROUND_BELOW * base_tokens else "around"
 
 
 def series_rows(valley: dict, series: str) -> list[TableRow]:

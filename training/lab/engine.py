@@ -8,7 +8,7 @@ files live). It uses exactly these names (tests/test_app.py holds this list agai
     runs       SFT GRPO start_run poll stop mark_abandoned config_from command_for RunDir RunState State
     times      Speed measured_speed Estimate estimate remaining_seconds eval_left
     results    sweep sweeps sizes rl paper_reference Sweep RLSweep DEFAULT_SWEEP STEP_DESIGNS
-               PAIRED_SWEEPS POWERED_RL
+               PAIRED_SWEEPS POWERED_RL WAYS_SWEEPS
     facts      valley_verdict valley_verdict_short rl_verdict rl_verdict_short path_summary rl_powered_rows
                rl_start_verdicts rl_underpowered
     figures    valley_figure sweeps_figure arms_figure paired_figure rl_figure rl_paired_figure survival_figure
@@ -86,6 +86,7 @@ from training.lab.results import (
     PAIRED_SWEEPS,
     POWERED_RL,
     STEP_DESIGNS,
+    WAYS_SWEEPS,
     RLSweep,
     Sweep,
     paper_reference,
@@ -106,7 +107,7 @@ __all__ = ["list_models", "REAL_SLMS", "describe", "model_family", "model_note",
            "RunState", "State",
            "Speed", "measured_speed", "Estimate", "estimate", "remaining_seconds", "eval_left",
            "sweep", "sweeps", "sizes", "rl", "paper_reference", "Sweep", "RLSweep", "DEFAULT_SWEEP",
-           "STEP_DESIGNS", "PAIRED_SWEEPS", "POWERED_RL",
+           "STEP_DESIGNS", "PAIRED_SWEEPS", "POWERED_RL", "WAYS_SWEEPS",
            "valley_verdict", "valley_verdict_short", "rl_verdict", "rl_verdict_short", "path_summary",
            "rl_powered_rows", "rl_start_verdicts", "rl_underpowered",
            "valley_figure", "sweeps_figure", "arms_figure", "paired_figure", "rl_figure", "rl_paired_figure",

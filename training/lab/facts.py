@@ -22,7 +22,17 @@ from collections import Counter
 
 from training.core import paths
 from training.core.models import TINY_LR
-from training.core.sweeprows import BASE, RunRow, TableRow, base_row, run_rows, series_rows, series_slug, table_rows
+from training.core.sweeprows import (
+    BASE,
+    RunRow,
+    TableRow,
+    base_row,
+    run_rows,
+    series_rows,
+    series_slug,
+    table_rows,
+    way_of,
+)
 from training.lab import kit, results
 from training.task import check, checker_score, parse_expression, reflection_count
 from training.task.analysis import horizon
@@ -693,7 +703,7 @@ def checker_facts() -> dict[str, str]:
 # The path through the valley's shipped sweeps (assets/valley/<name>) and the short names their facts carry.
 PATH_SWEEPS = {"size-nano": "size.nano", "size-pico": "size.pico", "size-medium": "size.medium",
                "steps-fixed": "steps.fixed", "paper-shape": "steps.paper", "climb": "climb", "ways-out": "ways",
-               "smollm2": "slm"}
+               "ways-out-4k": "ways4k", "smollm2": "slm"}
 
 
 def change_facts(k: str, r: TableRow, b: float) -> dict[str, str]:
@@ -731,27 +741,62 @@ def sweep_facts(prefix: str, valley: dict) -> dict[str, str]:
         out[f"{prefix}.base.n"] = str(valley["base"]["n"])
     for r in rows:
         k = f"{prefix}.{series_slug(r.series)}.{r.n}"  # mixed-1:4 -> mixed-1to4 (as its run folders)
+        out.update(way_facts(k, r, base))
         out.update({f"{k}.accuracy": pct(r.accuracy), f"{k}.se": pct(r.accuracy_se),
                     f"{k}.step_error": pct(r.mean("step_error_rate") or 0), f"{k}.catch": pct(r.mean("catch_rate") or 0),
                     f"{k}.seeds": str(r.seeds), f"{k}.tokens": f"{r.mean('mean_tokens') or 0:.0f}",
                     f"{k}.kept": kept(r.accuracy / b) if b else "n/a"})
         out.update(change_facts(k, r, b))
+        out.update(vs_long_facts(k, r))
         out.update(schedule_facts(k, run_rows(valley, r.series, r.n)))
     return out
 
 
-def ways_lines(ways: dict, micro: dict | None) -> list[str]:
-    """The ways-out sweep, one line per N: each arm's score with its answers' length and reflective share (an arm
-    that answers short went around the long format, not through it), and the short-CoT control at that N."""
-    table, lines = table_rows(ways), []
+def vs_long_facts(k: str, r: TableRow) -> dict[str, str]:
+    """An arm's paired change against plain long CoT at its N and seeds (valley.json's vs_long), in points with
+    its 95% interval, and whether the interval leaves 0 ("better than", "worse than", "no different from")."""
+    vl = r.vs_long
+    if not vl:
+        return {}
+    lo, hi = vl["ci95"]
+    said = "better than" if lo > 0 else "worse than" if hi < 0 else "no different from"
+    return {f"{k}.vs_long": points(vl["change"]), f"{k}.vs_long_lo": points(lo), f"{k}.vs_long_hi": points(hi),
+            f"{k}.vs_long_said": said}
+
+
+def way_facts(k: str, r: TableRow, base: TableRow) -> dict[str, str]:
+    """Whether an arm went through the long format or around it (way_of: its answers' measured length against the
+    base's), and its reflective share."""
+    return {f"{k}.way": "through the long format" if way_of(r, base) == "through" else
+            "around the long format, with short answers", f"{k}.reflective": pct(r.mean("reflection_ratio") or 0, 0)}
+
+
+def ways_lines(micro: dict | None) -> list[str]:
+    """The ways-out sweeps, one line per sweep and N: each arm's score with its answers' length, reflective share,
+    its paired change against plain long CoT where it has one, and which way it went (way_of: through the long
+    format, or around it with short answers), then the short-CoT control at that N from the ladder."""
+    lines = []
     short = {r.n: r for r in (series_rows(micro, "short") if micro else [])}
-    for n in sorted({r.n for r in table if r.n > 0}):
-        cells = [f"{r.series} {pct(r.accuracy)} (± {pct(r.accuracy_se)}; {r.mean('mean_tokens') or 0:.0f}-token "
-                 f"answers, {pct(r.mean('reflection_ratio'), 0)} reflective)" for r in table if r.n == n]
-        control = (f"; the short-CoT control at this N scores {pct(short[n].accuracy)} (the ladder, "
-                   f"{short[n].seeds} seeds)" if n in short else "")
-        lines.append(f"- **Ways out at N = {n:,}** (base {pct(table[0].accuracy)}): " + ", ".join(cells) + control
-                     + ". An arm with short, unreflective answers goes around the long format, not through it.")
+    for name, label in results.WAYS_SWEEPS.items():
+        ways = results.sweep(name).valley
+        if not ways:
+            continue
+        base, *rows = table_rows(ways)
+        for n in sorted({r.n for r in rows}):
+            cells = []
+            for r in (r for r in rows if r.n == n):
+                f = {**vs_long_facts("r", r), **way_facts("r", r, base)}
+                paired = (f", {f['r.vs_long']} points [{f['r.vs_long_lo']}, {f['r.vs_long_hi']}] against long CoT"
+                          if "r.vs_long" in f else "")
+                cells.append(f"{r.series} {pct(r.accuracy)} (± {pct(r.accuracy_se)}{paired}; "
+                             f"{r.mean('mean_tokens') or 0:.0f}-token answers, {f['r.reflective']} reflective: "
+                             f"{f['r.way']})")
+            seeds = sorted({r.seeds for r in rows if r.n == n})
+            control = (f"; the short-CoT control at this N scores {pct(short[n].accuracy)} (the ladder, "
+                       f"{short[n].seeds} seeds)" if n in short else "")
+            lines.append(f"- **Ways out, {label}** ({'/'.join(map(str, seeds))} seed{'s' if seeds != [1] else ''}, "
+                         f"{ways['eval']['n']:,} test problems, base {pct(base.accuracy)}): " + "; ".join(cells)
+                         + control + ".")
     return lines
 
 
@@ -844,9 +889,7 @@ def path_summary() -> str:
     climb = results.sweep(results.CLIMB_SWEEP)
     if climb.valley:
         lines.append(climb_line(climb))
-    ways = results.sweep("ways-out").valley
-    if ways:
-        lines += ways_lines(ways, micro)
+    lines += ways_lines(micro)
     slm = results.sweep("smollm2").valley
     if slm:
         lines.append(f"- **The real SLM, SmolLM2-135M-Instruct** ({slm['model'].get('weights', '')}, on one-operation "

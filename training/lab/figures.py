@@ -14,7 +14,7 @@ matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.ticker import FuncFormatter  # noqa: E402
 
-from training.core.sweeprows import BASE, base_row, run_rows, series_rows, table_rows  # noqa: E402
+from training.core.sweeprows import AROUND_BELOW, BASE, base_row, run_rows, series_rows, table_rows, way_of  # noqa: E402
 from training.lab import results  # noqa: E402
 from training.task.analysis import RECOVERY_MARGIN, horizon  # noqa: E402
 
@@ -469,29 +469,44 @@ def sweeps_figure(entries: dict[str, dict], title: str, style: str = "long", rel
     return fig
 
 
-def arms_figure(v: dict, base_label: str = "base"):
-    """Ways out at the same N: each arm's accuracy (bars, ± se) at each N of the sweep, the base as a line."""
-    table = table_rows(v)
-    arms = [s for s in dict.fromkeys(r.series for r in table) if s != BASE]
-    ns = sorted({r.n for r in table if r.n > 0})
-    fig, ax = plt.subplots(figsize=(8, 4.6))
-    width = 0.8 / max(1, len(arms))
-    for i, arm in enumerate(arms):
-        color, _, _ = series_look(arm, i)
-        rows = {r.n: r for r in series_rows(v, arm)}
-        xs = [k + i * width for k, n in enumerate(ns) if n in rows]
-        ys = [rows[n].accuracy for n in ns if n in rows]
-        es = [rows[n].accuracy_se or 0 for n in ns if n in rows]
-        ax.bar(xs, ys, width=width, yerr=es, capsize=3, color=color, hatch=HATCHES[i % len(HATCHES)],
-               edgecolor="#f9fafb", label=f"{arm} ({min(rows[n].seeds for n in rows)}+ seeds)" if rows else arm)
-    base = table[0].accuracy
-    ax.axhline(base, color="black", ls="--", lw=1.5, label=f"{base_label}: {base:.0%}")
-    ax.set_xticks([k + 0.4 - width / 2 for k in range(len(ns))], [f"N = {n:,}" for n in ns])
+def arms_figure(entries: dict[str, dict]):
+    """The ways out, each arm beside plain long CoT at the same N: one group of bars per (sweep, N), each bar an
+    arm's accuracy (± its combined s.e.) with its answers' length and, where paired, its change against long CoT on
+    the same problems; hatched bars answer short (way_of: around the long format, not through it); each group's
+    base as a dashed line over it. entries: {label: valley.json}."""
+    from matplotlib.patches import Patch
+
+    groups = [(label, n, v) for label, v in entries.items() for n in sorted({r.n for r in table_rows(v) if r.n > 0})]
+    arms = list(dict.fromkeys(["long"] + [r.series for _, _, v in groups for r in table_rows(v)[1:]]))
+    fig, ax = plt.subplots(figsize=(max(7.5, 3.2 * len(groups) + 1.5), 5.4))
+    width = 0.84 / max(1, max(len([r for r in table_rows(v) if r.n == n]) for _, n, v in groups))
+    handles = {}
+    for g, (label, n, v) in enumerate(groups):
+        base = base_row(v)
+        rows = [r for a in arms for r in series_rows(v, a) if r.n == n]
+        for k, r in enumerate(rows):
+            x = g + (k - (len(rows) - 1) / 2) * width
+            color = series_look(r.series, arms.index(r.series))[0]
+            ax.bar(x, r.accuracy, width=width * 0.9, yerr=r.accuracy_se or 0, capsize=3, color=color,
+                   hatch="//" if way_of(r, base) == "around" else None, edgecolor="#f9fafb")
+            handles.setdefault(r.series, Patch(color=color, label=r.series))
+            note = f"{r.accuracy:.0%}\n{r.mean('mean_tokens') or 0:.0f} tok\n{r.seeds} seed{'s' if r.seeds != 1 else ''}"
+            if r.vs_long:
+                note += f"\n{100 * r.vs_long['change']:+.0f} pts\nvs long"
+            ax.text(x, r.accuracy + (r.accuracy_se or 0) + 0.015, note, ha="center", va="bottom", fontsize=7)
+        span = (len(rows) / 2) * width
+        ax.hlines(base.accuracy, g - span, g + span, colors="black", linestyles="--", lw=1.5)
+        ax.text(g - span, base.accuracy - 0.01, f"base {base.accuracy:.0%}", ha="left", va="top", fontsize=8)
+    legend = [handles[a] for a in arms if a in handles]
+    legend.append(Patch(facecolor="white", edgecolor="#374151", hatch="//",
+                        label=f"hatched: short answers (under {AROUND_BELOW:g}x the base's): around the long format"))
+    ax.set_xticks(range(len(groups)), [f"{label}\n({v['eval']['n']:,} test problems)" for label, _, v in groups])
+    ax.set_xlim(-0.6, len(groups) - 0.4)
     ax.set_ylabel("accuracy (greedy)")
-    ax.set_ylim(0, 1.0)
-    ax.set_title("Ways out of the valley, at the same N")
+    ax.set_ylim(0, 1.15)
+    ax.set_title("Ways out of the valley: each arm at the same N as plain long CoT")
     ax.grid(alpha=0.3, axis="y")
-    ax.legend(fontsize=LEGEND_PT)
+    ax.legend(handles=legend, fontsize=LEGEND_PT, loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=2)
     fig.tight_layout()
     return fig
 

@@ -36,6 +36,7 @@ STEP_DESIGNS = {DEFAULT_SWEEP: "batch 8 (steps grow with N)", "steps-fixed": "1,
                 "paper-shape": "batch N/32, ~100 updates at every N (a too-few-updates control)"}
 CLIMB_SWEEP = "climb"
 POWERED_RL = "cpu-powered"  # the RL sweep paired on 1,000 problems at every evaluation (assets/rl/cpu-powered)
+WAYS_SWEEPS = {"ways-out": "pilot, N = 250", "ways-out-4k": "N = 4,000"}  # the ways out, each arm at one N
 PAIRED_SWEEPS = {"steps-fixed": "1,500 steps", CLIMB_SWEEP: "the climb (8,000+ steps)", "size-nano": "nano (0.85M)",
                  "size-pico": "pico (0.28M)"}  # the sweeps paired against their base on the same 1,000 problems
 
