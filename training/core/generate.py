@@ -123,9 +123,9 @@ def pick_next(logits: torch.Tensor, temperature: float, top_p: float, gen: torch
     of their total. Only the NUCLEUS_CANDIDATES most likely tokens of a row are sorted (a row whose nucleus reaches
     past them is sorted whole). The previous scheme sorted the whole vocabulary and drew through torch.multinomial,
     which spends one exponential random number on every token of the vocabulary: on SmolLM2's 49,152 tokens the sort
-    and the draws cost more than the decode step itself (training/bench.py, slm_eval). The distribution is the
-    same; the samples of a seed are not those of the previous scheme (results sampled before 2026-12-05 are not
-    reproduced bit for bit)."""
+    and the draws cost about as much as a decode step's matrix products, or more (training/LOG.md, 2026-12-05;
+    training/bench.py --only slm_eval). The distribution is the same; the samples of a seed are not those of the
+    previous scheme (results sampled before 2026-12-05 are not reproduced bit for bit). Greedy is untouched."""
     if temperature == 0:
         return logits.argmax(-1)
     u = torch.rand(logits.shape[0], 1, generator=gen, dtype=torch.float64).to(logits.device)
