@@ -2,7 +2,7 @@
 
     python -m training.bench                  # everything (about 15 minutes on 2 idle cores)
     python -m training.bench --only generate  # machine | profile | train | trainer | generate | sampler | threads |
-                                              # default | slm | slms
+                                              # default | slm | slms | slm_eval
     python -m training.bench --quick          # smaller, for a smoke check (a few minutes)
 
 The last line, `targets`, gathers issue 31's ratios from the benches that ran: the default run against its compute
@@ -43,6 +43,11 @@ implementation, and whether the outputs stayed the same.
    model's own tokens): training tokens/s, each model's against the first's (a ratio measured under the same
    load), its tokens per example (long, short) and its batched greedy generation; with the CPU capability and the
    load average (a busy machine slows both: the ratio is what carries over).
+10. slm_eval: the real SLM's evaluation as a finished run's is done (SmolLM2 with the shipped long-n64 LoRA adapter,
+   merged into a copy on the lean decoder), on addmul test problems: greedy and avg@4 at T=0.6, top-p 0.95 (one pass,
+   the 4 samples of a problem as rows of the same batches) at several batch sizes, the sampled ones against the
+   previous sampler (the whole vocabulary sorted, torch.multinomial) in alternating rounds, and a decode step split
+   into the model's work and the sampler's; with the CPU capability and the load average.
 """
 
 from __future__ import annotations
@@ -489,7 +494,8 @@ def bench_slm(steps: int, batches_: tuple[int, ...], n_gen: int, max_new: int) -
     return out
 
 
-BENCHES = ("machine", "profile", "train", "trainer", "generate", "sampler", "threads", "default", "slm", "slms")
+BENCHES = ("machine", "profile", "train", "trainer", "generate", "sampler", "threads", "default", "slm", "slms",
+           "slm_eval")
 # issue 31's targets: (bench, figure, how it passes)
 TARGETS = {"default_over_floor": ("default", "over_floor", lambda v: v <= 2.0),
            "tiny_lora_fraction_of_peak": ("train", "fraction_of_peak", lambda v: v >= 0.6),
@@ -551,6 +557,95 @@ def bench_slms(steps: int, world: str = "single", n_gen: int = 16, max_new: int 
     return out
 
 
+SMOLLM2_ADAPTER = paths.ASSETS / "valley" / "smollm2" / "adapters" / "long-n64"
+
+
+def previous_pick_next(logits: torch.Tensor, temperature: float, top_p: float, gen: torch.Generator) -> torch.Tensor:
+    """The sampler before 2026-12-05 (slm_eval's baseline): the whole vocabulary sorted, then torch.multinomial."""
+    if temperature == 0:
+        return logits.argmax(-1)
+    probs = torch.softmax(logits.float() / temperature, dim=-1)
+    if top_p < 1:
+        sorted_p, idx = probs.sort(dim=-1, descending=True)
+        keep = sorted_p.cumsum(-1) - sorted_p < top_p
+        probs = torch.zeros_like(probs).scatter(-1, idx, sorted_p * keep)
+    return torch.multinomial(probs.cpu(), 1, generator=gen).squeeze(-1).to(logits.device)
+
+
+def _step_split(model, tok, prompts: list[str], batch: int, steps: int = 4) -> dict:
+    """Seconds of one decode step at `batch` rows (the merged model on the lean decoder, a few tokens into the
+    answers) against one draw of the next tokens at T=0.6, top-p 0.95 by the sampler and by the previous one."""
+    from training.core import decoder
+    from training.core.generate import chat_prompt, left_pad, pick_next
+
+    ids = [tok(chat_prompt(tok, p), add_special_tokens=False)["input_ids"] for p in prompts]
+    ids = (ids * (batch // len(ids) + 1))[:batch]
+    gen = torch.Generator().manual_seed(0)
+    with torch.no_grad():
+        dec = decoder.Decoder(model, capacity=2 * steps + 2)
+        logits = dec.prefill(*left_pad(ids, tok.pad_token_id, "cpu"))
+        timed = {"decode_step": lambda: dec.step(logits.argmax(-1)),
+                 "sampler": lambda: pick_next(logits, 0.6, 0.95, gen),
+                 "previous_sampler": lambda: previous_pick_next(logits, 0.6, 0.95, gen)}
+        secs = _alternating({name: lambda f=f: _seconds(f) for name, f in timed.items()}, steps)
+    return {"ms": {k: round(v * 1e3, 1) for k, v in secs.items()},
+            "sampler_over_step": secs["sampler"] / secs["decode_step"],
+            "previous_sampler_over_step": secs["previous_sampler"] / secs["decode_step"]}
+
+
+def _seconds(fn: Callable[[], object]) -> float:
+    t = time.perf_counter()
+    fn()
+    return time.perf_counter() - t
+
+
+def bench_slm_eval(n_problems: int, batch_sizes: tuple[int, ...], max_new: int, rounds: int = 1) -> dict:
+    """The real SLM's evaluation as a finished run's is done (training.sft -> evaluate_decodings -> evaluate_model:
+    SmolLM2-135M-Instruct with a LoRA adapter, unmerged, generating through a merged copy on the lean decoder; the
+    sampled avg@4 as one pass whose batches hold the 4 samples of each problem as rows), on `n_problems` addmul test
+    problems: greedy and avg@4 at T=0.6, top-p 0.95 at each batch size, tokens/s (the sampled ones against the
+    previous sampler, alternating), and a decode step split into the model's work and the sampler's. The machine may
+    be shared: the ratios measured in turn carry over, the absolute speeds do not."""
+    from training.core import generate as G
+    from training.core import smollm2
+    from training.core.evaluation import evaluate_model
+
+    if not smollm2.ready():
+        return {"skipped": f"{smollm2.NAME} is not on this machine (python -m training.fetch_model {smollm2.NAME})"}
+    model, tok = load_model(smollm2.NAME, adapter=SMOLLM2_ADAPTER)
+    out = {"cpu_capability": torch.backends.cpu.get_cpu_capability(), "threads": torch.get_num_threads(),
+           "load_average_before": os.getloadavg(), "world": "addmul", "problems": n_problems,
+           "max_new_tokens": max_new, "adapter": paths.portable(SMOLLM2_ADAPTER), "batches": {}}
+
+    def tokens_per_s(b: int, samples: int, sampler=None) -> tuple[float, list]:
+        fast, G.pick_next = G.pick_next, sampler or G.pick_next
+        try:
+            res = evaluate_model(model, tok, "addmul", n_problems, samples=samples, temperature=0.6 if samples > 1 else 0,
+                                 max_new_tokens=max_new, batch_size=b)
+        finally:
+            G.pick_next = fast
+        return res["summary"]["generated_tokens_per_s"], [r["text"] for r in res["records"]]
+
+    greedy_texts = {}
+    for b in batch_sizes:
+        speed, greedy_texts[b] = tokens_per_s(b, 1)
+        sampled = _alternating({"ours": lambda b=b: tokens_per_s(b, 4)[0],
+                                "previous": lambda b=b: tokens_per_s(b, 4, previous_pick_next)[0]}, rounds)
+        out["batches"][f"batch_{b}"] = {"greedy_tokens_per_s": speed, "avg4_tokens_per_s": sampled["ours"],
+                                        "avg4_previous_tokens_per_s": sampled["previous"],
+                                        "avg4_over_previous": sampled["ours"] / sampled["previous"]}
+    first = batch_sizes[0]
+    for b in batch_sizes:
+        row = out["batches"][f"batch_{b}"]
+        row["greedy_over_first_batch"] = row["greedy_tokens_per_s"] / out["batches"][f"batch_{first}"]["greedy_tokens_per_s"]
+        row["greedy_identical_to_first_batch"] = sum(x == y for x, y in zip(greedy_texts[b], greedy_texts[first])) / len(greedy_texts[first])
+    merged = G.lean_model(model)
+    prompts = [p.prompt for p in problems("addmul", "test", n_problems)]
+    out["decode_step"] = {f"batch_{b}": _step_split(merged, tok, prompts, b) for b in batch_sizes}
+    out["load_average_after"] = os.getloadavg()
+    return out
+
+
 def main(argv=None) -> dict:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--only", choices=BENCHES, default=None)
@@ -565,7 +660,9 @@ def main(argv=None) -> dict:
             "threads": lambda: bench_threads(steps, batch), "default": lambda: bench_default(a.quick, 1 if a.quick else 2),
             "slm": lambda: bench_slm(2 if a.quick else 6, (4, 8) if a.quick else (4, 8, 16), 8 if a.quick else 64,
                                      32 if a.quick else 160),
-            "slms": lambda: bench_slms(2 if a.quick else 4)}
+            "slms": lambda: bench_slms(2 if a.quick else 4),
+            "slm_eval": lambda: bench_slm_eval(8 if a.quick else 64, (8, 32) if a.quick else (16, 64, 128, 256),
+                                               48 if a.quick else 256)}
     results = {}
     for name in [a.only] if a.only else list(runs):
         t, load = time.perf_counter(), os.getloadavg()[0]

@@ -115,17 +115,50 @@ def _active_lora(model) -> bool:
 
 
 def pick_next(logits: torch.Tensor, temperature: float, top_p: float, gen: torch.Generator) -> torch.Tensor:
-    """Greedy, or nucleus sampling: keep the smallest set of tokens whose probability >= top_p."""
+    """Greedy, or nucleus sampling: keep the smallest set of the most likely tokens whose probability reaches top_p
+    (the most likely token is always kept), and draw one of them in proportion to its probability.
+
+    The draw takes one uniform number per row from the seeded CPU generator (the same samples on any device) and
+    picks the token where the running sum of the nucleus' probabilities, most likely token first, passes that share
+    of their total. Only the NUCLEUS_CANDIDATES most likely tokens of a row are sorted (a row whose nucleus reaches
+    past them is sorted whole). The previous scheme sorted the whole vocabulary and drew through torch.multinomial,
+    which spends one exponential random number on every token of the vocabulary: on SmolLM2's 49,152 tokens the sort
+    and the draws cost about as much as a decode step's matrix products, or more (training/LOG.md, 2026-12-05;
+    training/bench.py --only slm_eval). The distribution is the same; the samples of a seed are not those of the
+    previous scheme (results sampled before 2026-12-05 are not reproduced bit for bit). Greedy is untouched."""
     if temperature == 0:
         return logits.argmax(-1)
+    u = torch.rand(logits.shape[0], 1, generator=gen, dtype=torch.float64).to(logits.device)
     probs = torch.softmax(logits.float() / temperature, dim=-1)
-    if top_p < 1:
-        sorted_p, idx = probs.sort(dim=-1, descending=True)
-        keep = sorted_p.cumsum(-1) - sorted_p < top_p  # always keeps the most likely token
-        sorted_p = sorted_p * keep
-        probs = torch.zeros_like(probs).scatter(-1, idx, sorted_p)
-    # draw on the CPU with the seeded CPU generator: the same samples on any device
-    return torch.multinomial(probs.cpu(), 1, generator=gen).squeeze(-1).to(logits.device)
+    if top_p >= 1:
+        return inverse_cdf(probs, u)
+    top, idx = probs.topk(min(NUCLEUS_CANDIDATES, probs.shape[-1]), dim=-1)
+    top, inside = nucleus_cut(top, top_p)
+    tok = idx.gather(-1, inverse_cdf(top, u)[:, None]).squeeze(-1)
+    if not bool(inside.all()):
+        rest = (~inside).nonzero().squeeze(-1)
+        whole, whole_idx = probs[rest].sort(dim=-1, descending=True)
+        tok[rest] = whole_idx.gather(-1, inverse_cdf(nucleus_cut(whole, top_p)[0], u[rest])[:, None]).squeeze(-1)
+    return tok
+
+
+NUCLEUS_CANDIDATES = 64  # the most likely tokens pick_next sorts; a row whose nucleus is wider is sorted whole
+
+
+def nucleus_cut(sorted_p: torch.Tensor, top_p: float) -> tuple[torch.Tensor, torch.Tensor]:
+    """Probabilities in descending order (rows, k) with the tokens past each row's nucleus set to zero, and whether
+    each row's nucleus ended inside these k (False: it may reach past them)."""
+    keep = sorted_p.cumsum(-1) - sorted_p < top_p
+    return sorted_p * keep, ~keep[:, -1]
+
+
+def inverse_cdf(p: torch.Tensor, u: torch.Tensor) -> torch.Tensor:
+    """The position in each row of p (rows, k; non-negative, not all zero) where the running sum first passes u
+    (rows, 1; in [0, 1)) times the row's total: a draw in proportion to p. Never a zero-probability position."""
+    c = p.double().cumsum(-1)
+    pos = torch.searchsorted(c, u * c[:, -1:], right=True).squeeze(-1)
+    last = p.shape[-1] - 1 - (p > 0).flip(-1).int().argmax(-1)  # rounding can put u * total at the total itself
+    return torch.minimum(pos, last)
 
 
 def left_pad(prompts_ids: list[list[int]], pad_id: int, device) -> tuple[torch.Tensor, torch.Tensor]:
