@@ -218,3 +218,15 @@ def test_an_arm_against_long_cot_is_called_better_or_worse_only_where_its_interv
     assert f["w.mixed-1to4.4000.vs_long_said"] == "better than"
     assert f["w.mixed-1to4.4000.way"].startswith("around") and f["w.correction.4000.way"].startswith("through")
     assert "w.long.4000.vs_long" not in f and f["w.long.4000.way"].startswith("through")
+
+
+def test_the_papers_size_ordering_is_said_only_pair_by_pair_where_the_rule_separates_them():
+    small, mid = _size(0.50, 0.20, 0.01, True), _size(0.60, 0.40, 0.012, True)  # kept 40% and 67%: separate
+    assert facts.size_ordering({"0.28M": small, "0.85M": mid}).startswith("Each larger size keeps more")
+    close = _size(0.75, 0.55, 0.03, False)  # 73%, unpaired: 6.7 points from the 0.85M, inside 8.9
+    mixed = facts.size_ordering({"0.28M": small, "0.85M": mid, "2.7M": close})
+    assert mixed == ("The paper's ordering (larger models recover sooner) shows for the 0.85M over the 0.28M; the 0.85M "
+                     "and the 2.7M do not separate at this N.")
+    reversed_ = facts.size_ordering({"0.28M": mid, "0.85M": small})  # the larger keeps less
+    assert reversed_ == "Against the paper's ordering, the 0.85M keeps less than the 0.28M."
+    assert "shows for" not in reversed_ and facts.size_ordering({"0.28M": small}) == ""

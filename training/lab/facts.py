@@ -833,28 +833,57 @@ def kept_share(v: dict, n: int) -> tuple[float, float, bool, int] | None:
     return r.accuracy / b, (r.accuracy_se or 0) / b, False, r.seeds
 
 
+def size_pairs(sizes: dict[str, dict]) -> tuple[int, dict, list[tuple[str, str, float, float]]] | None:
+    """The size ladder at the largest N every size reached: (that N, each size's kept_share, and for each pair of
+    neighbouring sizes (smaller, larger, the larger's kept share minus the smaller's, twice the standard error of that
+    difference)). None with fewer than two sizes or no common N. sizes: {size label: valley.json}, smallest first."""
+    common = set.intersection(*({r.n for r in series_rows(v, "long")} for v in sizes.values())) if sizes else set()
+    if len(sizes) < 2 or not common:
+        return None
+    n = max(common)
+    kept = {label: kept_share(v, n) for label, v in sizes.items()}
+    labels = list(sizes)
+    pairs = [(small, large, kept[large][0] - kept[small][0], 2 * math.hypot(kept[large][1], kept[small][1]))
+             for small, large in zip(labels, labels[1:])]
+    return n, kept, pairs
+
+
 def size_verdict(sizes: dict[str, dict]) -> str:
     """What the size ladder shows at the largest N every size reached: each size's kept share of its own base, and
     for each pair of neighbouring sizes whether they separate (the difference of their kept shares beyond twice its
     standard error, the rule declared before the runs). sizes: {size label: valley.json}, smallest first."""
-    common = set.intersection(*({r.n for r in series_rows(v, "long")} for v in sizes.values())) if sizes else set()
-    if len(sizes) < 2 or not common:
+    measured = size_pairs(sizes)
+    if not measured:
         return ""
-    n = max(common)
-    kept = {label: kept_share(v, n) for label, v in sizes.items()}
+    n, kept, pairs = measured
     cells = [f"the {label} model keeps {pct(k)} (± {pct(se)}{'' if paired else ', unpaired'}, {seeds} seeds)"
              for label, (k, se, paired, seeds) in kept.items()]
-    labels = list(sizes)
-    pairs = []
-    for small, large in zip(labels, labels[1:]):
-        d = kept[large][0] - kept[small][0]
-        bar = 2 * math.hypot(kept[large][1], kept[small][1])
-        pairs.append(f"the {large} keeps {100 * abs(d):.1f} points {'more' if d > 0 else 'less'} than the {small} "
-                     f"(twice the standard error of the difference: {100 * bar:.1f})" if abs(d) > bar else
-                     f"the {small} and the {large} do not separate ({100 * abs(d):.1f} points apart, against "
-                     f"{100 * bar:.1f})")
+    said = [f"the {large} keeps {100 * abs(d):.1f} points {'more' if d > 0 else 'less'} than the {small} "
+            f"(twice the standard error of the difference: {100 * bar:.1f})" if abs(d) > bar else
+            f"the {small} and the {large} do not separate ({100 * abs(d):.1f} points apart, against {100 * bar:.1f})"
+            for small, large, d, bar in pairs]
     return (f"At N = {n:,} long-CoT examples, each against its own base: " + "; ".join(cells) + ". "
-            + sentence("; ".join(pairs)) + ".")
+            + sentence("; ".join(said)) + ".")
+
+
+def size_ordering(sizes: dict[str, dict]) -> str:
+    """Whether the size ladder shows the paper's ordering ("larger models recover sooner"), pair by pair of
+    neighbouring sizes by the same rule as size_verdict: where every larger size keeps more, where some pairs do
+    not separate, where a larger one keeps less."""
+    measured = size_pairs(sizes)
+    if not measured:
+        return ""
+    _, _, pairs = measured
+    up = [f"the {large} over the {small}" for small, large, d, bar in pairs if d > bar]
+    flat = [f"the {small} and the {large}" for small, large, d, bar in pairs if abs(d) <= bar]
+    down = [f"the {large} keeps less than the {small}" for small, large, d, bar in pairs if d < -bar]
+    if len(up) == len(pairs):
+        return (f"Each larger size keeps more of its base than the next smaller one: the paper's ordering (larger "
+                f"models recover sooner), across {len(sizes)} sizes of one toy family.")
+    parts = [f"the paper's ordering (larger models recover sooner) shows for {' and '.join(up)}"] if up else []
+    parts += [f"{' and '.join(flat)} do not separate at this N"] if flat else []
+    parts += [f"against the paper's ordering, {' and '.join(down)}"] if down else []
+    return sentence("; ".join(parts)) + "."
 
 
 def path_summary() -> str:
@@ -928,6 +957,8 @@ def load() -> dict[str, str]:
     sizes = size_verdict(results.sizes())
     if sizes:
         facts["size.verdict"] = sizes
+        facts["size.ordering"] = size_ordering(results.sizes())
+        facts["size.count"] = str(len(results.sizes()))
     rl = results.rl().result
     if rl is not None:
         facts.update(rl_facts(rl))
