@@ -645,3 +645,30 @@ def test_calculate_it_as_a_number_is_shown_not_checked():
 ])
 def test_an_operation_in_words_before_an_equation_is_right_in_either_reading(text, claims):
     assert _read(text) == claims
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 32, fifth round: readings found on the independent set's development half (sentences written here)
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, last", [
+    # the result a sign states, though what it states is no arithmetic the checker reads
+    ("The last digit of the row, which is 7, and then add 2 to get 9.", ("add 2 to get 9", 9, True)),
+    ("Halving both sides results in 5, and then multiplying this by 3 gives 16.",
+     ("multiplying this by 3 gives 16", 16, False)),
+    ("Take the middle value, which is 10, then subtract 4 from it, which gives us 6.",
+     ("subtract 4 from it, which gives us 6", 6, True)),
+    # a result stated after the last claim is nearer than that claim
+    ("So 2 + 2 = 4. The next term is 8, and adding 1 gives 9.", ("adding 1 gives 9", 9, True)),
+])
+def test_an_operation_on_the_result_a_sign_states_just_before(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text", [
+    "The row holds 7 and 3. Add 2 to it to get 9.",        # no sign states either number: which one?
+    "The next term is 8 + 1, and adding 1 gives 10.",       # 8 goes on into an expression: no stated result
+    "The next term is 8, so we take 5 and adding 1 gives 6.",  # another number between: "it" is unclear
+])
+def test_an_operation_on_a_number_no_sign_states_last_is_not_read_from_it(text):
+    rec = check(text)
+    assert rec.claims == [] and len(rec.unchecked) == 1  # shown as not checked, never guessed

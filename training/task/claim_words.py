@@ -564,13 +564,29 @@ def _reference_at(s: list[Tok], match: dict[int, int], i: int):
     return None
 
 
-def resolve_reference(text: str, t: Tok, claims: list) -> None:
+def stated_result(s: list[Tok], k: int) -> tuple[Fraction, int] | None:
+    """The last result the text states before s[k], where no other number stands between: (its value, where it
+    ends). A result is one number right after a sign ("the next term, which is 12, and then add 1 ...",
+    "Dividing both sides by 2 results in 1, and then multiplying this by 4 ..."), whether or not the claim
+    it ends was read; a number that goes on into an expression ("which gives us 8 + 2") is none."""
+    j = k - 1
+    while j >= 0 and s[j].kind != Kind.NUM:
+        j -= 1
+    if j < 1 or s[j].ops or s[j].pct or j + 1 < len(s) and s[j + 1].kind in (Kind.OP, Kind.NUM, Kind.FRAC):
+        return None
+    before = j - 1 - (s[j - 1].kind == Kind.STOP and s[j - 1].text == ":")
+    return (s[j].value, s[j].end) if before >= 0 and s[before].kind == Kind.EQ else None
+
+
+def resolve_reference(text: str, t: Tok, claims: list, stated: tuple[Fraction, int] | None = None) -> None:
     """Give a reference token (see _reference_at) its value from the claims read before it, or leave it
     unread (a Kind.REF without a value: the claim it is in is not read, and shows as not checked) when
     its referent is not plain from the text (never a guess).
 
-    last   the claim just before, at most 200 characters back ("add 10 to that result"). With other
-           numbers between that claim and the reference ("5 + 3 = 8. She buys 4 more. Double it ...")
+    last   the claim just before, at most 200 characters back ("add 10 to that result"), or the result a
+           sign states after it with no number between (stated: see stated_result; "the next term, which
+           is 12, and then add 1 to obtain 13" adds 1 to 12, though "the next term" is no arithmetic). With
+           other numbers between that claim and the reference ("5 + 3 = 8. She buys 4 more. Double it ...")
            "it" may mean one of them: the claim is read only where this referent makes it right
            (Tok.ref becomes ("unsure", ...)), and is left unread otherwise
     near   the same, and in the same sentence ("multiply 3 by 2 (to get 6) and then add 4 (to get 10)")
@@ -583,6 +599,9 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
     """
     kind, op, n = t.ref
     before = [c for c in claims if c.end <= t.start]
+    if kind in ("last", "near") and stated is not None and (not before or stated[1] > before[-1].end):
+        _resolve_last(text, t, kind, stated[0], stated[1])
+        return
     if not before or kind == "unread":
         return
     last = before[-1]
@@ -591,15 +610,7 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
         _resolve_pair(t, op, last, gap)
         return
     if kind in ("last", "near"):
-        if len(gap) > 200 or (kind == "near" and re.search(r"[.!?](?:\s|$)|\n", gap)):
-            return
-        try:
-            v = _combine(op, [last.claimed, n])
-        except ZeroDivisionError:
-            return
-        t.kind, t.value, t.operands = Kind.NUM, v, (last.claimed, op, n)
-        if re.search(r"\d", gap):
-            t.ref = ("unsure", op, n)
+        _resolve_last(text, t, kind, last.claimed, last.end)
         return
     near = [c for c in before if t.start - c.end <= 400]
     if len(near) < 2:
@@ -616,6 +627,21 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
         return
     t.kind, t.value = Kind.NUM, _combine(op, [c.claimed for c in near[-size:]])
     t.ref = (kind, op, tuple(_combine(op, [c.claimed for c in near[-k:]]) for k in range(2, len(near) + 1)))
+
+
+def _resolve_last(text: str, t: Tok, kind: str, value: Fraction, end: int) -> None:
+    """An operation on the result `value` that ends at `end` (see resolve_reference: last, near)."""
+    _, op, n = t.ref
+    gap = text[end:t.start]
+    if len(gap) > 200 or (kind == "near" and re.search(r"[.!?](?:\s|$)|\n", gap)):
+        return
+    try:
+        v = _combine(op, [value, n])
+    except ZeroDivisionError:
+        return
+    t.kind, t.value, t.operands = Kind.NUM, v, (value, op, n)
+    if re.search(r"\d", gap):
+        t.ref = ("unsure", op, n)
 
 
 def _resolve_pair(t: Tok, op: str, last, gap: str) -> None:

@@ -64,7 +64,7 @@ from training.task.claim_symbols import (
 )
 from training.task.claim_tokens import CLAUSE_WORDS, Kind, SignKind, Tok, is_comparison, spells
 from training.task.claim_values import Parser, judge
-from training.task.claim_words import resolve_reference, tokenize
+from training.task.claim_words import resolve_reference, stated_result, tokenize
 
 # The public names: the checker and the answer reader import these from here.
 __all__ = ["Claim", "equals_counts", "extract_claims", "judge", "num_str", "parse_number", "tokenize"]
@@ -196,7 +196,7 @@ def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
         if eq.kind != Kind.EQ:
             continue
         while r < len(refs) and refs[r] < i:  # "add 4 to that result": the claims before it are read
-            resolve_reference(text, st.s[refs[r]], claims)
+            resolve_reference(text, st.s[refs[r]], claims, stated_result(st.s, refs[r]))
             r += 1
         sign = _is_sign(eq)
         total += sign
