@@ -672,3 +672,30 @@ def test_an_operation_on_the_result_a_sign_states_just_before(text, last):
 def test_an_operation_on_a_number_no_sign_states_last_is_not_read_from_it(text):
     rec = check(text)
     assert rec.claims == [] and len(rec.unchecked) == 1  # shown as not checked, never guessed
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("First multiply 4 by 5 and add 3, which gives 23.", [("multiply 4 by 5 and add 3, which gives 23", 23, True)]),
+    ("So we compute 6 times 2 and subtracting 4, which results in 9.",
+     [("6 times 2 and subtracting 4, which results in 9", 9, False)]),
+    ("Subtract 2 from 9 and then divide by 7 to get 1.", [("Subtract 2 from 9 and then divide by 7 to get 1", 1, True)]),
+    ("We start by taking 6 and multiplying it by 3, which is 18.", [("6 and multiplying it by 3, which is 18", 18, True)]),
+    ("We do it by dividing 8 by 2 and adding the result of 3 times 2. This results in 9.",
+     [("dividing 8 by 2 and adding the result of 3 times 2. This results in 9", 9, False)]),
+])
+def test_an_operation_joined_with_and_goes_on_from_the_result_before_it(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text", [
+    "Then 2 + 3 and multiply by 4, which gives 20.",   # (2 + 3) * 4 or 2 + 3 * 4: the words do not say
+    "Take the previous value of 7 and subtracting 2, which gives us 6.",  # 7 is the argument of a word
+])
+def test_an_operation_after_and_whose_start_is_unclear_is_not_read(text):
+    assert _read(text) == []
+
+
+def test_an_operation_after_and_with_no_result_after_it_is_left_alone():
+    # the steps of a plan, each with its result: "and then add 4" goes on from the bracketed result
+    assert _read("Multiply 3 by 2 (to get 6) and then add 4 (to get 10).") == [
+        ("Multiply 3 by 2 (to get 6", 6, True), ("add 4 (to get 10", 10, True)]

@@ -742,6 +742,95 @@ def _equiv_words(s: list[Tok], match: dict[int, int]) -> None:
             t.kind, t.word_eq, t.sign, t.sign_kind = Kind.EQ, True, "or", SignKind.EQUIV
 
 
+# verbs that go on from the result before them: "multiply 2 by 3 and add 4", "3 times 3 and adding 5"
+_THEN_VERBS = {"add": "+", "adding": "+", "subtract": "-", "subtracting": "-", "multiply": "*", "multiplying": "*",
+               "divide": "/", "dividing": "/"}
+
+
+def _continuation(s: list[Tok], match: dict[int, int], j: int) -> tuple[str, Fraction, int, int] | None:
+    """The operation that goes on from a result, at s[j] after "and (then)": "add 4", "adding the result of
+    2 times 9", "multiply by 5", "multiplying it by 7" (already a reference token, see _reference_at): (its
+    operator, its operand's value and operations, the index after it), or None."""
+    t = s[j] if j < len(s) else None
+    if t is None or t.kind not in (Kind.WORD, Kind.REF) or t.text.split()[0].lower() not in _THEN_VERBS:
+        return None
+    op = _THEN_VERBS[t.text.split()[0].lower()]
+    if t.kind == Kind.REF:
+        kind, ref_op, n = t.ref
+        return (op, n, 0, j + 1) if kind in ("near", "last") and ref_op == op and n is not None else None
+    k = j + 1
+    if op in "*/":
+        k += spells(s, k, "it|this|that")
+        if not spells(s, k, "by"):
+            return None
+        k += 1
+    elif spells(s, k, "the", "result", "of"):
+        k += 3  # "and adding the result of 2 times 9"
+    e = _expr_at(s, match, k)
+    return (op, e[1], e[2], e[0]) if e is not None else None
+
+
+def _announced(s: list[Tok], k: int) -> bool:
+    """Does a result sign follow at s[k] ("..., which gives 10", "... to obtain 65", "... . This results in 18")?"""
+    if k < len(s) and s[k].kind == Kind.EQ:
+        return True
+    stop = k < len(s) and s[k].kind == Kind.STOP and s[k].text in ",."
+    nxt = s[k + 1] if k + 1 < len(s) else None
+    return stop and nxt is not None and nxt.kind == Kind.EQ and (s[k].text == "," or nxt.sign_kind == SignKind.POINTER)
+
+
+def _left_operand(s: list[Tok], match: dict[int, int], k: int, op: str) -> tuple[int, Fraction, int] | None:
+    """What an operation after "and" at s[k] goes on from: the operand just before "and" (a number or an operation
+    in words), or an expression in symbols that ends there when the operation is a sum or difference ("3 times 3
+    and adding 5" is 3*3 + 5; "2 + 3 and multiply by 4" may mean either grouping: not read). (Its start, value,
+    operations), or None. A number that is the argument of a word ("the previous value of 2 and subtracting 1")
+    is not a result."""
+    a = k - 1
+    if a < 0 or s[a].kind != Kind.NUM or s[a].pct:
+        return None
+    if a == 0 or s[a - 1].kind != Kind.OP:
+        argument = not s[a].ops and spells(s, a - 1, "of|by|from|to|than|per|into")
+        return None if argument else (a, s[a].value, s[a].ops)
+    if op not in "+-":
+        return None
+    while a >= 2 and s[a - 1].kind == Kind.OP and s[a - 2].kind in (Kind.NUM, Kind.RP):
+        a = match.get(a - 2, a - 2) if s[a - 2].kind == Kind.RP else a - 2
+    e = _expr_at(s, match, a)
+    return (a, e[1], e[2]) if e is not None and e[0] == k else None
+
+
+def _continued_operations(s: list[Tok], groups: list[Tok]) -> None:
+    """"multiply 2 by 3 and add 4, which gives 10", "Add 7 to 6 and multiply by 5 to obtain 65", "taking 4 and
+    multiplying it by 7, which is 28", "3 times 3 and adding 5, which results in 14": an operation joined with
+    "and (then)" to the one before it goes on from its result, where a result sign follows at once. The two become
+    one number token (and the tokens they fold, groups of their own, leave `groups`)."""
+    k = 1
+    while k < len(s):
+        if not spells(s, k, "and"):
+            k += 1
+            continue
+        match = bracket_pairs(s)
+        cont = _continuation(s, match, k + 1 + spells(s, k + 1, "then"))
+        left = _left_operand(s, match, k, cont[0]) if cont is not None else None
+        if left is None or not _announced(s, cont[3]):
+            k += 1
+            continue
+        (a, x, x_ops), (op, y, y_ops, end) = left, cont
+        try:
+            value = _combine(op, [x, y])
+        except ZeroDivisionError:
+            k += 1
+            continue
+        g = _group(s, a, end, value, x_ops + y_ops + 1)
+        for t in s[a:end]:
+            if any(t is h for h in groups):
+                groups.remove(t)
+            t.kind = Kind.WS
+        s[a:end] = [g]
+        groups.append(g)
+        k = a + 1
+
+
 def _read_operations(toks: list[Tok]) -> None:
     """Read operations written in words into number tokens (see the module docstring)."""
     wordlike = (Kind.WORD, Kind.LETTER, Kind.FUNC, Kind.VAR)
@@ -764,6 +853,7 @@ def _read_operations(toks: list[Tok]) -> None:
         match = bracket_pairs(s)
         i = a - 1
     _infix_words(s)
+    _continued_operations(s, groups)
     _equiv_words(s, bracket_pairs(s))
     if groups:
         # the tokens a group replaced (now layout) lie inside its span: drop them, keep the order
