@@ -667,7 +667,7 @@ def test_an_operation_on_the_result_a_sign_states_just_before(text, last):
 @pytest.mark.parametrize("text", [
     "The row holds 7 and 3. Add 2 to it to get 9.",        # no sign states either number: which one?
     "The next term is 8 + 1, and adding 1 gives 10.",       # 8 goes on into an expression: no stated result
-    "The next term is 8, so we take 5 and adding 1 gives 6.",  # another number between: "it" is unclear
+    "The next term is 8, and with 5 more, adding 1 gives 6.",  # another number between: which one?
 ])
 def test_an_operation_on_a_number_no_sign_states_last_is_not_read_from_it(text):
     rec = check(text)
@@ -699,3 +699,55 @@ def test_an_operation_after_and_with_no_result_after_it_is_left_alone():
     # the steps of a plan, each with its result: "and then add 4" goes on from the bracketed result
     assert _read("Multiply 3 by 2 (to get 6) and then add 4 (to get 10).") == [
         ("Multiply 3 by 2 (to get 6", 6, True), ("add 4 (to get 10", 10, True)]
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("So we take the sum of 5 (the first term) and 4 (the last term), which is 9.",
+     [("the sum of 5 (the first term) and 4 (the last term), which is 9", 9, True)]),
+    ("The product of 3 (width) and 7 (length) is 20.", [("The product of 3 (width) and 7 (length) is 20", 20, False)]),
+])
+def test_a_note_in_brackets_after_an_operand_names_it(text, claims):
+    assert _read(text) == claims
+
+
+def test_a_bracket_with_a_number_after_an_operand_is_no_note():
+    assert _read("The sum of 5 (or 6) and 4 is 9.") == []
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The factorial of 5 is 2 * 3 * 4 * 5.", [("The factorial of 5 is 2 * 3 * 4 * 5", 120, True)]),
+    ("The factorial of 3 is 9, so", [("The factorial of 3 is 9", 9, False)]),
+    ("We take the additive inverse of 6, which is -6.", [("the additive inverse of 6, which is -6", -6, True)]),
+    ("The multiplicative inverse of 5 is 0.5.", [("The multiplicative inverse of 5 is 0.5", Fraction(1, 2), False)]),
+])
+def test_a_factorial_and_an_inverse_named_in_words(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text", ["The inverse of 4 is 6.",          # additive or multiplicative: not said
+                                  "The factorial of 2.5 is 3.",       # no factorial of a fraction here
+                                  "The factorial of 40 is 9."])       # too large to be what a step means
+def test_an_inverse_that_does_not_say_which_or_a_factorial_with_no_value_is_not_read(text):
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("We add 15 twice, that is 30.", [("add 15 twice, that is 30", 30, True)]),
+    ("Adding 7 twice gives 15.", [("Adding 7 twice gives 15", 15, False)]),
+])
+def test_add_a_number_twice_is_its_double(text, claims):
+    assert _read(text) == claims
+
+
+def test_add_a_number_twice_to_another_is_not_its_double():
+    assert all(claimed != 12 for _, claimed, _ in _read("Add 6 twice to 10, which gives 12."))
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("We perform the multiplications of the given values of 2, 3, and 4, which yields 24.",
+     [("the multiplications of the given values of 2, 3, and 4, which yields 24", 24, True)]),
+    ("So the sum of the given numbers of 6 and 7 is 12.", [("the sum of the given numbers of 6 and 7 is 12", 12, False)]),
+    ("Add the given values of 2 and 9, which gives 11.", [("Add the given values of 2 and 9, which gives 11", 11, True)]),
+])
+def test_operands_named_as_the_given_values_of(text, claims):
+    assert _read(text) == claims

@@ -26,7 +26,7 @@ from training.task.claim_tokens import Kind, SignKind, Tok, bracket_pairs, lex, 
 from training.task.claim_values import Parser
 
 # Words that can start or carry an operation in words; a text with none of them skips _read_operations().
-_VERBAL_WORDS = {"sum", "summation", "total", "product", "difference", "quotient", "addition", "subtraction",
+_VERBAL_WORDS = {"sum", "summation", "total", "product", "factorial", "inverse", "multiplications", "additions", "difference", "quotient", "addition", "subtraction",
                  "multiplication", "division", "reciprocal", "square", "squaring", "cube", "cubing", "half", "twice",
                  "double", "doubling", "triple", "tripling", "halve", "halving",
                  "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
@@ -92,7 +92,7 @@ def _operand_list(s, match, i, seps: str):
         if e is None:
             return None
         out.append((j, e[0], e[1], e[2]))
-        j = e[0]
+        j = _after_note(s, match, e[0])
         if last and _and_again(s, out[-1][0], j) and len(out) < 6:
             j += 1  # "the sum of 8 and 9 and 6": one more operand
             continue
@@ -108,6 +108,16 @@ def _operand_list(s, match, i, seps: str):
         else:
             break
     return (out, j) if last and len(out) >= 2 else None
+
+
+def _after_note(s: list[Tok], match: dict[int, int], j: int) -> int:
+    """Index after a note in brackets at s[j] that only names the operand before it, in words ("the sum of 6
+    (the third term) and 3 (the first term)"); j where there is none."""
+    if j < len(s) and s[j].kind == Kind.LP and s[j].text == "(" and j in match:
+        inner = s[j + 1:match[j]]
+        if 0 < len(inner) <= 4 and all(t.kind in (Kind.WORD, Kind.LETTER) for t in inner):
+            return match[j] + 1
+    return j
 
 
 def _pair_reference(s: list[Tok], j: int) -> int | None:
@@ -160,12 +170,20 @@ def _combine(op: str, values: list[Fraction]) -> Fraction:
 # may separate the operands
 _NOUNS = {"sum": ("+", "and"), "summation": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"),
           "difference": ("-", "and"), "quotient": ("/", "and"), "addition": ("+", "to|and"),
-          "multiplication": ("*", "and|by"), "division": ("/", "by|and"), "subtraction": ("-", "from|and")}
+          "multiplication": ("*", "and|by"), "division": ("/", "by|and"), "subtraction": ("-", "from|and"),
+          "multiplications": ("*", "and"), "additions": ("+", "and")}  # "perform the multiplications of 3, 2 and 2"
 # what may stand between "the" and the noun of an operation: "which is the correct sum of 8 and 6"
 _ADJECTIVES = "correct|right|actual|exact|final|whole"
 # "the reciprocal of a", "half of a", "the square of a", "the cube of a"
 _OF_ONE = {"reciprocal": lambda x: 1 / x, "half": lambda x: x / 2, "square": lambda x: x * x,
-           "cube": lambda x: x ** 3}
+           "cube": lambda x: x ** 3, "factorial": lambda x: _factorial(x)}
+# "the additive inverse of a", "the multiplicative inverse of a" ("the inverse of a" says neither: not read)
+_INVERSES = {"additive": lambda x: -x, "multiplicative": lambda x: 1 / x}
+
+
+def _factorial(x: Fraction) -> Fraction | None:
+    """x! for a whole number up to 20; None (not read) otherwise."""
+    return Fraction(math.factorial(int(x))) if x.denominator == 1 and 0 <= x <= 20 else None
 # one operand right after the word: "twice 4", "double 3", "square 9" (a verb: never "the square 9"), "cube 2"
 _ONE_OPERAND = {"twice": lambda x: 2 * x, "double": lambda x: 2 * x, "doubling": lambda x: 2 * x,
                 "triple": lambda x: 3 * x, "square": lambda x: x * x, "squaring": lambda x: x * x,
@@ -191,14 +209,11 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
         start = i - 2  # "the correct sum of 8 and 6"
     if w in _NOUNS and (spells(s, i + 1, "of") or (w == "difference" and spells(s, i + 1, "between"))):
         return _noun_operation(s, match, i, start)
+    if w == "inverse" and spells(s, i - 1, "|".join(_INVERSES)) and spells(s, i + 1, "of"):
+        kind = s[i - 1].text.lower()
+        return _of_one(s, match, i - 2 if spells(s, i - 2, "the|an") else i - 1, i + 2, _INVERSES[kind])
     if w in _OF_ONE and spells(s, i + 1, "of"):
-        e = _expr_at(s, match, i + 2)
-        if e is None:
-            return None
-        try:
-            return start, e[0], _group(s, start, e[0], _OF_ONE[w](e[1]), e[2] + 1)
-        except ZeroDivisionError:
-            return None
+        return _of_one(s, match, start, i + 2, _OF_ONE[w])
     name, j = _common_name(s, i)
     if name:
         return _lcm_gcd(s, match, start, name, j)
@@ -221,6 +236,17 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     return None
 
 
+def _of_one(s: list[Tok], match: dict[int, int], start: int, j: int, f):
+    """"the reciprocal of a", "the factorial of a", "the additive inverse of a": f of the operand at s[j] (f gives
+    None, or divides by zero, where it has no value)."""
+    e = _expr_at(s, match, j)
+    try:
+        v = f(e[1]) if e is not None else None
+    except ZeroDivisionError:
+        return None
+    return (start, e[0], _group(s, start, e[0], v, e[2] + 1)) if v is not None else None
+
+
 def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
     """"the sum of a, b and c", "the difference between a and b", "the subtraction of a from b"."""
     w = s[i].text.lower()
@@ -232,7 +258,7 @@ def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
         got = _by_itself(s, match, i + 2)
         if got is not None:
             return start, got[0], _group(s, start, got[0], got[1], got[2], alts=got[3])
-    got = _operand_list(s, match, i + 2, seps)
+    got = _operand_list(s, match, _first_operand(s, i + 2), seps)
     if got is None:
         return None
     parts, j = got
@@ -307,7 +333,7 @@ def _first_operand(s: list[Tok], j: int) -> int:
         return _named_value(s, j)  # "dividing the numerator (8) by ..."
     if not spells(s, j, "the"):
         return j
-    k = j + 1
+    k = j + 1 + spells(s, j + 1, "given")  # "the given values of 3, 2 and 2"
     if k < len(s) and s[k].kind == Kind.NUM and s[k].verbal and not s[k].ops:
         k += 1  # "the two numbers"
     if not spells(s, k, "values|numbers|integers|terms|fractions"):
@@ -334,8 +360,11 @@ _ITSELF = {"*": "by|with", "/": "by", "+": "to", "-": "from"}
 def _by_itself(s: list[Tok], match: dict[int, int], j: int, op: str = "*") -> tuple[int, Fraction, int, tuple] | None:
     """An operand combined with itself from s[j] ("multiplying 1+9 by itself", "add 5 to itself", "dividing 22
     by itself", "the multiplication of 2*8 by itself"): (index after "itself", the value, operations, other
-    readings), or None. "multiplying 3 by itself 4 times" is 3^4, or 3^5 (both are read as right)."""
+    readings), or None. "multiplying 3 by itself 4 times" is 3^4, or 3^5 (both are read as right). "add 44 twice"
+    is 44 + 44 (not "add 44 twice to 10")."""
     a = _expr_at(s, match, j)
+    if a is not None and op == "+" and spells(s, a[0], "twice") and not spells(s, a[0] + 1, "to"):
+        return a[0] + 1, 2 * a[1], 2 * a[2] + 1, ()
     if a is None or not spells(s, a[0], _ITSELF[op], "itself"):
         return None
     k = a[0] + 2
