@@ -751,3 +751,26 @@ def test_add_a_number_twice_to_another_is_not_its_double():
 ])
 def test_operands_named_as_the_given_values_of(text, claims):
     assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, claims, verb", [
+    ("So 8 can only be represented as 16/4.", [("8 can only be represented as 16/4", 8, False)], "represented"),
+    ("Then 3*4 can also be written as 2*6.", [("3*4 can also be written as 2*6", 12, True)], "written"),
+    ("Here 10 can be expressed as 5 + 5.", [("10 can be expressed as 5 + 5", 10, True)], "expressed"),
+])
+def test_can_be_written_represented_or_expressed_as_is_an_equivalence(text, claims, verb):
+    assert _read(text) == claims
+    assert text[extract_claims(text)[0].sign_at:].startswith(verb)  # the sign's verb, after "can (only) be"
+
+
+@pytest.mark.parametrize("text, claims", [
+    ('The expression "8 - 2*3" can be written as 8 - 5.', [('8 - 2*3" can be written as 8 - 5', 3, False)]),
+    ("Evaluate `4 + 4` first, which gives 8.", [("4 + 4` first, which gives 8", 8, True)]),
+])
+def test_quotes_around_an_expression_are_layout(text, claims):
+    assert _read(text) == claims
+
+
+def test_quotes_around_words_or_an_equation_stay_punctuation():
+    assert _read('He wrote "7 + 1 = 9" on the board.') == [("7 + 1 = 9", 9, False)]
+    assert _read('The word "sum" is 3 letters.') == []
