@@ -774,3 +774,35 @@ def test_quotes_around_an_expression_are_layout(text, claims):
 def test_quotes_around_words_or_an_equation_stay_punctuation():
     assert _read('He wrote "7 + 1 = 9" on the board.') == [("7 + 1 = 9", 9, False)]
     assert _read('The word "sum" is 3 letters.') == []
+
+
+@pytest.mark.parametrize("text, claims, verb", [
+    ("We get 7 * 3, which further simplifies to 21.", [("7 * 3, which further simplifies to 21", 21, True)],
+     "simplifies"),
+    ("So 10 - 4, which then gives 5.", [("10 - 4, which then gives 5", 5, False)], "gives"),
+    ("Now 2 + 5 + 6 adds up to 13.", [("2 + 5 + 6 adds up to 13", 13, True)], "adds"),
+    ("The sum of 8 and 9 adds up to 18.", [("The sum of 8 and 9 adds up to 18", 18, False)], "adds"),
+])
+def test_an_adverb_after_which_and_adds_up_to_announce_a_result(text, claims, verb):
+    assert _read(text) == claims
+    assert text[extract_claims(text)[0].sign_at:].startswith(verb)
+
+
+def test_numbers_that_add_up_to_a_number_with_no_operation_claim_nothing():
+    rec = check("Find two numbers that add up to 50: 3 and 47 add up to 50.")
+    assert rec.claims == [] and rec.unchecked == []
+
+
+@pytest.mark.parametrize("text, last", [
+    ("The middle term is 6. Then, we subtract 2 to get 4.", ("subtract 2 to get 4", 4, True)),
+    ("These steps add up to 15, and dividing by 3 gives 6.", ("dividing by 3 gives 6", 6, False)),
+])
+def test_one_operand_and_a_result_go_on_from_a_result_stated_in_the_sentence_before(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text", ["The middle term is 6. We like it. Then, we subtract 2 to get 4.",  # two back
+                                  "The middle term is 6.\nSubtracting 2 gives 4."])  # another line
+def test_one_operand_and_a_result_far_from_a_stated_result_is_not_read(text):
+    rec = check(text)
+    assert rec.claims == [] and rec.unchecked

@@ -115,7 +115,8 @@ _TOKEN_RE = re.compile(
   | (?P<xop>(?<=[\d\s)}])[xX](?=[ \t]*(?:\\?\$\s?)?\d))
   | (?P<sup>[²³])
   | (?P<op>[+\-−–*×·⋅∙/÷^])
-  | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+|it\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
+  | (?P<phrase>(?i:\b(?:(?:which|that|this|it)\s+(?:(?:further|then|finally|now|also|simply)\s+)?)?
+               (?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as|adds?\s+up\s+to
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
                |makes|totals|comes\s+(?:out\s+)?to|amounts\s+to|yields|produces|provides|results\s+in
                |leaves(?:\s+(?:us|you|me))?\s+with|leaves

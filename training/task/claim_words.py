@@ -629,7 +629,7 @@ def resolve_reference(text: str, t: Tok, claims: list, stated: tuple[Fraction, i
     kind, op, n = t.ref
     before = [c for c in claims if c.end <= t.start]
     if kind in ("last", "near") and stated is not None and (not before or stated[1] > before[-1].end):
-        _resolve_last(text, t, kind, stated[0], stated[1])
+        _resolve_last(text, t, kind, stated[0], stated[1], sentences=2)
         return
     if not before or kind == "unread":
         return
@@ -658,11 +658,14 @@ def resolve_reference(text: str, t: Tok, claims: list, stated: tuple[Fraction, i
     t.ref = (kind, op, tuple(_combine(op, [c.claimed for c in near[-k:]]) for k in range(2, len(near) + 1)))
 
 
-def _resolve_last(text: str, t: Tok, kind: str, value: Fraction, end: int) -> None:
-    """An operation on the result `value` that ends at `end` (see resolve_reference: last, near)."""
+def _resolve_last(text: str, t: Tok, kind: str, value: Fraction, end: int, sentences: int = 1) -> None:
+    """An operation on the result `value` that ends at `end` (see resolve_reference: last, near). A "near" one
+    must lie in the same sentence as that result, or (sentences=2: a result stated with no number after it) in
+    the next one on the same line ("The prior value of 4 is 2. Then, we subtract 1 to get 1")."""
     _, op, n = t.ref
     gap = text[end:t.start]
-    if len(gap) > 200 or (kind == "near" and re.search(r"[.!?](?:\s|$)|\n", gap)):
+    ends = len(re.findall(r"[.!?](?:\s|$)", gap))
+    if len(gap) > 200 or (kind == "near" and (ends >= sentences or "\n" in gap)):
         return
     try:
         v = _combine(op, [value, n])

@@ -494,9 +494,11 @@ def _divides(items: list[Tok]) -> bool:
 
 def _verb_at(eq: Tok) -> int:
     """Where a sign's verb starts: "is" in "This is equivalent to", "which is", "that is", "this result is" (the
-    pronoun points at the left side), ", the result is" and "the result is"; "written" in "can (only) be written
-    as" (and "expressed", "represented"); the sign's start otherwise."""
-    m = re.match(r"(?:which|that|this|it)\s+(?:(?:result|value|number)\s+)?|,\s*the\s+\w+\s+|the\s+result\s+"
+    pronoun points at the left side, and an adverb after it: "which further simplifies to"), ", the result is" and
+    "the result is"; "written" in "can (only) be written as" (and "expressed", "represented"); the sign's start
+    otherwise."""
+    m = re.match(r"(?:which|that|this|it)\s+(?:(?:result|value|number)\s+)?(?:(?:further|then|finally|now|also|simply)\s+)?"
+                 r"|,\s*the\s+\w+\s+|the\s+result\s+"
                  r"|can\s+(?:only\s+|also\s+)?be\s+(?=(?:re)?written|expressed|represented)", eq.text,
                  re.IGNORECASE) if eq.word_eq else None
     return eq.start + (m.end() if m else 0)
