@@ -806,3 +806,21 @@ def test_one_operand_and_a_result_go_on_from_a_result_stated_in_the_sentence_bef
 def test_one_operand_and_a_result_far_from_a_stated_result_is_not_read(text):
     rec = check(text)
     assert rec.claims == [] and rec.unchecked
+
+
+@pytest.mark.parametrize("text, last", [
+    ("We add 7 to 5, which gives 13. Thus 13 is the result of that addition.",
+     ("13 is the result of that addition", 13, False)),
+    ("Then divide 18 by 3 to get 6, and 6 is the result of this division.", ("6 is the result of this division", 6, True)),
+])
+def test_the_result_of_that_operation_is_the_operation_just_before(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text", [
+    "We multiply 4 by 5, which gives 20, and 3 times 2 is 6. So 20 is the result of that multiplication.",  # which?
+    "We multiply 4 by 5, which gives 20. So 20 is the result of that subtraction.",  # no subtraction before
+])
+def test_the_result_of_that_operation_with_no_single_such_operation_before_is_not_checked(text):
+    rec = check(text)
+    assert all("result of" not in text[c.start:c.end] for c in rec.claims) and rec.unchecked

@@ -226,6 +226,8 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     got = _reference_at(s, match, i)
     if got is not None:
         return got
+    if w == "result" and spells(s, i - 1, "the") and spells(s, i + 1, "of", "that|this", "|".join(_NAMED_OPS)):
+        return _ref_group(s, i - 1, i + 4, "named", _NAMED_OPS[s[i + 3].text.lower()])
     first = _first_operand(s, i + 1)
     if w in _VERBS and first < len(s) and s[first].kind in (Kind.NUM, Kind.LP):
         return _verb_operation(s, match, i)
@@ -518,6 +520,10 @@ _RUN_NOUNS = _REF_NOUNS | {"numbers", "results", "values", "fractions", "product
                            "amounts", "together", "up"}
 
 
+# "the result of that subtraction": the operation just before, named
+_NAMED_OPS = {"addition": "+", "subtraction": "-", "multiplication": "*", "division": "/"}
+
+
 # one operation on an earlier result, named by one word: "double it", "halve that number", "square this result"
 _OF_IT = {w: (op, Fraction(n)) for words, op, n in (("double doubling doubled", "*", 2), ("triple tripling", "*", 3),
                                                     ("halve halving", "/", 2), ("square squaring", "^", 2),
@@ -621,6 +627,8 @@ def resolve_reference(text: str, t: Tok, claims: list, stated: tuple[Fraction, i
     near   the same, and in the same sentence ("multiply 3 by 2 (to get 6) and then add 4 (to get 10)")
     pair   the two operands of the claim just before ("the difference between the two numbers"), see
            _resolve_pair
+    named  the operation of the claim just before, named ("11 is the result of that subtraction"), see
+           _resolve_named
     run    the claims just before: those of one operation in a row ("300 times 234 ... 20 times 234
            ... 3 by 234 ... When I add these together"), else a list of claims with only commas, "and"
            and line breaks between them ("7 - 2 = 3\n2 + 3 = 5\n9 - 3 = 6\n\nAdding these ...").
@@ -637,6 +645,9 @@ def resolve_reference(text: str, t: Tok, claims: list, stated: tuple[Fraction, i
     gap = text[last.end:t.start]
     if kind == "pair":
         _resolve_pair(t, op, last, gap)
+        return
+    if kind == "named":
+        _resolve_named(t, op, [c for c in before if t.start - c.end <= 400], gap)
         return
     if kind in ("last", "near"):
         _resolve_last(text, t, kind, last.claimed, last.end)
@@ -674,6 +685,21 @@ def _resolve_last(text: str, t: Tok, kind: str, value: Fraction, end: int, sente
     t.kind, t.value, t.operands = Kind.NUM, v, (value, op, n)
     if re.search(r"\d", gap):
         t.ref = ("unsure", op, n)
+
+
+def _resolve_named(t: Tok, op: str, near: list, gap: str) -> None:
+    """"11 is the result of that subtraction" after "subtract 9 from 6, which results in 11": the value of the
+    operation the claim just before computes (6 - 9), where that claim is the operation named, no other claim
+    near before it is one (which one "that" is, the text would not say) and no other operation of that kind is
+    written between (in symbols or in words)."""
+    words = {"+": r"add|plus|sum", "-": r"subtract|minus|difference", "*": r"multipl|times|product",
+             "/": r"divid|quotient"}[op]
+    other = re.search(rf"[{re.escape(op)}]|\b(?:{words})", gap, re.IGNORECASE)
+    same = [c for c in near if c.operands and c.operands[1] == op]
+    last = near[-1] if near else None
+    if last is None or same != [last] or len(gap) > 200 or other:
+        return
+    t.kind, t.value, t.operands = Kind.NUM, last.true_value, last.operands
 
 
 def _resolve_pair(t: Tok, op: str, last, gap: str) -> None:

@@ -195,7 +195,9 @@ def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
     for i, eq in enumerate(st.s):
         if eq.kind != Kind.EQ:
             continue
-        while r < len(refs) and refs[r] < i:  # "add 4 to that result": the claims before it are read
+        # "add 4 to that result": the claims before it are read; "11 is the result of that subtraction": a named
+        # operation right after the sign, too
+        while r < len(refs) and (refs[r] < i or refs[r] == i + 1 and st.s[refs[r]].ref[0] == "named"):
             resolve_reference(text, st.s[refs[r]], claims, stated_result(st.s, refs[r]))
             r += 1
         sign = _is_sign(eq)
