@@ -695,6 +695,25 @@ def test_an_operation_after_and_whose_start_is_unclear_is_not_read(text):
     assert _read(text) == []
 
 
+@pytest.mark.parametrize("text, claims", [
+    ("We multiply 5 by 2, then add 3, which gives 13.", [("multiply 5 by 2, then add 3, which gives 13", 13, True)]),
+    ("Divide 12 by 4, and then subtract 1 to get 3.", [("Divide 12 by 4, and then subtract 1 to get 3", 3, False)]),
+    ("Add 1 and 2 and then multiply the result by 5, which gives 15.",
+     [("Add 1 and 2 and then multiply the result by 5, which gives 15", 15, True)]),
+])
+def test_steps_joined_with_a_comma_and_then_go_on_from_the_result_before(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The product of 2 and 5 is 10 and adding 4 gives 14.",
+     [("The product of 2 and 5 is 10", 10, True), ("adding 4 gives 14", 14, True)]),
+    ("So 3 * 3 = 9, and adding 2 gives 11.", [("3 * 3 = 9", 9, True), ("adding 2 gives 11", 11, True)]),
+])
+def test_a_result_after_a_sign_is_no_operand_of_the_step_after_and(text, claims):
+    assert _read(text) == claims  # never "is 10 + 4" (10 = 14, a false alarm)
+
+
 def test_an_operation_after_and_with_no_result_after_it_is_left_alone():
     # the steps of a plan, each with its result: "and then add 4" goes on from the bracketed result
     assert _read("Multiply 3 by 2 (to get 6) and then add 4 (to get 10).") == [

@@ -842,33 +842,47 @@ def _left_operand(s: list[Tok], match: dict[int, int], k: int, op: str) -> tuple
     in words), or an expression in symbols that ends there when the operation is a sum or difference ("3 times 3
     and adding 5" is 3*3 + 5; "2 + 3 and multiply by 4" may mean either grouping: not read). (Its start, value,
     operations), or None. A number that is the argument of a word ("the previous value of 2 and subtracting 1")
-    is not a result."""
+    is not a result, and one right after a sign is the result of that sign's claim ("2 * 3 = 6 and adding 4
+    gives 10" goes on from it as a reference: see _reference_at)."""
     a = k - 1
     if a < 0 or s[a].kind != Kind.NUM or s[a].pct:
         return None
-    if a == 0 or s[a - 1].kind != Kind.OP:
-        argument = not s[a].ops and spells(s, a - 1, "of|by|from|to|than|per|into")
-        return None if argument else (a, s[a].value, s[a].ops)
-    if op not in "+-":
+    if a > 0 and s[a - 1].kind == Kind.OP:
+        if op not in "+-":
+            return None
+        while a >= 2 and s[a - 1].kind == Kind.OP and s[a - 2].kind in (Kind.NUM, Kind.RP):
+            a = match.get(a - 2, a - 2) if s[a - 2].kind == Kind.RP else a - 2
+    elif not s[a].ops and spells(s, a - 1, "of|by|from|to|than|per|into"):
         return None
-    while a >= 2 and s[a - 1].kind == Kind.OP and s[a - 2].kind in (Kind.NUM, Kind.RP):
-        a = match.get(a - 2, a - 2) if s[a - 2].kind == Kind.RP else a - 2
+    if a > 0 and s[a - 1].kind == Kind.EQ:
+        return None
     e = _expr_at(s, match, a)
     return (a, e[1], e[2]) if e is not None and e[0] == k else None
+
+
+def _joined(s: list[Tok], k: int) -> int | None:
+    """Index after the words at s[k] that join a step to the one before: "and", "and then", ", then", ", and
+    (then)"; None where there are none."""
+    j = k + 1 if s[k].kind == Kind.STOP and s[k].text == "," else k
+    if spells(s, j, "and"):
+        return j + 1 + spells(s, j + 1, "then")
+    return j + 1 if j > k and spells(s, j, "then") else None
 
 
 def _continued_operations(s: list[Tok], groups: list[Tok]) -> None:
     """"multiply 2 by 3 and add 4, which gives 10", "Add 7 to 6 and multiply by 5 to obtain 65", "taking 4 and
     multiplying it by 7, which is 28", "3 times 3 and adding 5, which results in 14": an operation joined with
     "and (then)" to the one before it goes on from its result, where a result sign follows at once. The two become
-    one number token (and the tokens they fold, groups of their own, leave `groups`)."""
+    one number token (and the tokens they fold, groups of their own, leave `groups`). ", then" and ", and (then)"
+    join them as well ("multiply 2 by 3, then add 4, which gives 10")."""
     k = 1
     while k < len(s):
-        if not spells(s, k, "and"):
+        j = _joined(s, k)
+        if j is None:
             k += 1
             continue
         match = bracket_pairs(s)
-        cont = _continuation(s, match, k + 1 + spells(s, k + 1, "then"))
+        cont = _continuation(s, match, j)
         left = _left_operand(s, match, k, cont[0]) if cont is not None else None
         if left is None or not _announced(s, cont[3]):
             k += 1
