@@ -860,7 +860,7 @@ def _left_operand(s: list[Tok], match: dict[int, int], k: int, op: str) -> tuple
     return (a, e[1], e[2]) if e is not None and e[0] == k else None
 
 
-def _joined(s: list[Tok], k: int) -> int | None:
+def _step_joiner(s: list[Tok], k: int) -> int | None:
     """Index after the words at s[k] that join a step to the one before: "and", "and then", ", then", ", and
     (then)"; None where there are none."""
     j = k + 1 if s[k].kind == Kind.STOP and s[k].text == "," else k
@@ -877,7 +877,7 @@ def _continued_operations(s: list[Tok], groups: list[Tok]) -> None:
     join them as well ("multiply 2 by 3, then add 4, which gives 10")."""
     k = 1
     while k < len(s):
-        j = _joined(s, k)
+        j = _step_joiner(s, k)
         if j is None:
             k += 1
             continue
