@@ -9,8 +9,11 @@ grammar (the scans of claim_symbols) reads both:
   - an operation in words becomes one number token that remembers its operations and operands ("the
     product of 12 and 3" is a token worth 36 with ops=1 and operands (12, "*", 3)), so "The product of
     12 and 3 is 16" reads exactly like "12 * 3 = 16" (tokenize);
-  - an operation on an earlier result ("add 4 to that result", "add these together") becomes a
-    reference, given its value from the claims before it (resolve_reference) or left unread.
+  - an operation on an earlier result ("add 4 to that result", "add these together", "the result of that
+    subtraction") becomes a reference, given its value from the claims or stated results before it
+    (resolve_reference) or left unread;
+  - steps joined with "and (then)" go on from the result before them where a result sign follows ("multiply 2
+    by 3 and add 4, which gives 10" is one operation in words, (2 * 3) + 4: _continued_operations).
 What is not arithmetic stays unread rather than guessed: "the denominator of 6/2, which is 2", "2
 divided by 19 leaves a remainder of 2", "27*11 modulo 10, which is 2*11" (claim_symbols' opaque words).
 Imports only the layers below (claim_tokens, claim_values).

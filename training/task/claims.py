@@ -20,6 +20,8 @@ and claims made in words, as small models and R1-style traces write them (see cl
     We can rewrite 6/3 as 3/4                5/6 is the same as 20/24          16/8, or 2   (equivalences)
     The least common multiple of 18 and 10 is 18      the reciprocal of 2/5 is 5/2      17 squared is 289
     add 10 to that result, which gives us 15          When I add these together, I get 75,582
+    multiply 2 by 3 and add 4, which gives 10         the sum of 6 (the third term) and 3 (the first), which is 9
+    11 is the result of that subtraction     The factorial of 4 is 24     add 44 twice, that is 88
     the denominator of 6/2, which is 2   2 divided by 19 leaves a remainder of 2   (not arithmetic: not read)
 
 How a claim is read, in layers (each module imports only those above it in this list):
