@@ -843,3 +843,12 @@ def test_the_result_of_that_operation_is_the_operation_just_before(text, last):
 def test_the_result_of_that_operation_with_no_single_such_operation_before_is_not_checked(text):
     rec = check(text)
     assert all("result of" not in text[c.start:c.end] for c in rec.claims) and rec.unchecked
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("So the answer is 12, which represents the sum of 5 and 6.", [("12, which represents the sum of 5 and 6", 12, False)]),
+    ("We get 3 * 5, which represents 15.", [("3 * 5, which represents 15", 15, True)]),
+    ("Take the numerator 2, which represents a part of 2, 3 and 4.", []),  # no value on its right
+])
+def test_which_represents_announces_a_result(text, claims):
+    assert _read(text) == claims

@@ -128,6 +128,7 @@ _TOKEN_RE = re.compile(
                |(?<![A-Za-z][ \t])\b(?:this|that)\s+(?:result|value|number)\s+(?:is\s+(?:equal|equivalent)\s+to
                                                                     |is\s+the\s+same\s+as|is)\b
                |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|yielding|producing|providing|(?:we|i|you)\s+(?:get|obtain)
+               |which\s+represents
                |to\s+(?:get|obtain)|that['’]s|that\s+is|the\s+result\s+(?:is|will\s+be)
                |this\s+is|it\s+is|it['’]s|can\s+(?:only\s+|also\s+)?be\s+(?:(?:re)?written|expressed|represented)\s+as
                |result\s+in
