@@ -852,3 +852,26 @@ def test_the_result_of_that_operation_with_no_single_such_operation_before_is_no
 ])
 def test_which_represents_announces_a_result(text, claims):
     assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, last", [
+    ("We add 2 and 6, which gives 8. Adding 3 to this gives 11.", ("Adding 3 to this gives 11", 11, True)),
+    ("So 9 - 4 = 5, and subtracting 1 from that gives 3.", ("subtracting 1 from that gives 3", 3, False)),
+])
+def test_add_to_this_before_a_sign_that_starts_with_this(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text, last", [
+    ("We add 2 and 6, which gives 8. The total multiplied by 3 gives 24.",
+     ("The total multiplied by 3 gives 24", 24, True)),
+    ("So 5 + 5 = 10, and that divided by 2 is 4.", ("that divided by 2 is 4", 4, False)),
+    ("So 5 + 5 = 10, and this result multiplied by 2 equals 20.", ("this result multiplied by 2 equals 20", 20, True)),
+])
+def test_an_earlier_result_before_multiplied_by_or_divided_by(text, last):
+    assert _read(text)[-1] == last
+
+
+def test_an_earlier_result_divided_by_zero_is_shown_not_checked():
+    rec = check("So 5 + 5 = 10, and it divided by 0 is 1.")
+    assert len(rec.claims) == 1 and rec.unchecked

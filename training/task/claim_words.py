@@ -204,6 +204,8 @@ _POSTFIX = {"doubled": lambda x: 2 * x, "squared": lambda x: x * x, "cubed": lam
 def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     """The operation in words that starts at s[i], as (start, end, group token), or None."""
     t = s[i]
+    if t.kind == Kind.OP and t.text[:1].isalpha():
+        return _reference_operated(s, match, i)
     if t.kind not in (Kind.WORD, Kind.LETTER, Kind.FUNC, Kind.VAR, Kind.NUM, Kind.RP):
         return None
     w = t.text.lower()
@@ -545,6 +547,29 @@ def _reference(s: list[Tok], i: int) -> int | None:
     return None
 
 
+def _reference_operated(s: list[Tok], match: dict[int, int], i: int):
+    """"The total multiplied by 2 gives 14", "this result divided by 7 is 1", "that multiplied by 3": an earlier
+    result named before an operator in words (s[i]), resolved as "multiply it by 2" is (see _reference_at)."""
+    words = s[i].text.lower()
+    if not words.startswith(("multiplied", "divided")):
+        return None
+    if spells(s, i - 1, "it|this|that"):
+        start = i - 1
+    elif i >= 2 and spells(s, i - 2, "this|that|the", "|".join(_REF_NOUNS)):
+        start = i - 2
+    else:
+        return None
+    b = _expr_at(s, match, i + 1)
+    op = "*" if words.startswith("multiplied") else "/"
+    return _ref_group(s, start, b[0], "last", op, b[1]) if b is not None else None
+
+
+def _pointer_sign(s: list[Tok], k: int) -> bool:
+    """Is s[k] a sign in words that starts with the pronoun it points with ("this gives", "that is", "it makes")?"""
+    return k < len(s) and s[k].kind == Kind.EQ and s[k].word_eq and s[k].text.split()[0].lower() in ("this", "that",
+                                                                                                     "it")
+
+
 def _ref_group(s: list[Tok], a: int, b: int, kind: str, op: str, n: Fraction | None = None) -> tuple:
     g = Tok(Kind.REF, " ".join(t.text for t in s[a:b]), s[a].start, s[b - 1].end, value=None, decimals=None,
             literal="", ops=1, verbal=True, glued=s[a].glued, ref=(kind, op, n))
@@ -581,6 +606,8 @@ def _reference_at(s: list[Tok], match: dict[int, int], i: int):
             return None
         if spells(s, a[0], "to" if op == "+" else "from"):
             end = _reference(s, a[0] + 1)
+            if end is None and _pointer_sign(s, a[0] + 1):
+                end = a[0] + 1  # "Adding 5 to this gives 12": "this gives" is the sign, and "this" its referent
             return _ref_group(s, i, end, "last", op, a[1]) if end is not None else None
         # "adding 3 (which gives us 6)": one operand, then at once a result ("subtracting 10-4 gives 6" is 10-4)
         nxt = a[0] + (1 if a[0] < len(s) and s[a[0]].kind == Kind.LP else 0)
@@ -909,7 +936,8 @@ def _continued_operations(s: list[Tok], groups: list[Tok]) -> None:
 def _read_operations(toks: list[Tok]) -> None:
     """Read operations written in words into number tokens (see the module docstring)."""
     wordlike = (Kind.WORD, Kind.LETTER, Kind.FUNC, Kind.VAR)
-    if not any(t.kind in wordlike and t.text.lower() in _VERBAL_WORDS for t in toks):
+    if not any(t.kind in wordlike and t.text.lower() in _VERBAL_WORDS or
+               t.kind == Kind.OP and t.text.lower().startswith(("multiplied", "divided")) for t in toks):
         return
     s = [t for t in toks if t.kind != Kind.WS]
     match = bracket_pairs(s)
