@@ -875,3 +875,24 @@ def test_an_earlier_result_before_multiplied_by_or_divided_by(text, last):
 def test_an_earlier_result_divided_by_zero_is_shown_not_checked():
     rec = check("So 5 + 5 = 10, and it divided by 0 is 1.")
     assert len(rec.claims) == 1 and rec.unchecked
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Add 8 and 9. The sum is 17.", [("Add 8 and 9. The sum is 17", 17, True)]),
+    ("We multiply 6 by 3. The product is 16.", [("multiply 6 by 3. The product is 16", 16, False)]),
+    ("Then 20 / 4. The quotient will be 5.", [("20 / 4. The quotient will be 5", 5, True)]),
+])
+def test_the_sum_is_after_the_sentence_that_adds(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text", ["We multiply 6 by 3. The sum is 9.",       # no sum before
+                                  "Add 2, 3 and 4. The sum is 9."])          # not one operation of two operands
+def test_the_sum_is_after_another_operation_is_not_checked(text):
+    rec = check(text)
+    assert rec.claims == [] and rec.unchecked
+
+
+def test_the_sum_is_after_no_operation_claims_nothing():
+    rec = check("We have 12 apples. The sum is 12.")
+    assert rec.claims == [] and rec.unchecked == []

@@ -129,7 +129,7 @@ _TOKEN_RE = re.compile(
                                                                     |is\s+the\s+same\s+as|is)\b
                |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|yielding|producing|providing|(?:we|i|you)\s+(?:get|obtain)
                |which\s+represents
-               |to\s+(?:get|obtain)|that['’]s|that\s+is|the\s+result\s+(?:is|will\s+be)
+               |to\s+(?:get|obtain)|that['’]s|that\s+is|the\s+(?:result|sum|product|difference|quotient)\s+(?:is|will\s+be)
                |this\s+is|it\s+is|it['’]s|can\s+(?:only\s+|also\s+)?be\s+(?:(?:re)?written|expressed|represented)\s+as
                |result\s+in
                |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is)
@@ -541,7 +541,8 @@ _EQUIV_PHRASES = ("same as", "equivalent to", "written as", "expressed as", "rep
 def _sign_kind(key: str) -> SignKind:
     """How a sign in words (normalised, lower case) joins its sides: see SignKind. A sign that starts by pointing
     back ("this is the same as") points back, whatever it says next."""
-    if key.startswith(("this ", "that ", "it ", "the result ")) or key in ("that's", "it's"):
+    if key.startswith(("this ", "that ", "it ", "the result ", "the sum ", "the product ", "the difference ",
+                       "the quotient ")) or key in ("that's", "it's"):
         return SignKind.POINTER
     if any(w in key for w in _EQUIV_PHRASES) or key in ("or", "as"):
         return SignKind.EQUIV

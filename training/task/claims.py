@@ -364,7 +364,7 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
     restated = _restatement(st, a, eq, right, last) if left.n_ops == 0 else None
     if restated is False or eq.word_eq and _crossed(st, a, i) and left.n_ops == 0 and not restated:
         return Unread.UNREADABLE
-    if eq.sign_kind == SignKind.COMMA and _last_of_a_list(st, a):
+    if eq.sign_kind == SignKind.COMMA and _last_of_a_list(st, a) or not _names_its_operation(eq, left):
         return Unread.UNREADABLE
     if left.n_ops == 0 and approx and right.n_ops == 0:
         pass  # "27.8 ≈ 28": a rounding, judged at the precision shown
@@ -393,6 +393,20 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
     expr_text = text[left.first.start:left.last.end]
     return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
                  binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+
+
+# "Add 5 and 7. The sum is 12.": the noun of a pointer sign, and the operation it names
+_POINTER_NOUNS = {"sum": "+", "product": "*", "difference": "-", "quotient": "/"}
+
+
+def _names_its_operation(eq: Tok, left: Side) -> bool:
+    """Does a pointer that names an operation ("The sum is", "the product will be") point at that operation (the
+    left side a sum of two operands, and so on)? Any other sign does."""
+    m = re.match(r"the\s+(\w+)\s", eq.sign)
+    if not m or m.group(1) not in _POINTER_NOUNS:
+        return True
+    operands = binary_operands(left)
+    return bool(operands) and operands[1] == _POINTER_NOUNS[m.group(1)]
 
 
 def _grouping_unsaid(st: Stream, a: int, e: int, right: Side, approx: bool) -> bool:
@@ -502,7 +516,7 @@ def _verb_at(eq: Tok) -> int:
     "the result is"; "written" in "can (only) be written as" (and "expressed", "represented"); the sign's start
     otherwise."""
     m = re.match(r"(?:which|that|this|it)\s+(?:(?:result|value|number)\s+)?(?:(?:further|then|finally|now|also|simply)\s+)?"
-                 r"|,\s*the\s+\w+\s+|the\s+result\s+"
+                 r"|,\s*the\s+\w+\s+|the\s+(?:result|sum|product|difference|quotient)\s+"
                  r"|can\s+(?:only\s+|also\s+)?be\s+(?=(?:re)?written|expressed|represented)", eq.text,
                  re.IGNORECASE) if eq.word_eq else None
     return eq.start + (m.end() if m else 0)
