@@ -896,3 +896,14 @@ def test_the_sum_is_after_another_operation_is_not_checked(text):
 def test_the_sum_is_after_no_operation_claims_nothing():
     rec = check("We have 12 apples. The sum is 12.")
     assert rec.claims == [] and rec.unchecked == []
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("The product of 2 and 3 plus 4 is 10.", True),    # (2 * 3) + 4: the operation may end at 3
+    ("The product of 2 and 3 plus 4 is 14.", True),    # 2 * (3 + 4)
+    ("The product of 2 and 3 + 4 is 12.", False),      # wrong in both readings
+    ("The sum of 2 and 3 times 4 is 20.", True),       # (2 + 3) * 4
+    ("The sum of 2 and 3*4 is 20.", False),            # in symbols 3*4 binds: 2 + 12 only
+])
+def test_an_operation_in_words_whose_last_operand_goes_on_is_right_in_either_grouping(text, ok):
+    assert [c[2] for c in _read(text)] == [ok]

@@ -283,9 +283,29 @@ def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
         v = _combine(op, values)
     except ZeroDivisionError:
         return None
+    if not alts and not spells(s, parts[0][1], "from"):
+        alts = _open_last_operand(s, parts, op, values)
     g = _group(s, start, j, v, sum(p[3] for p in parts) + len(parts) - 1, parts, op)
     g.alts = alts
     return start, j, g
+
+
+def _open_last_operand(s: list[Tok], parts: list, op: str, values: list[Fraction]) -> tuple:
+    """The other value of "the product of 3 and 4 plus 5" (or "+ 5", or "the sum of 3 and 4 times 5"): the words do
+    not say whether the last operand is 4 plus 5 (27) or the operation ends at 4, and 5 is added to it (17); both
+    are read as right. () where the last operand is one number, in brackets, or a product or quotient in symbols
+    ("the sum of 5*16 and 2*6": 2*6 binds)."""
+    a, b = parts[-1][0], parts[-1][1]
+    if parts[-1][3] == 0 or s[a].kind != Kind.NUM or s[a + 1].kind != Kind.OP:
+        return ()
+    if s[a + 1].op not in "+-" and not s[a + 1].text[:1].isalpha():
+        return ()
+    try:
+        head = Tok(Kind.NUM, "", s[a].start, s[a].end, value=_combine(op, values[:-1] + [s[a].value]), decimals=None)
+        p = Parser([head] + [t for t in s[a + 1:b] if t.kind not in (Kind.WORD, Kind.TEXT)])
+        return (p.expr(),)
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return ()
 
 
 def _common_name(s: list[Tok], i: int) -> tuple[str | None, int]:
