@@ -907,3 +907,14 @@ def test_the_sum_is_after_no_operation_claims_nothing():
 ])
 def test_an_operation_in_words_whose_last_operand_goes_on_is_right_in_either_grouping(text, ok):
     assert [c[2] for c in _read(text)] == [ok]
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("Multiply 2 by 3 plus 4, which gives 10.", True),  # (2 * 3) + 4
+    ("Multiply 2 by 3 plus 4, which gives 14.", True),  # 2 * (3 + 4)
+    ("Multiply 2 by 3 plus 4, which gives 11.", False),
+    ("Add 2 and 3 times 4 to get 20.", True),           # (2 + 3) * 4
+    ("Multiply 2 by 3*4 to get 10.", False),            # 3*4 binds
+])
+def test_a_verb_whose_last_operand_goes_on_is_right_in_either_grouping(text, ok):
+    assert [c[2] for c in _read(text)] == [ok]

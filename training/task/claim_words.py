@@ -415,8 +415,9 @@ def _verb_list(s: list[Tok], match: dict[int, int], i: int, first: int):
         return None
     parts, j = got
     j += spells(s, j, "together|up")
-    value = _combine(op, [p[2] for p in parts])
-    return i, j, _group(s, i, j, value, sum(p[3] for p in parts) + len(parts) - 1, parts, op)
+    values = [p[2] for p in parts]
+    alts = _open_last_operand(s, parts, op, values)  # "add 3 and 4 times 5": (3 + 4) * 5 as well
+    return i, j, _group(s, i, j, _combine(op, values), sum(p[3] for p in parts) + len(parts) - 1, parts, op, alts)
 
 
 def _only_op(s: list[Tok], match: dict[int, int], a: int, b: int, op: str) -> bool:
@@ -462,7 +463,8 @@ def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     parts = [(first, a[0], a[1], a[2]), (second, b[0], b[1], b[2])]
     if sep in ("from", "to"):
         parts.reverse()
-    return i, b[0], _group(s, i, b[0], v, a[2] + b[2] + 1, parts, op)  # the verb starts the operation
+    alts = _open_last_operand(s, parts, op, [x, y]) if sep not in ("from", "to") else ()  # "multiply 3 by 4 plus 5"
+    return i, b[0], _group(s, i, b[0], v, a[2] + b[2] + 1, parts, op, alts)  # the verb starts the operation
 
 
 def _out_of(s: list[Tok], i: int):
