@@ -645,3 +645,276 @@ def test_calculate_it_as_a_number_is_shown_not_checked():
 ])
 def test_an_operation_in_words_before_an_equation_is_right_in_either_reading(text, claims):
     assert _read(text) == claims
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Issue 32, fifth round: readings found on the independent set's development half (sentences written here)
+# ---------------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, last", [
+    # the result a sign states, though what it states is no arithmetic the checker reads
+    ("The last digit of the row, which is 7, and then add 2 to get 9.", ("add 2 to get 9", 9, True)),
+    ("Halving both sides results in 5, and then multiplying this by 3 gives 16.",
+     ("multiplying this by 3 gives 16", 16, False)),
+    ("Take the middle value, which is 10, then subtract 4 from it, which gives us 6.",
+     ("subtract 4 from it, which gives us 6", 6, True)),
+    # a result stated after the last claim is nearer than that claim
+    ("So 2 + 2 = 4. The next term is 8, and adding 1 gives 9.", ("adding 1 gives 9", 9, True)),
+])
+def test_an_operation_on_the_result_a_sign_states_just_before(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text", [
+    "The row holds 7 and 3. Add 2 to it to get 9.",        # no sign states either number: which one?
+    "The next term is 8 + 1, and adding 1 gives 10.",       # 8 goes on into an expression: no stated result
+    "The next term is 8, and with 5 more, adding 1 gives 6.",  # another number between: which one?
+])
+def test_an_operation_on_a_number_no_sign_states_last_is_not_read_from_it(text):
+    rec = check(text)
+    assert rec.claims == [] and len(rec.unchecked) == 1  # shown as not checked, never guessed
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("First multiply 4 by 5 and add 3, which gives 23.", [("multiply 4 by 5 and add 3, which gives 23", 23, True)]),
+    ("So we compute 6 times 2 and subtracting 4, which results in 9.",
+     [("6 times 2 and subtracting 4, which results in 9", 9, False)]),
+    ("Subtract 2 from 9 and then divide by 7 to get 1.", [("Subtract 2 from 9 and then divide by 7 to get 1", 1, True)]),
+    ("We start by taking 6 and multiplying it by 3, which is 18.", [("6 and multiplying it by 3, which is 18", 18, True)]),
+    ("We do it by dividing 8 by 2 and adding the result of 3 times 2. This results in 9.",
+     [("dividing 8 by 2 and adding the result of 3 times 2. This results in 9", 9, False)]),
+])
+def test_an_operation_joined_with_and_goes_on_from_the_result_before_it(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text", [
+    "Then 2 + 3 and multiply by 4, which gives 20.",   # (2 + 3) * 4 or 2 + 3 * 4: the words do not say
+    "Take the previous value of 7 and subtracting 2, which gives us 6.",  # 7 is the argument of a word
+])
+def test_an_operation_after_and_whose_start_is_unclear_is_not_read(text):
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("We multiply 5 by 2, then add 3, which gives 13.", [("multiply 5 by 2, then add 3, which gives 13", 13, True)]),
+    ("Divide 12 by 4, and then subtract 1 to get 3.", [("Divide 12 by 4, and then subtract 1 to get 3", 3, False)]),
+    ("Add 1 and 2 and then multiply the result by 5, which gives 15.",
+     [("Add 1 and 2 and then multiply the result by 5, which gives 15", 15, True)]),
+])
+def test_steps_joined_with_a_comma_and_then_go_on_from_the_result_before(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The product of 2 and 5 is 10 and adding 4 gives 14.",
+     [("The product of 2 and 5 is 10", 10, True), ("adding 4 gives 14", 14, True)]),
+    ("So 3 * 3 = 9, and adding 2 gives 11.", [("3 * 3 = 9", 9, True), ("adding 2 gives 11", 11, True)]),
+])
+def test_a_result_after_a_sign_is_no_operand_of_the_step_after_and(text, claims):
+    assert _read(text) == claims  # never "is 10 + 4" (10 = 14, a false alarm)
+
+
+def test_an_operation_after_and_with_no_result_after_it_is_left_alone():
+    # the steps of a plan, each with its result: "and then add 4" goes on from the bracketed result
+    assert _read("Multiply 3 by 2 (to get 6) and then add 4 (to get 10).") == [
+        ("Multiply 3 by 2 (to get 6", 6, True), ("add 4 (to get 10", 10, True)]
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("So we take the sum of 5 (the first term) and 4 (the last term), which is 9.",
+     [("the sum of 5 (the first term) and 4 (the last term), which is 9", 9, True)]),
+    ("The product of 3 (width) and 7 (length) is 20.", [("The product of 3 (width) and 7 (length) is 20", 20, False)]),
+])
+def test_a_note_in_brackets_after_an_operand_names_it(text, claims):
+    assert _read(text) == claims
+
+
+def test_a_bracket_with_a_number_after_an_operand_is_no_note():
+    assert _read("The sum of 5 (or 6) and 4 is 9.") == []
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("The factorial of 5 is 2 * 3 * 4 * 5.", [("The factorial of 5 is 2 * 3 * 4 * 5", 120, True)]),
+    ("The factorial of 3 is 9, so", [("The factorial of 3 is 9", 9, False)]),
+    ("We take the additive inverse of 6, which is -6.", [("the additive inverse of 6, which is -6", -6, True)]),
+    ("The multiplicative inverse of 5 is 0.5.", [("The multiplicative inverse of 5 is 0.5", Fraction(1, 2), False)]),
+])
+def test_a_factorial_and_an_inverse_named_in_words(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text", ["The inverse of 4 is 6.",          # additive or multiplicative: not said
+                                  "The factorial of 2.5 is 3.",       # no factorial of a fraction here
+                                  "The factorial of 40 is 9."])       # too large to be what a step means
+def test_an_inverse_that_does_not_say_which_or_a_factorial_with_no_value_is_not_read(text):
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("We add 15 twice, that is 30.", [("add 15 twice, that is 30", 30, True)]),
+    ("Adding 7 twice gives 15.", [("Adding 7 twice gives 15", 15, False)]),
+])
+def test_add_a_number_twice_is_its_double(text, claims):
+    assert _read(text) == claims
+
+
+def test_add_a_number_twice_to_another_is_not_its_double():
+    assert all(claimed != 12 for _, claimed, _ in _read("Add 6 twice to 10, which gives 12."))
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("We perform the multiplications of the given values of 2, 3, and 4, which yields 24.",
+     [("the multiplications of the given values of 2, 3, and 4, which yields 24", 24, True)]),
+    ("So the sum of the given numbers of 6 and 7 is 12.", [("the sum of the given numbers of 6 and 7 is 12", 12, False)]),
+    ("Add the given values of 2 and 9, which gives 11.", [("Add the given values of 2 and 9, which gives 11", 11, True)]),
+])
+def test_operands_named_as_the_given_values_of(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, claims, verb", [
+    ("So 8 can only be represented as 16/4.", [("8 can only be represented as 16/4", 8, False)], "represented"),
+    ("Then 3*4 can also be written as 2*6.", [("3*4 can also be written as 2*6", 12, True)], "written"),
+    ("Here 10 can be expressed as 5 + 5.", [("10 can be expressed as 5 + 5", 10, True)], "expressed"),
+])
+def test_can_be_written_represented_or_expressed_as_is_an_equivalence(text, claims, verb):
+    assert _read(text) == claims
+    assert text[extract_claims(text)[0].sign_at:].startswith(verb)  # the sign's verb, after "can (only) be"
+
+
+@pytest.mark.parametrize("text, claims", [
+    ('The expression "8 - 2*3" can be written as 8 - 5.', [('8 - 2*3" can be written as 8 - 5', 3, False)]),
+    ("Evaluate `4 + 4` first, which gives 8.", [("4 + 4` first, which gives 8", 8, True)]),
+])
+def test_quotes_around_an_expression_are_layout(text, claims):
+    assert _read(text) == claims
+
+
+def test_quotes_around_words_or_an_equation_stay_punctuation():
+    assert _read('He wrote "7 + 1 = 9" on the board.') == [("7 + 1 = 9", 9, False)]
+    assert _read('The word "sum" is 3 letters.') == []
+
+
+@pytest.mark.parametrize("text, claims, verb", [
+    ("We get 7 * 3, which further simplifies to 21.", [("7 * 3, which further simplifies to 21", 21, True)],
+     "simplifies"),
+    ("So 10 - 4, which then gives 5.", [("10 - 4, which then gives 5", 5, False)], "gives"),
+    ("Now 2 + 5 + 6 adds up to 13.", [("2 + 5 + 6 adds up to 13", 13, True)], "adds"),
+    ("The sum of 8 and 9 adds up to 18.", [("The sum of 8 and 9 adds up to 18", 18, False)], "adds"),
+])
+def test_an_adverb_after_which_and_adds_up_to_announce_a_result(text, claims, verb):
+    assert _read(text) == claims
+    assert text[extract_claims(text)[0].sign_at:].startswith(verb)
+
+
+def test_numbers_that_add_up_to_a_number_with_no_operation_claim_nothing():
+    rec = check("Find two numbers that add up to 50: 3 and 47 add up to 50.")
+    assert rec.claims == [] and rec.unchecked == []
+
+
+@pytest.mark.parametrize("text, last", [
+    ("The middle term is 6. Then, we subtract 2 to get 4.", ("subtract 2 to get 4", 4, True)),
+    ("These steps add up to 15, and dividing by 3 gives 6.", ("dividing by 3 gives 6", 6, False)),
+])
+def test_one_operand_and_a_result_go_on_from_a_result_stated_in_the_sentence_before(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text", ["The middle term is 6. We like it. Then, we subtract 2 to get 4.",  # two back
+                                  "The middle term is 6.\nSubtracting 2 gives 4."])  # another line
+def test_one_operand_and_a_result_far_from_a_stated_result_is_not_read(text):
+    rec = check(text)
+    assert rec.claims == [] and rec.unchecked
+
+
+@pytest.mark.parametrize("text, last", [
+    ("We add 7 to 5, which gives 13. Thus 13 is the result of that addition.",
+     ("13 is the result of that addition", 13, False)),
+    ("Then divide 18 by 3 to get 6, and 6 is the result of this division.", ("6 is the result of this division", 6, True)),
+])
+def test_the_result_of_that_operation_is_the_operation_just_before(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text", [
+    "We multiply 4 by 5, which gives 20, and 3 times 2 is 6. So 20 is the result of that multiplication.",  # which?
+    "We multiply 4 by 5, which gives 20. So 20 is the result of that subtraction.",  # no subtraction before
+])
+def test_the_result_of_that_operation_with_no_single_such_operation_before_is_not_checked(text):
+    rec = check(text)
+    assert all("result of" not in text[c.start:c.end] for c in rec.claims) and rec.unchecked
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("So the answer is 12, which represents the sum of 5 and 6.", [("12, which represents the sum of 5 and 6", 12, False)]),
+    ("We get 3 * 5, which represents 15.", [("3 * 5, which represents 15", 15, True)]),
+    ("Take the numerator 2, which represents a part of 2, 3 and 4.", []),  # no value on its right
+])
+def test_which_represents_announces_a_result(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text, last", [
+    ("We add 2 and 6, which gives 8. Adding 3 to this gives 11.", ("Adding 3 to this gives 11", 11, True)),
+    ("So 9 - 4 = 5, and subtracting 1 from that gives 3.", ("subtracting 1 from that gives 3", 3, False)),
+])
+def test_add_to_this_before_a_sign_that_starts_with_this(text, last):
+    assert _read(text)[-1] == last
+
+
+@pytest.mark.parametrize("text, last", [
+    ("We add 2 and 6, which gives 8. The total multiplied by 3 gives 24.",
+     ("The total multiplied by 3 gives 24", 24, True)),
+    ("So 5 + 5 = 10, and that divided by 2 is 4.", ("that divided by 2 is 4", 4, False)),
+    ("So 5 + 5 = 10, and this result multiplied by 2 equals 20.", ("this result multiplied by 2 equals 20", 20, True)),
+])
+def test_an_earlier_result_before_multiplied_by_or_divided_by(text, last):
+    assert _read(text)[-1] == last
+
+
+def test_an_earlier_result_divided_by_zero_is_shown_not_checked():
+    rec = check("So 5 + 5 = 10, and it divided by 0 is 1.")
+    assert len(rec.claims) == 1 and rec.unchecked
+
+
+@pytest.mark.parametrize("text, claims", [
+    ("Add 8 and 9. The sum is 17.", [("Add 8 and 9. The sum is 17", 17, True)]),
+    ("We multiply 6 by 3. The product is 16.", [("multiply 6 by 3. The product is 16", 16, False)]),
+    ("Then 20 / 4. The quotient will be 5.", [("20 / 4. The quotient will be 5", 5, True)]),
+])
+def test_the_sum_is_after_the_sentence_that_adds(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text", ["We multiply 6 by 3. The sum is 9.",       # no sum before
+                                  "Add 2, 3 and 4. The sum is 9."])          # not one operation of two operands
+def test_the_sum_is_after_another_operation_is_not_checked(text):
+    rec = check(text)
+    assert rec.claims == [] and rec.unchecked
+
+
+def test_the_sum_is_after_no_operation_claims_nothing():
+    rec = check("We have 12 apples. The sum is 12.")
+    assert rec.claims == [] and rec.unchecked == []
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("The product of 2 and 3 plus 4 is 10.", True),    # (2 * 3) + 4: the operation may end at 3
+    ("The product of 2 and 3 plus 4 is 14.", True),    # 2 * (3 + 4)
+    ("The product of 2 and 3 + 4 is 12.", False),      # wrong in both readings
+    ("The sum of 2 and 3 times 4 is 20.", True),       # (2 + 3) * 4
+    ("The sum of 2 and 3*4 is 20.", False),            # in symbols 3*4 binds: 2 + 12 only
+])
+def test_an_operation_in_words_whose_last_operand_goes_on_is_right_in_either_grouping(text, ok):
+    assert [c[2] for c in _read(text)] == [ok]
+
+
+@pytest.mark.parametrize("text, ok", [
+    ("Multiply 2 by 3 plus 4, which gives 10.", True),  # (2 * 3) + 4
+    ("Multiply 2 by 3 plus 4, which gives 14.", True),  # 2 * (3 + 4)
+    ("Multiply 2 by 3 plus 4, which gives 11.", False),
+    ("Add 2 and 3 times 4 to get 20.", True),           # (2 + 3) * 4
+    ("Multiply 2 by 3*4 to get 10.", False),            # 3*4 binds
+])
+def test_a_verb_whose_last_operand_goes_on_is_right_in_either_grouping(text, ok):
+    assert [c[2] for c in _read(text)] == [ok]

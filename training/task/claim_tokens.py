@@ -115,7 +115,8 @@ _TOKEN_RE = re.compile(
   | (?P<xop>(?<=[\d\s)}])[xX](?=[ \t]*(?:\\?\$\s?)?\d))
   | (?P<sup>[²³])
   | (?P<op>[+\-−–*×·⋅∙/÷^])
-  | (?P<phrase>(?i:\b(?:which\s+|that\s+|this\s+|it\s+)?(?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as
+  | (?P<phrase>(?i:\b(?:(?:which|that|this|it)\s+(?:(?:further|then|finally|now|also|simply)\s+)?)?
+               (?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as|adds?\s+up\s+to
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
                |makes|totals|comes\s+(?:out\s+)?to|amounts\s+to|yields|produces|provides|results\s+in
                |leaves(?:\s+(?:us|you|me))?\s+with|leaves
@@ -127,8 +128,10 @@ _TOKEN_RE = re.compile(
                |(?<![A-Za-z][ \t])\b(?:this|that)\s+(?:result|value|number)\s+(?:is\s+(?:equal|equivalent)\s+to
                                                                     |is\s+the\s+same\s+as|is)\b
                |\b(?:giving(?:\s+(?:us|me|you))?|resulting\s+in|yielding|producing|providing|(?:we|i|you)\s+(?:get|obtain)
-               |to\s+(?:get|obtain)|that['’]s|that\s+is|the\s+result\s+(?:is|will\s+be)
-               |this\s+is|it\s+is|it['’]s|can\s+be\s+(?:re)?written\s+as|can\s+be\s+expressed\s+as|result\s+in
+               |which\s+represents
+               |to\s+(?:get|obtain)|that['’]s|that\s+is|the\s+(?:result|sum|product|difference|quotient)\s+(?:is|will\s+be)
+               |this\s+is|it\s+is|it['’]s|can\s+(?:only\s+|also\s+)?be\s+(?:(?:re)?written|expressed|represented)\s+as
+               |result\s+in
                |(?:we\s+|i\s+|you\s+)?(?:find|found|see)\s+that\s+(?:it['’]s|it\s+is|this\s+is)
                |(?:we|you|i)\s+(?:are|am|were|was)\s+left\s+with|(?:we|you)['’]re\s+left\s+with
                |and\s+(?:then\s+)?get)\b
@@ -269,6 +272,7 @@ def _merge(toks: list[Tok]) -> None:
     reglue(toks)
     _percent_power_bang(toks)
     _delimiters_as_layout(toks)
+    _quoted_math(toks)
     _superscripts(toks)
     _mixed_numbers(toks)
     _number_words(toks)  # "thirty-six", "a hundred": before "a" is told from a variable
@@ -314,6 +318,23 @@ def _delimiters_as_layout(toks: list[Tok]) -> None:
                 if (a in (Kind.NUM, Kind.RP) and b == Kind.OP) or \
                         (a == Kind.OP and b in (Kind.NUM, Kind.LP, Kind.FRAC)):
                     t.kind = Kind.WS
+
+
+_QUOTES = {'"': '"', "“": "”", "`": "`"}
+
+
+def _quoted_math(toks: list[Tok]) -> None:
+    """Quotes around an expression are layout: 'The expression "9 + 6/3 - 6" can be written as ...' reads the
+    expression as written (quotes around anything else, an equation included, stay punctuation)."""
+    for i, t in enumerate(toks):
+        if t.kind != Kind.STOP or t.text not in _QUOTES:
+            continue
+        j = i + 1
+        while j < len(toks) and toks[j].kind in (Kind.NUM, Kind.OP, Kind.LP, Kind.RP, Kind.WS):
+            j += 1
+        inner = [x.kind for x in toks[i + 1:j]]
+        if j < len(toks) and toks[j].text == _QUOTES[t.text] and Kind.NUM in inner and Kind.OP in inner:
+            t.kind = toks[j].kind = Kind.WS
 
 
 def _superscripts(toks: list[Tok]) -> None:
@@ -512,14 +533,16 @@ def _frac_literal(toks: list[Tok], i: int) -> tuple[int, int, int] | None:
 # Signs and numbers in words
 # ----------------------------------------------------------------------------------------------
 # signs in words that say two forms are one (SignKind.EQUIV)
-_EQUIV_PHRASES = ("same as", "equivalent to", "written as", "expressed as", "calculated as", "calculated by",
+_EQUIV_PHRASES = ("same as", "equivalent to", "written as", "expressed as", "represented as", "calculated as",
+                  "calculated by",
                   "computed as", "computed by", "result from", "results from", "denoted")
 
 
 def _sign_kind(key: str) -> SignKind:
     """How a sign in words (normalised, lower case) joins its sides: see SignKind. A sign that starts by pointing
     back ("this is the same as") points back, whatever it says next."""
-    if key.startswith(("this ", "that ", "it ", "the result ")) or key in ("that's", "it's"):
+    if key.startswith(("this ", "that ", "it ", "the result ", "the sum ", "the product ", "the difference ",
+                       "the quotient ")) or key in ("that's", "it's"):
         return SignKind.POINTER
     if any(w in key for w in _EQUIV_PHRASES) or key in ("or", "as"):
         return SignKind.EQUIV

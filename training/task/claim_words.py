@@ -9,8 +9,11 @@ grammar (the scans of claim_symbols) reads both:
   - an operation in words becomes one number token that remembers its operations and operands ("the
     product of 12 and 3" is a token worth 36 with ops=1 and operands (12, "*", 3)), so "The product of
     12 and 3 is 16" reads exactly like "12 * 3 = 16" (tokenize);
-  - an operation on an earlier result ("add 4 to that result", "add these together") becomes a
-    reference, given its value from the claims before it (resolve_reference) or left unread.
+  - an operation on an earlier result ("add 4 to that result", "add these together", "the result of that
+    subtraction") becomes a reference, given its value from the claims or stated results before it
+    (resolve_reference) or left unread;
+  - steps joined with "and (then)" go on from the result before them where a result sign follows ("multiply 2
+    by 3 and add 4, which gives 10" is one operation in words, (2 * 3) + 4: _continued_operations).
 What is not arithmetic stays unread rather than guessed: "the denominator of 6/2, which is 2", "2
 divided by 19 leaves a remainder of 2", "27*11 modulo 10, which is 2*11" (claim_symbols' opaque words).
 Imports only the layers below (claim_tokens, claim_values).
@@ -26,7 +29,7 @@ from training.task.claim_tokens import Kind, SignKind, Tok, bracket_pairs, lex, 
 from training.task.claim_values import Parser
 
 # Words that can start or carry an operation in words; a text with none of them skips _read_operations().
-_VERBAL_WORDS = {"sum", "summation", "total", "product", "difference", "quotient", "addition", "subtraction",
+_VERBAL_WORDS = {"sum", "summation", "total", "product", "factorial", "inverse", "multiplications", "additions", "difference", "quotient", "addition", "subtraction",
                  "multiplication", "division", "reciprocal", "square", "squaring", "cube", "cubing", "half", "twice",
                  "double", "doubling", "triple", "tripling", "halve", "halving",
                  "doubled", "halved", "tripled", "squared", "cubed", "subtracted", "added", "taken", "multiply",
@@ -92,7 +95,7 @@ def _operand_list(s, match, i, seps: str):
         if e is None:
             return None
         out.append((j, e[0], e[1], e[2]))
-        j = e[0]
+        j = _after_note(s, match, e[0])
         if last and _and_again(s, out[-1][0], j) and len(out) < 6:
             j += 1  # "the sum of 8 and 9 and 6": one more operand
             continue
@@ -108,6 +111,16 @@ def _operand_list(s, match, i, seps: str):
         else:
             break
     return (out, j) if last and len(out) >= 2 else None
+
+
+def _after_note(s: list[Tok], match: dict[int, int], j: int) -> int:
+    """Index after a note in brackets at s[j] that only names the operand before it, in words ("the sum of 6
+    (the third term) and 3 (the first term)"); j where there is none."""
+    if j < len(s) and s[j].kind == Kind.LP and s[j].text == "(" and j in match:
+        inner = s[j + 1:match[j]]
+        if 0 < len(inner) <= 4 and all(t.kind in (Kind.WORD, Kind.LETTER) for t in inner):
+            return match[j] + 1
+    return j
 
 
 def _pair_reference(s: list[Tok], j: int) -> int | None:
@@ -160,12 +173,20 @@ def _combine(op: str, values: list[Fraction]) -> Fraction:
 # may separate the operands
 _NOUNS = {"sum": ("+", "and"), "summation": ("+", "and"), "total": ("+", "and"), "product": ("*", "and"),
           "difference": ("-", "and"), "quotient": ("/", "and"), "addition": ("+", "to|and"),
-          "multiplication": ("*", "and|by"), "division": ("/", "by|and"), "subtraction": ("-", "from|and")}
+          "multiplication": ("*", "and|by"), "division": ("/", "by|and"), "subtraction": ("-", "from|and"),
+          "multiplications": ("*", "and"), "additions": ("+", "and")}  # "perform the multiplications of 3, 2 and 2"
 # what may stand between "the" and the noun of an operation: "which is the correct sum of 8 and 6"
 _ADJECTIVES = "correct|right|actual|exact|final|whole"
 # "the reciprocal of a", "half of a", "the square of a", "the cube of a"
 _OF_ONE = {"reciprocal": lambda x: 1 / x, "half": lambda x: x / 2, "square": lambda x: x * x,
-           "cube": lambda x: x ** 3}
+           "cube": lambda x: x ** 3, "factorial": lambda x: _factorial(x)}
+# "the additive inverse of a", "the multiplicative inverse of a" ("the inverse of a" says neither: not read)
+_INVERSES = {"additive": lambda x: -x, "multiplicative": lambda x: 1 / x}
+
+
+def _factorial(x: Fraction) -> Fraction | None:
+    """x! for a whole number up to 20; None (not read) otherwise."""
+    return Fraction(math.factorial(int(x))) if x.denominator == 1 and 0 <= x <= 20 else None
 # one operand right after the word: "twice 4", "double 3", "square 9" (a verb: never "the square 9"), "cube 2"
 _ONE_OPERAND = {"twice": lambda x: 2 * x, "double": lambda x: 2 * x, "doubling": lambda x: 2 * x,
                 "triple": lambda x: 3 * x, "square": lambda x: x * x, "squaring": lambda x: x * x,
@@ -183,6 +204,8 @@ _POSTFIX = {"doubled": lambda x: 2 * x, "squared": lambda x: x * x, "cubed": lam
 def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     """The operation in words that starts at s[i], as (start, end, group token), or None."""
     t = s[i]
+    if t.kind == Kind.OP and t.text[:1].isalpha():
+        return _reference_operated(s, match, i)
     if t.kind not in (Kind.WORD, Kind.LETTER, Kind.FUNC, Kind.VAR, Kind.NUM, Kind.RP):
         return None
     w = t.text.lower()
@@ -191,14 +214,11 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
         start = i - 2  # "the correct sum of 8 and 6"
     if w in _NOUNS and (spells(s, i + 1, "of") or (w == "difference" and spells(s, i + 1, "between"))):
         return _noun_operation(s, match, i, start)
+    if w == "inverse" and spells(s, i - 1, "|".join(_INVERSES)) and spells(s, i + 1, "of"):
+        kind = s[i - 1].text.lower()
+        return _of_one(s, match, i - 2 if spells(s, i - 2, "the|an") else i - 1, i + 2, _INVERSES[kind])
     if w in _OF_ONE and spells(s, i + 1, "of"):
-        e = _expr_at(s, match, i + 2)
-        if e is None:
-            return None
-        try:
-            return start, e[0], _group(s, start, e[0], _OF_ONE[w](e[1]), e[2] + 1)
-        except ZeroDivisionError:
-            return None
+        return _of_one(s, match, start, i + 2, _OF_ONE[w])
     name, j = _common_name(s, i)
     if name:
         return _lcm_gcd(s, match, start, name, j)
@@ -211,6 +231,8 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     got = _reference_at(s, match, i)
     if got is not None:
         return got
+    if w == "result" and spells(s, i - 1, "the") and spells(s, i + 1, "of", "that|this", "|".join(_NAMED_OPS)):
+        return _ref_group(s, i - 1, i + 4, "named", _NAMED_OPS[s[i + 3].text.lower()])
     first = _first_operand(s, i + 1)
     if w in _VERBS and first < len(s) and s[first].kind in (Kind.NUM, Kind.LP):
         return _verb_operation(s, match, i)
@@ -219,6 +241,17 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     if t.kind in (Kind.NUM, Kind.RP) and i + 1 < len(s):
         return _postfix_operation(s, match, i)
     return None
+
+
+def _of_one(s: list[Tok], match: dict[int, int], start: int, j: int, f):
+    """"the reciprocal of a", "the factorial of a", "the additive inverse of a": f of the operand at s[j] (f gives
+    None, or divides by zero, where it has no value)."""
+    e = _expr_at(s, match, j)
+    try:
+        v = f(e[1]) if e is not None else None
+    except ZeroDivisionError:
+        return None
+    return (start, e[0], _group(s, start, e[0], v, e[2] + 1)) if v is not None else None
 
 
 def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
@@ -232,7 +265,7 @@ def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
         got = _by_itself(s, match, i + 2)
         if got is not None:
             return start, got[0], _group(s, start, got[0], got[1], got[2], alts=got[3])
-    got = _operand_list(s, match, i + 2, seps)
+    got = _operand_list(s, match, _first_operand(s, i + 2), seps)
     if got is None:
         return None
     parts, j = got
@@ -250,9 +283,29 @@ def _noun_operation(s: list[Tok], match: dict[int, int], i: int, start: int):
         v = _combine(op, values)
     except ZeroDivisionError:
         return None
+    if not alts and not spells(s, parts[0][1], "from"):
+        alts = _open_last_operand(s, parts, op, values)
     g = _group(s, start, j, v, sum(p[3] for p in parts) + len(parts) - 1, parts, op)
     g.alts = alts
     return start, j, g
+
+
+def _open_last_operand(s: list[Tok], parts: list, op: str, values: list[Fraction]) -> tuple:
+    """The other value of "the product of 3 and 4 plus 5" (or "+ 5", or "the sum of 3 and 4 times 5"): the words do
+    not say whether the last operand is 4 plus 5 (27) or the operation ends at 4, and 5 is added to it (17); both
+    are read as right. () where the last operand is one number, in brackets, or a product or quotient in symbols
+    ("the sum of 5*16 and 2*6": 2*6 binds)."""
+    a, b = parts[-1][0], parts[-1][1]
+    if parts[-1][3] == 0 or s[a].kind != Kind.NUM or s[a + 1].kind != Kind.OP:
+        return ()
+    if s[a + 1].op not in "+-" and not s[a + 1].text[:1].isalpha():
+        return ()
+    try:
+        head = Tok(Kind.NUM, "", s[a].start, s[a].end, value=_combine(op, values[:-1] + [s[a].value]), decimals=None)
+        p = Parser([head] + [t for t in s[a + 1:b] if t.kind not in (Kind.WORD, Kind.TEXT)])
+        return (p.expr(),)
+    except (ValueError, ZeroDivisionError, OverflowError):
+        return ()
 
 
 def _common_name(s: list[Tok], i: int) -> tuple[str | None, int]:
@@ -307,7 +360,7 @@ def _first_operand(s: list[Tok], j: int) -> int:
         return _named_value(s, j)  # "dividing the numerator (8) by ..."
     if not spells(s, j, "the"):
         return j
-    k = j + 1
+    k = j + 1 + spells(s, j + 1, "given")  # "the given values of 3, 2 and 2"
     if k < len(s) and s[k].kind == Kind.NUM and s[k].verbal and not s[k].ops:
         k += 1  # "the two numbers"
     if not spells(s, k, "values|numbers|integers|terms|fractions"):
@@ -334,8 +387,11 @@ _ITSELF = {"*": "by|with", "/": "by", "+": "to", "-": "from"}
 def _by_itself(s: list[Tok], match: dict[int, int], j: int, op: str = "*") -> tuple[int, Fraction, int, tuple] | None:
     """An operand combined with itself from s[j] ("multiplying 1+9 by itself", "add 5 to itself", "dividing 22
     by itself", "the multiplication of 2*8 by itself"): (index after "itself", the value, operations, other
-    readings), or None. "multiplying 3 by itself 4 times" is 3^4, or 3^5 (both are read as right)."""
+    readings), or None. "multiplying 3 by itself 4 times" is 3^4, or 3^5 (both are read as right). "add 44 twice"
+    is 44 + 44 (not "add 44 twice to 10")."""
     a = _expr_at(s, match, j)
+    if a is not None and op == "+" and spells(s, a[0], "twice") and not spells(s, a[0] + 1, "to"):
+        return a[0] + 1, 2 * a[1], 2 * a[2] + 1, ()
     if a is None or not spells(s, a[0], _ITSELF[op], "itself"):
         return None
     k = a[0] + 2
@@ -359,8 +415,9 @@ def _verb_list(s: list[Tok], match: dict[int, int], i: int, first: int):
         return None
     parts, j = got
     j += spells(s, j, "together|up")
-    value = _combine(op, [p[2] for p in parts])
-    return i, j, _group(s, i, j, value, sum(p[3] for p in parts) + len(parts) - 1, parts, op)
+    values = [p[2] for p in parts]
+    alts = _open_last_operand(s, parts, op, values)  # "add 3 and 4 times 5": (3 + 4) * 5 as well
+    return i, j, _group(s, i, j, _combine(op, values), sum(p[3] for p in parts) + len(parts) - 1, parts, op, alts)
 
 
 def _only_op(s: list[Tok], match: dict[int, int], a: int, b: int, op: str) -> bool:
@@ -406,7 +463,8 @@ def _verb_operation(s: list[Tok], match: dict[int, int], i: int):
     parts = [(first, a[0], a[1], a[2]), (second, b[0], b[1], b[2])]
     if sep in ("from", "to"):
         parts.reverse()
-    return i, b[0], _group(s, i, b[0], v, a[2] + b[2] + 1, parts, op)  # the verb starts the operation
+    alts = _open_last_operand(s, parts, op, [x, y]) if sep not in ("from", "to") else ()  # "multiply 3 by 4 plus 5"
+    return i, b[0], _group(s, i, b[0], v, a[2] + b[2] + 1, parts, op, alts)  # the verb starts the operation
 
 
 def _out_of(s: list[Tok], i: int):
@@ -489,6 +547,10 @@ _RUN_NOUNS = _REF_NOUNS | {"numbers", "results", "values", "fractions", "product
                            "amounts", "together", "up"}
 
 
+# "the result of that subtraction": the operation just before, named
+_NAMED_OPS = {"addition": "+", "subtraction": "-", "multiplication": "*", "division": "/"}
+
+
 # one operation on an earlier result, named by one word: "double it", "halve that number", "square this result"
 _OF_IT = {w: (op, Fraction(n)) for words, op, n in (("double doubling doubled", "*", 2), ("triple tripling", "*", 3),
                                                     ("halve halving", "/", 2), ("square squaring", "^", 2),
@@ -505,6 +567,29 @@ def _reference(s: list[Tok], i: int) -> int | None:
     if spells(s, i, "this|that|the", "|".join(_REF_NOUNS)):
         return i + 2
     return None
+
+
+def _reference_operated(s: list[Tok], match: dict[int, int], i: int):
+    """"The total multiplied by 2 gives 14", "this result divided by 7 is 1", "that multiplied by 3": an earlier
+    result named before an operator in words (s[i]), resolved as "multiply it by 2" is (see _reference_at)."""
+    words = s[i].text.lower()
+    if not words.startswith(("multiplied", "divided")):
+        return None
+    if spells(s, i - 1, "it|this|that"):
+        start = i - 1
+    elif i >= 2 and spells(s, i - 2, "this|that|the", "|".join(_REF_NOUNS)):
+        start = i - 2
+    else:
+        return None
+    b = _expr_at(s, match, i + 1)
+    op = "*" if words.startswith("multiplied") else "/"
+    return _ref_group(s, start, b[0], "last", op, b[1]) if b is not None else None
+
+
+def _pointer_sign(s: list[Tok], k: int) -> bool:
+    """Is s[k] a sign in words that starts with the pronoun it points with ("this gives", "that is", "it makes")?"""
+    return k < len(s) and s[k].kind == Kind.EQ and s[k].word_eq and s[k].text.split()[0].lower() in ("this", "that",
+                                                                                                     "it")
 
 
 def _ref_group(s: list[Tok], a: int, b: int, kind: str, op: str, n: Fraction | None = None) -> tuple:
@@ -543,6 +628,8 @@ def _reference_at(s: list[Tok], match: dict[int, int], i: int):
             return None
         if spells(s, a[0], "to" if op == "+" else "from"):
             end = _reference(s, a[0] + 1)
+            if end is None and _pointer_sign(s, a[0] + 1):
+                end = a[0] + 1  # "Adding 5 to this gives 12": "this gives" is the sign, and "this" its referent
             return _ref_group(s, i, end, "last", op, a[1]) if end is not None else None
         # "adding 3 (which gives us 6)": one operand, then at once a result ("subtracting 10-4 gives 6" is 10-4)
         nxt = a[0] + (1 if a[0] < len(s) and s[a[0]].kind == Kind.LP else 0)
@@ -564,18 +651,36 @@ def _reference_at(s: list[Tok], match: dict[int, int], i: int):
     return None
 
 
-def resolve_reference(text: str, t: Tok, claims: list) -> None:
+def stated_result(s: list[Tok], k: int) -> tuple[Fraction, int] | None:
+    """The last result the text states before s[k], where no other number stands between: (its value, where it
+    ends). A result is one number right after a sign ("the next term, which is 12, and then add 1 ...",
+    "Dividing both sides by 2 results in 1, and then multiplying this by 4 ..."), whether or not the claim
+    it ends was read; a number that goes on into an expression ("which gives us 8 + 2") is none."""
+    j = k - 1
+    while j >= 0 and s[j].kind != Kind.NUM:
+        j -= 1
+    if j < 1 or s[j].ops or s[j].pct or j + 1 < len(s) and s[j + 1].kind in (Kind.OP, Kind.NUM, Kind.FRAC):
+        return None
+    before = j - 1 - (s[j - 1].kind == Kind.STOP and s[j - 1].text == ":")
+    return (s[j].value, s[j].end) if before >= 0 and s[before].kind == Kind.EQ else None
+
+
+def resolve_reference(text: str, t: Tok, claims: list, stated: tuple[Fraction, int] | None = None) -> None:
     """Give a reference token (see _reference_at) its value from the claims read before it, or leave it
     unread (a Kind.REF without a value: the claim it is in is not read, and shows as not checked) when
     its referent is not plain from the text (never a guess).
 
-    last   the claim just before, at most 200 characters back ("add 10 to that result"). With other
-           numbers between that claim and the reference ("5 + 3 = 8. She buys 4 more. Double it ...")
+    last   the claim just before, at most 200 characters back ("add 10 to that result"), or the result a
+           sign states after it with no number between (stated: see stated_result; "the next term, which
+           is 12, and then add 1 to obtain 13" adds 1 to 12, though "the next term" is no arithmetic). With
+           other numbers between that claim and the reference ("5 + 3 = 8. She buys 4 more. Double it ...")
            "it" may mean one of them: the claim is read only where this referent makes it right
            (Tok.ref becomes ("unsure", ...)), and is left unread otherwise
     near   the same, and in the same sentence ("multiply 3 by 2 (to get 6) and then add 4 (to get 10)")
     pair   the two operands of the claim just before ("the difference between the two numbers"), see
            _resolve_pair
+    named  the operation of the claim just before, named ("11 is the result of that subtraction"), see
+           _resolve_named
     run    the claims just before: those of one operation in a row ("300 times 234 ... 20 times 234
            ... 3 by 234 ... When I add these together"), else a list of claims with only commas, "and"
            and line breaks between them ("7 - 2 = 3\n2 + 3 = 5\n9 - 3 = 6\n\nAdding these ...").
@@ -583,6 +688,9 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
     """
     kind, op, n = t.ref
     before = [c for c in claims if c.end <= t.start]
+    if kind in ("last", "near") and stated is not None and (not before or stated[1] > before[-1].end):
+        _resolve_last(text, t, kind, stated[0], stated[1], sentences=2)
+        return
     if not before or kind == "unread":
         return
     last = before[-1]
@@ -590,16 +698,11 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
     if kind == "pair":
         _resolve_pair(t, op, last, gap)
         return
+    if kind == "named":
+        _resolve_named(t, op, [c for c in before if t.start - c.end <= 400], gap)
+        return
     if kind in ("last", "near"):
-        if len(gap) > 200 or (kind == "near" and re.search(r"[.!?](?:\s|$)|\n", gap)):
-            return
-        try:
-            v = _combine(op, [last.claimed, n])
-        except ZeroDivisionError:
-            return
-        t.kind, t.value, t.operands = Kind.NUM, v, (last.claimed, op, n)
-        if re.search(r"\d", gap):
-            t.ref = ("unsure", op, n)
+        _resolve_last(text, t, kind, last.claimed, last.end)
         return
     near = [c for c in before if t.start - c.end <= 400]
     if len(near) < 2:
@@ -616,6 +719,39 @@ def resolve_reference(text: str, t: Tok, claims: list) -> None:
         return
     t.kind, t.value = Kind.NUM, _combine(op, [c.claimed for c in near[-size:]])
     t.ref = (kind, op, tuple(_combine(op, [c.claimed for c in near[-k:]]) for k in range(2, len(near) + 1)))
+
+
+def _resolve_last(text: str, t: Tok, kind: str, value: Fraction, end: int, sentences: int = 1) -> None:
+    """An operation on the result `value` that ends at `end` (see resolve_reference: last, near). A "near" one
+    must lie in the same sentence as that result, or (sentences=2: a result stated with no number after it) in
+    the next one on the same line ("The prior value of 4 is 2. Then, we subtract 1 to get 1")."""
+    _, op, n = t.ref
+    gap = text[end:t.start]
+    ends = len(re.findall(r"[.!?](?:\s|$)", gap))
+    if len(gap) > 200 or (kind == "near" and (ends >= sentences or "\n" in gap)):
+        return
+    try:
+        v = _combine(op, [value, n])
+    except ZeroDivisionError:
+        return
+    t.kind, t.value, t.operands = Kind.NUM, v, (value, op, n)
+    if re.search(r"\d", gap):
+        t.ref = ("unsure", op, n)
+
+
+def _resolve_named(t: Tok, op: str, near: list, gap: str) -> None:
+    """"11 is the result of that subtraction" after "subtract 9 from 6, which results in 11": the value of the
+    operation the claim just before computes (6 - 9), where that claim is the operation named, no other claim
+    near before it is one (which one "that" is, the text would not say) and no other operation of that kind is
+    written between (in symbols or in words)."""
+    words = {"+": r"add|plus|sum", "-": r"subtract|minus|difference", "*": r"multipl|times|product",
+             "/": r"divid|quotient"}[op]
+    other = re.search(rf"[{re.escape(op)}]|\b(?:{words})", gap, re.IGNORECASE)
+    same = [c for c in near if c.operands and c.operands[1] == op]
+    last = near[-1] if near else None
+    if last is None or same != [last] or len(gap) > 200 or other:
+        return
+    t.kind, t.value, t.operands = Kind.NUM, last.true_value, last.operands
 
 
 def _resolve_pair(t: Tok, op: str, last, gap: str) -> None:
@@ -716,10 +852,114 @@ def _equiv_words(s: list[Tok], match: dict[int, int]) -> None:
             t.kind, t.word_eq, t.sign, t.sign_kind = Kind.EQ, True, "or", SignKind.EQUIV
 
 
+# verbs that go on from the result before them: "multiply 2 by 3 and add 4", "3 times 3 and adding 5"
+_THEN_VERBS = {"add": "+", "adding": "+", "subtract": "-", "subtracting": "-", "multiply": "*", "multiplying": "*",
+               "divide": "/", "dividing": "/"}
+
+
+def _continuation(s: list[Tok], match: dict[int, int], j: int) -> tuple[str, Fraction, int, int] | None:
+    """The operation that goes on from a result, at s[j] after "and (then)": "add 4", "adding the result of
+    2 times 9", "multiply by 5", "multiplying it by 7" (already a reference token, see _reference_at): (its
+    operator, its operand's value and operations, the index after it), or None."""
+    t = s[j] if j < len(s) else None
+    if t is None or t.kind not in (Kind.WORD, Kind.REF) or t.text.split()[0].lower() not in _THEN_VERBS:
+        return None
+    op = _THEN_VERBS[t.text.split()[0].lower()]
+    if t.kind == Kind.REF:
+        kind, ref_op, n = t.ref
+        return (op, n, 0, j + 1) if kind in ("near", "last") and ref_op == op and n is not None else None
+    k = j + 1
+    if op in "*/":
+        k += spells(s, k, "it|this|that")
+        if not spells(s, k, "by"):
+            return None
+        k += 1
+    elif spells(s, k, "the", "result", "of"):
+        k += 3  # "and adding the result of 2 times 9"
+    e = _expr_at(s, match, k)
+    return (op, e[1], e[2], e[0]) if e is not None else None
+
+
+def _announced(s: list[Tok], k: int) -> bool:
+    """Does a result sign follow at s[k] ("..., which gives 10", "... to obtain 65", "... . This results in 18")?"""
+    if k < len(s) and s[k].kind == Kind.EQ:
+        return True
+    stop = k < len(s) and s[k].kind == Kind.STOP and s[k].text in ",."
+    nxt = s[k + 1] if k + 1 < len(s) else None
+    return stop and nxt is not None and nxt.kind == Kind.EQ and (s[k].text == "," or nxt.sign_kind == SignKind.POINTER)
+
+
+def _left_operand(s: list[Tok], match: dict[int, int], k: int, op: str) -> tuple[int, Fraction, int] | None:
+    """What an operation after "and" at s[k] goes on from: the operand just before "and" (a number or an operation
+    in words), or an expression in symbols that ends there when the operation is a sum or difference ("3 times 3
+    and adding 5" is 3*3 + 5; "2 + 3 and multiply by 4" may mean either grouping: not read). (Its start, value,
+    operations), or None. A number that is the argument of a word ("the previous value of 2 and subtracting 1")
+    is not a result, and one right after a sign is the result of that sign's claim ("2 * 3 = 6 and adding 4
+    gives 10" goes on from it as a reference: see _reference_at)."""
+    a = k - 1
+    if a < 0 or s[a].kind != Kind.NUM or s[a].pct:
+        return None
+    if a > 0 and s[a - 1].kind == Kind.OP:
+        if op not in "+-":
+            return None
+        while a >= 2 and s[a - 1].kind == Kind.OP and s[a - 2].kind in (Kind.NUM, Kind.RP):
+            a = match.get(a - 2, a - 2) if s[a - 2].kind == Kind.RP else a - 2
+    elif not s[a].ops and spells(s, a - 1, "of|by|from|to|than|per|into"):
+        return None
+    if a > 0 and s[a - 1].kind == Kind.EQ:
+        return None
+    e = _expr_at(s, match, a)
+    return (a, e[1], e[2]) if e is not None and e[0] == k else None
+
+
+def _step_joiner(s: list[Tok], k: int) -> int | None:
+    """Index after the words at s[k] that join a step to the one before: "and", "and then", ", then", ", and
+    (then)"; None where there are none."""
+    j = k + 1 if s[k].kind == Kind.STOP and s[k].text == "," else k
+    if spells(s, j, "and"):
+        return j + 1 + spells(s, j + 1, "then")
+    return j + 1 if j > k and spells(s, j, "then") else None
+
+
+def _continued_operations(s: list[Tok], groups: list[Tok]) -> None:
+    """"multiply 2 by 3 and add 4, which gives 10", "Add 7 to 6 and multiply by 5 to obtain 65", "taking 4 and
+    multiplying it by 7, which is 28", "3 times 3 and adding 5, which results in 14": an operation joined with
+    "and (then)" to the one before it goes on from its result, where a result sign follows at once. The two become
+    one number token (and the tokens they fold, groups of their own, leave `groups`). ", then" and ", and (then)"
+    join them as well ("multiply 2 by 3, then add 4, which gives 10")."""
+    k = 1
+    while k < len(s):
+        j = _step_joiner(s, k)
+        if j is None:
+            k += 1
+            continue
+        match = bracket_pairs(s)
+        cont = _continuation(s, match, j)
+        left = _left_operand(s, match, k, cont[0]) if cont is not None else None
+        if left is None or not _announced(s, cont[3]):
+            k += 1
+            continue
+        (a, x, x_ops), (op, y, y_ops, end) = left, cont
+        try:
+            value = _combine(op, [x, y])
+        except ZeroDivisionError:
+            k += 1
+            continue
+        g = _group(s, a, end, value, x_ops + y_ops + 1)
+        for t in s[a:end]:
+            if any(t is h for h in groups):
+                groups.remove(t)
+            t.kind = Kind.WS
+        s[a:end] = [g]
+        groups.append(g)
+        k = a + 1
+
+
 def _read_operations(toks: list[Tok]) -> None:
     """Read operations written in words into number tokens (see the module docstring)."""
     wordlike = (Kind.WORD, Kind.LETTER, Kind.FUNC, Kind.VAR)
-    if not any(t.kind in wordlike and t.text.lower() in _VERBAL_WORDS for t in toks):
+    if not any(t.kind in wordlike and t.text.lower() in _VERBAL_WORDS or
+               t.kind == Kind.OP and t.text.lower().startswith(("multiplied", "divided")) for t in toks):
         return
     s = [t for t in toks if t.kind != Kind.WS]
     match = bracket_pairs(s)
@@ -738,6 +978,7 @@ def _read_operations(toks: list[Tok]) -> None:
         match = bracket_pairs(s)
         i = a - 1
     _infix_words(s)
+    _continued_operations(s, groups)
     _equiv_words(s, bracket_pairs(s))
     if groups:
         # the tokens a group replaced (now layout) lie inside its span: drop them, keep the order

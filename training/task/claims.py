@@ -20,6 +20,8 @@ and claims made in words, as small models and R1-style traces write them (see cl
     We can rewrite 6/3 as 3/4                5/6 is the same as 20/24          16/8, or 2   (equivalences)
     The least common multiple of 18 and 10 is 18      the reciprocal of 2/5 is 5/2      17 squared is 289
     add 10 to that result, which gives us 15          When I add these together, I get 75,582
+    multiply 2 by 3 and add 4, which gives 10         the sum of 6 (the third term) and 3 (the first), which is 9
+    11 is the result of that subtraction     The factorial of 4 is 24     add 44 twice, that is 88
     the denominator of 6/2, which is 2   2 divided by 19 leaves a remainder of 2   (not arithmetic: not read)
 
 How a claim is read, in layers (each module imports only those above it in this list):
@@ -64,7 +66,7 @@ from training.task.claim_symbols import (
 )
 from training.task.claim_tokens import CLAUSE_WORDS, Kind, SignKind, Tok, is_comparison, spells
 from training.task.claim_values import Parser, judge
-from training.task.claim_words import resolve_reference, tokenize
+from training.task.claim_words import resolve_reference, stated_result, tokenize
 
 # The public names: the checker and the answer reader import these from here.
 __all__ = ["Claim", "equals_counts", "extract_claims", "judge", "num_str", "parse_number", "tokenize"]
@@ -195,8 +197,10 @@ def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
     for i, eq in enumerate(st.s):
         if eq.kind != Kind.EQ:
             continue
-        while r < len(refs) and refs[r] < i:  # "add 4 to that result": the claims before it are read
-            resolve_reference(text, st.s[refs[r]], claims)
+        # "add 4 to that result": the claims before it are read; "11 is the result of that subtraction": a named
+        # operation right after the sign, too
+        while r < len(refs) and (refs[r] < i or refs[r] == i + 1 and st.s[refs[r]].ref[0] == "named"):
+            resolve_reference(text, st.s[refs[r]], claims, stated_result(st.s, refs[r]))
             r += 1
         sign = _is_sign(eq)
         total += sign
@@ -360,7 +364,7 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
     restated = _restatement(st, a, eq, right, last) if left.n_ops == 0 else None
     if restated is False or eq.word_eq and _crossed(st, a, i) and left.n_ops == 0 and not restated:
         return Unread.UNREADABLE
-    if eq.sign_kind == SignKind.COMMA and _last_of_a_list(st, a):
+    if eq.sign_kind == SignKind.COMMA and _last_of_a_list(st, a) or not _names_its_operation(eq, left):
         return Unread.UNREADABLE
     if left.n_ops == 0 and approx and right.n_ops == 0:
         pass  # "27.8 ≈ 28": a rounding, judged at the precision shown
@@ -389,6 +393,20 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
     expr_text = text[left.first.start:left.last.end]
     return Claim(start, end, expr_text, claimed, left.value, ok, left.n_ops,
                  binary_operands(left), approx=approx, sign_at=_verb_at(eq))
+
+
+# "Add 5 and 7. The sum is 12.": the noun of a pointer sign, and the operation it names
+_POINTER_NOUNS = {"sum": "+", "product": "*", "difference": "-", "quotient": "/"}
+
+
+def _names_its_operation(eq: Tok, left: Side) -> bool:
+    """Does a pointer that names an operation ("The sum is", "the product will be") point at that operation (the
+    left side a sum of two operands, and so on)? Any other sign does."""
+    m = re.match(r"the\s+(\w+)\s", eq.sign)
+    if not m or m.group(1) not in _POINTER_NOUNS:
+        return True
+    operands = binary_operands(left)
+    return bool(operands) and operands[1] == _POINTER_NOUNS[m.group(1)]
 
 
 def _grouping_unsaid(st: Stream, a: int, e: int, right: Side, approx: bool) -> bool:
@@ -494,8 +512,12 @@ def _divides(items: list[Tok]) -> bool:
 
 def _verb_at(eq: Tok) -> int:
     """Where a sign's verb starts: "is" in "This is equivalent to", "which is", "that is", "this result is" (the
-    pronoun points at the left side), ", the result is" and "the result is"; the sign's start otherwise."""
-    m = re.match(r"(?:which|that|this|it)\s+(?:(?:result|value|number)\s+)?|,\s*the\s+\w+\s+|the\s+result\s+", eq.text,
+    pronoun points at the left side, and an adverb after it: "which further simplifies to"), ", the result is" and
+    "the result is"; "written" in "can (only) be written as" (and "expressed", "represented"); the sign's start
+    otherwise."""
+    m = re.match(r"(?:which|that|this|it)\s+(?:(?:result|value|number)\s+)?(?:(?:further|then|finally|now|also|simply)\s+)?"
+                 r"|,\s*the\s+\w+\s+|the\s+(?:result|sum|product|difference|quotient)\s+"
+                 r"|can\s+(?:only\s+|also\s+)?be\s+(?=(?:re)?written|expressed|represented)", eq.text,
                  re.IGNORECASE) if eq.word_eq else None
     return eq.start + (m.end() if m else 0)
 
