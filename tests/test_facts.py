@@ -230,3 +230,18 @@ def test_the_papers_size_ordering_is_said_only_pair_by_pair_where_the_rule_separ
     reversed_ = facts.size_ordering({"0.28M": mid, "0.85M": small})  # the larger keeps less
     assert reversed_ == "Against the paper's ordering, the 0.85M keeps less than the 0.28M."
     assert "shows for" not in reversed_ and facts.size_ordering({"0.28M": small}) == ""
+
+
+def test_each_one_time_held_out_scoring_of_the_checker_is_quoted_as_recorded():
+    import json
+
+    from training.task import checker_score
+
+    split = json.loads((checker_score.INDEP.parent / "split.json").read_text(encoding="utf-8"))
+    f = facts.heldout_facts()
+    assert f["checker.heldout.count"] == str(len(split["spent"])) and split["spent"]
+    for i, rec in enumerate(split["spent"], 1):
+        assert f[f"checker.heldout{i}.words"] == facts.pct(rec["figures"]["recall words"])
+        held = sum(len(d["heldout"]) for d in split["draws"] if d["seed"] in rec["seeds"])
+        assert f[f"checker.heldout{i}.texts"] == str(held) and held > 0
+    assert f["checker.target.words"] == "90%"

@@ -131,6 +131,11 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     bounds = BOUNDS[args.set]
     records = load(args.data or SETS[args.set], args.split)
+    if not records:
+        print(f"No labelled texts in --split {args.split} of the {args.set} set"
+              + (" (every draw's held-out half has been scored once already: a new draw of texts is needed)"
+                 if args.split == "heldout" else ""), file=sys.stderr)
+        return 2
     res = evaluate(records)
     groups = by_group(records) if any("group" in r for r in records) else {}
     if args.json:

@@ -700,6 +700,29 @@ def checker_facts() -> dict[str, str]:
                 res["false_alarms"], f"{res['false_alarms']} false alarms")}
 
 
+def heldout_facts() -> dict[str, str]:
+    """Each one-time scoring of the independent set's held-out texts (split.json's `spent` records, in order:
+    checker.heldout1, checker.heldout2, ...): how many texts, recall overall and in words, false alarms per 100
+    claims, earliest-error F1, as scored that day (a spent draw cannot be scored held out again), and the
+    issue's targets for them (checker.target.*)."""
+    path = checker_score.INDEP.parent / "split.json"
+    if not path.exists():
+        return {}
+    split = json.loads(path.read_text(encoding="utf-8"))
+    held = {d["seed"]: len(d["heldout"]) for d in split.get("draws", [])}
+    t = checker_score.TARGETS_INDEP
+    out = {"checker.target.words": pct(t["recall words"], 0), "checker.target.recall": pct(t["recall all"], 0),
+           "checker.target.false_alarms": f"{t['false alarms per 100 claims']:.1f}",
+           "checker.target.f1": pct(t["earliest-error F1"], 0), "checker.heldout.count": str(len(split.get("spent", [])))}
+    for i, rec in enumerate(split.get("spent", []), 1):
+        f, k = rec["figures"], f"checker.heldout{i}"
+        out.update({f"{k}.texts": str(sum(held.get(seed, 0) for seed in rec["seeds"])), f"{k}.date": rec["date"],
+                    f"{k}.recall": pct(f["recall all"]), f"{k}.words": pct(f["recall words"]),
+                    f"{k}.false_alarms": f"{f['false alarms per 100 claims']:.2f}",
+                    f"{k}.f1": pct(f["earliest-error F1"])})
+    return out
+
+
 # The path through the valley's shipped sweeps (assets/valley/<name>) and the short names their facts carry.
 PATH_SWEEPS = {"size-nano": "size.nano", "size-pico": "size.pico", "size-medium": "size.medium",
                "steps-fixed": "steps.fixed", "paper-shape": "steps.paper", "climb": "climb", "ways-out": "ways",
@@ -945,6 +968,7 @@ def load() -> dict[str, str]:
     facts: dict[str, str] = {}
     if checker_score.DATA.exists():  # the labelled texts live with the tests
         facts.update(checker_facts())
+    facts.update(heldout_facts())
     sweep = results.sweep()
     paper = results.paper_reference()
     facts.update(paper_facts(paper))
