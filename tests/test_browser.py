@@ -129,6 +129,21 @@ def test_every_tab_keeps_the_strip_and_shows_its_first_content(app, page):
         page.screenshot(path=str(app[1] / f"tab_{name.replace(' ', '_').lower()}.png"), full_page=True)
 
 
+def test_the_path_panel_opens_on_every_path_figure_with_the_ways_out_told_through_or_around(app, page):
+    from app.tab_valley import path_figures
+
+    headings = [h for h, _ in path_figures()]
+    assert any(h.startswith("Ways out") for h in headings)
+    page.get_by_role("tab", name="Valley Lab", exact=True).click()
+    page.get_by_text("The path through the valley: what the shipped sweeps show").first.click()
+    for heading in headings:
+        page.get_by_text(heading).first.wait_for(state="visible", timeout=30_000)
+    panel = page.get_by_role("tabpanel").first
+    assert "Ways out, N = 4,000" in panel.inner_text() and "around the long format" in panel.inner_text()
+    page.get_by_text(headings[-1]).first.scroll_into_view_if_needed()
+    page.screenshot(path=str(app[1] / "valley_lab_path.png"), full_page=True)
+
+
 def test_a_run_survives_a_reload_and_a_finished_run_downloads(app, page, tmp_path):
     set_n(page, 600)  # long enough (300 steps) to be still training after the reload
     page.get_by_role("button", name="Start", exact=True).click()
