@@ -1306,3 +1306,113 @@ L["tiny-climb-n32000-t1.0-149"] = T(None, S(
     "12 + 1 = 13", "13 + 11 = 24", "24 + 11 = 35", "35 + 11 = 46", "46 - 11 = 35", "13 + 11 = 24", "12 + 1 = 13",
     "13 + 1 = 14", "14 + 11 = 25", "25 + 1 = 36", "36 - 11 = 35", "35 + 11 = 46", "13 + 1 = 14", "12 + 1 = 13",
     "13 + 1 = 14"), note="cut off by the token limit")
+
+# ------------------------------------------------------------------------------------------------
+# Round 4 (labelled by a fourth labeller, apart from the rules, before the checker ran on any of these texts)
+# ------------------------------------------------------------------------------------------------
+# SmolLM2 base, 2 operations (`indep` split: the next 20 after round 3's), T=0.7 (seed 5011)
+L["smol-2op-r4-t0.7-183"] = T("16", [
+    ("2*4 «equals» 8", "2*4", "8", "words"),
+    ("4*2 «equals» 8", "4*2", "8", "words"),
+])
+L["smol-2op-r4-t0.7-185"] = T("45", [
+    ("the product of 5 and 1, «which equals» 5", "5*1", "5", "words"),
+    E("5*3 = 15*3", "symbols equiv"),
+    E("15*3 = 45"),
+], note="'we add 5 to both sides of the equation to get 5*3 = 15*3' leads into the equation (one claim, the "
+        "equation's)")
+L["smol-2op-r4-t0.7-191"] = T("1", [
+    U("multiply it by 8, «which gives us» 8", "reference"),
+    U("multiply it by 8, «which gives us» 45", "reference"),
+    ("we multiply 45 by 8 «to get» 320", "45*8", "320", "words"),
+    ("we add 5 «to get» 375", "320+5", "375", "words refer"),
+    U("divide the top of the number by 375, «which gives us» 1", "reference"),
+    ("8 + 5 «equals» 13", "8+5", "13", "words"),
+    ("8 + 5 «equals» 11", "8+5", "11", "words"),
+], note="'the top of the denominator', 'the bottom of the numerator' and 'the top of the number' have no value in "
+        "the text; 'add 5 to get 375' adds to the 320 just before")
+L["smol-2op-r4-t0.7-195"] = T("310", [E("7*5 + 7*5 + 7*5 = 310")],
+                              note="'The sum of this sequence is 7*5 + ... = 310' leads into the equation (one "
+                                   "claim, the equation's); its result is the answer")
+L["smol-2op-r4-t0.7-199"] = T(None, [
+    U("multiplying both the numerator and denominator by 4 «to get» 2 times the fractions", "reference"),
+    ("we multiply 2 * 2/4 by 1/2, «which results in» 2/4", "(2*2/4)*(1/2)", "2/4", "words fraction"),
+], note="the fractions 3/4 and 1/6 are the text's own; 'both the numerator and denominator' name no one fraction")
+L["smol-2op-r4-t0.7-207"] = T("1/3", [
+    E("9*3/3 = 27/9", "symbols equiv fraction"),
+    ("the reciprocal of 27/9, «which is» 1/3", "9/27", "1/3", "words named fraction"),
+])
+L["smol-2op-r4-t0.7-211"] = T(None, [
+    E("2 * (9 * 5) = 2 * 50", "symbols equiv"),
+    E("2 * 50 = 100"),
+    E("2 * 5 = 10"),
+], note="'it is often denoted as 2 * 5 = 10' leads into the equation (one claim, the equation's); the text ends "
+        "on equations")
+L["smol-2op-r4-t0.7-215"] = T("6", [
+    ("the product of 1 and 6, «which is» 6", "1*6", "6", "words"),
+    ("multiply 6 by itself, «which gives us» 6", "6*6", "6", "words named"),
+    E("1*6 = 6"),
+])
+L["smol-2op-r4-t0.7-218"] = T("27", [
+    E("9/3 = 2", "symbols fraction"),
+    ("9 multiplied by 3 «is» 27", "9*3", "27", "words"),
+    ("27, «which is equivalent to» 9 * 2", "9*2", "27", "words"),
+])
+L["smol-2op-r4-t0.7-220"] = T(None, [
+    U("the sum of the first 3 terms, «which is» 9+(8+5)", "definition"),
+    U("The sum of the first 3 terms «is» 9+(8+5)", "definition"),
+    ("this «is equal to» 9(9+5)", "9+(8+5)", "9*(9+5)", "words equiv refer"),
+    E("9(9+5) = 85", lhs="9*(9+5)"),
+    U("the sum of the first 3 terms, «which is» 9+(8+5)", "definition"),
+    U("n «=» 3", "algebra"),
+], note="cut off by the token limit; 'this' is the 9+(8+5) just before; 'the sum of the first 3 terms' of an "
+        "'arithmetic progression' is a description")
+# SmolLM2 base, 2 operations, T=1.0 (seed 5021)
+L["smol-2op-r4-t1.0-223"] = T("41", [
+    ("add the 8 and 4. This «results in» 12", "8+4", "12", "words next"),
+    ("find 4 + 4. To achieve this result, it «is» 4 times 8", "4+4", "4*8", "words equiv refer"),
+    ("4 times 8, and then «simplify to» 16", "4*8", "16", "words"),
+    ("16 can be added to the original 4 «to get» 40", "16+4", "40", "words"),
+    ("added to 8 «gives» 41", "40+8", "41", "words refer"),
+], note="'To achieve this result, it is 4 times 8' read as 4 + 4 being 4 times 8; 'added to 8 gives 41' adds 8 "
+        "to the 40 just before")
+L["smol-2op-r4-t1.0-228"] = T("14", [E("8 - 9*2 = 8 + 2", "symbols equiv"), E("8 + 2 = 14")])
+L["smol-2op-r4-t1.0-235"] = T(None, [
+    E("((4/2)*7) = (24/7)", "symbols equiv fraction"),
+    E("(24/7) = 4 * 7/2", "symbols equiv fraction"),
+    E("4 * 7/2 = 4*2", "symbols equiv fraction"),
+    E("4*2 = 8"),
+    E("(24/2) = 12/4", "symbols equiv fraction"),
+    E("(28/4) = 37/2", "symbols equiv fraction"),
+], note="'the product of numbers that do not share a common factor, which is 4 and 2' names two numbers: no claim")
+L["smol-2op-r4-t1.0-236"] = T(None, [U("x «is» the product of 5 and 2", "algebra")],
+                              note="'3 and the number itself is simplified to 3' joins a number and a reference "
+                                   "with no operation: no claim")
+L["smol-2op-r4-t1.0-238"] = T("16", [
+    ("5 + 8 «equals» 11", "5+8", "11", "words"),
+    ("add 11 and 5, «we get» 16", "11+5", "16", "words"),
+    ("11 + 8 «equals» 9", "11+8", "9", "words"),
+], note="'add these two numbers together: 11 + 8 equals 9' leads into the claim (one claim)")
+L["smol-2op-r4-t1.0-239"] = T("35/25", [])
+L["smol-2op-r4-t1.0-242"] = T("16", [
+    ("2+8+8, which «is equal to» 2**2 + 8", "2+8+8", "2**2+8", "words equiv"),
+    E("2+8+8 = (2+8+8)", "symbols equiv"),
+    E("(2+8+8) = 2**2", "symbols equiv"),
+    E("2**2 = 16"),
+])
+L["smol-2op-r4-t1.0-248"] = T(None, [
+    U("we calculate 8 «as» 24 with a remainder of 16", "function"),
+    E("((24/24)*24/4) = 0x4", "symbols equiv fraction", rhs="0*4"),
+    E("0x4 = 0", lhs="0*4"),
+], note="'0x4' read as 0 times 4")
+L["smol-2op-r4-t1.0-250"] = T("3", [
+    E("7-4=3"),
+    ("add 3 to 7, which «results in» 3", "7+3", "3", "words"),
+])
+L["smol-2op-r4-t1.0-252"] = T(None, [
+    ("6/1 «equals» 6/1", "6/1", "6/1", "words equiv fraction"),
+    ("6/1, which can be «interpreted as» 2 divided by itself", "6/1", "2/2", "words equiv named fraction"),
+    U("This sum «equals» 2", "reference"),
+    U("the product of any number in a fraction with itself «is» 2", "definition"),
+], note="'6 and 1/2 are reciprocal of each other' names no result; 'It is also 4' joins a reference and a number: "
+        "no claim")
