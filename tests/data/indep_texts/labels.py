@@ -1416,3 +1416,48 @@ L["smol-2op-r4-t1.0-252"] = T(None, [
     U("the product of any number in a fraction with itself «is» 2", "definition"),
 ], note="'6 and 1/2 are reciprocal of each other' names no result; 'It is also 4' joins a reference and a number: "
         "no claim")
+# SmolLM2 base, 3 operations (`indep` split: the next 20 after round 3's), T=0.7 (seed 5031)
+L["smol-3op-r4-t0.7-182"] = T("51", [
+    U("dividing both numerator and denominator by 2, «resulting in» 2*7*7/2", "reference"),
+    U("multiply both numerator and denominator by 7 to get rid of the decimal, «resulting in» 2*7*7*7/2*7",
+      "reference"),
+    ("Multiplying 2*7*7*7 by 7, «which is» 7*7*7", "2*7*7*7*7", "7*7*7", "words equiv"),
+    ("Multiplying 2*7*7*7 by 7, which is 7*7*7, «is» 51", "2*7*7*7*7", "51", "words"),
+    ("51, «which is» the result of the division of 2*7*7*7 by 2*7", "(2*7*7*7)/(2*7)", "51", "words fraction"),
+    ("51, «which is» the result of the division of 2*7*7*7 by 2*7", "(2*7*7*7)/(2*7)", "51", "words fraction"),
+], note="'The expression is 2*7*7/2*7' restates the problem (wrongly): no claim; 'both numerator and denominator' "
+        "of an expression with no one fraction bar are read as a reference; 'which is 7*7*7' read on the whole "
+        "product (read on the 7 just before, 7 = 7*7*7 is wrong as well)")
+L["smol-3op-r4-t0.7-186"] = T("2", [
+    E("20-10=2"),
+    E("5-4 = 8/2", "symbols equiv fraction"),
+    ("8/2 «becomes» 4", "8/2", "4", "words fraction"),
+], note="'This results in 20-10=2 being the answer' and 'rewrite the equation as 5-4 = 8/2' lead into the "
+        "equations (one claim each, the equation's)")
+L["smol-3op-r4-t0.7-187"] = T("13", [
+    ("add 6 to the product of the numbers 6 and 7. \n\nThe result «is» 6 + 7", "6+6*7", "6+7", "words equiv next"),
+    E("6 + 7 = 13"),
+], note="a named operation joined by a result phrase to the left side of an equation: a claim of its own")
+L["smol-3op-r4-t0.7-188"] = T(None, [E("(6*1)*(8/2) = 52/2", "symbols equiv fraction"), E("52/2 = 25", "symbols fraction")])
+L["smol-3op-r4-t0.7-194"] = T("2", [E("5-2-1 = 3 + 1", "symbols equiv"), E("3 + 1 = 2")])
+L["smol-3op-r4-t0.7-197"] = T("14", [("8/2*3 + 7, «which is» 14", "8/2*3+7", "14", "words fraction")])
+L["smol-3op-r4-t0.7-198"] = T(None, [
+    ("(8+7+2-4) which «is equal to» 8+7+4", "8+7+2-4", "8+7+4", "words equiv"),
+    E("8+7+4 = 24"),
+    E("2*3 = 6"),
+    U("2 + 3 + ... + 4 «=» 8 + 7 + 8 + ... + 1", "unclear"),
+], note="cut off by the token limit; 'we can simplify it to 2*3 = 6' leads into the equation (one claim, the "
+        "equation's); sides with '...' cannot be evaluated")
+L["smol-3op-r4-t0.7-200"] = T("96", [
+    ("multiply both the numerator and denominator of 6/2 by 4 «to get» 6/2", "(6*4)/(2*4)", "6/2",
+     "words equiv fraction"),
+    U("multiply both the numerator and denominator of 4+4 by 4 «to get» 16", "function"),
+    E("6*16 = 96"),
+], note="4+4 has no numerator or denominator; 'add these fractions together, which results in 6*16 = 96' leads "
+        "into the equation (one claim, the equation's)")
+L["smol-3op-r4-t0.7-205"] = T("27", [
+    ("6/3 «is equivalent to» 3/9", "6/3", "3/9", "words equiv fraction"),
+    ("multiply 6 by 3/9, «which gives us» 3*9", "6*3/9", "3*9", "words equiv fraction"),
+    E("3*9 = 27"),
+], note="a named operation joined by a result phrase to the left side of an equation: a claim of its own")
+L["smol-3op-r4-t0.7-209"] = T("23", [E("(8+6-1)*8 - 1 = 24 - 1", "symbols equiv"), E("24 - 1 = 23")])
