@@ -1461,3 +1461,61 @@ L["smol-3op-r4-t0.7-205"] = T("27", [
     E("3*9 = 27"),
 ], note="a named operation joined by a result phrase to the left side of an equation: a claim of its own")
 L["smol-3op-r4-t0.7-209"] = T("23", [E("(8+6-1)*8 - 1 = 24 - 1", "symbols equiv"), E("24 - 1 = 23")])
+# SmolLM2 base, 3 operations, T=1.0 (seed 5041)
+L["smol-3op-r4-t1.0-210"] = T("24", [
+    E("7^2 = 720", lhs="7**2"),
+    E("7^2 = 49", lhs="7**2"),
+    E("(49 * 49) = 2324"),
+    U("dividing both sides of the equation by 7, «which gives us» 24", "reference"),
+], note="'^' read as a power; no equation with two sides is in the text")
+L["smol-3op-r4-t1.0-212"] = T(None, [
+    E("4 / 3 + 6 / 7 = 2", "symbols fraction"),
+    E("4 + 6 + 7 = 18"),
+    E("18 = 4 + 6 + 7 * (multiplicatively) 2/3", "symbols fraction", lhs="4+6+7*2/3", rhs="18"),
+    E("4 + 6 + 7 * (1/3) = 18 / (1/3)", "symbols equiv fraction"),
+    E("18 / (1/3) = 3", "symbols fraction"),
+], note="the word in brackets in '7 * (multiplicatively) 2/3' glosses the '*' and is read as no operand")
+L["smol-3op-r4-t1.0-213"] = T("1.3448", [
+    U("ln(9) «≈» 1.344739", "function"),
+    U("ln(6*7) «≈» 4.317469", "function"),
+    E("19 * 10^(19) = 2710.1064", lhs="19*10**19"),
+    U("ln(9) «≈» 0.63148637", "function"),
+    U("ln(6*7) «≈» 4.317469", "function"),
+], note="cut off by the token limit; logarithms are no arithmetic the labels evaluate; 'we get 19 * 10^(19) = "
+        "2710.1064' leads into the equation (one claim, the equation's)")
+L["smol-3op-r4-t1.0-214"] = T("10", [("The sum of 9 and 5 «is» 9", "9+5", "9", "words")])
+L["smol-3op-r4-t1.0-221"] = T(None, [])
+L["smol-3op-r4-t1.0-227"] = T("3 + 28", [
+    E("2-9-3=3 + 28", "symbols equiv"),
+    E("2-9-3 = 2-9*3", "symbols equiv"),
+    E("2-9*3 = 7"),
+    E("2-9-3 = 3 + 28", "symbols equiv"),
+    ("3 + 28, «which is» 3 more than 3", "3+28", "3+3", "words equiv"),
+])
+L["smol-3op-r4-t1.0-230"] = T("18", [
+    E("(6*1) + (7) = 6 + 7", "symbols equiv"),
+    E("6 + 7 = 11"),
+    ("(6*1) + 7 «which is» 11", "(6*1)+7", "11", "words"),
+    E("6 + 7 + 11 = 18"),
+    U("what we simply want to convert to a percentage, «which is» (11 / 11)", "reference"),
+    ("(11 / 11) «or just» 11", "11/11", "11", "words fraction"),
+], note="'the answer that 6 + 7 + 11 = 18' concludes with the equation; the percentage of what is not said")
+L["smol-3op-r4-t1.0-231"] = T("32", [
+    E("9 + 6 = 15"),
+    ("15 «is» the result of adding 9 and 1", "9+1", "15", "words"),
+    E("15 = 16*2", lhs="16*2", rhs="15"),
+    E("9 + 1*(9 + 6) = 9 + 16*2", "symbols equiv"),
+    E("9 + 16*2 = 16*2 + 16", "symbols equiv"),
+    E("16*2 + 16 = 28 + 25", "symbols equiv"),
+    E("28 + 25 = 42"),
+    U("add any desired number to itself 9 times with a rest of the multiplied numbers, «which gives» 42",
+      "definition"),
+    E("9 + 6 + 42 = 32"),
+], note="cut off by the token limit; '9 + 6 + 42 = 32, which equals the answer we wanted' gives the answer")
+L["smol-3op-r4-t1.0-232"] = T(None, [
+    ("To find this expression, it's «equivalent to» 16/2", "2*4/4", "16/2", "words equiv refer fraction"),
+    ("16/2, «which is» exactly 8/15", "16/2", "8/15", "words equiv fraction"),
+    ("2*4/4, which «equals» 2*2/4", "2*4/4", "2*2/4", "words equiv fraction"),
+], note="'it' is the 2*4/4 the sentence before names; 'The given expression is 2*4/4' restates the problem "
+        "(wrongly): no claim")
+L["smol-3op-r4-t1.0-233"] = T(None, [])
