@@ -1519,3 +1519,38 @@ L["smol-3op-r4-t1.0-232"] = T(None, [
 ], note="'it' is the 2*4/4 the sentence before names; 'The given expression is 2*4/4' restates the problem "
         "(wrongly): no claim")
 L["smol-3op-r4-t1.0-233"] = T(None, [])
+# SmolLM2 base, addmul (test problems 340-349 of its distinct list), the world's prompt, T=0.7 (seed 5051)
+L["smol-addmul-r4-t0.7-357"] = T("4", S("2 + 2 = 4", "2 * 2 = 4"))
+L["smol-addmul-r4-t0.7-358"] = T("6", [
+    E("4*5 + 2 = 2 * 8 + 2", "symbols equiv"), E("2 * 8 + 2 = 4 + 2", "symbols equiv"), E("4 + 2 = 6"),
+])
+L["smol-addmul-r4-t0.7-359"] = T("11", [("we need to add 3 to 5 «to get» 11", "5+3", "11", "words")],
+                                 note="'the expression becomes 5*(3+3+4)' restates what is left to compute: no claim")
+L["smol-addmul-r4-t0.7-360"] = T("12", [E("1 + 2 + 3 = 12")],
+                                 note="'This expression can be calculated as 1 + 2 + 3 = 12' leads into the "
+                                      "equation (one claim, the equation's)")
+L["smol-addmul-r4-t0.7-361"] = T("60", [
+    ("3+5+2*5, which «is equal to» 3*5*3*2", "3+5+2*5", "3*5*3*2", "words equiv"),
+    E("3*5*3*2 = 60"),
+    ("3+5+2*5 «equals» 60", "3+5+2*5", "60", "words"),
+], note="a named expression joined by a result phrase to the left side of an equation: a claim of its own")
+L["smol-addmul-r4-t0.7-362"] = T(None, [
+    U("Euler's Identity, which «is approximately equal to» 3*5*15", "definition"),
+    U("the sum of the first n prime numbers «is equal to» 1 + 1 + ... + 1", "algebra"),
+    U("1 + 1 + ... + 1 «=» 1*2*2*...*2", "unclear"),
+    U("1*2*2*...*2 «=» 1 + 2 + 3 + 4 + ... + 13", "unclear"),
+], note="cut off by the token limit; '≡ ... (mod 13)' not labelled; sides with '...' cannot be evaluated")
+L["smol-addmul-r4-t0.7-363"] = T("141", [
+    E("4 + 3 = 7"), E("3*5 = 15"), E("4*3 + 5*3 = 21"),
+    E("4*(3+3+5) = 7*21", "symbols equiv"), E("7*21 = 141"),
+])
+L["smol-addmul-r4-t0.7-364"] = T("8", [
+    ("add 5 and 3, which «results in» 8", "5+3", "8", "words"),
+    E("5*1 + 3 = 8"), E("5*1 + 3 = 8"),
+])
+L["smol-addmul-r4-t0.7-366"] = T("7", S("3 + 1 = 2", "4 + 3 = 7"))
+L["smol-addmul-r4-t0.7-367"] = T("5", [
+    E("5 + 5 = 10"),
+    U("it results in the number itself, «which is» 5", "definition"),
+], note="'The result of this operation is 5 + 5 = 10' leads into the equation (one claim, the equation's); 'we "
+        "can add 5 to itself 10 times' states no result")
