@@ -1554,3 +1554,39 @@ L["smol-addmul-r4-t0.7-367"] = T("5", [
     U("it results in the number itself, «which is» 5", "definition"),
 ], note="'The result of this operation is 5 + 5 = 10' leads into the equation (one claim, the equation's); 'we "
         "can add 5 to itself 10 times' states no result")
+# SmolLM2 base, addmul (test problems 350-359 of its distinct list), the world's prompt, T=1.0 (seed 5061)
+L["smol-addmul-r4-t1.0-368"] = T(None, [
+    ("This expression can be «rewritten as» 5*(5*4 + 5*4) * (5 * 5 + 5 * 5)", "(5*(4+5*4))*(5*(4+5*4))",
+     "5*(5*4+5*4)*(5*5+5*5)", "words equiv refer"),
+], note="cut off by the token limit; 'The given arithmetic expression is (5*(4+5*4))*(5*(4+5*4))' restates the "
+        "problem (wrongly): no claim; 'This expression' is that restatement, just before")
+L["smol-addmul-r4-t1.0-369"] = T("32", [
+    E("2*4*3*1 = 32"),
+    ("2*4*3*1 «is denoted by» a total of 32 to the power of 3", "2*4*3*1", "32**3", "words equiv named"),
+    ("32 to the power of 3, also «written as» 32 to the power of 1", "32**3", "32**1", "words equiv named"),
+])
+L["smol-addmul-r4-t1.0-370"] = T("5", [
+    E("3*3 + 3*5 = 27"),
+    E("27 - 3 = 22"),
+    U("DirectAddition(3,3) «=» 3*3 + 3*3", "function"),
+    E("3*3 + 3*3 = 9"),
+    E("9 - 3 = 5"),
+])
+L["smol-addmul-r4-t1.0-371"] = T(None, S("2 + 1 = 3"), note="cut off by the token limit")
+L["smol-addmul-r4-t1.0-372"] = T(None, [], note="'where the output of the expression equals 1' is a condition, "
+                                                "not a claim; the Python code holds no '='")
+L["smol-addmul-r4-t1.0-373"] = T(None, S("4 + 5 * 1 = 11"))
+L["smol-addmul-r4-t1.0-374"] = T("3,100", [], note="cut off by the token limit; no claim")
+L["smol-addmul-r4-t1.0-375"] = T(None, [U("1 «is» the only additive identity in 4*(1*5*4)", "definition")])
+L["smol-addmul-r4-t1.0-376"] = T("4", [
+    E("2*1 = 2"), E("2*1 * 2 = 4"), E("2*2 = 4"), E("2*2 = 4"),
+    ("denote 2*2*1*1 «as» 2*2^2", "2*2*1*1", "2*2**2", "words equiv"),
+    E("(2*2^2) = 4", lhs="(2*2**2)"),
+    E("(2*2)^2 = 8", lhs="(2*2)**2"),
+], note="'^' read as a power; '2*1 * 2 = 4, which results in 2*2 = 4' leads into the equation (one claim, the "
+        "equation's); '8, which is exactly 4' joins two numbers: no claim")
+L["smol-addmul-r4-t1.0-377"] = T("16", [
+    E("2*2*2 = 16"),
+    E("2*2*2 = 4*2*4", "symbols equiv"), E("4*2*4 = 16"),
+    E("2*2*2 = 4*1", "symbols equiv"),
+])
