@@ -1333,7 +1333,8 @@ L["smol-2op-r4-t0.7-191"] = T("1", [
         "the text; 'add 5 to get 375' adds to the 320 just before")
 L["smol-2op-r4-t0.7-195"] = T("310", [E("7*5 + 7*5 + 7*5 = 310")],
                               note="'The sum of this sequence is 7*5 + ... = 310' leads into the equation (one "
-                                   "claim, the equation's); its result is the answer")
+                                   "claim, the equation's; 'this sequence', 'the sequence 7-6-5', has no one sum "
+                                   "the text gives); its result is the answer")
 L["smol-2op-r4-t0.7-199"] = T(None, [
     U("multiplying both the numerator and denominator by 4 «to get» 2 times the fractions", "reference"),
     ("we multiply 2 * 2/4 by 1/2, «which results in» 2/4", "(2*2/4)*(1/2)", "2/4", "words fraction"),
@@ -1579,12 +1580,14 @@ L["smol-addmul-r4-t1.0-373"] = T(None, S("4 + 5 * 1 = 11"))
 L["smol-addmul-r4-t1.0-374"] = T("3,100", [], note="cut off by the token limit; no claim")
 L["smol-addmul-r4-t1.0-375"] = T(None, [U("1 «is» the only additive identity in 4*(1*5*4)", "definition")])
 L["smol-addmul-r4-t1.0-376"] = T("4", [
-    E("2*1 = 2"), E("2*1 * 2 = 4"), E("2*2 = 4"), E("2*2 = 4"),
+    E("2*1 = 2"), E("2*1 * 2 = 4"),
+    ("4, which «results in» 2*2", "2*2", "4", "words"),
+    E("2*2 = 4"), E("2*2 = 4"),
     ("denote 2*2*1*1 «as» 2*2^2", "2*2*1*1", "2*2**2", "words equiv"),
     E("(2*2^2) = 4", lhs="(2*2**2)"),
     E("(2*2)^2 = 8", lhs="(2*2)**2"),
-], note="'^' read as a power; '2*1 * 2 = 4, which results in 2*2 = 4' leads into the equation (one claim, the "
-        "equation's); '8, which is exactly 4' joins two numbers: no claim")
+], note="'^' read as a power; in '2*1 * 2 = 4, which results in 2*2 = 4' the 'which' is read on the 4 just "
+        "before (a claim of its own, as '26 = 2*27 + 2'); '8, which is exactly 4' joins two numbers: no claim")
 L["smol-addmul-r4-t1.0-377"] = T("16", [
     E("2*2*2 = 16"),
     E("2*2*2 = 4*2*4", "symbols equiv"), E("4*2*4 = 16"),
