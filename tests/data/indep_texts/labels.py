@@ -1639,3 +1639,35 @@ L["tiny-correction-n4000-t1.0-158"] = T("-190", S(
 L["tiny-correction-n4000-t1.0-159"] = T("20", S(
     "13 * 11 = 143", "143 / 11 = 13", "13 * 11 = 143", "143 / 11 = 13", "1 / 11 = 0", "0 * 11 = 10", "0 + 7 = 7",
     "13 * 11 = 143", "143 / 11 = 13", "13 + 7 = 20"))
+# Gemma-3-270M (base), `single` test problems 200-209, the world's prompt, T=0.7 (seed 5071)
+L["gemma-1op-t0.7-200"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-1op-t0.7-201"] = T("16", [*[c for _ in range(6) for c in S("6/3 = 2", "32/3 = 16")],
+                                   E("6/3 = 2"), U("32/3 «=»", "unclear")],
+                            note="cut off by the token limit, after its last sign; 'The answer to this arithmetic "
+                                 "expression is 16' names no expression: the final answer")
+L["gemma-1op-t0.7-202"] = T(None, [], note="cut off by the token limit; 'If 2 is a prime, then the answer is 2' "
+                                           "joins numbers with no operation: no claim")
+L["gemma-1op-t0.7-203"] = T(None, [
+    E("8/2 = 8(1)", "symbols equiv fraction", rhs="8*(1)"),
+    E("8(1) = 8 × 1", "symbols equiv", lhs="8*(1)"),
+    E("8 × 1 = 8"),
+], note="cut off by the token limit; 'This is a way to evaluate the expression: 8/2 = ...' leads into the equations")
+L["gemma-1op-t0.7-204"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-1op-t0.7-205"] = T(None, [])
+L["gemma-1op-t0.7-206"] = T(None, [], note="cut off by the token limit; no claim")
+_BARE = ("12=12", "14=14", "16=16", "18=18")
+L["gemma-1op-t0.7-207"] = T(None, [
+    U("(9-2)«=»", "other"), *S(*_BARE),
+    U("(9-2)«=»", "other"), U("(9-2)«=»", "other"), U("(9-2)«=»", "other"),
+    *S(*_BARE), *S(*_BARE), *S(*_BARE[:3]), *S(*_BARE),
+], note="cut off by the token limit; the problem restated with a bare '=' and nothing after it (the choices follow "
+        "on their own lines) is `other`; a bare '=' between two numbers ('(12=12)') is a claim")
+L["gemma-1op-t0.7-208"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-1op-t0.7-209"] = T("-13", [
+    U("6-7int «=» 6 + 7", "unclear"), E("6 + 7 = 13"),
+    U("6-7int «=» -6 + 7", "unclear"), E("-6 + 7 = -13"),
+    U("6-7int «=» -6 + 7", "unclear"), E("-6 + 7 = 13"),
+    U("6-7int «=» 6 - 7", "unclear"), E("6 - 7 = 13"),
+    U("6-7int «=» 6 - 7", "unclear"), E("6 - 7 = 13"),
+], note="cut off by the token limit; '6-7int' is an operand glued to a stray token; 'The result of this "
+        "arithmetic expression is 13' (and later '-13') names no expression: the answer, the last one given")
