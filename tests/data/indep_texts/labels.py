@@ -1671,3 +1671,33 @@ L["gemma-1op-t0.7-209"] = T("-13", [
     U("6-7int «=» 6 - 7", "unclear"), E("6 - 7 = 13"),
 ], note="cut off by the token limit; '6-7int' is an operand glued to a stray token; 'The result of this "
         "arithmetic expression is 13' (and later '-13') names no expression: the answer, the last one given")
+# Gemma-3-270M (base), `indep` two-operation problems 80-89, the world's prompt, T=0.7 (seed 5081)
+L["gemma-2op-t0.7-254"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-2op-t0.7-258"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-2op-t0.7-261"] = T(None, [], note="cut off by the token limit; no claim")
+_WAYS = "from a set of 10 numbers"
+L["gemma-2op-t0.7-267"] = T(None, [
+    U(f"{_WAYS} «is»\n4 ways", "definition"),
+    U(f"{_WAYS} «is»\n2^4", "definition"), E("2^4 = 120", lhs="2**4"),
+    U(f"{_WAYS}\n«is» 2^4", "definition"), E("2^4 = 840", lhs="2**4"),
+    *[c for _ in range(3) for c in (U(f"{_WAYS}\n«is» 2^4", "definition"), E("2^4 = 120", lhs="2**4"))],
+    U(f"{_WAYS}\n«is» 2", "unclear"),
+], note="cut off by the token limit, in its last claim; 'the number of ways to choose a pair of digits' is a "
+        "description; '^' read as a power")
+L["gemma-2op-t0.7-274"] = T(None, [U("C: «=»", "other")], note="cut off by the token limit")
+_STARRED = [(k, k + 3) for k in range(4, 25)] + [(25, 26), (26, 27)] + [(k, k + 1) for k in range(27, 34)]
+L["gemma-2op-t0.7-276"] = T(None, [U(f"*{a}«=»{b}", "unclear") for a, b in _STARRED],
+                            note="cut off by the token limit; each line '*4=7' starts with an operator glued to "
+                                 "its left side, whose other operand the text does not give")
+L["gemma-2op-t0.7-280"] = T("7+147+144", [
+    E("144 = 28*7+144", lhs="28*7+144", rhs="144"),
+    E("7*144 = 1440"),
+    E("144 = 1440"),
+    ("7*144</asciimath>\n<asciimath>«=»7*1440", "7*144", "7*1440", "symbols equiv"),
+    ("7*1440</asciimath>\n<asciimath>«=»144000", "7*1440", "144000", "symbols"),
+], note="cut off by the token limit; a chain split over asciimath lines, each '=' read with the line before it "
+        "as its left side; 'the answer will be 7+147+144' is the final answer")
+L["gemma-2op-t0.7-282"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-2op-t0.7-283"] = T("160", [], note="cut off by the token limit; 'The answer to this arithmetic expression "
+                                            "is 160' names no expression: the final answer, repeated")
+L["gemma-2op-t0.7-284"] = T(None, [], note="cut off by the token limit; no claim")
