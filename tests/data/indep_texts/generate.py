@@ -24,8 +24,8 @@ problems, `addmul` 340-359, Gemma-3-270M (base) on `single` 200-209 and `indep` 
 ways-out adapters of the tiny model on `classroom` 150-159.
 
 Rounds 1-3 were sampled with the nucleus sampler as it was before 2026-12-05 (it sorted the whole vocabulary);
-today's sorts only the 64 most likely tokens and draws with one uniform number per row (the same distribution), so
-it does not reproduce their texts bit for bit. A line already in generations.jsonl is never sampled again, and
+today's sorts only the 64 most likely tokens (a wider nucleus is sorted whole) and draws with one uniform number
+per row (the same distribution), so it does not reproduce their texts bit for bit. A line already in generations.jsonl is never sampled again, and
 its records are written back unchanged.
 """
 
