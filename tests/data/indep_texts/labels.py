@@ -1693,10 +1693,9 @@ L["gemma-2op-t0.7-280"] = T("7+147+144", [
     E("144 = 28*7+144", lhs="28*7+144", rhs="144"),
     E("7*144 = 1440"),
     E("144 = 1440"),
-    ("7*144</asciimath>\n<asciimath>«=»7*1440", "7*144", "7*1440", "symbols equiv"),
-    ("7*1440</asciimath>\n<asciimath>«=»144000", "7*1440", "144000", "symbols"),
-], note="cut off by the token limit; a chain split over asciimath lines, each '=' read with the line before it "
-        "as its left side; 'the answer will be 7+147+144' is the final answer")
+], note="cut off by the token limit; 'the answer will be 7+147+144' is the final answer; the two '=' that open "
+        "asciimath lines ('<asciimath>=7*1440', '<asciimath>=144000') follow a '>' and so are not signs the set "
+        "labels (as in '>='): unlabelled, though they continue the chain 7*144 = 7*1440 = 144000")
 L["gemma-2op-t0.7-282"] = T(None, [], note="cut off by the token limit; no claim")
 L["gemma-2op-t0.7-283"] = T("160", [], note="cut off by the token limit; 'The answer to this arithmetic expression "
                                             "is 160' names no expression: the final answer, repeated")
