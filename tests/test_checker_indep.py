@@ -29,13 +29,15 @@ def _module(folder: Path, name: str):
 
 def test_indep_set_loads_with_its_sources_and_sizes():
     recs = load(INDEP)
-    assert len(recs) == 330  # README: the plan's 330 texts (200 in rounds 1-2, 130 in round 3), all labelled
+    assert len(recs) == 420  # README: the plan's 420 texts (200 in rounds 1-2, 130 in round 3, 90 in round 4)
     assert len({r["id"] for r in recs}) == len(recs)
     groups = Counter(r["group"] for r in recs)
     assert {"tiny model (base)", "tiny model + adapters", "SmolLM2 + long-CoT adapters"} <= set(groups)
     assert {f"SmolLM2 base, {k} op{'s' if k > 1 else ''}" for k in (1, 2, 3)} <= set(groups)
     assert groups["SmolLM2 base, 1 op, boxed prompt"] == 40 and groups["tiny model + climb adapter"] == 10
-    assert groups["SmolLM2 base, addmul"] == groups["SmolLM2 base, addmul, boxed prompt"] == 20
+    assert groups["SmolLM2 base, addmul"] == 40 and groups["SmolLM2 base, addmul, boxed prompt"] == 20
+    assert groups["Gemma-3-270M base, 1 op"] == groups["Gemma-3-270M base, 2 ops"] == 10
+    assert groups["tiny model + ways-out adapters"] == 10
     claims = [c for r in recs for c in r["claims"] if c["checkable"]]
     assert sum("words" in c["notation"] for c in claims) >= 100
     assert any(not c["correct"] for c in claims) and any(c["correct"] for c in claims)

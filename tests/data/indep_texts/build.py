@@ -31,13 +31,15 @@ def _load(path: Path, name: str):
 def group_of(g: dict) -> str:
     """The source a text is counted under in the per-source table."""
     if g["model"] == "assets/tiny-base":
-        if g["adapter"] and "/climb/" in g["adapter"]:
-            return "tiny model + climb adapter"
+        for folder, name in (("/climb/", "climb adapter"), ("/ways-out-4k/", "ways-out adapters")):
+            if g["adapter"] and folder in g["adapter"]:
+                return f"tiny model + {name}"
         return "tiny model + adapters" if g["adapter"] else "tiny model (base)"
     if g["adapter"]:
         return "SmolLM2 + long-CoT adapters"
     world = "addmul" if g["preset"] == "addmul" else f"{g['n_ops']} op{'s' if g['n_ops'] > 1 else ''}"
-    return f"SmolLM2 base, {world}" + (", boxed prompt" if g["prompt"].endswith(BOXED) else "")
+    model = "Gemma-3-270M" if g["model"].startswith("google/gemma-3-270m") else "SmolLM2"
+    return f"{model} base, {world}" + (", boxed prompt" if g["prompt"].endswith(BOXED) else "")
 
 
 def stratum_of(rid: str) -> str:

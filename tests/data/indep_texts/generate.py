@@ -19,7 +19,14 @@ Problems: the `single` preset's test problems 40-79 (one operation; 0-39 are in 
 drawn on a split of their own, "indep", that no other set or run uses, kept by their number of
 operations (2 or 3); the `classroom` test problems 100-139 for the tiny model. Round 3 (ROUND3) adds
 `single` 160-199 asked with the "boxed" prompt, `addmul` test problems 300-339 of its distinct list, the
-next `indep` problems, and the climb's adapter on `classroom` 140-149.
+next `indep` problems, and the climb's adapter on `classroom` 140-149. Round 4 (ROUND4) adds the next `indep`
+problems, `addmul` 340-359, Gemma-3-270M (base) on `single` 200-209 and `indep` two-operation problems, and the
+ways-out adapters of the tiny model on `classroom` 150-159.
+
+Rounds 1-3 were sampled with the nucleus sampler as it was before 2026-12-05 (it sorted the whole vocabulary);
+today's sorts only the 64 most likely tokens (a wider nucleus is sorted whole) and draws with one uniform number
+per row (the same distribution), so it does not reproduce their texts bit for bit. A line already in generations.jsonl is never sampled again, and
+its records are written back unchanged.
 """
 
 from __future__ import annotations
@@ -33,6 +40,9 @@ ROOT = HERE.parents[2]
 sys.path.insert(0, str(ROOT))
 
 SMOL = "SmolLM2-135M-Instruct"
+GEMMA = "Gemma-3-270M"
+MODEL_IDS = {SMOL: "HuggingFaceTB/SmolLM2-135M-Instruct", GEMMA: "google/gemma-3-270m (Q4_K_M GGUF, dequantized)",
+             "tiny": "assets/tiny-base"}
 SMOL_ADAPTERS = "assets/valley/smollm2/adapters"
 TINY_ADAPTERS = "assets/valley/classroom/adapters"
 TOP_P = 0.95
@@ -45,7 +55,7 @@ INDEP_SPLIT = "indep"
 # Torch threads: the tiny model's lines ran with 2, SmolLM2's with 1 (two threads crawled on a shared,
 # busy 2-core machine); a thread count can change the last bits of a sum and so a sampled token, so each
 # line is rerun with its own.
-THREADS = {"tiny": 2, SMOL: 1}
+THREADS = {"tiny": 2, SMOL: 1, GEMMA: 1}
 CHUNK = 10  # SmolLM2's problems per line: small batches land sooner on a busy machine
 SMOL_SOURCES = [  # (id prefix, adapter, problems of 20, temperature, seed)
     ("smol-1op-t0.7", None, ("single", "test", 40, None), 0.7, 101),
@@ -94,6 +104,27 @@ ROUND3 = [
     ("tiny-climb-n32000-t1.0", "tiny", CLIMB_ADAPTER, ("classroom", "test", 140, CHUNK, None, "world"), 1.0, 409, 512),
 ]
 
+WAYS_OUT = "assets/valley/ways-out-4k/adapters"
+# Round 4 (its own seeds, all new problems; the lines above are unchanged): SmolLM2's base on the next 20 `indep`
+# problems of each number of operations (60-79 of each) and on `addmul` test problems 340-359 of its distinct list,
+# all with the world's prompt; Gemma-3-270M (base, a real model no earlier round sampled) on `single` test problems
+# 200-209 and the `indep` two-operation problems 80-89; and the tiny model with the ways-out adapters (keep the
+# error, correct it; N=4,000) on classroom test problems 150-154 and 155-159.
+ROUND4 = [
+    ("smol-2op-r4-t0.7", SMOL, None, ("tiny", INDEP_SPLIT, 60, CHUNK, 2, "world"), 0.7, 5011, 200),
+    ("smol-2op-r4-t1.0", SMOL, None, ("tiny", INDEP_SPLIT, 70, CHUNK, 2, "world"), 1.0, 5021, 200),
+    ("smol-3op-r4-t0.7", SMOL, None, ("tiny", INDEP_SPLIT, 60, CHUNK, 3, "world"), 0.7, 5031, 200),
+    ("smol-3op-r4-t1.0", SMOL, None, ("tiny", INDEP_SPLIT, 70, CHUNK, 3, "world"), 1.0, 5041, 200),
+    ("smol-addmul-r4-t0.7", SMOL, None, ("addmul", "test", 340, CHUNK, None, "world"), 0.7, 5051, 200),
+    ("smol-addmul-r4-t1.0", SMOL, None, ("addmul", "test", 350, CHUNK, None, "world"), 1.0, 5061, 200),
+    ("gemma-1op-t0.7", GEMMA, None, ("single", "test", 200, CHUNK, None, "world"), 0.7, 5071, 200),
+    ("gemma-2op-t0.7", GEMMA, None, ("tiny", INDEP_SPLIT, 80, CHUNK, 2, "world"), 0.7, 5081, 200),
+    ("tiny-keep-error-n4000-t1.0", "tiny", f"{WAYS_OUT}/keep-error-n4000", ("classroom", "test", 150, 5, None, "world"),
+     1.0, 5091, 512),
+    ("tiny-correction-n4000-t1.0", "tiny", f"{WAYS_OUT}/correction-n4000", ("classroom", "test", 155, 5, None, "world"),
+     1.0, 5101, 512),
+]
+
 
 PLAN = [
     _tiny(None, 0.7, 301, 100), _tiny(None, 1.0, 302, 105),
@@ -102,6 +133,7 @@ PLAN = [
     _tiny("long-n16000", 0.7, 307, 130), _tiny("long-n16000", 1.0, 308, 135),
     *_smol_lines(),
     *ROUND3,
+    *ROUND4,
 ]
 
 
@@ -150,7 +182,7 @@ def run_line(model, tok, line, problems, threads: int) -> dict[str, dict]:
                     top_p=TOP_P, seed=seed, batch_size=len(problems))
     return {f"{prefix}-{p.index:03d}": dict(
         id=f"{prefix}-{p.index:03d}",
-        model="HuggingFaceTB/SmolLM2-135M-Instruct" if model_name == SMOL else "assets/tiny-base",
+        model=MODEL_IDS[model_name],
         adapter=adapter, preset=p.preset, split=p.split, index=p.index, n_ops=p.n_ops, expr=p.expr, gold=p.answer,
         prompt=p.prompt, temperature=temperature, top_p=TOP_P, seed=seed, max_new_tokens=max_new, threads=threads,
         text=g.text, finish=g.finish, n_tokens=g.n_tokens) for p, g in zip(problems, gens)}

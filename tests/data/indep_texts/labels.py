@@ -1306,3 +1306,397 @@ L["tiny-climb-n32000-t1.0-149"] = T(None, S(
     "12 + 1 = 13", "13 + 11 = 24", "24 + 11 = 35", "35 + 11 = 46", "46 - 11 = 35", "13 + 11 = 24", "12 + 1 = 13",
     "13 + 1 = 14", "14 + 11 = 25", "25 + 1 = 36", "36 - 11 = 35", "35 + 11 = 46", "13 + 1 = 14", "12 + 1 = 13",
     "13 + 1 = 14"), note="cut off by the token limit")
+
+# ------------------------------------------------------------------------------------------------
+# Round 4 (labelled by a fourth labeller, apart from the rules, before the checker ran on any of these texts)
+# ------------------------------------------------------------------------------------------------
+# SmolLM2 base, 2 operations (`indep` split: the next 20 after round 3's), T=0.7 (seed 5011)
+L["smol-2op-r4-t0.7-183"] = T("16", [
+    ("2*4 «equals» 8", "2*4", "8", "words"),
+    ("4*2 «equals» 8", "4*2", "8", "words"),
+])
+L["smol-2op-r4-t0.7-185"] = T("45", [
+    ("the product of 5 and 1, «which equals» 5", "5*1", "5", "words"),
+    E("5*3 = 15*3", "symbols equiv"),
+    E("15*3 = 45"),
+], note="'we add 5 to both sides of the equation to get 5*3 = 15*3' leads into the equation (one claim, the "
+        "equation's)")
+L["smol-2op-r4-t0.7-191"] = T("1", [
+    U("multiply it by 8, «which gives us» 8", "reference"),
+    U("multiply it by 8, «which gives us» 45", "reference"),
+    ("we multiply 45 by 8 «to get» 320", "45*8", "320", "words"),
+    ("we add 5 «to get» 375", "320+5", "375", "words refer"),
+    U("divide the top of the number by 375, «which gives us» 1", "reference"),
+    ("8 + 5 «equals» 13", "8+5", "13", "words"),
+    ("8 + 5 «equals» 11", "8+5", "11", "words"),
+], note="'the top of the denominator', 'the bottom of the numerator' and 'the top of the number' have no value in "
+        "the text; 'add 5 to get 375' adds to the 320 just before")
+L["smol-2op-r4-t0.7-195"] = T("310", [E("7*5 + 7*5 + 7*5 = 310")],
+                              note="'The sum of this sequence is 7*5 + ... = 310' leads into the equation (one "
+                                   "claim, the equation's; 'this sequence', 'the sequence 7-6-5', has no one sum "
+                                   "the text gives); its result is the answer")
+L["smol-2op-r4-t0.7-199"] = T(None, [
+    U("multiplying both the numerator and denominator by 4 «to get» 2 times the fractions", "reference"),
+    ("we multiply 2 * 2/4 by 1/2, «which results in» 2/4", "(2*2/4)*(1/2)", "2/4", "words fraction"),
+], note="the fractions 3/4 and 1/6 are the text's own; 'both the numerator and denominator' name no one fraction")
+L["smol-2op-r4-t0.7-207"] = T("1/3", [
+    E("9*3/3 = 27/9", "symbols equiv fraction"),
+    ("the reciprocal of 27/9, «which is» 1/3", "9/27", "1/3", "words named fraction"),
+])
+L["smol-2op-r4-t0.7-211"] = T(None, [
+    E("2 * (9 * 5) = 2 * 50", "symbols equiv"),
+    E("2 * 50 = 100"),
+    E("2 * 5 = 10"),
+], note="'it is often denoted as 2 * 5 = 10' leads into the equation (one claim, the equation's); the text ends "
+        "on equations")
+L["smol-2op-r4-t0.7-215"] = T("6", [
+    ("the product of 1 and 6, «which is» 6", "1*6", "6", "words"),
+    ("multiply 6 by itself, «which gives us» 6", "6*6", "6", "words named"),
+    E("1*6 = 6"),
+])
+L["smol-2op-r4-t0.7-218"] = T("27", [
+    E("9/3 = 2", "symbols fraction"),
+    ("9 multiplied by 3 «is» 27", "9*3", "27", "words"),
+    ("27, «which is equivalent to» 9 * 2", "9*2", "27", "words"),
+])
+L["smol-2op-r4-t0.7-220"] = T(None, [
+    U("the sum of the first 3 terms, «which is» 9+(8+5)", "definition"),
+    U("The sum of the first 3 terms «is» 9+(8+5)", "definition"),
+    ("this «is equal to» 9(9+5)", "9+(8+5)", "9*(9+5)", "words equiv refer"),
+    E("9(9+5) = 85", lhs="9*(9+5)"),
+    U("the sum of the first 3 terms, «which is» 9+(8+5)", "definition"),
+    U("n «=» 3", "algebra"),
+], note="cut off by the token limit; 'this' is the 9+(8+5) just before; 'the sum of the first 3 terms' of an "
+        "'arithmetic progression' is a description")
+# SmolLM2 base, 2 operations, T=1.0 (seed 5021)
+L["smol-2op-r4-t1.0-223"] = T("41", [
+    ("add the 8 and 4. This «results in» 12", "8+4", "12", "words next"),
+    ("find 4 + 4. To achieve this result, it «is» 4 times 8", "4+4", "4*8", "words equiv refer"),
+    ("4 times 8, and then «simplify to» 16", "4*8", "16", "words"),
+    ("16 can be added to the original 4 «to get» 40", "16+4", "40", "words"),
+    ("added to 8 «gives» 41", "40+8", "41", "words refer"),
+], note="'To achieve this result, it is 4 times 8' read as 4 + 4 being 4 times 8; 'added to 8 gives 41' adds 8 "
+        "to the 40 just before")
+L["smol-2op-r4-t1.0-228"] = T("14", [E("8 - 9*2 = 8 + 2", "symbols equiv"), E("8 + 2 = 14")])
+L["smol-2op-r4-t1.0-235"] = T(None, [
+    E("((4/2)*7) = (24/7)", "symbols equiv fraction"),
+    E("(24/7) = 4 * 7/2", "symbols equiv fraction"),
+    E("4 * 7/2 = 4*2", "symbols equiv fraction"),
+    E("4*2 = 8"),
+    E("(24/2) = 12/4", "symbols equiv fraction"),
+    E("(28/4) = 37/2", "symbols equiv fraction"),
+], note="'the product of numbers that do not share a common factor, which is 4 and 2' names two numbers: no claim")
+L["smol-2op-r4-t1.0-236"] = T(None, [U("x «is» the product of 5 and 2", "algebra")],
+                              note="'3 and the number itself is simplified to 3' joins a number and a reference "
+                                   "with no operation: no claim")
+L["smol-2op-r4-t1.0-238"] = T("16", [
+    ("5 + 8 «equals» 11", "5+8", "11", "words"),
+    ("add 11 and 5, «we get» 16", "11+5", "16", "words"),
+    ("11 + 8 «equals» 9", "11+8", "9", "words"),
+], note="'add these two numbers together: 11 + 8 equals 9' leads into the claim (one claim)")
+L["smol-2op-r4-t1.0-239"] = T("35/25", [])
+L["smol-2op-r4-t1.0-242"] = T("16", [
+    ("2+8+8, which «is equal to» 2**2 + 8", "2+8+8", "2**2+8", "words equiv"),
+    E("2+8+8 = (2+8+8)", "symbols equiv"),
+    E("(2+8+8) = 2**2", "symbols equiv"),
+    E("2**2 = 16"),
+])
+L["smol-2op-r4-t1.0-248"] = T(None, [
+    U("we calculate 8 «as» 24 with a remainder of 16", "function"),
+    E("((24/24)*24/4) = 0x4", "symbols equiv fraction", rhs="0*4"),
+    E("0x4 = 0", lhs="0*4"),
+], note="'0x4' read as 0 times 4")
+L["smol-2op-r4-t1.0-250"] = T("3", [
+    E("7-4=3"),
+    ("add 3 to 7, which «results in» 3", "7+3", "3", "words"),
+])
+L["smol-2op-r4-t1.0-252"] = T(None, [
+    ("6/1 «equals» 6/1", "6/1", "6/1", "words equiv fraction"),
+    ("6/1, which can be «interpreted as» 2 divided by itself", "6/1", "2/2", "words equiv named fraction"),
+    U("This sum «equals» 2", "reference"),
+    U("the product of any number in a fraction with itself «is» 2", "definition"),
+], note="'6 and 1/2 are reciprocal of each other' names no result; 'It is also 4' joins a reference and a number: "
+        "no claim")
+# SmolLM2 base, 3 operations (`indep` split: the next 20 after round 3's), T=0.7 (seed 5031)
+L["smol-3op-r4-t0.7-182"] = T("51", [
+    U("dividing both numerator and denominator by 2, «resulting in» 2*7*7/2", "reference"),
+    U("multiply both numerator and denominator by 7 to get rid of the decimal, «resulting in» 2*7*7*7/2*7",
+      "reference"),
+    ("Multiplying 2*7*7*7 by 7, «which is» 7*7*7", "2*7*7*7*7", "7*7*7", "words equiv"),
+    ("Multiplying 2*7*7*7 by 7, which is 7*7*7, «is» 51", "2*7*7*7*7", "51", "words"),
+    ("51, «which is» the result of the division of 2*7*7*7 by 2*7", "(2*7*7*7)/(2*7)", "51", "words fraction"),
+    ("51, «which is» the result of the division of 2*7*7*7 by 2*7", "(2*7*7*7)/(2*7)", "51", "words fraction"),
+], note="'The expression is 2*7*7/2*7' restates the problem (wrongly): no claim; 'both numerator and denominator' "
+        "of an expression with no one fraction bar are read as a reference; 'which is 7*7*7' read on the whole "
+        "product (read on the 7 just before, 7 = 7*7*7 is wrong as well)")
+L["smol-3op-r4-t0.7-186"] = T("2", [
+    E("20-10=2"),
+    E("5-4 = 8/2", "symbols equiv fraction"),
+    ("8/2 «becomes» 4", "8/2", "4", "words fraction"),
+], note="'This results in 20-10=2 being the answer' and 'rewrite the equation as 5-4 = 8/2' lead into the "
+        "equations (one claim each, the equation's)")
+L["smol-3op-r4-t0.7-187"] = T("13", [
+    ("add 6 to the product of the numbers 6 and 7. \n\nThe result «is» 6 + 7", "6+6*7", "6+7", "words equiv next"),
+    E("6 + 7 = 13"),
+], note="a named operation joined by a result phrase to the left side of an equation: a claim of its own")
+L["smol-3op-r4-t0.7-188"] = T(None, [E("(6*1)*(8/2) = 52/2", "symbols equiv fraction"), E("52/2 = 25", "symbols fraction")])
+L["smol-3op-r4-t0.7-194"] = T("2", [E("5-2-1 = 3 + 1", "symbols equiv"), E("3 + 1 = 2")])
+L["smol-3op-r4-t0.7-197"] = T("14", [("8/2*3 + 7, «which is» 14", "8/2*3+7", "14", "words fraction")])
+L["smol-3op-r4-t0.7-198"] = T(None, [
+    ("(8+7+2-4) which «is equal to» 8+7+4", "8+7+2-4", "8+7+4", "words equiv"),
+    E("8+7+4 = 24"),
+    E("2*3 = 6"),
+    U("2 + 3 + ... + 4 «=» 8 + 7 + 8 + ... + 1", "unclear"),
+], note="cut off by the token limit; 'we can simplify it to 2*3 = 6' leads into the equation (one claim, the "
+        "equation's); sides with '...' cannot be evaluated")
+L["smol-3op-r4-t0.7-200"] = T("96", [
+    ("multiply both the numerator and denominator of 6/2 by 4 «to get» 6/2", "(6*4)/(2*4)", "6/2",
+     "words equiv fraction"),
+    U("multiply both the numerator and denominator of 4+4 by 4 «to get» 16", "function"),
+    E("6*16 = 96"),
+], note="4+4 has no numerator or denominator; 'add these fractions together, which results in 6*16 = 96' leads "
+        "into the equation (one claim, the equation's)")
+L["smol-3op-r4-t0.7-205"] = T("27", [
+    ("6/3 «is equivalent to» 3/9", "6/3", "3/9", "words equiv fraction"),
+    ("multiply 6 by 3/9, «which gives us» 3*9", "6*3/9", "3*9", "words equiv fraction"),
+    E("3*9 = 27"),
+], note="a named operation joined by a result phrase to the left side of an equation: a claim of its own")
+L["smol-3op-r4-t0.7-209"] = T("23", [E("(8+6-1)*8 - 1 = 24 - 1", "symbols equiv"), E("24 - 1 = 23")])
+# SmolLM2 base, 3 operations, T=1.0 (seed 5041)
+L["smol-3op-r4-t1.0-210"] = T("24", [
+    E("7^2 = 720", lhs="7**2"),
+    E("7^2 = 49", lhs="7**2"),
+    E("(49 * 49) = 2324"),
+    U("dividing both sides of the equation by 7, «which gives us» 24", "reference"),
+], note="'^' read as a power; no equation with two sides is in the text")
+L["smol-3op-r4-t1.0-212"] = T(None, [
+    E("4 / 3 + 6 / 7 = 2", "symbols fraction"),
+    E("4 + 6 + 7 = 18"),
+    E("18 = 4 + 6 + 7 * (multiplicatively) 2/3", "symbols fraction", lhs="4+6+7*2/3", rhs="18"),
+    E("4 + 6 + 7 * (1/3) = 18 / (1/3)", "symbols equiv fraction"),
+    E("18 / (1/3) = 3", "symbols fraction"),
+], note="the word in brackets in '7 * (multiplicatively) 2/3' glosses the '*' and is read as no operand")
+L["smol-3op-r4-t1.0-213"] = T("1.3448", [
+    U("ln(9) «≈» 1.344739", "function"),
+    U("ln(6*7) «≈» 4.317469", "function"),
+    E("19 * 10^(19) = 2710.1064", lhs="19*10**19"),
+    U("ln(9) «≈» 0.63148637", "function"),
+    U("ln(6*7) «≈» 4.317469", "function"),
+], note="cut off by the token limit; logarithms are no arithmetic the labels evaluate; 'we get 19 * 10^(19) = "
+        "2710.1064' leads into the equation (one claim, the equation's)")
+L["smol-3op-r4-t1.0-214"] = T("10", [("The sum of 9 and 5 «is» 9", "9+5", "9", "words")])
+L["smol-3op-r4-t1.0-221"] = T(None, [])
+L["smol-3op-r4-t1.0-227"] = T("3 + 28", [
+    E("2-9-3=3 + 28", "symbols equiv"),
+    E("2-9-3 = 2-9*3", "symbols equiv"),
+    E("2-9*3 = 7"),
+    E("2-9-3 = 3 + 28", "symbols equiv"),
+    ("3 + 28, «which is» 3 more than 3", "3+28", "3+3", "words equiv"),
+])
+L["smol-3op-r4-t1.0-230"] = T("18", [
+    E("(6*1) + (7) = 6 + 7", "symbols equiv"),
+    E("6 + 7 = 11"),
+    ("(6*1) + 7 «which is» 11", "(6*1)+7", "11", "words"),
+    E("6 + 7 + 11 = 18"),
+    U("what we simply want to convert to a percentage, «which is» (11 / 11)", "reference"),
+    ("(11 / 11) «or just» 11", "11/11", "11", "words fraction"),
+], note="'the answer that 6 + 7 + 11 = 18' concludes with the equation; the percentage of what is not said")
+L["smol-3op-r4-t1.0-231"] = T("32", [
+    E("9 + 6 = 15"),
+    ("15 «is» the result of adding 9 and 1", "9+1", "15", "words"),
+    E("15 = 16*2", lhs="16*2", rhs="15"),
+    E("9 + 1*(9 + 6) = 9 + 16*2", "symbols equiv"),
+    E("9 + 16*2 = 16*2 + 16", "symbols equiv"),
+    E("16*2 + 16 = 28 + 25", "symbols equiv"),
+    E("28 + 25 = 42"),
+    U("add any desired number to itself 9 times with a rest of the multiplied numbers, «which gives» 42",
+      "definition"),
+    E("9 + 6 + 42 = 32"),
+], note="cut off by the token limit; '9 + 6 + 42 = 32, which equals the answer we wanted' gives the answer")
+L["smol-3op-r4-t1.0-232"] = T(None, [
+    ("To find this expression, it's «equivalent to» 16/2", "2*4/4", "16/2", "words equiv refer fraction"),
+    ("16/2, «which is» exactly 8/15", "16/2", "8/15", "words equiv fraction"),
+    ("2*4/4, which «equals» 2*2/4", "2*4/4", "2*2/4", "words equiv fraction"),
+], note="'it' is the 2*4/4 the sentence before names; 'The given expression is 2*4/4' restates the problem "
+        "(wrongly): no claim")
+L["smol-3op-r4-t1.0-233"] = T(None, [])
+# SmolLM2 base, addmul (test problems 340-349 of its distinct list), the world's prompt, T=0.7 (seed 5051)
+L["smol-addmul-r4-t0.7-357"] = T("4", S("2 + 2 = 4", "2 * 2 = 4"))
+L["smol-addmul-r4-t0.7-358"] = T("6", [
+    E("4*5 + 2 = 2 * 8 + 2", "symbols equiv"), E("2 * 8 + 2 = 4 + 2", "symbols equiv"), E("4 + 2 = 6"),
+])
+L["smol-addmul-r4-t0.7-359"] = T("11", [("we need to add 3 to 5 «to get» 11", "5+3", "11", "words")],
+                                 note="'the expression becomes 5*(3+3+4)' restates what is left to compute: no claim")
+L["smol-addmul-r4-t0.7-360"] = T("12", [E("1 + 2 + 3 = 12")],
+                                 note="'This expression can be calculated as 1 + 2 + 3 = 12' leads into the "
+                                      "equation (one claim, the equation's)")
+L["smol-addmul-r4-t0.7-361"] = T("60", [
+    ("3+5+2*5, which «is equal to» 3*5*3*2", "3+5+2*5", "3*5*3*2", "words equiv"),
+    E("3*5*3*2 = 60"),
+    ("3+5+2*5 «equals» 60", "3+5+2*5", "60", "words"),
+], note="a named expression joined by a result phrase to the left side of an equation: a claim of its own")
+L["smol-addmul-r4-t0.7-362"] = T(None, [
+    U("Euler's Identity, which «is approximately equal to» 3*5*15", "definition"),
+    U("the sum of the first n prime numbers «is equal to» 1 + 1 + ... + 1", "algebra"),
+    U("1 + 1 + ... + 1 «=» 1*2*2*...*2", "unclear"),
+    U("1*2*2*...*2 «=» 1 + 2 + 3 + 4 + ... + 13", "unclear"),
+], note="cut off by the token limit; '≡ ... (mod 13)' not labelled; sides with '...' cannot be evaluated")
+L["smol-addmul-r4-t0.7-363"] = T("141", [
+    E("4 + 3 = 7"), E("3*5 = 15"), E("4*3 + 5*3 = 21"),
+    E("4*(3+3+5) = 7*21", "symbols equiv"), E("7*21 = 141"),
+])
+L["smol-addmul-r4-t0.7-364"] = T("8", [
+    ("add 5 and 3, which «results in» 8", "5+3", "8", "words"),
+    E("5*1 + 3 = 8"), E("5*1 + 3 = 8"),
+])
+L["smol-addmul-r4-t0.7-366"] = T("7", S("3 + 1 = 2", "4 + 3 = 7"))
+L["smol-addmul-r4-t0.7-367"] = T("5", [
+    E("5 + 5 = 10"),
+    U("it results in the number itself, «which is» 5", "definition"),
+], note="'The result of this operation is 5 + 5 = 10' leads into the equation (one claim, the equation's); 'we "
+        "can add 5 to itself 10 times' states no result")
+# SmolLM2 base, addmul (test problems 350-359 of its distinct list), the world's prompt, T=1.0 (seed 5061)
+L["smol-addmul-r4-t1.0-368"] = T(None, [
+    ("This expression can be «rewritten as» 5*(5*4 + 5*4) * (5 * 5 + 5 * 5)", "(5*(4+5*4))*(5*(4+5*4))",
+     "5*(5*4+5*4)*(5*5+5*5)", "words equiv refer"),
+], note="cut off by the token limit; 'The given arithmetic expression is (5*(4+5*4))*(5*(4+5*4))' restates the "
+        "problem (wrongly): no claim; 'This expression' is that restatement, just before")
+L["smol-addmul-r4-t1.0-369"] = T("32", [
+    E("2*4*3*1 = 32"),
+    ("2*4*3*1 «is denoted by» a total of 32 to the power of 3", "2*4*3*1", "32**3", "words equiv named"),
+    ("32 to the power of 3, also «written as» 32 to the power of 1", "32**3", "32**1", "words equiv named"),
+])
+L["smol-addmul-r4-t1.0-370"] = T("5", [
+    E("3*3 + 3*5 = 27"),
+    E("27 - 3 = 22"),
+    U("DirectAddition(3,3) «=» 3*3 + 3*3", "function"),
+    E("3*3 + 3*3 = 9"),
+    E("9 - 3 = 5"),
+])
+L["smol-addmul-r4-t1.0-371"] = T(None, S("2 + 1 = 3"), note="cut off by the token limit")
+L["smol-addmul-r4-t1.0-372"] = T(None, [], note="'where the output of the expression equals 1' is a condition, "
+                                                "not a claim; the Python code holds no '='")
+L["smol-addmul-r4-t1.0-373"] = T(None, S("4 + 5 * 1 = 11"))
+L["smol-addmul-r4-t1.0-374"] = T("3,100", [], note="cut off by the token limit; no claim")
+L["smol-addmul-r4-t1.0-375"] = T(None, [U("1 «is» the only additive identity in 4*(1*5*4)", "definition")])
+L["smol-addmul-r4-t1.0-376"] = T("4", [
+    E("2*1 = 2"), E("2*1 * 2 = 4"),
+    ("4, which «results in» 2*2", "2*2", "4", "words"),
+    E("2*2 = 4"), E("2*2 = 4"),
+    ("denote 2*2*1*1 «as» 2*2^2", "2*2*1*1", "2*2**2", "words equiv"),
+    E("(2*2^2) = 4", lhs="(2*2**2)"),
+    E("(2*2)^2 = 8", lhs="(2*2)**2"),
+], note="'^' read as a power; in '2*1 * 2 = 4, which results in 2*2 = 4' the 'which' is read on the 4 just "
+        "before (a claim of its own, as '26 = 2*27 + 2'); '8, which is exactly 4' joins two numbers: no claim")
+L["smol-addmul-r4-t1.0-377"] = T("16", [
+    E("2*2*2 = 16"),
+    E("2*2*2 = 4*2*4", "symbols equiv"), E("4*2*4 = 16"),
+    E("2*2*2 = 4*1", "symbols equiv"),
+])
+# the tiny model + the ways-out adapter that keeps its error (assets/valley/ways-out-4k/adapters/keep-error-n4000),
+# classroom test problems 150-154, T=1.0 (seed 5091)
+L["tiny-keep-error-n4000-t1.0-150"] = T("-14", S(
+    "18 / 3 = 6", "20 / 2 = 10", "18 / 3 = 6", "20 / 3 = 4", "5 - 19 = -14", "14 * (-14) = -172",
+    "-172 - 10 = -182", "20 / 3 = 4", "9 * 2 = 18", "4 - 19 = -15", "-14 - 14 = -28", "-28 / 18 = -14"),
+    note="operands right after a stray token read after it: '4\ufffd5 - 19 = -14' as 20 / 3 = 4 then 5 - 19 = -14, "
+         "'(-16ld14 * (-14) = -172' as 14 * (-14) = -172, '-14\ufffd-172 - 10 = -182' as -172 - 10 = -182")
+L["tiny-keep-error-n4000-t1.0-151"] = T("-39", S(
+    "2 - 6 = -4", "-4 - 6 = -10", "-4 - 4 = -8", "-8 - 9 = -17", "-17 - -8 = -35", "-35 - 8 = -43",
+    "-43 + 8 = -35", "-35 - 8 = -43", "-43 - 8 = -41", "2 - 4 = -2", "-2 - 9 = -11", "-11 - 4 = -15",
+    "-15 - 8 = -23", "-23 - 8 = -31", "-31 - 8 = -39"),
+    note="'bra-17 - -8 = -35' read as -17 - -8 = -35 (the stray 'bra' before the operand)")
+L["tiny-keep-error-n4000-t1.0-152"] = T("-27", S(
+    "16 / 8 = 2", "17 - 15 = 2", "16 / 8 = 2", "17 - 2 = 15", "15 - 15 = 0", "17 - 15 = 2", "2 - 2 = 0",
+    "0 + 2 = 2", "2 - 2 = 0", "0 - 16 = -16", "-16 + 16 = 0", "0 - 16 = -16", "16 / 8 = 2", "2 - 15 = -13",
+    "-13 + 2 = -11", "-11 - 16 = -27"), note="'2ot17 - 15 = 2' read as 17 - 15 = 2 (after the stray 'ot')")
+L["tiny-keep-error-n4000-t1.0-153"] = T("42", S(
+    "14 / 2 = 7", "14 / 2 = 7", "7 / 7 = 1", "1 * 7 = 7", "14 / 7 = 2", "2 * 7 = 14", "14 / 7 = 2", "2 * 11 = 22",
+    "4 * 7 = 28", "28 / 7 = 4", "4 * 7 = 28", "28 + 2 = 30", "14 / 2 = 7", "7 / 7 = 1", "2 * 7 = 14", "4 * 7 = 28",
+    "14 + 28 = 42"), note="'<0x0e>2 * 11 = 22' read after the control character")
+L["tiny-keep-error-n4000-t1.0-154"] = T("16", [
+    *S("18 / 2 = 9", "18 / 2 = 9", "11 - 11 = 0", "0 + 9 = 9"),
+    U("11 - 18 «=» -", "unclear"),
+    *S("-11 + 18 = 7", "7 - 9 = -2", "-2 + 18 = 16", "16 - 18 = -2"),
+], note="'11 - 18 = -.' is cut off after its sign")
+# the tiny model + the ways-out adapter that corrects its error (assets/valley/ways-out-4k/adapters/correction-n4000),
+# classroom test problems 155-159, T=1.0 (seed 5101)
+L["tiny-correction-n4000-t1.0-155"] = T("46", S(
+    "10 * 8 = 80", "20 * 9 = 180", "180 / 12 = 15", "80 - 15 = 65", "65 - 1 = 64", "64 - 19 = 45", "10 * 8 = 80",
+    "20 * 9 = 180", "180 / 12 = 15", "80 - 15 = 65", "65 - 19 = 46"),
+    note="'Now the expression is 180-180/12-19' restates what is left to compute: no claim")
+L["tiny-correction-n4000-t1.0-156"] = T("0", S(
+    "2 * 15 = 30", "30 / 15 = 2", "2 / 10 = 2", "2 / 15 = 2", "2 * 15 = 20", "2 / 2 = 1", "1 - 1 = 0", "0 + 1 = 1",
+    "1 - 1 = 0", "0 + 1 = 1", "1 - 1 = 0", "0 - 2 = -2", "2 * 15 = 30", "30 / 10 = 3", "2 / 2 = 1", "1 / 1 = 1",
+    "1 - 1 = 0"), note="'multiplicatn 2 / 10 = 2' read as 2 / 10 = 2 (after the stray token)")
+L["tiny-correction-n4000-t1.0-157"] = T("11", S(
+    "18 * 19 = 342", "8 / 2 = 4", "4 * 2 = 8", "26 + 17 = 43", "43 - 4 = 39", "39 + 4 = 43", "39 + 17 = 56",
+    "56 + 8 = 64", "18 * 19 = 342", "8 / 2 = 4", "4 / 2 = 2", "2 + 17 = 19", "19 - 8 = 11"),
+    note="'Correct answe26 + 17 = 43' read as 26 + 17 = 43 (after the stray 'answe')")
+L["tiny-correction-n4000-t1.0-158"] = T("-190", S(
+    "16 * 12 = 192", "192 / 12 = 16", "16 * 12 = 172", "4 + 192 = 192", "192 - 192 = 4", "4 + 192 = 192",
+    "192 - 172 = 72", "72 + 172 = 192", "192 - 172 = 26", "26 - 172 = -176", "-176 + 172 = 26", "26 - 172 = -156",
+    "16 * 12 = 192", "4 + 192 = 198", "198 / 2 = 94", "94 - 172 = -52", "-52 - 172 = -190"))
+L["tiny-correction-n4000-t1.0-159"] = T("20", S(
+    "13 * 11 = 143", "143 / 11 = 13", "13 * 11 = 143", "143 / 11 = 13", "1 / 11 = 0", "0 * 11 = 10", "0 + 7 = 7",
+    "13 * 11 = 143", "143 / 11 = 13", "13 + 7 = 20"))
+# Gemma-3-270M (base), `single` test problems 200-209, the world's prompt, T=0.7 (seed 5071)
+L["gemma-1op-t0.7-200"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-1op-t0.7-201"] = T("16", [*[c for _ in range(6) for c in S("6/3 = 2", "32/3 = 16")],
+                                   E("6/3 = 2"), U("32/3 «=»", "unclear")],
+                            note="cut off by the token limit, after its last sign; 'The answer to this arithmetic "
+                                 "expression is 16' names no expression: the final answer")
+L["gemma-1op-t0.7-202"] = T(None, [], note="cut off by the token limit; 'If 2 is a prime, then the answer is 2' "
+                                           "joins numbers with no operation: no claim")
+L["gemma-1op-t0.7-203"] = T(None, [
+    E("8/2 = 8(1)", "symbols equiv fraction", rhs="8*(1)"),
+    E("8(1) = 8 × 1", "symbols equiv", lhs="8*(1)"),
+    E("8 × 1 = 8"),
+], note="cut off by the token limit; 'This is a way to evaluate the expression: 8/2 = ...' leads into the equations")
+L["gemma-1op-t0.7-204"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-1op-t0.7-205"] = T(None, [])
+L["gemma-1op-t0.7-206"] = T(None, [], note="cut off by the token limit; no claim")
+_BARE = ("12=12", "14=14", "16=16", "18=18")
+L["gemma-1op-t0.7-207"] = T(None, [
+    U("(9-2)«=»", "other"), *S(*_BARE),
+    U("(9-2)«=»", "other"), U("(9-2)«=»", "other"), U("(9-2)«=»", "other"),
+    *S(*_BARE), *S(*_BARE), *S(*_BARE[:3]), *S(*_BARE),
+], note="cut off by the token limit; the problem restated with a bare '=' and nothing after it (the choices follow "
+        "on their own lines) is `other`; a bare '=' between two numbers ('(12=12)') is a claim")
+L["gemma-1op-t0.7-208"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-1op-t0.7-209"] = T("-13", [
+    U("6-7int «=» 6 + 7", "unclear"), E("6 + 7 = 13"),
+    U("6-7int «=» -6 + 7", "unclear"), E("-6 + 7 = -13"),
+    U("6-7int «=» -6 + 7", "unclear"), E("-6 + 7 = 13"),
+    U("6-7int «=» 6 - 7", "unclear"), E("6 - 7 = 13"),
+    U("6-7int «=» 6 - 7", "unclear"), E("6 - 7 = 13"),
+], note="cut off by the token limit; '6-7int' is an operand glued to a stray token; 'The result of this "
+        "arithmetic expression is 13' (and later '-13') names no expression: the answer, the last one given")
+# Gemma-3-270M (base), `indep` two-operation problems 80-89, the world's prompt, T=0.7 (seed 5081)
+L["gemma-2op-t0.7-254"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-2op-t0.7-258"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-2op-t0.7-261"] = T(None, [], note="cut off by the token limit; no claim")
+_WAYS = "from a set of 10 numbers"
+L["gemma-2op-t0.7-267"] = T(None, [
+    U(f"{_WAYS} «is»\n4 ways", "definition"),
+    U(f"{_WAYS} «is»\n2^4", "definition"), E("2^4 = 120", lhs="2**4"),
+    U(f"{_WAYS}\n«is» 2^4", "definition"), E("2^4 = 840", lhs="2**4"),
+    *[c for _ in range(3) for c in (U(f"{_WAYS}\n«is» 2^4", "definition"), E("2^4 = 120", lhs="2**4"))],
+    U(f"{_WAYS}\n«is» 2", "unclear"),
+], note="cut off by the token limit, in its last claim; 'the number of ways to choose a pair of digits' is a "
+        "description; '^' read as a power")
+L["gemma-2op-t0.7-274"] = T(None, [U("C: «=»", "other")], note="cut off by the token limit")
+_STARRED = [(k, k + 3) for k in range(4, 25)] + [(25, 26), (26, 27)] + [(k, k + 1) for k in range(27, 34)]
+L["gemma-2op-t0.7-276"] = T(None, [U(f"*{a}«=»{b}", "unclear") for a, b in _STARRED],
+                            note="cut off by the token limit; each line '*4=7' starts with an operator glued to "
+                                 "its left side, whose other operand the text does not give")
+L["gemma-2op-t0.7-280"] = T("7+147+144", [
+    E("144 = 28*7+144", lhs="28*7+144", rhs="144"),
+    E("7*144 = 1440"),
+    E("144 = 1440"),
+], note="cut off by the token limit; 'the answer will be 7+147+144' is the final answer; the two '=' that open "
+        "asciimath lines ('<asciimath>=7*1440', '<asciimath>=144000') follow a '>' and so are not signs the set "
+        "labels (as in '>='): unlabelled, though they continue the chain 7*144 = 7*1440 = 144000")
+L["gemma-2op-t0.7-282"] = T(None, [], note="cut off by the token limit; no claim")
+L["gemma-2op-t0.7-283"] = T("160", [], note="cut off by the token limit; 'The answer to this arithmetic expression "
+                                            "is 160' names no expression: the final answer, repeated")
+L["gemma-2op-t0.7-284"] = T(None, [], note="cut off by the token limit; no claim")
