@@ -303,8 +303,21 @@ def test_a_colon_inside_an_equation_divides(text, claimed, ok):
     ("Step 1: 3 + 4 = 7", [("3 + 4 = 7", 7, True)]),              # a label, then the claim
     ("At 10:30 we had 5 + 2 = 7", [("5 + 2 = 7", 7, True)]),
     ("Step 2: 3 = 3", []),
+    ("First 2*5 = 10: 7*3 = 21.", [("2*5 = 10", 10, True), ("7*3 = 21", 21, True)]),  # a result, then the next claim
+    ("We get 6 + 1 = 7: 8 - 2 = 6", [("6 + 1 = 7", 7, True), ("8 - 2 = 6", 6, True)]),
 ])
 def test_a_colon_that_labels_does_not_divide(text, claims):
+    assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text,claims", [
+    ("So 8 - 3 = 5qzr -2 + 7 = 5", [("8 - 3 = 5", 5, True), ("-2 + 7 = 5", 5, True)]),
+    ("Next 10 / 2 = 5ohLet -5 - 1 = -6", [("10 / 2 = 5", 5, True), ("-5 - 1 = -6", -6, True)]),
+    ("It is 6 km + 4 km = 10 km", [("6 km + 4 km = 10", 10, True)]),
+    ("It is 6km + 4km = 10km", [("6km + 4km = 10", 10, True)]),     # a unit glued to its number
+])
+def test_letters_glued_to_a_number_that_no_unit_spells_break_the_line(text, claims):
+    """Sampled text's debris ("-4yhat -4 - 5") is no unit to step over: "5qzr -2" is not "5 - 2"."""
     assert _read(text) == claims
 
 

@@ -397,7 +397,9 @@ def _letters(toks: list[Tok]) -> None:
             t.kind = Kind.NL  # "4ic3 - 24", "4j229": letters glued between two numbers are debris, a break
         elif glued_after_num:
             low = t.text.lower()
-            if p.kind == Kind.NUM and (low in _GLUED_UNITS or len(low) >= 3) and not followed_by_call \
+            if p.kind == Kind.NUM and len(low) >= 3 and low not in _GLUED_UNITS:
+                t.kind = Kind.NL  # "-4yhat -4", "12-1ALet": a run of letters no unit spells is debris, a break
+            elif p.kind == Kind.NUM and low in _GLUED_UNITS and not followed_by_call \
                     and not (q is not None and q.glued and q.kind == Kind.OP and q.op == "^"):
                 t.kind = Kind.WORD  # "60m", "20kg", "5th": a unit
             else:
@@ -452,7 +454,8 @@ def _unit_powers(toks: list[Tok]) -> None:
 def _colon_divisions(toks: list[Tok]) -> None:
     """A colon between two operands inside an equation is a division, as many countries write it: "144 : 3 =
     48", "(63 + 27 + 54) : 3", "= 144: 3". It must have the same spacing on both sides with an "=" after it in
-    its line (or at the start of the next), or follow the "=" at once; "Step 1: 3 + 4 = 7" is a label."""
+    its line (or at the start of the next), or follow the "=" at once with no "=" after it ("= 4: 9*4 = 36" ends
+    one claim and opens the next); "Step 1: 3 + 4 = 7" is a label."""
     sig = [i for i, t in enumerate(toks) if t.kind != Kind.WS]
     for k in range(1, len(sig) - 1):
         t, p, q = toks[sig[k]], toks[sig[k - 1]], toks[sig[k + 1]]
@@ -461,7 +464,9 @@ def _colon_divisions(toks: list[Tok]) -> None:
             continue
         spaced = sig[k] - sig[k - 1] > 1, sig[k + 1] - sig[k] > 1
         after_sign = k >= 2 and p.kind == Kind.NUM and toks[sig[k - 2]].kind == Kind.EQ
-        if after_sign or spaced[0] == spaced[1] and _sign_follows(toks, sig, k + 1):
+        follows = _sign_follows(toks, sig, k + 1)
+        # "= 144: 3" divides; "= 4: 9*4 = 36" ends a claim and opens the next, as "Step 2: 3 + 4 = 7" does
+        if spaced[0] == spaced[1] and (after_sign or follows) or after_sign and not follows:
             t.kind, t.op = Kind.OP, "/"
 
 
