@@ -931,3 +931,35 @@ def test_an_operation_in_words_whose_last_operand_goes_on_is_right_in_either_gro
 ])
 def test_a_verb_whose_last_operand_goes_on_is_right_in_either_grouping(text, ok):
     assert [c[2] for c in _read(text)] == [ok]
+
+
+# ---------------------------------------------------------------------------------------------------------
+# Where a statement has two readings that disagree, it stays unchecked (issue 32, sixth round)
+# ---------------------------------------------------------------------------------------------------------
+def test_a_number_glued_to_a_ratio_is_not_read_as_itself():
+    text = "The share of 8/2, which is 4/5, or 8:2:5."  # "or 8" would claim 4/5 = 8
+    assert all(claimed != 8 for _, claimed, _ in _read(text))
+    assert _read("We add 6 + 3, or 9:00 in all.") == []
+
+
+@pytest.mark.parametrize("text", ["She packs 3 boxes of 2 + 4 pens = 18 pens.",
+                                  "So 4 crates of 5 * 2 apples = 10 apples."])
+def test_a_count_of_things_before_the_side_leaves_it_unread(text):
+    """"3 boxes of 2 + 4 pens": the count may multiply the sum or not; the claim says either 6 or 18."""
+    assert _read(text) == []
+
+
+def test_a_share_of_a_sum_is_still_read():
+    assert [c[1:] for c in _read("The profit of $30 - $10 = $20 a day.")] == [(20, True)]
+    assert [c[1:] for c in _read("Take 25% of 40 = 10.")] == [(10, True)]
+
+
+@pytest.mark.parametrize("text,claims", [
+    # "this" may be the sentence before (the square of 6) or the equation after: wrong in one reading, unread
+    ("We need the reciprocal of 4*2. This is 4*2 = 8.", [("4*2 = 8", 8, True)]),
+    # right in the sentence-before reading too: read
+    ("We need the sum of 4 and 5. This is 4+5 = 9.",
+     [("the sum of 4 and 5. This is 4+5", 9, True), ("4+5 = 9", 9, True)]),
+])
+def test_a_pointer_after_a_full_stop_that_opens_an_equation_is_read_only_where_right(text, claims):
+    assert _read(text) == claims

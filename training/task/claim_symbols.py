@@ -247,8 +247,8 @@ def scan_left(st: Stream, i_eq: int):
                 break
     if start is None:
         return None
-    if j >= 0 and s[j].kind == Kind.ODD:
-        return CUT  # an unknown symbol right before the expression: it may be an operator
+    if j >= 0 and s[j].kind == Kind.ODD or _ratio_at(s, start - 2):
+        return CUT  # an unknown symbol right before the expression: it may be an operator; "3:4:9 = 9": a ratio
     if j > 0 and s[j].kind == Kind.LP and st.match.get(j, i_eq) >= i_eq and s[j - 1].kind == Kind.OP:
         return CUT  # "(3*4)/(2*3 = 6)": the side is the start of a bracket that an operator before it divides
     if need and last_op is not None:
@@ -328,15 +328,24 @@ def scan_right(st: Stream, i_eq: int):
         return None, approx
     if need and j < n and s[j].kind in (Kind.VAR, Kind.FUNC):
         return REJECT, approx
-    if j < n and (s[j].kind == Kind.ODD or s[j].kind == Kind.WORD and s[j].text.lower() in _CUT_SHORT):
+    if j < n and (s[j].kind == Kind.ODD or s[j].kind == Kind.WORD and s[j].text.lower() in _CUT_SHORT) or \
+            _ratio_at(s, end):
         # "which is $5,000 ⁎ 2.5%", "which is $5,000 multiplied with 2.5%": the expression goes on in a
-        # symbol or a word the scan does not read, so the number before it is not the whole side
+        # symbol or a word the scan does not read, so the number before it is not the whole side; "3/4, or 9:3:4":
+        # the number opens a ratio
         return CUT, approx
     if words and (need or (j < n and s[j].kind == Kind.WORD and s[j].text.lower() in _OPAQUE)):
         # "4, which is the result of 8 divided by itself" (an operator with no number after it);
         # "3*9 is equivalent to 27*11 modulo 10" (the number is an argument of something else)
         return REJECT, approx
     return end, approx
+
+
+def _ratio_at(s: list[Tok], j: int) -> bool:
+    """Is the colon at j+1 glued between two numbers ("9:3:4", "10:30"), a ratio or a time that a colon
+    division (claim_tokens) did not take? A side that touches one is a part of it."""
+    return 0 <= j and j + 2 < len(s) and s[j].kind == Kind.NUM and s[j + 1].kind == Kind.STOP and \
+        s[j + 1].text == ":" and s[j + 1].glued and s[j + 2].kind == Kind.NUM and s[j + 2].glued
 
 
 def skip_transparent(s: list[Tok], j: int) -> int:
@@ -378,6 +387,19 @@ def opaque_before(st: Stream, a: int) -> bool:
             if s[k].kind == Kind.WORD and s[k].text.lower() in ("between", "sum", "product", "difference", "quotient"):
                 return True
     return False
+
+
+def counted_before(st: Stream, a: int) -> bool:
+    """Does a count of things and "of" stand right before the side starting at a ("3 boxes of 2 + 4 pens = 18")?
+    The count may multiply the side, or the side may say what is in each: which, the text does not say."""
+    s = st.s
+    k = a - 1
+    if k < 2 or not (s[k].kind == Kind.WORD and s[k].text.lower() == "of"):
+        return False
+    k -= 1
+    while k > 0 and a - k <= 4 and st.is_annotation_at(k):
+        k -= 1
+    return k < a - 2 and s[k].kind == Kind.NUM and not s[k].verbal
 
 
 def _of_before(s: list[Tok], a: int) -> int | None:

@@ -58,6 +58,7 @@ from training.task.claim_symbols import (
     Side,
     Stream,
     binary_operands,
+    counted_before,
     left_end,
     opaque_before,
     scan_left,
@@ -152,9 +153,9 @@ def _bare_number_before(st: Stream, i: int) -> bool:
     return False
 
 
-def _crossed(st: Stream, a: int, i: int) -> bool:
+def _crossed(st: Stream, a, i: int) -> bool:
     """Does a pointer sign's left side lie in the sentence before it ("... 12 and 3. This is 16")?"""
-    return any(t.kind == Kind.STOP and t.text == "." for t in st.s[a:i])
+    return isinstance(a, int) and any(t.kind == Kind.STOP and t.text == "." for t in st.s[a:i])
 
 
 def _reads_backwards(st: Stream, a: int, i: int, eq: Tok, left: Side) -> bool:
@@ -343,7 +344,8 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
     """The claim at the sign st.s[i] (last: the claim read just before it), or why there is none."""
     a = scan_left(st, i)
     b, approx_word = scan_right(st, i)
-    if eq.word_eq and _leads_into_equation(st, b) and not _written_out(st, a, i):
+    leads = eq.word_eq and _leads_into_equation(st, b)
+    if leads and not _written_out(st, a, i):
         return Unread.INTRODUCTION
     if a == REJECT or b == REJECT:
         return Unread.NOT_ARITHMETIC
@@ -361,6 +363,8 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
     reversed_ = False
     if eq.word_eq and opaque_before(st, a):
         return Unread.NOT_ARITHMETIC  # "the denominator of 6/2, which is 2"
+    if counted_before(st, a):
+        return Unread.UNREADABLE  # "2 bags of 3 + 4 = 7": the bags may multiply the sum
     restated = _restatement(st, a, eq, right, last) if left.n_ops == 0 else None
     if restated is False or eq.word_eq and _crossed(st, a, i) and left.n_ops == 0 and not restated:
         return Unread.UNREADABLE
@@ -387,6 +391,10 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
         return Unread.UNREADABLE
     ok, claimed = verdict
     ok = ok or not eq.word_eq and not reversed_ and _grouping_unsaid(st, a, left_end(st, i), right, approx)
+    if leads and not ok and _crossed(st, a, i):
+        # "... the reciprocal of 9*7. This is 9*7 = 54": "this" may be the sentence before or the equation after;
+        # only where the sentence before is right does either reading say so
+        return Unread.INTRODUCTION
     lo, hi = (left, right) if not reversed_ else (right, left)
     start = lo.first.start
     end = hi.last.end
