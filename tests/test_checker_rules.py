@@ -963,3 +963,33 @@ def test_a_share_of_a_sum_is_still_read():
 ])
 def test_a_pointer_after_a_full_stop_that_opens_an_equation_is_read_only_where_right(text, claims):
     assert _read(text) == claims
+
+
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("Then multiply 4 by 10, which will yield 41.", 41, False),
+    ("Add 2 and 3, which should give you 5.", 5, True),
+    ("Adding 6 and 2 will result in 8.", 8, True),
+    ("So 9 - 3 would equal 6.", 6, True),
+    ("Dividing 12 by 4 could produce 4.", 4, False),
+    ("Then 7 * 2 may come to 14.", 14, True),
+])
+def test_a_result_verb_after_a_modal_is_a_sign(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("We start by adding the 8 and 5, which gives us 11.", 11, False),
+    ("Multiply the 3 by 4 to get 12.", 12, True),
+    ("Subtract the 2 from 9 to get 7.", 7, True),
+])
+def test_an_article_before_a_verbs_operands_is_stepped_over(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("So 5/1 is the answer to the equation 5 divided by 1.", 5, True),
+    ("So 9 is the value of the expression 2*4.", 9, False),
+    ("We find that 7 is the result of the operation 2 + 5.", 7, True),
+])
+def test_a_noun_that_names_the_expression_after_the_sign_is_stepped_over(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]

@@ -351,7 +351,8 @@ def _ratio_at(s: list[Tok], j: int) -> bool:
 def skip_transparent(s: list[Tok], j: int) -> int:
     """Step over what may open the right side of a sign in words without changing it: a colon ("which gives
     us: 1"), a word that only stresses the sign ("is just 2", "is indeed 12"), and "the result of", "the answer
-    to", "the result of the previous operation of"."""
+    to", "the result of the previous operation of", and a noun that names the expression after it ("the answer to
+    the equation 6 / 2")."""
     if j < len(s) and s[j].kind == Kind.STOP and s[j].text == ":":
         j += 1
     while j < len(s) and s[j].kind == Kind.WORD and s[j].text.lower() in _STRESS:
@@ -364,6 +365,8 @@ def skip_transparent(s: list[Tok], j: int) -> int:
             j = k + 2
         else:
             break
+    if spells(s, j, "the|this", "expression|equation|calculation|computation|problem|operation"):
+        j += 2  # "is the answer to the equation 6 divided by 2": the noun names what follows
     return j
 
 

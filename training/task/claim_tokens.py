@@ -120,7 +120,9 @@ _TOKEN_RE = re.compile(
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
                |makes|totals|comes\s+(?:out\s+)?to|amounts\s+to|yields|produces|provides|results\s+in
                |leaves(?:\s+(?:us|you|me))?\s+with|leaves
-               |(?:should|would|will|must)\s+be|(?:would|will|should)\s+give(?:\s+(?:us|me|you))?
+               |(?:should|would|will|must)\s+be
+               |(?:will|would|should|could|can|may|might|must)\s+(?:give|yield|produce|provide|make|equal|total
+                 |result\s+in|amount\s+to|come\s+(?:out\s+)?to)(?:\s+(?:us|me|you))?
                |(?:simplifies|reduces)\s+to
                |(?:is|can\s+be)\s+(?:calculated|computed|found|obtained)\s+(?:as|by(?:\s+taking)?)
                |(?:would\s+|will\s+)?results?\s+from|(?:is\s+)?denoted\s+(?:by|as)

@@ -353,13 +353,16 @@ def _lcm_gcd(s: list[Tok], match: dict[int, int], start: int, name: str, j: int)
 
 def _first_operand(s: list[Tok], j: int) -> int:
     """Where the operands of a verb start, after words that only say what they are: "add together 4 and 5",
-    "add up 4 and 5", "add both 4 and 5", "add the values of 12 and 15", "multiply the two numbers 4 and 5"."""
+    "add up 4 and 5", "add both 4 and 5", "add the values of 12 and 15", "multiply the two numbers 4 and 5",
+    "add the 4 and 5"."""
     if spells(s, j, "together|up|both"):
         j += 1
     if _named_value(s, j) != j:
         return _named_value(s, j)  # "dividing the numerator (8) by ..."
     if not spells(s, j, "the"):
         return j
+    if j + 1 < len(s) and s[j + 1].kind == Kind.NUM and not s[j + 1].verbal:
+        return j + 1  # "adding the 8 and 5": an article before the operands
     k = j + 1 + spells(s, j + 1, "given")  # "the given values of 3, 2 and 2"
     if k < len(s) and s[k].kind == Kind.NUM and s[k].verbal and not s[k].ops:
         k += 1  # "the two numbers"
