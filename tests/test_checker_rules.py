@@ -993,3 +993,27 @@ def test_an_article_before_a_verbs_operands_is_stepped_over(text, claimed, ok):
 ])
 def test_a_noun_that_names_the_expression_after_the_sign_is_stepped_over(text, claimed, ok):
     assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("So, the answer 35 is the value of 5*7.", 35, True),
+    ("The result 13 is 3*4.", 13, False),
+    ("The total 15 is 7 + 8.", 15, True),
+])
+def test_a_number_its_noun_calls_a_result_is_read_backwards(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+def test_a_label_before_a_number_is_still_no_result():
+    assert _read("Step 2 is 3*4.") == [] and _read("Box 7 is 3 + 5.") == []
+
+
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("Here 17 is treated as 5 + 4 + 6.", 17, False),
+    ("So 12 is written as 3*4.", 12, True),
+    ("Then 8 can be seen as 2*4.", 8, True),
+    ("Each 10 may be regarded as 2 * 5.", 10, True),
+    ("And 9 is viewed as 3 + 3.", 9, False),
+])
+def test_two_forms_of_a_number_in_any_passive_verb_of_form(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]

@@ -124,6 +124,8 @@ _TOKEN_RE = re.compile(
                |(?:will|would|should|could|can|may|might|must)\s+(?:give|yield|produce|provide|make|equal|total
                  |result\s+in|amount\s+to|come\s+(?:out\s+)?to)(?:\s+(?:us|me|you))?
                |(?:simplifies|reduces)\s+to
+               |(?:is|are|can\s+(?:only\s+|also\s+)?be|may\s+be)\s+(?:(?:re)?written|expressed|represented|treated|seen
+                 |viewed|regarded)\s+as
                |(?:is|can\s+be)\s+(?:calculated|computed|found|obtained)\s+(?:as|by(?:\s+taking)?)
                |(?:would\s+|will\s+)?results?\s+from|(?:is\s+)?denoted\s+(?:by|as)
                |(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
@@ -540,7 +542,8 @@ def _frac_literal(toks: list[Tok], i: int) -> tuple[int, int, int] | None:
 # Signs and numbers in words
 # ----------------------------------------------------------------------------------------------
 # signs in words that say two forms are one (SignKind.EQUIV)
-_EQUIV_PHRASES = ("same as", "equivalent to", "written as", "expressed as", "represented as", "calculated as",
+_EQUIV_PHRASES = ("same as", "equivalent to", "written as", "expressed as", "represented as", "treated as", "seen as",
+                  "viewed as", "regarded as", "calculated as",
                   "calculated by",
                   "computed as", "computed by", "result from", "results from", "denoted")
 

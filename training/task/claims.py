@@ -163,7 +163,8 @@ def _reads_backwards(st: Stream, a: int, i: int, eq: Tok, left: Side) -> bool:
 
     Symbols: "242 = 2 * 11 * 11", the number alone at the start of a clause. Words: "323 is 300
     plus 20 plus 3" (the same, with "is" or "equals"), "2, which is the difference of 7 and 5" (a
-    number, then a comma sign), "rewrite 18 as 4*2*3" (two forms of one number). "3 hours would be
+    number, then a comma sign), "rewrite 18 as 4*2*3" (two forms of one number), "the answer 28 is 9*4" (a
+    number its noun calls a result). "3 hours would be
     3 times 60" is not read: a unit between the number and the sign makes it a description.
     """
     if left.literal is None or left.literal.ops:
@@ -175,8 +176,12 @@ def _reads_backwards(st: Stream, a: int, i: int, eq: Tok, left: Side) -> bool:
     if eq.sign_kind == SignKind.COMMA:
         return a == i - 2 and st.s[i - 1].kind == Kind.STOP and st.s[i - 1].text == ","
     if eq.sign in ("is", "equals", "is equal to"):
-        return a == i - 1 and _bare_number_before(st, a)
+        return a == i - 1 and (_bare_number_before(st, a) or spells(st.s, a - 1, "|".join(_RESULT_NOUNS)))
     return False
+
+
+# Nouns that name the number after them as a result: "the answer 28 is the value of 9*4".
+_RESULT_NOUNS = {"answer", "result", "total", "value", "sum", "product", "difference", "quotient"}
 
 
 def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
