@@ -821,8 +821,9 @@ def test_an_adverb_after_which_and_adds_up_to_announce_a_result(text, claims, ve
 
 
 def test_numbers_that_add_up_to_a_number_with_no_operation_claim_nothing():
-    rec = check("Find two numbers that add up to 50: 3 and 47 add up to 50.")
-    assert rec.claims == [] and rec.unchecked == []
+    rec = check("Find two numbers that add up to 50: 3 and 48 add up to 51.")
+    # "two numbers that add up to 50" claims nothing; "50: 3" after a sign in words is no division; the list is a sum
+    assert [(c.claimed, c.correct) for c in rec.claims] == [(51, True)] and rec.unchecked == []
 
 
 @pytest.mark.parametrize("text, last", [
@@ -1017,3 +1018,31 @@ def test_a_label_before_a_number_is_still_no_result():
 ])
 def test_two_forms_of_a_number_in_any_passive_verb_of_form(text, claimed, ok):
     assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("Then, 6 + 2 gives us a total of 8.", 8, True),
+    ("So 3 * 4 gives a result of 14.", 14, False),
+    ("So 11 is a sum of 5 and 6.", 11, True),
+    ("So 7 - 2, which is a value of 4.", 4, False),
+])
+def test_a_total_of_after_the_sign_is_stepped_over(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+def test_a_multiple_of_after_the_sign_is_not_its_value():
+    assert _read("So 12 is a multiple of 3.") == []
+
+
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("So 6 and 7 add up to 13.", 13, True),
+    ("The numbers 2, 4 and 5 add up to 10.", 10, False),
+    ("Together 8 and 1 adds up to 9.", 9, True),
+    ("So 2*3 and 4 add up to 10.", 10, True),
+])
+def test_a_list_that_adds_up_to_is_a_sum(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+def test_one_number_that_adds_up_to_claims_nothing():
+    assert _read("Here 6 adds up to 8.") == []

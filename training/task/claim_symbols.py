@@ -351,8 +351,8 @@ def _ratio_at(s: list[Tok], j: int) -> bool:
 def skip_transparent(s: list[Tok], j: int) -> int:
     """Step over what may open the right side of a sign in words without changing it: a colon ("which gives
     us: 1"), a word that only stresses the sign ("is just 2", "is indeed 12"), and "the result of", "the answer
-    to", "the result of the previous operation of", and a noun that names the expression after it ("the answer to
-    the equation 6 / 2")."""
+    to", "the result of the previous operation of", a noun that names the expression after it ("the answer to
+    the equation 6 / 2"), and "a total of", "a sum of"."""
     if j < len(s) and s[j].kind == Kind.STOP and s[j].text == ":":
         j += 1
     while j < len(s) and s[j].kind == Kind.WORD and s[j].text.lower() in _STRESS:
@@ -367,6 +367,10 @@ def skip_transparent(s: list[Tok], j: int) -> int:
             break
     if spells(s, j, "the|this", "expression|equation|calculation|computation|problem|operation"):
         j += 2  # "is the answer to the equation 6 divided by 2": the noun names what follows
+    elif spells(s, j, "a|an") and j + 1 < len(s) and s[j + 1].kind == Kind.NUM and s[j + 1].ops:
+        j += 1  # "is a sum of 4 and 5"
+    elif spells(s, j, "a|an", "|".join(_TRANSPARENT), "of"):
+        j += 3  # "gives us a total of 9"
     return j
 
 

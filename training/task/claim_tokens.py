@@ -459,7 +459,7 @@ def _colon_divisions(toks: list[Tok]) -> None:
     """A colon between two operands inside an equation is a division, as many countries write it: "144 : 3 =
     48", "(63 + 27 + 54) : 3", "= 144: 3". It must have the same spacing on both sides with an "=" after it in
     its line (or at the start of the next), or follow the "=" at once with no "=" after it ("= 4: 9*4 = 36" ends
-    one claim and opens the next); "Step 1: 3 + 4 = 7" is a label."""
+    one claim and opens the next); "Step 1: 3 + 4 = 7" is a label, and so is "add up to 50: 3 and 47"."""
     sig = [i for i, t in enumerate(toks) if t.kind != Kind.WS]
     for k in range(1, len(sig) - 1):
         t, p, q = toks[sig[k]], toks[sig[k - 1]], toks[sig[k + 1]]
@@ -467,7 +467,7 @@ def _colon_divisions(toks: list[Tok]) -> None:
         if not (t.kind == Kind.STOP and t.text == ":" and operands):
             continue
         spaced = sig[k] - sig[k - 1] > 1, sig[k + 1] - sig[k] > 1
-        after_sign = k >= 2 and p.kind == Kind.NUM and toks[sig[k - 2]].kind == Kind.EQ
+        after_sign = k >= 2 and p.kind == Kind.NUM and toks[sig[k - 2]].kind == Kind.EQ and not toks[sig[k - 2]].word_eq
         follows = _sign_follows(toks, sig, k + 1)
         # "= 144: 3" divides; "= 4: 9*4 = 36" ends a claim and opens the next, as "Step 2: 3 + 4 = 7" does
         if spaced[0] == spaced[1] and (after_sign or follows) or after_sign and not follows:

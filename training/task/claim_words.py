@@ -206,6 +206,8 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     t = s[i]
     if t.kind == Kind.OP and t.text[:1].isalpha():
         return _reference_operated(s, match, i)
+    if t.kind == Kind.EQ and re.fullmatch(r"adds?\s+up\s+to", t.text, re.IGNORECASE):
+        return _list_adding_up(s, match, i)
     if t.kind not in (Kind.WORD, Kind.LETTER, Kind.FUNC, Kind.VAR, Kind.NUM, Kind.RP):
         return None
     w = t.text.lower()
@@ -240,6 +242,22 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
         return _out_of(s, i)
     if t.kind in (Kind.NUM, Kind.RP) and i + 1 < len(s):
         return _postfix_operation(s, match, i)
+    return None
+
+
+def _list_adding_up(s: list[Tok], match: dict[int, int], i: int):
+    """"4 and 5 add up to 9", "3, 4 and 5 add up to 12": the operands listed right before "add up to" are a sum,
+    from the first that opens the clause, not the operands of an operation in words ("the sum of 8 and 9 adds up
+    to 17" reads that sum)."""
+    for k in range(max(0, i - 16), i):
+        got = _operand_list(s, match, k, "and")
+        opens = k == 0 or s[k - 1].kind not in (Kind.NUM, Kind.OP, Kind.RP, Kind.LP, Kind.FRAC) and \
+            not spells(s, k - 1, "and|of|between|" + "|".join(_VERBS)) and \
+            not (s[k - 1].kind == Kind.STOP and s[k - 1].text == ",")
+        if got is not None and got[1] == i and opens:
+            parts = got[0]
+            values = [p[2] for p in parts]
+            return k, i, _group(s, k, i, sum(values), sum(p[3] for p in parts) + len(parts) - 1, parts, "+")
     return None
 
 
@@ -962,7 +980,8 @@ def _read_operations(toks: list[Tok]) -> None:
     """Read operations written in words into number tokens (see the module docstring)."""
     wordlike = (Kind.WORD, Kind.LETTER, Kind.FUNC, Kind.VAR)
     if not any(t.kind in wordlike and t.text.lower() in _VERBAL_WORDS or
-               t.kind == Kind.OP and t.text.lower().startswith(("multiplied", "divided")) for t in toks):
+               t.kind == Kind.OP and t.text.lower().startswith(("multiplied", "divided")) or
+               t.kind == Kind.EQ and t.text.lower().startswith("add") for t in toks):
         return
     s = [t for t in toks if t.kind != Kind.WS]
     match = bracket_pairs(s)
