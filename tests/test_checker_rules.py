@@ -1046,3 +1046,19 @@ def test_a_list_that_adds_up_to_is_a_sum(text, claimed, ok):
 
 def test_one_number_that_adds_up_to_claims_nothing():
     assert _read("Here 6 adds up to 8.") == []
+
+
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("So 5 * 3 equals to 15.", 15, True),
+    ("Then 6 multiplied with 2 gives 13.", 13, False),
+    ("Here 20 is obtained by multiplying 4 and 5.", 20, True),
+    ("So 9 can be obtained from 3 + 5.", 9, False),
+])
+def test_equals_to_multiplied_with_and_obtained_by(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text", ["We multiply 3*8, so the answer is 8.", "We get 2*2 + 2, and the answer is 2."])
+def test_so_the_answer_is_after_an_operation_claims_nothing(text):
+    """The answer a text gives at the end may be another number than the operation before it: not a claim."""
+    assert _read(text) == []

@@ -117,7 +117,7 @@ _TOKEN_RE = re.compile(
   | (?P<op>[+\-−–*×·⋅∙/÷^])
   | (?P<phrase>(?i:\b(?:(?:which|that|this|it)\s+(?:(?:further|then|finally|now|also|simply)\s+)?)?
                (?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as|adds?\s+up\s+to
-               |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
+               |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals(?:\s+to)?|gives(?:\s+(?:us|me|you))?
                |makes|totals|comes\s+(?:out\s+)?to|amounts\s+to|yields|produces|provides|results\s+in
                |leaves(?:\s+(?:us|you|me))?\s+with|leaves
                |(?:should|would|will|must)\s+be
@@ -127,7 +127,7 @@ _TOKEN_RE = re.compile(
                |(?:is|are|can\s+(?:only\s+|also\s+)?be|may\s+be)\s+(?:(?:re)?written|expressed|represented|treated|seen
                  |viewed|regarded)\s+as
                |(?:is|can\s+be)\s+(?:calculated|computed|found|obtained)\s+(?:as|by(?:\s+taking)?)
-               |(?:would\s+|will\s+)?results?\s+from|(?:is\s+)?denoted\s+(?:by|as)
+               |(?:would\s+|will\s+)?results?\s+from|(?:is|are|can\s+be)\s+obtained\s+(?:by|from)|(?:is\s+)?denoted\s+(?:by|as)
                |(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
                |(?<![A-Za-z][ \t])\b(?:this|that)\s+(?:result|value|number)\s+(?:is\s+(?:equal|equivalent)\s+to
                                                                     |is\s+the\s+same\s+as|is)\b
@@ -140,7 +140,7 @@ _TOKEN_RE = re.compile(
                |(?:we|you|i)\s+(?:are|am|were|was)\s+left\s+with|(?:we|you)['’]re\s+left\s+with
                |and\s+(?:then\s+)?get)\b
                |,[ \t]*the\s+(?:result|answer|sum|product|difference|quotient|total)\s+(?:is|will\s+be|would\s+be)\b))
-  | (?P<wordop>\bmultiplied\s+by\b|\bdivided\s+by\b|\b(?:raised\s+)?to\s+the\s+power\s+of\b)
+  | (?P<wordop>\bmultiplied\s+(?:by|with)\b|\bdivided\s+by\b|\b(?:raised\s+)?to\s+the\s+power\s+of\b)
   | (?P<word>[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?:/[A-Za-z]+)*|[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?(?:/[A-Za-z]+)*)
   | (?P<bang>!)
   | (?P<ws>[ \t\r]+)
@@ -545,7 +545,7 @@ def _frac_literal(toks: list[Tok], i: int) -> tuple[int, int, int] | None:
 _EQUIV_PHRASES = ("same as", "equivalent to", "written as", "expressed as", "represented as", "treated as", "seen as",
                   "viewed as", "regarded as", "calculated as",
                   "calculated by",
-                  "computed as", "computed by", "result from", "results from", "denoted")
+                  "computed as", "computed by", "obtained by", "obtained from", "result from", "results from", "denoted")
 
 
 def _sign_kind(key: str) -> SignKind:
