@@ -1062,3 +1062,22 @@ def test_equals_to_multiplied_with_and_obtained_by(text, claimed, ok):
 def test_so_the_answer_is_after_an_operation_claims_nothing(text):
     """The answer a text gives at the end may be another number than the operation before it: not a claim."""
     assert _read(text) == []
+
+
+@pytest.mark.parametrize("text,claimed,ok", [
+    ("We have 4 and 6, and we add them together, resulting in 10.", 10, True),
+    ("The numbers are 7 and 2. Adding them gives 8.", 8, False),
+    ("Take 5 and 3 and multiply them to get 15.", 15, True),
+])
+def test_them_after_two_numbers_joined_by_and_are_those_numbers(text, claimed, ok):
+    assert [c[1:] for c in _read(text)] == [(claimed, ok)]
+
+
+@pytest.mark.parametrize("text", [
+    "We have 4 and 6 and 1. Adding them gives 11.",              # three numbers: which two?
+    "He has 4 apples and 6 pears, 10 in all. Adding them gives 10.",  # another number between
+    "Take 4 and 6.\nAdding them gives 10.",                       # a line break between
+])
+def test_them_is_not_guessed_where_the_pair_is_not_plain(text):
+    rec = check(text)
+    assert rec.claims == []

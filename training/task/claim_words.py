@@ -702,13 +702,20 @@ def resolve_reference(text: str, t: Tok, claims: list, stated: tuple[Fraction, i
            _resolve_pair
     named  the operation of the claim just before, named ("11 is the result of that subtraction"), see
            _resolve_named
-    run    the claims just before: those of one operation in a row ("300 times 234 ... 20 times 234
+    run    two numbers the text pairs with "and" after the last claim, in the sentence or the one before on
+           the same line, with no other number near ("We have 3 and 2, and we add them together"); else
+           the claims just before: those of one operation in a row ("300 times 234 ... 20 times 234
            ... 3 by 234 ... When I add these together"), else a list of claims with only commas, "and"
            and line breaks between them ("7 - 2 = 3\n2 + 3 = 5\n9 - 3 = 6\n\nAdding these ...").
            A sum that some run of the claims just before does give is read as right.
     """
     kind, op, n = t.ref
     before = [c for c in claims if c.end <= t.start]
+    pair = _stated_pair(text, before[-1].end if before else 0, t.start) if kind == "run" else None
+    if pair is not None:  # "We have 3 and 2, and we add them together"
+        t.kind, t.value, t.operands = Kind.NUM, _combine(op, list(pair)), (pair[0], op, pair[1])
+        t.ref = (kind, op, (t.value,))
+        return
     if kind in ("last", "near") and stated is not None and (not before or stated[1] > before[-1].end):
         _resolve_last(text, t, kind, stated[0], stated[1], sentences=2)
         return
@@ -740,6 +747,26 @@ def resolve_reference(text: str, t: Tok, claims: list, stated: tuple[Fraction, i
         return
     t.kind, t.value = Kind.NUM, _combine(op, [c.claimed for c in near[-size:]])
     t.ref = (kind, op, tuple(_combine(op, [c.claimed for c in near[-k:]]) for k in range(2, len(near) + 1)))
+
+
+_NUMBER = r"(?<![\w./*+^-])(?<!\d,)\d+(?:\.\d+)?(?![\w/*+^-]|[.,]\d)"
+
+
+def _stated_pair(text: str, start: int, end: int) -> tuple[Fraction, Fraction] | None:
+    """The two numbers of "A and B" that the text states between start and end, in the sentence that ends at end or
+    the one before, on one line; None where any other number, an operator or a line break lies between them and
+    end (then "them" may mean something else)."""
+    gap = text[start:end]
+    gap = gap[gap.rfind("\n") + 1:]
+    sentences = re.split(r"(?<=[.!?])\s+", gap)
+    tail = " ".join(sentences[-2:])
+    if re.search(r"[=+*/^%]", tail):
+        return None
+    numbers = list(re.finditer(_NUMBER, tail))
+    m = re.search(rf"({_NUMBER})\s*,?\s+and\s+({_NUMBER})", tail)
+    if len(numbers) != 2 or m is None:
+        return None
+    return Fraction(m.group(1)), Fraction(m.group(2))
 
 
 def _resolve_last(text: str, t: Tok, kind: str, value: Fraction, end: int, sentences: int = 1) -> None:
