@@ -352,7 +352,8 @@ def skip_transparent(s: list[Tok], j: int) -> int:
     """Step over what may open the right side of a sign in words without changing it: a colon ("which gives
     us: 1"), a word that only stresses the sign ("is just 2", "is indeed 12"), and "the result of", "the answer
     to", "the result of the previous operation of", a noun that names the expression after it ("the answer to
-    the equation 6 / 2"), and "a total of", "a sum of"."""
+    the equation 6 / 2"), "a total of", "a sum of", and a noun that names the number after it ("gives the answer
+    12")."""
     if j < len(s) and s[j].kind == Kind.STOP and s[j].text == ":":
         j += 1
     while j < len(s) and s[j].kind == Kind.WORD and s[j].text.lower() in _STRESS:
@@ -371,6 +372,8 @@ def skip_transparent(s: list[Tok], j: int) -> int:
         j += 1  # "is a sum of 4 and 5"
     elif spells(s, j, "a|an", "|".join(_TRANSPARENT), "of"):
         j += 3  # "gives us a total of 9"
+    elif spells(s, j, "the|a", "answer|result|value|total|number") and j + 2 < len(s) and s[j + 2].kind == Kind.NUM:
+        j += 2  # "gives the answer 12"
     return j
 
 
@@ -394,6 +397,13 @@ def opaque_before(st: Stream, a: int) -> bool:
             if s[k].kind == Kind.WORD and s[k].text.lower() in ("between", "sum", "product", "difference", "quotient"):
                 return True
     return False
+
+
+def opaque_when(st: Stream, a: int) -> bool:
+    """Does "the remainder when" (or another opaque noun) stand before the side starting at a? "The remainder when
+    5 is divided by 3 is 2" does not claim 5 / 3 = 2."""
+    s = st.s
+    return a >= 2 and spells(s, a - 1, "when|if") and s[a - 2].kind == Kind.WORD and s[a - 2].text.lower() in _OPAQUE
 
 
 def counted_before(st: Stream, a: int) -> bool:

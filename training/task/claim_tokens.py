@@ -115,6 +115,8 @@ _TOKEN_RE = re.compile(
   | (?P<xop>(?<=[\d\s)}])[xX](?=[ \t]*(?:\\?\$\s?)?\d))
   | (?P<sup>[²³])
   | (?P<op>[+\-−–*×·⋅∙/÷^])
+  | (?P<passive>(?i:\b(?:is|are|was|were|gets)\s+(?=(?:multiplied|divided)\s+(?:by|with)\b|added\s+to\b
+                                                        |subtracted\s+from\b)))
   | (?P<phrase>(?i:\b(?:(?:which|that|this|it)\s+(?:(?:further|then|finally|now|also|simply)\s+)?)?
                (?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as|adds?\s+up\s+to
                |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals(?:\s+to)?|gives(?:\s+(?:us|me|you))?
@@ -186,7 +188,9 @@ def lex(text: str) -> list[Tok]:
 _GROUP_KIND = {"nl": Kind.NL, "junk": Kind.NL, "text": Kind.TEXT, "frac": Kind.FRAC, "pct": Kind.PCT, "lp": Kind.LP,
                "rp": Kind.RP, "eq": Kind.EQ, "deg": Kind.TEXT, "space": Kind.WS, "ws": Kind.WS, "currency": Kind.WS,
                "punct": Kind.STOP, "rel": Kind.STOP, "tag": Kind.STOP, "delim": Kind.DELIM, "other": Kind.ODD,
-               "bang": Kind.BANG}
+               "bang": Kind.BANG, "passive": Kind.WS}
+# passive: "is" before "divided by", "added to" ("When 12 is divided by 3, we get 4") is no sign but part of the
+# operation, read as "12 divided by 3";
 # junk: bytes no writer wrote - U+FFFD (a sampled token that is only part of a character, which the decoder
 # cannot turn into one) and control characters other than tab, line feed and carriage return (a form feed in
 # "64\x0cs right" is no layout) - break the text like a line break: "That leaves 9+2h\ufffd 9 + 2

@@ -61,6 +61,7 @@ from training.task.claim_symbols import (
     counted_before,
     left_end,
     opaque_before,
+    opaque_when,
     scan_left,
     scan_right,
     skip_transparent,
@@ -366,8 +367,8 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
         return Unread.NOT_ARITHMETIC  # number words around "=" are labels ("... four packets = two packets")
     approx = eq.approx or approx_word
     reversed_ = False
-    if eq.word_eq and opaque_before(st, a):
-        return Unread.NOT_ARITHMETIC  # "the denominator of 6/2, which is 2"
+    if eq.word_eq and opaque_before(st, a) or opaque_when(st, a):
+        return Unread.NOT_ARITHMETIC  # "the denominator of 6/2, which is 2", "the remainder when 5 is divided by 3"
     if counted_before(st, a):
         return Unread.UNREADABLE  # "2 bags of 3 + 4 = 7": the bags may multiply the sum
     restated = _restatement(st, a, eq, right, last) if left.n_ops == 0 else None
