@@ -1020,6 +1020,19 @@ def test_a_pointer_after_a_full_stop_that_opens_an_equation_is_read_only_where_r
     assert _read(text) == claims
 
 
+@pytest.mark.parametrize("text,claims", [
+    ("9 - 7 = 2. This is the result of subtracting 7 from 9.",
+     [("9 - 7 = 2", 2, True), ("2. This is the result of subtracting 7 from 9", 2, True)]),
+    ("5 + 5 = 10. This is the sum of 2 + 4*2.", [("5 + 5 = 10", 10, True), ("10. This is the sum of 2 + 4*2", 10, True)]),
+    ("5 + 5 = 10. It is the product of 2 and 6.",
+     [("5 + 5 = 10", 10, True), ("10. It is the product of 2 and 6", 10, False)]),
+    # wrong before: "this" may be its result (11, right) or its expression (10, wrong): unread
+    ("5 + 5 = 11. This is the sum of 5 and 6.", [("5 + 5 = 11", 11, False)]),
+])
+def test_this_is_the_result_of_restates_the_claim_before(text, claims):
+    assert _read(text) == claims
+
+
 @pytest.mark.parametrize("text", [
     "Step 2 is 3*4.", "Box 7 is 3 + 5.",                 # a label before a number is no result
     "So 12 is a multiple of 3.",                          # "a multiple of" is not its value

@@ -371,7 +371,7 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
         return Unread.NOT_ARITHMETIC  # "the denominator of 6/2, which is 2", "the remainder when 5 is divided by 3"
     if counted_before(st, a):
         return Unread.UNREADABLE  # "2 bags of 3 + 4 = 7": the bags may multiply the sum
-    restated = _restatement(st, a, eq, right, last) if left.n_ops == 0 else None
+    restated = _restatement(st, a, i, right, last) if left.n_ops == 0 else None
     if restated is False or eq.word_eq and _crossed(st, a, i) and left.n_ops == 0 and not restated:
         return Unread.UNREADABLE
     if eq.sign_kind == SignKind.COMMA and _last_of_a_list(st, a) or not _names_its_operation(eq, left):
@@ -471,13 +471,24 @@ def _says_same(eq: Tok) -> bool:
     return eq.sign_kind == SignKind.POINTER and bool(re.search(same, eq.text, re.IGNORECASE))
 
 
-def _restatement(st: Stream, a: int, eq: Tok, right: Side, last: Claim | None) -> bool | None:
+def _names_the_result(st: Stream, i: int) -> bool:
+    """Is the sign at i a pointer that calls what it points at the result of what follows ("This is the result of
+    subtracting 2 from 6", "It is the sum of 1 + 3*7")? Then it restates the claim just before, as "the same as"
+    does."""
+    eq, s = st.s[i], st.s
+    named = spells(s, i + 1, "the") and skip_transparent(s, i + 1) > i + 1 or \
+        i + 1 < len(s) and s[i + 1].kind == Kind.NUM and s[i + 1].ops and s[i + 1].text.lower().startswith("the ")
+    return eq.sign_kind == SignKind.POINTER and eq.text.split()[0].lower() in ("this", "it", "that") and named
+
+
+def _restatement(st: Stream, a: int, i: int, right: Side, last: Claim | None) -> bool | None:
     """Does a pointer that says "the same" restate the result of the claim just before ("2 * 4 = 8. This is the
     same as 10 - 2", "It is equivalent to 3 + 5")? Its left side, starting at a, is then that claim's result, and
     its right side holds an operation: True where the claim before is right. Where it is wrong, "this" may be
     its result or its expression: False (not read) where the two readings give different verdicts, True where
     the restatement is wrong either way. None: no restatement ("= 152. That leaves 51 + 5" says what is left)."""
-    if not _says_same(eq) or last is None or last.end != st.s[a].end or right.n_ops == 0:
+    if not (_says_same(st.s[i]) or _names_the_result(st, i)) or last is None or last.end != st.s[a].end or \
+            right.n_ops == 0:
         return None
     return last.correct or right.value not in (last.claimed, last.true_value)
 
