@@ -247,8 +247,8 @@ def scan_left(st: Stream, i_eq: int):
                 break
     if start is None:
         return None
-    if j >= 0 and s[j].kind == Kind.ODD:
-        return CUT  # an unknown symbol right before the expression: it may be an operator
+    if j >= 0 and s[j].kind == Kind.ODD or _ratio_at(s, start - 2):
+        return CUT  # an unknown symbol right before the expression: it may be an operator; "3:4:9 = 9": a ratio
     if j > 0 and s[j].kind == Kind.LP and st.match.get(j, i_eq) >= i_eq and s[j - 1].kind == Kind.OP:
         return CUT  # "(3*4)/(2*3 = 6)": the side is the start of a bracket that an operator before it divides
     if need and last_op is not None:
@@ -328,9 +328,11 @@ def scan_right(st: Stream, i_eq: int):
         return None, approx
     if need and j < n and s[j].kind in (Kind.VAR, Kind.FUNC):
         return REJECT, approx
-    if j < n and (s[j].kind == Kind.ODD or s[j].kind == Kind.WORD and s[j].text.lower() in _CUT_SHORT):
+    if j < n and (s[j].kind == Kind.ODD or s[j].kind == Kind.WORD and s[j].text.lower() in _CUT_SHORT) or \
+            _ratio_at(s, end):
         # "which is $5,000 ⁎ 2.5%", "which is $5,000 multiplied with 2.5%": the expression goes on in a
-        # symbol or a word the scan does not read, so the number before it is not the whole side
+        # symbol or a word the scan does not read, so the number before it is not the whole side; "3/4, or 9:3:4":
+        # the number opens a ratio
         return CUT, approx
     if words and (need or (j < n and s[j].kind == Kind.WORD and s[j].text.lower() in _OPAQUE)):
         # "4, which is the result of 8 divided by itself" (an operator with no number after it);
@@ -339,10 +341,19 @@ def scan_right(st: Stream, i_eq: int):
     return end, approx
 
 
+def _ratio_at(s: list[Tok], j: int) -> bool:
+    """Is the colon at j+1 glued between two numbers ("9:3:4", "10:30"), a ratio or a time that a colon
+    division (claim_tokens) did not take? A side that touches one is a part of it."""
+    return 0 <= j and j + 2 < len(s) and s[j].kind == Kind.NUM and s[j + 1].kind == Kind.STOP and \
+        s[j + 1].text == ":" and s[j + 1].glued and s[j + 2].kind == Kind.NUM and s[j + 2].glued
+
+
 def skip_transparent(s: list[Tok], j: int) -> int:
     """Step over what may open the right side of a sign in words without changing it: a colon ("which gives
     us: 1"), a word that only stresses the sign ("is just 2", "is indeed 12"), and "the result of", "the answer
-    to", "the result of the previous operation of"."""
+    to", "the result of the previous operation of", a noun that names the expression after it ("the answer to
+    the equation 6 / 2"), "a total of", "a sum of", and a noun that names the number after it ("gives the answer
+    12")."""
     if j < len(s) and s[j].kind == Kind.STOP and s[j].text == ":":
         j += 1
     while j < len(s) and s[j].kind == Kind.WORD and s[j].text.lower() in _STRESS:
@@ -355,6 +366,14 @@ def skip_transparent(s: list[Tok], j: int) -> int:
             j = k + 2
         else:
             break
+    if spells(s, j, "the|this", "expression|equation|calculation|computation|problem|operation"):
+        j += 2  # "is the answer to the equation 6 divided by 2": the noun names what follows
+    elif spells(s, j, "a|an") and j + 1 < len(s) and s[j + 1].kind == Kind.NUM and s[j + 1].ops:
+        j += 1  # "is a sum of 4 and 5"
+    elif spells(s, j, "a|an", "|".join(_TRANSPARENT), "of"):
+        j += 3  # "gives us a total of 9"
+    elif spells(s, j, "the|a", "answer|result|value|total|number") and j + 2 < len(s) and s[j + 2].kind == Kind.NUM:
+        j += 2  # "gives the answer 12"
     return j
 
 
@@ -378,6 +397,26 @@ def opaque_before(st: Stream, a: int) -> bool:
             if s[k].kind == Kind.WORD and s[k].text.lower() in ("between", "sum", "product", "difference", "quotient"):
                 return True
     return False
+
+
+def opaque_when(st: Stream, a: int) -> bool:
+    """Does "the remainder when" (or another opaque noun) stand before the side starting at a? "The remainder when
+    5 is divided by 3 is 2" does not claim 5 / 3 = 2."""
+    s = st.s
+    return a >= 2 and spells(s, a - 1, "when|if") and s[a - 2].kind == Kind.WORD and s[a - 2].text.lower() in _OPAQUE
+
+
+def counted_before(st: Stream, a: int) -> bool:
+    """Does a count of things and "of" stand right before the side starting at a ("3 boxes of 2 + 4 pens = 18")?
+    The count may multiply the side, or the side may say what is in each: which, the text does not say."""
+    s = st.s
+    k = a - 1
+    if k < 2 or not (s[k].kind == Kind.WORD and s[k].text.lower() == "of"):
+        return False
+    k -= 1
+    while k > 0 and a - k <= 4 and st.is_annotation_at(k):
+        k -= 1
+    return k < a - 2 and s[k].kind == Kind.NUM and not s[k].verbal
 
 
 def _of_before(s: list[Tok], a: int) -> int | None:

@@ -115,15 +115,21 @@ _TOKEN_RE = re.compile(
   | (?P<xop>(?<=[\d\s)}])[xX](?=[ \t]*(?:\\?\$\s?)?\d))
   | (?P<sup>[²³])
   | (?P<op>[+\-−–*×·⋅∙/÷^])
+  | (?P<passive>(?i:\b(?:is|are|was|were|gets)\s+(?=(?:multiplied|divided)\s+(?:by|with)\b|added\s+to\b
+                                                        |subtracted\s+from\b)))
   | (?P<phrase>(?i:\b(?:(?:which|that|this|it)\s+(?:(?:further|then|finally|now|also|simply)\s+)?)?
                (?:is\s+(?:equal|equivalent)\s+to|is\s+the\s+same\s+as|adds?\s+up\s+to
-               |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals|gives(?:\s+(?:us|me|you))?
+               |is\s+(?:approximately|about|roughly|around)|approximately\s+equals|equals(?:\s+to)?|gives(?:\s+(?:us|me|you))?
                |makes|totals|comes\s+(?:out\s+)?to|amounts\s+to|yields|produces|provides|results\s+in
                |leaves(?:\s+(?:us|you|me))?\s+with|leaves
-               |(?:should|would|will|must)\s+be|(?:would|will|should)\s+give(?:\s+(?:us|me|you))?
+               |(?:should|would|will|must)\s+be
+               |(?:will|would|should|could|can|may|might|must)\s+(?:give|yield|produce|provide|make|equal|total
+                 |result\s+in|amount\s+to|come\s+(?:out\s+)?to)(?:\s+(?:us|me|you))?
                |(?:simplifies|reduces)\s+to
+               |(?:is|are|can\s+(?:only\s+|also\s+)?be|may\s+be)\s+(?:(?:re)?written|expressed|represented|treated|seen
+                 |viewed|regarded)\s+as
                |(?:is|can\s+be)\s+(?:calculated|computed|found|obtained)\s+(?:as|by(?:\s+taking)?)
-               |(?:would\s+|will\s+)?results?\s+from|(?:is\s+)?denoted\s+(?:by|as)
+               |(?:would\s+|will\s+)?results?\s+from|(?:is|are|can\s+be)\s+obtained\s+(?:by|from)|(?:is\s+)?denoted\s+(?:by|as)
                |(?:can\s+be\s+|is\s+)?(?:simplified|reduced)\s+to|is)\b
                |(?<![A-Za-z][ \t])\b(?:this|that)\s+(?:result|value|number)\s+(?:is\s+(?:equal|equivalent)\s+to
                                                                     |is\s+the\s+same\s+as|is)\b
@@ -136,7 +142,7 @@ _TOKEN_RE = re.compile(
                |(?:we|you|i)\s+(?:are|am|were|was)\s+left\s+with|(?:we|you)['’]re\s+left\s+with
                |and\s+(?:then\s+)?get)\b
                |,[ \t]*the\s+(?:result|answer|sum|product|difference|quotient|total)\s+(?:is|will\s+be|would\s+be)\b))
-  | (?P<wordop>\bmultiplied\s+by\b|\bdivided\s+by\b|\b(?:raised\s+)?to\s+the\s+power\s+of\b)
+  | (?P<wordop>\bmultiplied\s+(?:by|with)\b|\bdivided\s+by\b|\b(?:raised\s+)?to\s+the\s+power\s+of\b)
   | (?P<word>[A-Za-z]{2,}(?:-[A-Za-z]{2,})+(?:/[A-Za-z]+)*|[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?(?:/[A-Za-z]+)*)
   | (?P<bang>!)
   | (?P<ws>[ \t\r]+)
@@ -182,7 +188,9 @@ def lex(text: str) -> list[Tok]:
 _GROUP_KIND = {"nl": Kind.NL, "junk": Kind.NL, "text": Kind.TEXT, "frac": Kind.FRAC, "pct": Kind.PCT, "lp": Kind.LP,
                "rp": Kind.RP, "eq": Kind.EQ, "deg": Kind.TEXT, "space": Kind.WS, "ws": Kind.WS, "currency": Kind.WS,
                "punct": Kind.STOP, "rel": Kind.STOP, "tag": Kind.STOP, "delim": Kind.DELIM, "other": Kind.ODD,
-               "bang": Kind.BANG}
+               "bang": Kind.BANG, "passive": Kind.WS}
+# passive: "is" before "divided by", "added to" ("When 12 is divided by 3, we get 4") is no sign but part of the
+# operation, read as "12 divided by 3";
 # junk: bytes no writer wrote - U+FFFD (a sampled token that is only part of a character, which the decoder
 # cannot turn into one) and control characters other than tab, line feed and carriage return (a form feed in
 # "64\x0cs right" is no layout) - break the text like a line break: "That leaves 9+2h\ufffd 9 + 2
@@ -397,7 +405,9 @@ def _letters(toks: list[Tok]) -> None:
             t.kind = Kind.NL  # "4ic3 - 24", "4j229": letters glued between two numbers are debris, a break
         elif glued_after_num:
             low = t.text.lower()
-            if p.kind == Kind.NUM and (low in _GLUED_UNITS or len(low) >= 3) and not followed_by_call \
+            if p.kind == Kind.NUM and len(low) >= 3 and low not in _GLUED_UNITS:
+                t.kind = Kind.NL  # "-4yhat -4", "12-1ALet": a run of letters no unit spells is debris, a break
+            elif p.kind == Kind.NUM and low in _GLUED_UNITS and not followed_by_call \
                     and not (q is not None and q.glued and q.kind == Kind.OP and q.op == "^"):
                 t.kind = Kind.WORD  # "60m", "20kg", "5th": a unit
             else:
@@ -452,7 +462,8 @@ def _unit_powers(toks: list[Tok]) -> None:
 def _colon_divisions(toks: list[Tok]) -> None:
     """A colon between two operands inside an equation is a division, as many countries write it: "144 : 3 =
     48", "(63 + 27 + 54) : 3", "= 144: 3". It must have the same spacing on both sides with an "=" after it in
-    its line (or at the start of the next), or follow the "=" at once; "Step 1: 3 + 4 = 7" is a label."""
+    its line (or at the start of the next), or follow the "=" at once with no "=" after it ("= 4: 9*4 = 36" ends
+    one claim and opens the next); "Step 1: 3 + 4 = 7" is a label, and so is "add up to 50: 3 and 47"."""
     sig = [i for i, t in enumerate(toks) if t.kind != Kind.WS]
     for k in range(1, len(sig) - 1):
         t, p, q = toks[sig[k]], toks[sig[k - 1]], toks[sig[k + 1]]
@@ -460,8 +471,10 @@ def _colon_divisions(toks: list[Tok]) -> None:
         if not (t.kind == Kind.STOP and t.text == ":" and operands):
             continue
         spaced = sig[k] - sig[k - 1] > 1, sig[k + 1] - sig[k] > 1
-        after_sign = k >= 2 and p.kind == Kind.NUM and toks[sig[k - 2]].kind == Kind.EQ
-        if after_sign or spaced[0] == spaced[1] and _sign_follows(toks, sig, k + 1):
+        after_sign = k >= 2 and p.kind == Kind.NUM and toks[sig[k - 2]].kind == Kind.EQ and not toks[sig[k - 2]].word_eq
+        follows = _sign_follows(toks, sig, k + 1)
+        # "= 144: 3" divides; "= 4: 9*4 = 36" ends a claim and opens the next, as "Step 2: 3 + 4 = 7" does
+        if spaced[0] == spaced[1] and (after_sign or follows) or after_sign and not follows:
             t.kind, t.op = Kind.OP, "/"
 
 
@@ -533,9 +546,10 @@ def _frac_literal(toks: list[Tok], i: int) -> tuple[int, int, int] | None:
 # Signs and numbers in words
 # ----------------------------------------------------------------------------------------------
 # signs in words that say two forms are one (SignKind.EQUIV)
-_EQUIV_PHRASES = ("same as", "equivalent to", "written as", "expressed as", "represented as", "calculated as",
+_EQUIV_PHRASES = ("same as", "equivalent to", "written as", "expressed as", "represented as", "treated as", "seen as",
+                  "viewed as", "regarded as", "calculated as",
                   "calculated by",
-                  "computed as", "computed by", "result from", "results from", "denoted")
+                  "computed as", "computed by", "obtained by", "obtained from", "result from", "results from", "denoted")
 
 
 def _sign_kind(key: str) -> SignKind:

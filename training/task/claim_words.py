@@ -206,6 +206,8 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
     t = s[i]
     if t.kind == Kind.OP and t.text[:1].isalpha():
         return _reference_operated(s, match, i)
+    if t.kind == Kind.EQ and re.fullmatch(r"adds?\s+up\s+to", t.text, re.IGNORECASE):
+        return _list_adding_up(s, match, i)
     if t.kind not in (Kind.WORD, Kind.LETTER, Kind.FUNC, Kind.VAR, Kind.NUM, Kind.RP):
         return None
     w = t.text.lower()
@@ -240,6 +242,22 @@ def _verbal_at(s: list[Tok], match: dict[int, int], i: int):
         return _out_of(s, i)
     if t.kind in (Kind.NUM, Kind.RP) and i + 1 < len(s):
         return _postfix_operation(s, match, i)
+    return None
+
+
+def _list_adding_up(s: list[Tok], match: dict[int, int], i: int):
+    """"4 and 5 add up to 9", "3, 4 and 5 add up to 12": the operands listed right before "add up to" are a sum,
+    from the first that opens the clause, not the operands of an operation in words ("the sum of 8 and 9 adds up
+    to 17" reads that sum)."""
+    for k in range(max(0, i - 16), i):
+        got = _operand_list(s, match, k, "and")
+        opens = k == 0 or s[k - 1].kind not in (Kind.NUM, Kind.OP, Kind.RP, Kind.LP, Kind.FRAC) and \
+            not spells(s, k - 1, "and|of|between|" + "|".join(_VERBS)) and \
+            not (s[k - 1].kind == Kind.STOP and s[k - 1].text == ",")
+        if got is not None and got[1] == i and opens:
+            parts = got[0]
+            values = [p[2] for p in parts]
+            return k, i, _group(s, k, i, sum(values), sum(p[3] for p in parts) + len(parts) - 1, parts, "+")
     return None
 
 
@@ -353,13 +371,16 @@ def _lcm_gcd(s: list[Tok], match: dict[int, int], start: int, name: str, j: int)
 
 def _first_operand(s: list[Tok], j: int) -> int:
     """Where the operands of a verb start, after words that only say what they are: "add together 4 and 5",
-    "add up 4 and 5", "add both 4 and 5", "add the values of 12 and 15", "multiply the two numbers 4 and 5"."""
+    "add up 4 and 5", "add both 4 and 5", "add the values of 12 and 15", "multiply the two numbers 4 and 5",
+    "add the 4 and 5"."""
     if spells(s, j, "together|up|both"):
         j += 1
     if _named_value(s, j) != j:
         return _named_value(s, j)  # "dividing the numerator (8) by ..."
     if not spells(s, j, "the"):
         return j
+    if j + 1 < len(s) and s[j + 1].kind == Kind.NUM and not s[j + 1].verbal:
+        return j + 1  # "adding the 8 and 5": an article before the operands
     k = j + 1 + spells(s, j + 1, "given")  # "the given values of 3, 2 and 2"
     if k < len(s) and s[k].kind == Kind.NUM and s[k].verbal and not s[k].ops:
         k += 1  # "the two numbers"
@@ -681,13 +702,20 @@ def resolve_reference(text: str, t: Tok, claims: list, stated: tuple[Fraction, i
            _resolve_pair
     named  the operation of the claim just before, named ("11 is the result of that subtraction"), see
            _resolve_named
-    run    the claims just before: those of one operation in a row ("300 times 234 ... 20 times 234
+    run    two numbers the text pairs with "and" after the last claim, in the sentence or the one before on
+           the same line, with no other number near ("We have 3 and 2, and we add them together"); else
+           the claims just before: those of one operation in a row ("300 times 234 ... 20 times 234
            ... 3 by 234 ... When I add these together"), else a list of claims with only commas, "and"
            and line breaks between them ("7 - 2 = 3\n2 + 3 = 5\n9 - 3 = 6\n\nAdding these ...").
            A sum that some run of the claims just before does give is read as right.
     """
     kind, op, n = t.ref
     before = [c for c in claims if c.end <= t.start]
+    pair = _stated_pair(text, before[-1].end if before else 0, t.start) if kind == "run" else None
+    if pair is not None:  # "We have 3 and 2, and we add them together"
+        t.kind, t.value, t.operands = Kind.NUM, _combine(op, list(pair)), (pair[0], op, pair[1])
+        t.ref = (kind, op, (t.value,))
+        return
     if kind in ("last", "near") and stated is not None and (not before or stated[1] > before[-1].end):
         _resolve_last(text, t, kind, stated[0], stated[1], sentences=2)
         return
@@ -719,6 +747,26 @@ def resolve_reference(text: str, t: Tok, claims: list, stated: tuple[Fraction, i
         return
     t.kind, t.value = Kind.NUM, _combine(op, [c.claimed for c in near[-size:]])
     t.ref = (kind, op, tuple(_combine(op, [c.claimed for c in near[-k:]]) for k in range(2, len(near) + 1)))
+
+
+_NUMBER = r"(?<![\w./*+^-])(?<!\d,)\d+(?:\.\d+)?(?![\w/*+^-]|[.,]\d)"
+
+
+def _stated_pair(text: str, start: int, end: int) -> tuple[Fraction, Fraction] | None:
+    """The two numbers of "A and B" that the text states between start and end, in the sentence that ends at end or
+    the one before, on one line; None where any other number, an operator or a line break lies between them and
+    end (then "them" may mean something else)."""
+    gap = text[start:end]
+    gap = gap[gap.rfind("\n") + 1:]
+    sentences = re.split(r"(?<=[.!?])\s+", gap)
+    tail = " ".join(sentences[-2:])
+    if re.search(r"[=+*/^%]", tail):
+        return None
+    numbers = list(re.finditer(_NUMBER, tail))
+    m = re.search(rf"({_NUMBER})\s*,?\s+and\s+({_NUMBER})", tail)
+    if len(numbers) != 2 or m is None:
+        return None
+    return Fraction(m.group(1)), Fraction(m.group(2))
 
 
 def _resolve_last(text: str, t: Tok, kind: str, value: Fraction, end: int, sentences: int = 1) -> None:
@@ -959,7 +1007,8 @@ def _read_operations(toks: list[Tok]) -> None:
     """Read operations written in words into number tokens (see the module docstring)."""
     wordlike = (Kind.WORD, Kind.LETTER, Kind.FUNC, Kind.VAR)
     if not any(t.kind in wordlike and t.text.lower() in _VERBAL_WORDS or
-               t.kind == Kind.OP and t.text.lower().startswith(("multiplied", "divided")) for t in toks):
+               t.kind == Kind.OP and t.text.lower().startswith(("multiplied", "divided")) or
+               t.kind == Kind.EQ and t.text.lower().startswith("add") for t in toks):
         return
     s = [t for t in toks if t.kind != Kind.WS]
     match = bracket_pairs(s)

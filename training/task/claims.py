@@ -58,8 +58,10 @@ from training.task.claim_symbols import (
     Side,
     Stream,
     binary_operands,
+    counted_before,
     left_end,
     opaque_before,
+    opaque_when,
     scan_left,
     scan_right,
     skip_transparent,
@@ -152,9 +154,9 @@ def _bare_number_before(st: Stream, i: int) -> bool:
     return False
 
 
-def _crossed(st: Stream, a: int, i: int) -> bool:
+def _crossed(st: Stream, a, i: int) -> bool:
     """Does a pointer sign's left side lie in the sentence before it ("... 12 and 3. This is 16")?"""
-    return any(t.kind == Kind.STOP and t.text == "." for t in st.s[a:i])
+    return isinstance(a, int) and any(t.kind == Kind.STOP and t.text == "." for t in st.s[a:i])
 
 
 def _reads_backwards(st: Stream, a: int, i: int, eq: Tok, left: Side) -> bool:
@@ -162,7 +164,8 @@ def _reads_backwards(st: Stream, a: int, i: int, eq: Tok, left: Side) -> bool:
 
     Symbols: "242 = 2 * 11 * 11", the number alone at the start of a clause. Words: "323 is 300
     plus 20 plus 3" (the same, with "is" or "equals"), "2, which is the difference of 7 and 5" (a
-    number, then a comma sign), "rewrite 18 as 4*2*3" (two forms of one number). "3 hours would be
+    number, then a comma sign), "rewrite 18 as 4*2*3" (two forms of one number), "the answer 28 is 9*4" (a
+    number its noun calls a result). "3 hours would be
     3 times 60" is not read: a unit between the number and the sign makes it a description.
     """
     if left.literal is None or left.literal.ops:
@@ -174,8 +177,12 @@ def _reads_backwards(st: Stream, a: int, i: int, eq: Tok, left: Side) -> bool:
     if eq.sign_kind == SignKind.COMMA:
         return a == i - 2 and st.s[i - 1].kind == Kind.STOP and st.s[i - 1].text == ","
     if eq.sign in ("is", "equals", "is equal to"):
-        return a == i - 1 and _bare_number_before(st, a)
+        return a == i - 1 and (_bare_number_before(st, a) or spells(st.s, a - 1, "|".join(_RESULT_NOUNS)))
     return False
+
+
+# Nouns that name the number after them as a result: "the answer 28 is the value of 9*4".
+_RESULT_NOUNS = {"answer", "result", "total", "value", "sum", "product", "difference", "quotient"}
 
 
 def extract_claims(text: str, counts: dict | None = None) -> list[Claim]:
@@ -343,7 +350,8 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
     """The claim at the sign st.s[i] (last: the claim read just before it), or why there is none."""
     a = scan_left(st, i)
     b, approx_word = scan_right(st, i)
-    if eq.word_eq and _leads_into_equation(st, b) and not _written_out(st, a, i):
+    leads = eq.word_eq and _leads_into_equation(st, b)
+    if leads and not _written_out(st, a, i):
         return Unread.INTRODUCTION
     if a == REJECT or b == REJECT:
         return Unread.NOT_ARITHMETIC
@@ -359,9 +367,11 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
         return Unread.NOT_ARITHMETIC  # number words around "=" are labels ("... four packets = two packets")
     approx = eq.approx or approx_word
     reversed_ = False
-    if eq.word_eq and opaque_before(st, a):
-        return Unread.NOT_ARITHMETIC  # "the denominator of 6/2, which is 2"
-    restated = _restatement(st, a, eq, right, last) if left.n_ops == 0 else None
+    if eq.word_eq and opaque_before(st, a) or opaque_when(st, a):
+        return Unread.NOT_ARITHMETIC  # "the denominator of 6/2, which is 2", "the remainder when 5 is divided by 3"
+    if counted_before(st, a):
+        return Unread.UNREADABLE  # "2 bags of 3 + 4 = 7": the bags may multiply the sum
+    restated = _restatement(st, a, i, right, last) if left.n_ops == 0 else None
     if restated is False or eq.word_eq and _crossed(st, a, i) and left.n_ops == 0 and not restated:
         return Unread.UNREADABLE
     if eq.sign_kind == SignKind.COMMA and _last_of_a_list(st, a) or not _names_its_operation(eq, left):
@@ -387,6 +397,10 @@ def _read_claim(text: str, st: Stream, i: int, eq: Tok, last: Claim | None = Non
         return Unread.UNREADABLE
     ok, claimed = verdict
     ok = ok or not eq.word_eq and not reversed_ and _grouping_unsaid(st, a, left_end(st, i), right, approx)
+    if leads and not ok and _crossed(st, a, i):
+        # "... the reciprocal of 9*7. This is 9*7 = 54": "this" may be the sentence before or the equation after;
+        # only where the sentence before is right does either reading say so
+        return Unread.INTRODUCTION
     lo, hi = (left, right) if not reversed_ else (right, left)
     start = lo.first.start
     end = hi.last.end
@@ -457,13 +471,24 @@ def _says_same(eq: Tok) -> bool:
     return eq.sign_kind == SignKind.POINTER and bool(re.search(same, eq.text, re.IGNORECASE))
 
 
-def _restatement(st: Stream, a: int, eq: Tok, right: Side, last: Claim | None) -> bool | None:
+def _names_the_result(st: Stream, i: int) -> bool:
+    """Is the sign at i a pointer that calls what it points at the result of what follows ("This is the result of
+    subtracting 2 from 6", "It is the sum of 1 + 3*7")? Then it restates the claim just before, as "the same as"
+    does."""
+    eq, s = st.s[i], st.s
+    named = spells(s, i + 1, "the") and skip_transparent(s, i + 1) > i + 1 or \
+        i + 1 < len(s) and s[i + 1].kind == Kind.NUM and s[i + 1].ops and s[i + 1].text.lower().startswith("the ")
+    return eq.sign_kind == SignKind.POINTER and eq.text.split()[0].lower() in ("this", "it", "that") and named
+
+
+def _restatement(st: Stream, a: int, i: int, right: Side, last: Claim | None) -> bool | None:
     """Does a pointer that says "the same" restate the result of the claim just before ("2 * 4 = 8. This is the
     same as 10 - 2", "It is equivalent to 3 + 5")? Its left side, starting at a, is then that claim's result, and
     its right side holds an operation: True where the claim before is right. Where it is wrong, "this" may be
     its result or its expression: False (not read) where the two readings give different verdicts, True where
     the restatement is wrong either way. None: no restatement ("= 152. That leaves 51 + 5" says what is left)."""
-    if not _says_same(eq) or last is None or last.end != st.s[a].end or right.n_ops == 0:
+    if not (_says_same(st.s[i]) or _names_the_result(st, i)) or last is None or last.end != st.s[a].end or \
+            right.n_ops == 0:
         return None
     return last.correct or right.value not in (last.claimed, last.true_value)
 
