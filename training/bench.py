@@ -624,7 +624,7 @@ def bench_slm_eval(n_problems: int, batch_sizes: tuple[int, ...], max_new: int, 
                                  max_new_tokens=max_new, batch_size=b)
         finally:
             G.pick_next = fast
-        return res["summary"]["generated_tokens_per_s"], [r["text"] for r in res["records"]]
+        return res["summary"]["generated_tokens_per_s"], [r["completion"] for r in res["records"]]
 
     greedy_texts = {}
     for b in batch_sizes:
