@@ -221,9 +221,11 @@ class LoRAStep:
     runs every adapted layer as three products and casts its input twice. Here (1.03-1.12x the model's forward):
         - the frozen weights are stacked (q/k/v, gate/up) and cast to bf16 once, not at every call;
         - the adapters' A matrices of a stack are one product; their B products and scales are PEFT's;
-        - query and key heads are rotated together; attention takes grouped heads as they are.
-    Every value is computed as in the model's forward (the same roundings: the loss agrees to 1e-6 relative on the same
-    weights; gradients agree to rounding, tests/test_lean.py)."""
+        - query and key heads are rotated together; attention takes grouped heads as they are;
+        - attention runs in fp32 under bf16 too (the CPU flash kernel's bf16 backward takes twice its fp32 one: a
+          whole step 1.15-1.19x faster on an AVX-512 CPU, training/LOG.md 2026-12-05).
+    Every other value is computed as in the model's forward (the same roundings: the loss agrees to 1e-6 relative with
+    the model's forward under autocast whose attention runs in fp32; gradients agree to rounding, tests/test_lean.py)."""
 
     def __init__(self, model, bf16: bool, layers: list[dict]):
         self.model, self.bf16, self.layers = model, bf16, layers
@@ -294,8 +296,10 @@ class LoRAStep:
             qkv = self._adapted(_norm(layer.input_layernorm, h), spec, "qkv")                  # (B, S, (nq+2nkv) d)
             qk = _rotary(qkv[..., : (nq + nkv) * d].view(B, S, nq + nkv, d).transpose(1, 2), cos, sin)
             v = qkv[..., (nq + nkv) * d:].view(B, S, nkv, d).transpose(1, 2)
-            o = F.scaled_dot_product_attention(qk[:, :nq].to(self.dtype), qk[:, nq:].to(self.dtype), v,
-                                               is_causal=True, enable_gqa=True, scale=layer.self_attn.scaling)
+            # attention in fp32 even under bf16: the CPU flash kernel's bf16 backward is the slowest piece of a step
+            # (2x its fp32 backward), and fp32 is the more precise (training/LOG.md, 2026-12-05)
+            o = F.scaled_dot_product_attention(qk[:, :nq].float(), qk[:, nq:].float(), v.float(), is_causal=True,
+                                               enable_gqa=True, scale=layer.self_attn.scaling).to(self.dtype)
             h = h + self._adapted(o.transpose(1, 2).reshape(B, S, nq * d), spec, "o")
             gate, up = self._adapted(_norm(layer.post_attention_layernorm, h), spec, "gate_up").chunk(2, dim=-1)
             h = h + self._adapted(F.silu(gate) * up, spec, "down")
