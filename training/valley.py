@@ -18,6 +18,7 @@ What ships is what was measured: the sweep writes its command and every run's nu
 
 from __future__ import annotations
 
+import functools
 import json
 import shutil
 import sys
@@ -178,13 +179,14 @@ def with_vs_long(rows: list[RunRow]) -> list[RunRow]:
     a long run, or whose records are not on this machine, are left as they are."""
     long = {(r.n, r.seed): r for r in rows if r.series == "long" and r.summary}
 
-    def records(row: RunRow) -> list[dict]:
-        return EvalFolder(RunDir(Path(paths.concrete(row.run_dir))).eval).read_records()
+    @functools.cache  # a long run's records serve every arm at its N and seed: read once
+    def records(run_dir: str) -> list[dict]:
+        return EvalFolder(RunDir(Path(paths.concrete(run_dir))).eval).read_records()
 
     out = []
     for r in rows:
         ref = long.get((r.n, r.seed)) if r.series != "long" and r.summary else None
-        out.append(replace(r, vs_long=paired_records(records(ref), records(r))) if ref else r)
+        out.append(replace(r, vs_long=paired_records(records(ref.run_dir), records(r.run_dir))) if ref else r)
     return out
 
 

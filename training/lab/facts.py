@@ -729,6 +729,12 @@ PATH_SWEEPS = {"size-nano": "size.nano", "size-pico": "size.pico", "size-medium"
                "ways-out-4k": "ways4k", "smollm2": "slm"}
 
 
+def interval_facts(key: str, change: dict) -> dict[str, str]:
+    """A paired change (change, ci95) as facts in signed points: key, key_lo, key_hi."""
+    lo, hi = change["ci95"]
+    return {key: points(change["change"]), f"{key}_lo": points(lo), f"{key}_hi": points(hi)}
+
+
 def change_facts(k: str, r: TableRow, b: float) -> dict[str, str]:
     """A rung's paired change against the base on the same problems (valley.json's vs_base): the change and its 95%
     interval in points, whether it climbs back by the rule declared before the runs (the interval lies above -3
@@ -736,9 +742,7 @@ def change_facts(k: str, r: TableRow, b: float) -> dict[str, str]:
     vb = r.vs_base
     if not vb:
         return {}
-    lo, hi = vb["ci95"]
-    out = {f"{k}.change": points(vb["change"]), f"{k}.change_lo": points(lo), f"{k}.change_hi": points(hi),
-           f"{k}.change_problems": f"{vb['problems']:,}",
+    out = {**interval_facts(f"{k}.change", vb), f"{k}.change_problems": f"{vb['problems']:,}",
            f"{k}.recovered": "climbs back" if vb.get("recovered") else "does not climb back"}
     if b:
         out[f"{k}.kept_se"] = pct(vb["se"] / b)
@@ -783,8 +787,7 @@ def vs_long_facts(k: str, r: TableRow) -> dict[str, str]:
         return {}
     lo, hi = vl["ci95"]
     said = "better than" if lo > 0 else "worse than" if hi < 0 else "no different from"
-    return {f"{k}.vs_long": points(vl["change"]), f"{k}.vs_long_lo": points(lo), f"{k}.vs_long_hi": points(hi),
-            f"{k}.vs_long_said": said}
+    return {**interval_facts(f"{k}.vs_long", vl), f"{k}.vs_long_said": said}
 
 
 def way_facts(k: str, r: TableRow, base: TableRow) -> dict[str, str]:
@@ -978,11 +981,12 @@ def load() -> dict[str, str]:
         v = results.sweep(name).valley
         if v is not None:
             facts.update(sweep_facts(prefix, v))
-    sizes = size_verdict(results.sizes())
-    if sizes:
-        facts["size.verdict"] = sizes
-        facts["size.ordering"] = size_ordering(results.sizes())
-        facts["size.count"] = str(len(results.sizes()))
+    sizes = results.sizes()  # (each call reads every size's valley.json)
+    verdict = size_verdict(sizes)
+    if verdict:
+        facts["size.verdict"] = verdict
+        facts["size.ordering"] = size_ordering(sizes)
+        facts["size.count"] = str(len(sizes))
     rl = results.rl().result
     if rl is not None:
         facts.update(rl_facts(rl))
@@ -1078,9 +1082,7 @@ def rl_powered_facts(rl: dict) -> dict[str, str]:
         out[f"rl.powered.{slug}.label"] = label
         for row in p.get("steps") or []:
             k = f"rl.powered.{slug}.{row['step']}"
-            lo, hi = row["ci95"]
-            out.update({f"{k}.accuracy": pct(row["accuracy"]), f"{k}.change": points(row["change"]),
-                        f"{k}.change_lo": points(lo), f"{k}.change_hi": points(hi),
+            out.update({f"{k}.accuracy": pct(row["accuracy"]), **interval_facts(f"{k}.change", row),
                         f"{k}.min_detectable": f"{100 * row['min_detectable']:.1f}", f"{k}.kl": kl_text(row["kl"]),
                         f"{k}.tokens": tokens_text(row["mean_tokens"]),
                         f"{k}.reflective": pct(row["reflection_ratio"], 0), f"{k}.seeds": str(row["seeds"]),
